@@ -1,0 +1,101 @@
+import type { BotAnswer, Citation, Lang } from '../core/types.js';
+
+/**
+ * Channel-free conversation contracts. Channel adapters (WeChat, HTTP, Slack)
+ * translate platform events to and from these types; the conversation core
+ * never sees a platform object.
+ */
+
+/** Where a worker's message came from. */
+export type ChannelName = 'wechat' | 'http' | 'cli';
+
+/** A worker's message, as an adapter hands it to the core. */
+export interface InboundMessage {
+  readonly channel: ChannelName;
+  /** Conversation id on that channel (WeChat contact or room id, HTTP user id). */
+  readonly conversationId: string;
+  /** Sender id on that channel. */
+  readonly userId: string;
+  /** Platform message id: the same id delivered twice is answered once. */
+  readonly messageId: string;
+  /** `text` for text messages; other kinds get a short "please write text" reply. */
+  readonly kind: 'text' | 'voice' | 'image' | 'file' | 'sticker' | 'video' | 'other';
+  readonly text: string;
+  /** Milliseconds since the epoch. */
+  readonly timestamp: number;
+}
+
+/** One message the adapter must send back to the worker. */
+export interface OutboundReply {
+  readonly text: string;
+  /** The structured answer behind the text, when there is one. */
+  readonly answer?: BotAnswer;
+}
+
+/** Per-conversation hand-off state, after WeCom customer-service states. */
+export type ConversationState = 'bot' | 'queued' | 'owned' | 'closed';
+
+export type TicketStatus = 'open' | 'claimed' | 'resolved';
+
+export interface TranscriptEntry {
+  readonly role: 'worker' | 'bot' | 'staff';
+  /** Raw text; never logged at info level. */
+  readonly text: string;
+  readonly at: number;
+}
+
+/** A case handed to union staff. */
+export interface Ticket {
+  readonly id: string;
+  readonly channel: ChannelName;
+  readonly conversationId: string;
+  readonly language: Lang;
+  readonly category: 'urgent' | 'person';
+  readonly reasons: readonly string[];
+  /** One paragraph, personal numbers masked. */
+  readonly summary: string;
+  readonly transcript: readonly TranscriptEntry[];
+  readonly citations: readonly Citation[];
+  readonly status: TicketStatus;
+  /** Slack user id of the staff member who claimed it. */
+  readonly owner?: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Slack message coordinates once posted (channel + ts), for updates and threads. */
+  readonly slack?: { readonly channel: string; readonly ts: string };
+}
+
+/**
+ * Outbox event kinds. Every delivery to Slack or back to a worker goes through
+ * the outbox so a crash between "write" and "send" loses nothing.
+ */
+export type OutboxKind =
+  | 'ticket.post' // post a new ticket to the staff channel
+  | 'ticket.update' // refresh the ticket's Slack message (claimed / resolved)
+  | 'ticket.thread' // a worker's later message, into the ticket's thread
+  | 'ticket.remind' // urgent ticket unclaimed for too long
+  | 'worker.send'; // a staff reply or status notice, to the worker's channel
+
+export interface OutboxItem {
+  readonly id: number;
+  readonly kind: OutboxKind;
+  readonly ticketId: string;
+  /** JSON payload specific to the kind. */
+  readonly payload: string;
+  readonly attempts: number;
+  readonly createdAt: number;
+}
+
+/** Sends text to a worker on a channel (implemented by each channel adapter). */
+export interface WorkerSender {
+  readonly channel: ChannelName;
+  send(conversationId: string, text: string): Promise<void>;
+}
+
+/** Posts and updates tickets on the staff desk (implemented by the Slack adapter). */
+export interface StaffDesk {
+  postTicket(ticket: Ticket): Promise<{ channel: string; ts: string }>;
+  updateTicket(ticket: Ticket): Promise<void>;
+  postToThread(ticket: Ticket, text: string, role: 'worker' | 'bot'): Promise<void>;
+  remind(ticket: Ticket, minutesUnclaimed: number): Promise<void>;
+}

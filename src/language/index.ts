@@ -1,0 +1,3 @@
+export { detectLang, type LangDetection } from './detect-lang.js';
+export { toSimplified, toTraditional } from './script.js';
+export { foldVietnamese, normalizeVietnamese, hasVietnameseLetters } from './vietnamese.js';

@@ -1,0 +1,29 @@
+/**
+ * Vietnamese normalisation. Workers often type without diacritics
+ * ("cong ty no luong"), so matching also runs on a folded form.
+ */
+
+/** Unicode NFC, lower case: the canonical form of Vietnamese text for matching. */
+export function normalizeVietnamese(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+/** Removes Vietnamese diacritics and maps đ to d: "công ty nợ lương" -> "cong ty no luong". */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC')
+    .toLowerCase();
+}
+
+/** Letters that only Vietnamese (among our languages) writes. */
+const VIETNAMESE_LETTERS =
+  /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
+
+/** True when the text carries Vietnamese-specific letters. */
+export function hasVietnameseLetters(text: string): boolean {
+  return VIETNAMESE_LETTERS.test(text.normalize('NFC'));
+}
