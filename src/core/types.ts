@@ -133,6 +133,8 @@ export interface BotAnswer {
   readonly reasons: readonly string[];
   /** How the text was produced. */
   readonly mode: 'extractive' | 'llm' | 'refusal' | 'no_source' | 'invalid_input';
+  /** Ranked retrieval list, only when the request asked for `debug`. */
+  readonly retrieved?: readonly RetrievedRef[];
 }
 
 /** A previous turn, for follow-up questions. */
@@ -148,6 +150,17 @@ export interface AskRequest {
   readonly history?: readonly HistoryTurn[];
   /** Language of the conversation so far, used when the message itself is ambiguous. */
   readonly conversationLang?: Lang;
+  /** Also return the ranked retrieval list (for evals). */
+  readonly debug?: boolean;
+}
+
+/** One ranked retrieval hit, reported in debug mode. */
+export interface RetrievedRef {
+  readonly passageId: string;
+  readonly law: string;
+  readonly article?: number;
+  readonly score: number;
+  readonly confidence: number;
 }
 
 /** The answer pipeline as the conversation core sees it. */

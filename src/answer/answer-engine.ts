@@ -1,0 +1,223 @@
+import type {
+  AnswerEngine,
+  AskRequest,
+  BotAnswer,
+  Jurisdiction,
+  KnowledgeBase,
+  Lang,
+  RetrievedRef,
+  Retriever,
+  ScoredPassage,
+  Triage,
+} from '../core/types.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { Drafter } from '../drafting/types.js';
+import { detectLang } from '../language/detect-lang.js';
+import { toTraditional } from '../language/script.js';
+import type { Logger } from '../shared/logger.js';
+import { citationLabel } from './citation-label.js';
+import { composeExtractive, hotlineValues, toCitations, type ChosenSource } from './compose-extractive.js';
+import type { HotlineBook } from './hotlines.js';
+import { fill, textsFor, type ReplyBook } from './reply-texts.js';
+import { resolveJurisdiction } from './resolve-jurisdiction.js';
+import { hasWordContent, sanitizeInput } from './sanitize-input.js';
+import { classifyScope, type ScopeRules } from './scope-guard.js';
+import { selectExcerpt } from './select-excerpt.js';
+import { createArticleLookup, verifySources } from './verify-citations.js';
+
+/** Decides escalation for a message; see src/escalation. */
+export type TriageFn = (text: string, lang: Lang, recentWorkerTurns: readonly string[]) => Triage;
+
+/** Turns a follow-up ("那要怎么申请？") into a standalone question using the history. */
+export type RewriteFn = (request: { question: string; lang: Lang; history: NonNullable<AskRequest['history']> }) => Promise<string>;
+
+export interface AnswerEngineDeps {
+  readonly kb: KnowledgeBase;
+  readonly retriever: Retriever;
+  readonly triage: TriageFn;
+  readonly scope: ScopeRules;
+  readonly replies: ReplyBook;
+  readonly hotlines: HotlineBook;
+  readonly config: Pick<AppConfig, 'MAX_MESSAGE_CHARS' | 'MIN_ANSWER_CONFIDENCE' | 'MAX_CITATIONS'>;
+  /** LLM drafter; without it (the embedded default) answers are extractive. */
+  readonly drafter?: Drafter;
+  readonly rewrite?: RewriteFn;
+  readonly logger?: Logger;
+}
+
+function toRetrievedRef(hit: ScoredPassage): RetrievedRef {
+  const p = hit.passage;
+  return {
+    passageId: p.id,
+    law: p.law,
+    ...(p.article === undefined ? {} : { article: p.article }),
+    score: Number(hit.score.toFixed(4)),
+    confidence: Number(hit.confidence.toFixed(3)),
+  };
+}
+
+const LEVEL_ORDER = { none: 0, person: 1, urgent: 2 } as const;
+
+function escalation(triage: Triage, extra: readonly string[], floor: 'none' | 'person'): Triage {
+  const level = LEVEL_ORDER[triage.level] >= LEVEL_ORDER[floor] ? triage.level : floor;
+  return { level, reasons: [...new Set([...triage.reasons, ...extra])] };
+}
+
+/**
+ * The answer pipeline: clean the text, detect language and jurisdiction,
+ * triage, guard the scope, retrieve, verify the sources, then draft (LLM when
+ * configured and verified, otherwise extractive). It never throws for bad
+ * input: every message gets a reply.
+ */
+export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
+  const lookup = createArticleLookup(deps.kb.passages);
+  const passageIds = new Set(deps.kb.passages.map((p) => p.id));
+  const maxExcerpt = { zh: 220, vi: 420 } as const;
+
+  function finish(
+    lang: Lang,
+    jurisdiction: Jurisdiction,
+    text: string,
+    sources: readonly ChosenSource[],
+    triage: Triage,
+    mode: BotAnswer['mode'],
+  ): BotAnswer {
+    const citations = toCitations(sources);
+    const traditional = lang === 'zh-Hant';
+    return {
+      language: lang,
+      jurisdiction,
+      answer: traditional ? toTraditional(text) : text,
+      citations: traditional
+        ? citations.map((c) => ({ ...c, label: toTraditional(c.label), excerpt: toTraditional(c.excerpt) }))
+        : citations,
+      escalate: triage.level,
+      reasons: triage.reasons,
+      mode,
+    };
+  }
+
+  function chooseSources(hits: readonly ScoredPassage[], query: string): ChosenSource[] {
+    const top = hits[0];
+    if (!top || top.confidence < deps.config.MIN_ANSWER_CONFIDENCE) return [];
+    const chosen: ChosenSource[] = [];
+    for (const hit of hits) {
+      if (chosen.length >= deps.config.MAX_CITATIONS) break;
+      if (chosen.length > 0 && (hit.confidence < deps.config.MIN_ANSWER_CONFIDENCE || hit.score < top.score * 0.6)) break;
+      const excerpt = selectExcerpt(hit.passage.text, query, hit.passage.language, maxExcerpt[hit.passage.language]);
+      chosen.push({
+        passage: hit.passage,
+        label: citationLabel(hit.passage),
+        excerpt: excerpt.text,
+        bestSentence: excerpt.bestSentence,
+        score: hit.score,
+      });
+    }
+    return chosen;
+  }
+
+  async function ask(request: AskRequest): Promise<BotAnswer> {
+    const text = sanitizeInput(request.text ?? '');
+    const hint = request.conversationLang;
+    const detected = detectLang(text, hint);
+    const lang: Lang = detected.lang ?? hint ?? 'zh-Hans';
+    const texts = textsFor(deps.replies, lang);
+    const defaultJurisdiction: Jurisdiction = lang === 'vi' ? 'VN' : 'CN';
+    const none: Triage = { level: 'none', reasons: [] };
+
+    if (!hasWordContent(text)) {
+      return finish(lang, defaultJurisdiction, texts.empty, [], { level: 'none', reasons: ['empty_or_symbols'] }, 'invalid_input');
+    }
+    if (!detected.lang && !hint) {
+      const scope = classifyScope(deps.scope, text, lang);
+      if (scope === 'manipulation') {
+        return finish(lang, defaultJurisdiction, `${deps.replies.zh.manipulation}\n${deps.replies.vi.manipulation}`, [], { level: 'none', reasons: ['manipulation'] }, 'refusal');
+      }
+      return finish(lang, defaultJurisdiction, texts.unknown_language, [], { level: 'none', reasons: ['unknown_language'] }, 'invalid_input');
+    }
+
+    const history = request.history ?? [];
+    const recentWorkerTurns = history.filter((t) => t.role === 'worker').slice(-3).map((t) => t.text);
+    const tooLong = text.length > deps.config.MAX_MESSAGE_CHARS;
+    // Triage always runs on the whole text: an urgent case hidden in a long message still counts.
+    const triage = deps.triage(text, lang, recentWorkerTurns);
+    const jurisdiction = resolveJurisdiction(text, lang);
+    const hotlines = deps.hotlines[jurisdiction];
+    const values = hotlineValues(texts, hotlines, lang);
+    const urgentPrefix = triage.level === 'urgent' ? `${fill(texts.urgent_intro, values)}\n\n` : '';
+    const personPrefix = triage.level === 'person' ? `${fill(texts.person_intro, values)}\n\n` : '';
+
+    if (tooLong) {
+      const reply = `${urgentPrefix}${fill(texts.too_long, { max: String(deps.config.MAX_MESSAGE_CHARS) })}`;
+      return finish(lang, jurisdiction, reply, [], escalation(triage, ['too_long'], 'none'), 'invalid_input');
+    }
+
+    const scope = classifyScope(deps.scope, text, lang);
+    if (scope === 'manipulation') {
+      return finish(lang, jurisdiction, `${urgentPrefix}${texts.manipulation}`, [], escalation(triage, ['manipulation'], 'none'), 'refusal');
+    }
+    if (scope === 'greeting' && triage.level === 'none') {
+      return finish(lang, jurisdiction, texts.greeting, [], { level: 'none', reasons: ['greeting'] }, 'refusal');
+    }
+
+    const query = deps.rewrite && history.length > 0 ? await deps.rewrite({ question: text, lang, history }) : text;
+    const hits = await deps.retriever.retrieve({ text: query, jurisdiction, k: 10 });
+    const verified = verifySources(chooseSources(hits, query), lookup, passageIds);
+    if (verified.dropped.length > 0) {
+      deps.logger?.warn({ dropped: verified.dropped.map((d) => ({ id: d.source.passage.id, reason: d.reason })) }, 'citations dropped by verification');
+    }
+    const sources = verified.kept;
+    const debugInfo = request.debug ? { retrieved: hits.map(toRetrievedRef) } : {};
+
+    if (scope === 'unknown' && sources.length === 0 && triage.level === 'none') {
+      return { ...finish(lang, jurisdiction, texts.out_of_scope, [], { level: 'none', reasons: ['out_of_scope'] }, 'refusal'), ...debugInfo };
+    }
+    if (sources.length === 0) {
+      const body = triage.level === 'none' ? fill(texts.no_source, values) : `${urgentPrefix}${personPrefix}`.trim();
+      return { ...finish(lang, jurisdiction, body, [], escalation(triage, ['no_source'], 'person'), 'no_source'), ...debugInfo };
+    }
+
+    if (deps.drafter) {
+      const outcome = await deps.drafter.draft({
+        question: query,
+        lang,
+        jurisdiction,
+        passages: hits.filter((h) => sources.some((s) => s.passage.id === h.passage.id) || h.confidence >= deps.config.MIN_ANSWER_CONFIDENCE).slice(0, 6),
+        history,
+        hotlines: hotlines.union ? [hotlines.union] : [],
+      });
+      if (outcome.ok) {
+        const cited = outcome.citedPassageIds
+          .map((id) => sources.find((s) => s.passage.id === id) ?? chooseSources(hits.filter((h) => h.passage.id === id), query)[0])
+          .filter((s): s is ChosenSource => s !== undefined);
+        const checked = verifySources(cited, lookup, passageIds).kept;
+        if (checked.length > 0) {
+          const extra = outcome.needsPerson ? ['llm_needs_person'] : [];
+          const level = outcome.needsPerson ? 'person' : 'none';
+          return { ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${outcome.text}`, checked, escalation(triage, extra, level), 'llm'), ...debugInfo };
+        }
+      } else {
+        deps.logger?.info({ reason: outcome.reason }, 'llm draft not used; extractive fallback');
+      }
+    }
+
+    const body = composeExtractive(texts, sources, hotlines, lang);
+    return { ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${body}`, sources, triage.level === 'none' ? none : triage, 'extractive'), ...debugInfo };
+  }
+
+  return {
+    async ask(request) {
+      try {
+        return await ask(request);
+      } catch (error) {
+        // Last line of defence: the worker still gets a reply and staff get a case.
+        deps.logger?.error({ err: error instanceof Error ? error.message : String(error) }, 'answer pipeline failed');
+        const lang = request.conversationLang ?? 'zh-Hans';
+        const jurisdiction: Jurisdiction = lang === 'vi' ? 'VN' : 'CN';
+        const texts = textsFor(deps.replies, lang);
+        const values = hotlineValues(texts, deps.hotlines[jurisdiction], lang);
+        return finish(lang, jurisdiction, fill(texts.no_source, values), [], { level: 'person', reasons: ['internal_error'] }, 'no_source');
+      }
+    },
+  };
+}

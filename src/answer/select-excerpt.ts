@@ -1,0 +1,87 @@
+import type { DocLanguage } from '../core/types.js';
+import { toSimplified } from '../language/script.js';
+import { foldVietnamese } from '../language/vietnamese.js';
+
+/** Comparable units of a text: Chinese character bigrams, or folded Vietnamese syllables. */
+function units(text: string, language: DocLanguage): Set<string> {
+  if (language === 'zh') {
+    const chars = [...toSimplified(text).replace(/[^\p{Script=Han}\p{N}]/gu, '')];
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < chars.length; i += 1) out.add(chars[i]! + chars[i + 1]!);
+    return out;
+  }
+  const syllables = foldVietnamese(text).split(/[^\p{L}\p{N}]+/u).filter((s) => s.length > 1);
+  const out = new Set<string>(syllables);
+  for (let i = 0; i + 1 < syllables.length; i += 1) out.add(`${syllables[i]}_${syllables[i + 1]}`);
+  return out;
+}
+
+/** Splits an article into sentences (Chinese 。；, Vietnamese clause lines and full stops). */
+export function splitSentences(text: string, language: DocLanguage): string[] {
+  const pieces =
+    language === 'zh'
+      ? text.split(/(?<=[。；])|\n+/u)
+      : // A sentence ends at . or ; after a word (not after a clause number like "1.").
+        text.split(/\n+|(?<=[\p{L})][.;])\s+(?=\p{Lu}|\d+\.\s|[a-zđ]\)\s)/u);
+  return pieces.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export interface Excerpt {
+  /** The quoted text, with "……" where sentences were left out. */
+  readonly text: string;
+  /** The single sentence that best matches the question. */
+  readonly bestSentence: string;
+  /** Overlap of the best sentence with the question, 0..1. */
+  readonly bestOverlap: number;
+}
+
+/**
+ * Picks the sentences of a passage that match the question best, kept in
+ * their original order and within `maxChars`, so a long article is quoted
+ * where it answers the question rather than from its first line.
+ */
+export function selectExcerpt(
+  passageText: string,
+  query: string,
+  language: DocLanguage,
+  maxChars: number,
+): Excerpt {
+  const sentences = splitSentences(passageText, language);
+  if (sentences.length === 0) return { text: '', bestSentence: '', bestOverlap: 0 };
+  const q = units(query, language);
+  const scored = sentences.map((s, index) => {
+    const u = units(s, language);
+    let hits = 0;
+    for (const x of u) if (q.has(x)) hits += 1;
+    // Favour matching many query units; a slight bonus for the article's opening sentence,
+    // which usually states the rule.
+    const overlap = q.size === 0 ? 0 : hits / q.size;
+    return { s, index, overlap, score: overlap + (index === 0 ? 0.05 : 0) };
+  });
+  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const best = ranked[0]!;
+  if (passageText.length <= maxChars) {
+    return { text: passageText.trim(), bestSentence: best.s, bestOverlap: best.overlap };
+  }
+  const chosen = new Set<number>();
+  let used = 0;
+  for (const item of ranked) {
+    if (used + item.s.length > maxChars && chosen.size > 0) continue;
+    chosen.add(item.index);
+    used += item.s.length;
+    if (used >= maxChars) break;
+  }
+  const ordered = [...chosen].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let previous = -1;
+  for (const i of ordered) {
+    if (i !== previous + 1) parts.push('……');
+    parts.push(sentences[i]!);
+    previous = i;
+  }
+  if (previous !== sentences.length - 1) parts.push('……');
+  const joiner = language === 'zh' ? '' : ' ';
+  let text = parts.join(joiner).replace(/(……\s*)+/g, '…… ').trim();
+  if (text.length > maxChars * 1.5) text = `${text.slice(0, Math.round(maxChars * 1.5))}……`;
+  return { text, bestSentence: best.s, bestOverlap: best.overlap };
+}

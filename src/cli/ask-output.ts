@@ -1,0 +1,44 @@
+import type { BotAnswer } from '../core/types.js';
+
+/** The stable JSON shape of `npm run ask -- --json` (evals and outside checks rely on it). */
+export interface AskJson {
+  id?: string;
+  language: BotAnswer['language'];
+  jurisdiction: BotAnswer['jurisdiction'];
+  answer: string;
+  citations: { law: string; article?: number; title: string; excerpt: string; score: number; label: string }[];
+  escalate: BotAnswer['escalate'];
+  reasons: string[];
+  mode: BotAnswer['mode'];
+  latency_ms: number;
+  retrieved?: BotAnswer['retrieved'];
+}
+
+export function toAskJson(answer: BotAnswer, latencyMs: number, id?: string): AskJson {
+  return {
+    ...(id === undefined ? {} : { id }),
+    language: answer.language,
+    jurisdiction: answer.jurisdiction,
+    answer: answer.answer,
+    citations: answer.citations.map((c) => ({
+      law: c.law,
+      ...(c.article === undefined ? {} : { article: c.article }),
+      title: c.title,
+      excerpt: c.excerpt,
+      score: c.score,
+      label: c.label,
+    })),
+    escalate: answer.escalate,
+    reasons: [...answer.reasons],
+    mode: answer.mode,
+    latency_ms: Number(latencyMs.toFixed(2)),
+    ...(answer.retrieved ? { retrieved: answer.retrieved } : {}),
+  };
+}
+
+/** Plain-text rendering for the terminal: the answer, then its citations' labels. */
+export function renderAnswer(answer: BotAnswer): string {
+  const flag =
+    answer.escalate === 'urgent' ? '[urgent: handed to union staff]' : answer.escalate === 'person' ? '[handed to union staff]' : '';
+  return [answer.answer, flag].filter((s) => s.length > 0).join('\n');
+}

@@ -1,0 +1,83 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createBot } from '../create-bot.js';
+import { renderAnswer, toAskJson } from './ask-output.js';
+import { createProgressReporter } from './progress-bar.js';
+
+const USAGE = `Usage:
+  npm run ask -- "老板三个月没发工资怎么办"          print one answer
+  npm run ask -- --json "question"                  print the answer as JSON
+  npm run ask -- --json --batch FILE.jsonl [--out OUT.jsonl]
+      FILE.jsonl lines: {"id": "...", "question": "..."}; one JSON result per line, with its id
+  --debug-retrieval   add the ranked retrieval list ("retrieved") to JSON output`;
+
+const batchLineSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), question: z.string() });
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        batch: { type: 'string' },
+        out: { type: 'string' },
+        'debug-retrieval': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || (!values.batch && positionals.length === 0)) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const progress = createProgressReporter('gonghui-bot');
+  const bot = await createBot({ onProgress: (d, t) => progress.update(d, t) });
+  progress.stop();
+  const debug = values['debug-retrieval'];
+
+  if (values.batch) {
+    const out = values.out ? createWriteStream(values.out) : process.stdout;
+    const lines = createInterface({ input: createReadStream(values.batch, 'utf8'), crlfDelay: Infinity });
+    let lineNo = 0;
+    for await (const line of lines) {
+      lineNo += 1;
+      if (line.trim() === '') continue;
+      let item: z.infer<typeof batchLineSchema>;
+      try {
+        item = batchLineSchema.parse(JSON.parse(line));
+      } catch {
+        out.write(`${JSON.stringify({ id: `line-${lineNo}`, error: `line ${lineNo}: expected {"id","question"} JSON` })}\n`);
+        continue;
+      }
+      const started = performance.now();
+      const answer = await bot.engine.ask({ text: item.question, debug });
+      out.write(`${JSON.stringify(toAskJson(answer, performance.now() - started, item.id))}\n`);
+    }
+    if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve));
+    return 0;
+  }
+
+  const question = positionals.join(' ');
+  const started = performance.now();
+  const answer = await bot.engine.ask({ text: question, debug });
+  const elapsed = performance.now() - started;
+  process.stdout.write(values.json ? `${JSON.stringify(toAskJson(answer, elapsed), null, 2)}\n` : `${renderAnswer(answer)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`gonghui-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

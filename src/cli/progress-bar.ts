@@ -1,0 +1,38 @@
+import cliProgress from 'cli-progress';
+
+/**
+ * A progress bar on stderr for the first index build; silent when stderr is
+ * not a terminal (pipes, CI) except for one start and one end line.
+ */
+export function createProgressReporter(label: string): { update(done: number, total: number): void; stop(): void } {
+  if (!process.stderr.isTTY) {
+    let announced = false;
+    return {
+      update(done, total) {
+        if (!announced) {
+          process.stderr.write(`${label}: building the search index (${total} passages)...\n`);
+          announced = true;
+        }
+        if (done >= total) process.stderr.write(`${label}: index ready.\n`);
+      },
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} |{bar}| {percentage}% {value}/{total}`, stream: process.stderr, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { AnswerEngine, KnowledgeBase } from './core/types.js';
+import { loadAppConfig, type AppConfig } from './config/app-config.js';
+import { createAnswerEngine, loadReplyBook, loadScopeRules } from './answer/index.js';
+import { loadHotlines } from './answer/load-hotlines.js';
+import { loadKnowledge } from './ingest/load-knowledge.js';
+import { loadOrBuildRetriever } from './retrieval/index.js';
+import { loadTriageRules } from './escalation/load-triage-rules.js';
+import { triageMessage } from './escalation/triage-message.js';
+import { createLogger, type Logger } from './shared/logger.js';
+import { createLlmFeatures } from './create-llm-features.js';
+
+/** Options for {@link createBot}. */
+export interface CreateBotOptions {
+  /** Environment to read settings from. @default process.env */
+  readonly env?: Record<string, string | undefined>;
+  /** Called while the search index is built (first run, or after knowledge/ changed). */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly logger?: Logger;
+}
+
+/** The assembled answer pipeline and what it was built from. */
+export interface Bot {
+  readonly engine: AnswerEngine;
+  readonly kb: KnowledgeBase;
+  readonly config: AppConfig;
+  readonly logger: Logger;
+}
+
+/**
+ * Composition root of the answer pipeline: reads config, loads the knowledge
+ * base, loads or builds the index, and wires triage, scope rules, replies and
+ * (when configured) the LLM drafter and remote embedder. Channels build on it.
+ */
+export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
+  const env = options.env ?? process.env;
+  const config = loadAppConfig(env);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const kb = await loadKnowledge(config.KNOWLEDGE_DIR);
+  const llm = createLlmFeatures({ env, kb, logger });
+  const retriever = await loadOrBuildRetriever({
+    kb,
+    cacheDir: config.INDEX_CACHE_DIR,
+    ...(llm.embedder ? { embedder: llm.embedder } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const triageRules = loadTriageRules(join(config.KNOWLEDGE_DIR, 'triage'));
+  const hotlines = loadHotlines(config.KNOWLEDGE_DIR);
+  if (!hotlines.VN.union) logger.warn('No Vietnamese union hotline configured in knowledge/contacts.json: replies omit it.');
+  const engine = createAnswerEngine({
+    kb,
+    retriever,
+    triage: (text, lang, recent) => triageMessage(triageRules, text, lang, recent),
+    scope: loadScopeRules(config.KNOWLEDGE_DIR),
+    replies: loadReplyBook(config.KNOWLEDGE_DIR),
+    hotlines,
+    config,
+    ...(llm.drafter ? { drafter: llm.drafter } : {}),
+    rewrite: llm.rewrite,
+    logger,
+  });
+  return { engine, kb, config, logger };
+}
