@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { DocumentMeta, Jurisdiction, KnowledgeBase, Passage } from '../core/types.js';
+import { hashDirectory } from './content-hash.js';
+import { serviceEntrySchema, statuteEntrySchema, type ServiceEntry, type StatuteEntry } from './manifest-schema.js';
+import { parseViStatute } from './parse-vi-statute.js';
+import { parseZhStatute } from './parse-zh-statute.js';
+import { splitServicePassages } from './split-service-passages.js';
+
+const FOLDERS: readonly { folder: string; jurisdiction: Jurisdiction }[] = [
+  { folder: 'cn', jurisdiction: 'CN' },
+  { folder: 'vn', jurisdiction: 'VN' },
+];
+
+/** Thrown for a missing or invalid manifest; the message names the file. */
+export class KnowledgeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KnowledgeError';
+  }
+}
+
+function readManifest<T extends z.ZodType>(path: string, schema: T): z.infer<T>[] {
+  if (!existsSync(path)) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new KnowledgeError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = z.array(schema).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new KnowledgeError(`${path}: entry ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+function readDocument(dir: string, file: string, manifestPath: string): string {
+  const path = join(dir, file);
+  if (!existsSync(path)) throw new KnowledgeError(`${manifestPath}: lists ${file}, which does not exist`);
+  return readFileSync(path, 'utf8');
+}
+
+function sourceOf(entry: StatuteEntry): string | undefined {
+  return entry.source ? `${entry.source.repo}/${entry.source.path}${entry.source.commit ? `@${entry.source.commit.slice(0, 12)}` : ''}` : undefined;
+}
+
+function statuteDocs(dir: string, jurisdiction: Jurisdiction): { meta: DocumentMeta; passages: Passage[] }[] {
+  const manifestPath = join(dir, 'MANIFEST.json');
+  return readManifest(manifestPath, statuteEntrySchema).map((entry) => {
+    const language = jurisdiction === 'CN' ? 'zh' : 'vi';
+    const text = readDocument(dir, entry.file, manifestPath);
+    const parsed = language === 'zh' ? parseZhStatute(text) : parseViStatute(text);
+    const source = sourceOf(entry);
+    const meta: DocumentMeta = {
+      docId: entry.doc_id,
+      jurisdiction,
+      language,
+      kind: 'statute',
+      title: entry.title,
+      law: entry.law,
+      aliases: entry.aliases,
+      inForce: entry.in_force,
+      ...(entry.number ? { number: entry.number } : {}),
+      ...(entry.issuer ? { issuer: entry.issuer } : {}),
+      ...(entry.effective_date ? { effectiveDate: entry.effective_date } : {}),
+      ...(entry.status_note ?? entry.notes ? { statusNote: entry.status_note ?? entry.notes } : {}),
+      ...(source ? { source } : {}),
+    };
+    const common = {
+      docId: entry.doc_id,
+      jurisdiction,
+      language,
+      law: entry.law,
+      title: entry.title,
+      inForce: entry.in_force,
+      ...(entry.effective_date ? { effectiveDate: entry.effective_date } : {}),
+      ...(source ? { source } : {}),
+    } as const;
+    const articles: Passage[] = parsed.articles.map((a) => ({
+      ...common,
+      id: `${entry.doc_id}#${a.article}`,
+      kind: 'article',
+      article: a.article,
+      ...(a.caption ? { caption: a.caption } : {}),
+      headings: a.headings,
+      text: a.text,
+      clauses: a.clauses,
+    }));
+    // Documents without numbered articles (a ministry notice) are cited by title and section.
+    const sections: Passage[] = parsed.sections.map((s, i) => ({
+      ...common,
+      id: `${entry.doc_id}#s${i + 1}`,
+      kind: 'passage',
+      caption: s.heading,
+      headings: s.headings,
+      text: s.text,
+      clauses: s.text.split('\n'),
+    }));
+    return { meta, passages: [...articles, ...sections] };
+  });
+}
+
+async function serviceDocs(dir: string, jurisdiction: Jurisdiction): Promise<{ meta: DocumentMeta; passages: Passage[] }[]> {
+  const manifestPath = join(dir, 'MANIFEST.json');
+  const entries: ServiceEntry[] = readManifest(manifestPath, serviceEntrySchema);
+  const out: { meta: DocumentMeta; passages: Passage[] }[] = [];
+  for (const entry of entries) {
+    const language = entry.language === 'vi' ? 'vi' : 'zh';
+    const text = readDocument(dir, entry.file, manifestPath);
+    const pieces = await splitServicePassages(text);
+    out.push({
+      meta: { docId: entry.doc_id, jurisdiction, language, kind: 'service', title: entry.title, law: entry.law, aliases: [], inForce: true, source: entry.source },
+      passages: pieces.map((p, i) => ({
+        id: `${entry.doc_id}#p${i + 1}`,
+        docId: entry.doc_id,
+        kind: 'passage',
+        jurisdiction,
+        language,
+        law: entry.law,
+        title: entry.title,
+        caption: p.heading,
+        headings: p.heading ? [p.heading] : [],
+        text: p.text,
+        clauses: p.text.split('\n'),
+        inForce: true,
+        source: entry.source,
+      })),
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads the knowledge base: statutes from `statutes/{cn,vn}` and union-service
+ * texts from `services/{cn,vn}`, each folder described by its MANIFEST.json.
+ * Statutes are split into articles, service texts into passages.
+ */
+export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
+  if (!existsSync(dir)) throw new KnowledgeError(`knowledge folder not found: ${dir}`);
+  const docs: { meta: DocumentMeta; passages: Passage[] }[] = [];
+  for (const { folder, jurisdiction } of FOLDERS) {
+    docs.push(...statuteDocs(join(dir, 'statutes', folder), jurisdiction));
+    docs.push(...(await serviceDocs(join(dir, 'services', folder), jurisdiction)));
+  }
+  if (docs.length === 0) throw new KnowledgeError(`no documents under ${dir}/statutes or ${dir}/services`);
+  return {
+    documents: docs.map((d) => d.meta),
+    passages: docs.flatMap((d) => d.passages),
+    contentHash: hashDirectory(dir),
+  };
+}
