@@ -40,6 +40,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const llm = createLlmFeatures({ env, kb, logger });
   const retriever = await loadOrBuildRetriever({
     kb,
+    knowledgeDir: config.KNOWLEDGE_DIR,
     cacheDir: config.INDEX_CACHE_DIR,
     ...(llm.embedder ? { embedder: llm.embedder } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

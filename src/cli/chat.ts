@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     const text = line.trim();
     if (interactive && (text === 'exit' || text === 'quit')) break;
     if (text === '' && !interactive) continue;
-    const answer = await bot.engine.ask({ text, history, ...(conversationLang ? { conversationLang } : {}) });
+    // Piped lines are independent questions; an interactive session is one conversation.
+    const context = interactive ? { history, ...(conversationLang ? { conversationLang } : {}) } : {};
+    const answer = await bot.engine.ask({ text, ...context });
     if (answer.mode !== 'invalid_input') {
       conversationLang = answer.language;
       history.push({ role: 'worker', text }, { role: 'bot', text: answer.answer });

@@ -6,14 +6,17 @@ import cliProgress from 'cli-progress';
  */
 export function createProgressReporter(label: string): { update(done: number, total: number): void; stop(): void } {
   if (!process.stderr.isTTY) {
-    let announced = false;
+    let announced: boolean | 'done' = false;
     return {
       update(done, total) {
         if (!announced) {
-          process.stderr.write(`${label}: building the search index (${total} passages)...\n`);
+          process.stderr.write(`${label}: building the search index (first run, or knowledge/ changed)...\n`);
           announced = true;
         }
-        if (done >= total) process.stderr.write(`${label}: index ready.\n`);
+        if (done >= total && announced !== 'done') {
+          process.stderr.write(`${label}: index ready.\n`);
+          announced = 'done';
+        }
       },
       stop() {},
     };

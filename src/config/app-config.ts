@@ -15,7 +15,7 @@ export const appConfigSchema = z.object({
   /** Longest message the bot reads; longer ones get a "please shorten" reply (triage still runs). */
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(50).max(100_000).default(2000),
   /** Below this retrieval confidence the bot does not answer from the law and hands off. */
-  MIN_ANSWER_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.2),
+  MIN_ANSWER_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.12),
   /** At most this many articles are quoted in one answer. */
   MAX_CITATIONS: z.coerce.number().int().min(1).max(5).default(3),
 });

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { EscalationLevel } from '../core/types.js';
+import { toSimplified } from '../language/script.js';
+import { foldVietnamese } from '../language/vietnamese.js';
+
+const patternSchema = z.union([z.string().min(1), z.object({ re: z.string().min(1) })]);
+const ruleSchema = z.object({
+  id: z.string().min(1),
+  category: z.string().min(1),
+  level: z.enum(['urgent', 'person']),
+  personal: z.boolean(),
+  patterns: z.array(patternSchema).min(1),
+  exclude: z.array(patternSchema).optional(),
+  note: z.string().min(1),
+});
+const fileSchema = z.object({
+  personal_cues: z.array(z.string()),
+  hypothetical_cues: z.array(z.string()),
+  rules: z.array(ruleSchema).min(1),
+});
+
+/** A compiled matcher: substring or regular expression, applied to every normalised form of a message. */
+export type Matcher = (forms: readonly string[]) => boolean;
+
+export interface CompiledRule {
+  readonly id: string;
+  readonly category: string;
+  readonly level: Exclude<EscalationLevel, 'none'>;
+  readonly personal: boolean;
+  readonly matches: Matcher;
+  readonly excluded: Matcher;
+}
+
+export interface RuleSet {
+  readonly personal: Matcher;
+  readonly hypothetical: Matcher;
+  readonly rules: readonly CompiledRule[];
+}
+
+/** Triage rules per language family, compiled once at start-up. */
+export interface TriageRules {
+  readonly zh: RuleSet;
+  readonly vi: RuleSet;
+}
+
+function compile(patterns: readonly z.infer<typeof patternSchema>[], family: 'zh' | 'vi', file: string): Matcher {
+  const fold = family === 'zh' ? (s: string) => toSimplified(s.toLowerCase()) : (s: string) => foldVietnamese(s);
+  const substrings: string[] = [];
+  const regexes: RegExp[] = [];
+  for (const p of patterns) {
+    if (typeof p === 'string') {
+      substrings.push(family === 'zh' ? fold(p) : p.normalize('NFC').toLowerCase());
+      if (family === 'vi') substrings.push(fold(p));
+    } else {
+      try {
+        regexes.push(new RegExp(p.re, 'u'));
+      } catch (error) {
+        throw new Error(`${file}: bad regular expression ${p.re}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  return (forms) => forms.some((f) => substrings.some((s) => f.includes(s)) || regexes.some((r) => r.test(f)));
+}
+
+function loadFile(path: string, family: 'zh' | 'vi'): RuleSet {
+  const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid triage rules in ${path}: ${issue?.path.join('.')} ${issue?.message}`);
+  }
+  return {
+    personal: compile(parsed.data.personal_cues, family, path),
+    hypothetical: compile(parsed.data.hypothetical_cues, family, path),
+    rules: parsed.data.rules.map((r) => ({
+      id: r.id,
+      category: r.category,
+      level: r.level,
+      personal: r.personal,
+      matches: compile(r.patterns, family, path),
+      excluded: compile(r.exclude ?? [], family, path),
+    })),
+  };
+}
+
+/** Loads and compiles `zh.json` and `vi.json` from a triage rules folder. */
+export function loadTriageRules(dir: string): TriageRules {
+  return { zh: loadFile(join(dir, 'zh.json'), 'zh'), vi: loadFile(join(dir, 'vi.json'), 'vi') };
+}

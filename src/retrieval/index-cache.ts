@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { DocLanguage, Jurisdiction, KnowledgeBase, Passage, Retriever } from '../core/types.js';
+import { createReferenceFinder } from '../citations/parse-references.js';
+import { fitLsa, type FitLsaOptions } from './embedders/lsa/fit-lsa.js';
+import { createLsaEmbedder } from './embedders/lsa/lsa-embedder.js';
+import { loadLsaState, saveLsaState } from './embedders/lsa/lsa-state-file.js';
+import type { Embedder } from './embedders/types.js';
+import { loadQueryExpander } from './expansion/query-expander.js';
+import { createHybridRetriever, type HybridWeights } from './hybrid-retriever.js';
+import { Bm25Index } from './lexical/bm25-index.js';
+import type { Tokenizer } from './tokenize/tokenizer.js';
+import { createViTokenizer } from './tokenize/vi-tokenizer.js';
+import { createZhTokenizer } from './tokenize/zh-tokenizer.js';
+import { HnswVectorIndex } from './vector/hnsw-vector-index.js';
+
+/** Bump when the on-disk layout or the tokenization changes. */
+const FORMAT = 'gonghui-index-v1';
+
+export interface LoadOrBuildOptions {
+  readonly kb: KnowledgeBase;
+  /** Folder with dictionaries and expansion tables. @default 'knowledge' */
+  readonly knowledgeDir?: string;
+  /** Where the built index is kept. @default '.cache/index' */
+  readonly cacheDir?: string;
+  /** A remote embedder; without one, LSA vectors are fitted from the corpus. */
+  readonly embedder?: Embedder;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly lsa?: FitLsaOptions;
+  readonly weights?: Partial<HybridWeights>;
+}
+
+const metaSchema = z.object({ format: z.string(), contentHash: z.string(), embedder: z.string(), tokenizers: z.string() });
+
+/** The text a passage is indexed under: citation title and caption count twice, as a field boost. */
+export function indexText(p: Passage): string {
+  const label = `${p.law} ${p.caption ?? ''}`;
+  return `${label} ${label} ${p.headings.at(-1) ?? ''} ${p.text}`;
+}
+
+function tokenizersFor(knowledgeDir: string): Record<DocLanguage, Tokenizer> {
+  return { zh: createZhTokenizer(knowledgeDir), vi: createViTokenizer(knowledgeDir) };
+}
+
+/** Tokenizes any text with the tokenizer of its script (the LSA vocabulary spans both languages). */
+function anyTokenizer(tokenizers: Record<DocLanguage, Tokenizer>): (text: string) => string[] {
+  return (text) => (/\p{Script=Han}/u.test(text) ? tokenizers.zh : tokenizers.vi).tokenizeDocument(text);
+}
+
+async function embedAll(embedder: Embedder, passages: readonly Passage[], report: (done: number) => void): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  const batch = 64;
+  for (let i = 0; i < passages.length; i += batch) {
+    out.push(...(await embedder.embedDocuments(passages.slice(i, i + batch).map(indexText))));
+    report(Math.min(passages.length, i + batch));
+  }
+  return out;
+}
+
+function buildVectorIndexes(passages: readonly Passage[], vectors: readonly Float32Array[], dimension: number): Record<Jurisdiction, HnswVectorIndex> {
+  const make = (j: Jurisdiction) => {
+    const items = passages.flatMap((p, i) => (p.jurisdiction === j ? [i] : []));
+    return HnswVectorIndex.build(dimension, items, items.map((i) => vectors[i]!));
+  };
+  return { CN: make('CN'), VN: make('VN') };
+}
+
+/**
+ * Loads the retrieval index from `cacheDir` when it was built from the same
+ * knowledge (content hash), tokenizers and embedder; otherwise builds it
+ * (tokenize, BM25, LSA fit or remote embeddings, HNSW) and saves it.
+ */
+export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise<Retriever> {
+  const knowledgeDir = options.knowledgeDir ?? 'knowledge';
+  const cacheDir = options.cacheDir ?? '.cache/index';
+  const { kb } = options;
+  const tokenizers = tokenizersFor(knowledgeDir);
+  const expander = loadQueryExpander(knowledgeDir);
+  const findReferences = createReferenceFinder(kb.documents);
+  const embedderKey = options.embedder?.name ?? `lsa-${options.lsa?.dimension ?? 128}`;
+  const meta = { format: FORMAT, contentHash: kb.contentHash, embedder: embedderKey, tokenizers: `${tokenizers.zh.name}+${tokenizers.vi.name}` };
+  const metaPath = join(cacheDir, 'meta.json');
+  const assemble = (tokens: string[][], embedder: Embedder, vectors: Record<Jurisdiction, HnswVectorIndex>) =>
+    createHybridRetriever({
+      passages: kb.passages,
+      tokenizers,
+      expander,
+      bm25: new Bm25Index(tokens),
+      vectors,
+      embedder,
+      findReferences,
+      ...(options.weights ? { weights: options.weights } : {}),
+    });
+
+  if (existsSync(metaPath)) {
+    try {
+      const cached = metaSchema.parse(JSON.parse(readFileSync(metaPath, 'utf8')));
+      if (JSON.stringify(cached) === JSON.stringify(meta)) {
+        const tokens = JSON.parse(readFileSync(join(cacheDir, 'tokens.json'), 'utf8')) as string[][];
+        if (tokens.length === kb.passages.length) {
+          const embedder = options.embedder ?? createLsaEmbedder(loadLsaState(cacheDir), anyTokenizer(tokenizers));
+          const vectors = {
+            CN: await HnswVectorIndex.load(join(cacheDir, 'hnsw-CN.bin'), embedder.dimension),
+            VN: await HnswVectorIndex.load(join(cacheDir, 'hnsw-VN.bin'), embedder.dimension),
+          };
+          return assemble(tokens, embedder, vectors);
+        }
+      }
+    } catch {
+      // A damaged or partial cache is rebuilt below.
+    }
+  }
+
+  const total = kb.passages.length * 2;
+  options.onProgress?.(0, total);
+  const tokens = kb.passages.map((p, i) => {
+    if (i % 200 === 0) options.onProgress?.(i, total);
+    return tokenizers[p.language].tokenizeDocument(indexText(p));
+  });
+  options.onProgress?.(kb.passages.length, total);
+  let embedder = options.embedder;
+  rmSync(cacheDir, { recursive: true, force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  if (!embedder) {
+    const state = fitLsa(tokens, options.lsa);
+    saveLsaState(cacheDir, state);
+    embedder = createLsaEmbedder(state, anyTokenizer(tokenizers));
+  }
+  const vectorList = await embedAll(embedder, kb.passages, (done) => options.onProgress?.(kb.passages.length + done, total));
+  const vectors = buildVectorIndexes(kb.passages, vectorList, embedder.dimension);
+  writeFileSync(join(cacheDir, 'tokens.json'), JSON.stringify(tokens));
+  await vectors.CN.save(join(cacheDir, 'hnsw-CN.bin'));
+  await vectors.VN.save(join(cacheDir, 'hnsw-VN.bin'));
+  // meta.json last: its presence marks a complete cache.
+  writeFileSync(metaPath, JSON.stringify(meta));
+  options.onProgress?.(total, total);
+  return assemble(tokens, embedder, vectors);
+}
