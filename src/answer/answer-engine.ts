@@ -13,7 +13,7 @@ import type {
 import type { AppConfig } from '../config/app-config.js';
 import type { Drafter } from '../drafting/types.js';
 import { detectLang } from '../language/detect-lang.js';
-import { toTraditional } from '../language/script.js';
+import { toSimplified, toTraditional } from '../language/script.js';
 import type { Logger } from '../shared/logger.js';
 import { citationLabel } from './citation-label.js';
 import { composeExtractive, hotlineValues, toCitations, type ChosenSource } from './compose-extractive.js';
@@ -83,14 +83,13 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     mode: BotAnswer['mode'],
   ): BotAnswer {
     const citations = toCitations(sources);
-    const traditional = lang === 'zh-Hant';
+    // The reply is in the worker's script: statutes are Simplified, one service text is Traditional.
+    const script = lang === 'zh-Hant' ? toTraditional : lang === 'zh-Hans' ? toSimplified : (s: string) => s;
     return {
       language: lang,
       jurisdiction,
-      answer: traditional ? toTraditional(text) : text,
-      citations: traditional
-        ? citations.map((c) => ({ ...c, label: toTraditional(c.label), excerpt: toTraditional(c.excerpt) }))
-        : citations,
+      answer: script(text),
+      citations: citations.map((c) => ({ ...c, label: script(c.label), excerpt: script(c.excerpt) })),
       escalate: triage.level,
       reasons: triage.reasons,
       mode,
