@@ -56,6 +56,9 @@ function toRetrievedRef(hit: ScoredPassage): RetrievedRef {
   };
 }
 
+/** Retrieval confidence a message without any labor word needs to be answered from the law. */
+const UNKNOWN_SCOPE_MIN_CONFIDENCE = 0.35;
+
 const LEVEL_ORDER = { none: 0, person: 1, urgent: 2 } as const;
 
 function escalation(triage: Triage, extra: readonly string[], floor: 'none' | 'person'): Triage {
@@ -168,7 +171,9 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     const sources = verified.kept;
     const debugInfo = request.debug ? { retrieved: hits.map(toRetrievedRef) } : {};
 
-    if (scope === 'unknown' && sources.length === 0 && triage.level === 'none') {
+    // A message with no labor vocabulary needs a strong match before it is treated as a labor question.
+    const weakForUnknown = scope === 'unknown' && (hits[0]?.confidence ?? 0) < UNKNOWN_SCOPE_MIN_CONFIDENCE;
+    if ((weakForUnknown || (scope === 'unknown' && sources.length === 0)) && triage.level === 'none') {
       return { ...finish(lang, jurisdiction, texts.out_of_scope, [], { level: 'none', reasons: ['out_of_scope'] }, 'refusal'), ...debugInfo };
     }
     if (sources.length === 0) {

@@ -10,15 +10,15 @@ import type { HnswVectorIndex } from './vector/hnsw-vector-index.js';
 export interface HybridWeights {
   /** Weight of the BM25 list in reciprocal-rank fusion. @default 1 */
   readonly lexical: number;
-  /** Weight of the vector list. @default 0.5 */
+  /** Weight of the vector list. @default 0.25 */
   readonly vector: number;
-  /** Weight of expansion terms relative to the worker's own words. @default 0.4 */
+  /** Weight of expansion terms relative to the worker's own words. @default 0.5 */
   readonly expansion: number;
   /** RRF rank constant. @default 30 */
   readonly rrfK: number;
 }
 
-export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.5, expansion: 0.4, rrfK: 30 };
+export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30 };
 
 export interface HybridRetrieverParts {
   readonly passages: readonly Passage[];
