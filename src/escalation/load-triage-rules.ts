@@ -51,8 +51,9 @@ function compile(patterns: readonly z.infer<typeof patternSchema>[], family: 'zh
   const regexes: RegExp[] = [];
   for (const p of patterns) {
     if (typeof p === 'string') {
-      substrings.push(family === 'zh' ? fold(p) : p.normalize('NFC').toLowerCase());
-      if (family === 'vi') substrings.push(fold(p));
+      // Vietnamese patterns match whole syllables: "em" must not match inside "nhiệm".
+      if (family === 'zh') substrings.push(fold(p));
+      else substrings.push(` ${p.normalize('NFC').toLowerCase()} `, ` ${fold(p)} `);
     } else {
       try {
         regexes.push(new RegExp(p.re, 'u'));

@@ -13,7 +13,9 @@ function clip(text: string): string {
 function formsOf(text: string, family: 'zh' | 'vi'): string[] {
   const t = clip(text);
   if (family === 'zh') return [toSimplified(t.toLowerCase())];
-  return [t.normalize('NFC').toLowerCase(), foldVietnamese(t)];
+  // Padded, punctuation-free forms so patterns match on syllable boundaries.
+  const words = (x: string) => ` ${x.replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
+  return [words(t.normalize('NFC').toLowerCase()), words(foldVietnamese(t))];
 }
 
 function evaluate(set: RuleSet, forms: readonly string[]): { level: 'urgent' | 'person'; reason: string }[] {

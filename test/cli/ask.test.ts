@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const cacheDir = mkdtempSync(join(tmpdir(), 'cli-index-'));
+const env = { ...process.env, INDEX_CACHE_DIR: cacheDir, LOG_LEVEL: 'error' };
+
+async function ask(args: string[], input?: string): Promise<{ stdout: string; stderr: string }> {
+  if (input === undefined) return run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { env, maxBuffer: 1 << 24 });
+  const file = join(mkdtempSync(join(tmpdir(), 'cli-in-')), 'in.jsonl');
+  writeFileSync(file, input);
+  return run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args, file], { env, maxBuffer: 1 << 24 });
+}
+
+beforeAll(async () => {
+  // The first run builds the index into the temporary cache; later runs load it.
+  await ask(['--json', '预热']);
+}, 120_000);
+
+describe('npm run ask', () => {
+  it('prints a cited answer as text', async () => {
+    const { stdout } = await ask(['没签劳动合同能要双倍工资吗']);
+    expect(stdout).toContain('《劳动合同法》第八十二条');
+    expect(stdout).toContain('二倍');
+  }, 60_000);
+
+  it('prints the stable JSON shape with --json', async () => {
+    const { stdout } = await ask(['--json', 'Điều 35 Bộ luật Lao động quy định gì']);
+    const out = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['language', 'jurisdiction', 'answer', 'citations', 'escalate', 'reasons']));
+    expect(out).toMatchObject({ language: 'vi', jurisdiction: 'VN', escalate: 'none' });
+    expect((out.citations as { law: string; article: number }[])[0]).toMatchObject({ law: 'Bộ luật Lao động 2019', article: 35 });
+  }, 60_000);
+
+  it('answers a batch with one JSON line per question, ids kept, bad lines reported', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', question: '产假有多少天' }),
+      'not json',
+      JSON.stringify({ id: 7, question: '我在工地受伤了，腿骨折了' }),
+      JSON.stringify({ id: 'c', question: '' }),
+      JSON.stringify({ id: 'd', question: 'cong ty no luong 3 thang' }),
+    ].join('\n');
+    const { stdout } = await ask(['--json', '--batch'], input);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string; escalate?: string; citations?: unknown[]; language?: string });
+    expect(lines.map((l) => l.id)).toEqual(['a', 'line-2', '7', 'c', 'd']);
+    expect(lines[0]?.citations?.length).toBeGreaterThan(0);
+    expect(lines[1]?.error).toMatch(/line 2/);
+    expect(lines[2]?.escalate).toBe('urgent');
+    expect(lines[3]?.citations).toEqual([]);
+    expect(lines[4]?.language).toBe('vi');
+  }, 60_000);
+
+  it('answers bad input with a clear reply, never a crash', async () => {
+    const huge = '工资'.repeat(50_000);
+    const garbage = Buffer.from([0, 159, 146, 150, 255, 1, 2]).toString('latin1');
+    const input = [huge, garbage, '😀😀😀', '公司 công ty nợ lương 老板不发工资'].map((q, i) => JSON.stringify({ id: String(i), question: q })).join('\n');
+    const { stdout } = await ask(['--json', '--batch'], input);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { answer: string; mode: string; reasons: string[] });
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect(l.answer.length).toBeGreaterThan(0);
+    expect(lines[0]?.reasons).toContain('too_long');
+    expect(lines[1]?.mode).toBe('invalid_input');
+    expect(lines[2]?.mode).toBe('invalid_input');
+  }, 60_000);
+
+  it('writes to --out and explains usage errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-out-'));
+    const inFile = join(dir, 'in.jsonl');
+    writeFileSync(inFile, `${JSON.stringify({ id: 'x', question: '年假有几天' })}\n`);
+    await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', '--batch', inFile, '--out', join(dir, 'out.jsonl')], { env });
+    expect(JSON.parse(readFileSync(join(dir, 'out.jsonl'), 'utf8').trim()).id).toBe('x');
+    await expect(ask([])).rejects.toMatchObject({ code: 2 });
+  }, 60_000);
+});
+
+describe('npm start (piped)', () => {
+  it('answers one question per line and exits at the end of input', async () => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], { env });
+    child.stdin?.end('产假有多少天\n\ncông ty không đóng bảo hiểm\n');
+    const out = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
+    });
+    expect(out).toContain('> 产假有多少天');
+    expect(out).toContain('98天');
+    expect(out).toContain('> công ty không đóng bảo hiểm');
+    expect(out).toContain('Luật Bảo hiểm xã hội 2024');
+  }, 60_000);
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/core/types.js';
+import { loadTriageRules } from '../../src/escalation/load-triage-rules.js';
+import { triageMessage } from '../../src/escalation/triage-message.js';
+
+const rules = loadTriageRules('knowledge/triage');
+const triage = (text: string, lang: Lang, recent: string[] = []) => triageMessage(rules, text, lang, recent);
+
+const URGENT: Record<string, [Lang, string][]> = {
+  injury: [
+    ['zh-Hans', '我在工地从脚手架上摔下来，腿骨折了'],
+    ['zh-Hans', '工友的手被机器轧断了'],
+    ['zh-Hant', '我在工廠被機器切斷了手指'],
+    ['zh-Hant', '同事上班時被砸傷送醫院了'],
+    ['vi', 'Tôi bị máy cán đứt ngón tay ở xưởng'],
+    ['vi', 'toi bi tai nan lao dong gay chan'],
+  ],
+  death: [
+    ['zh-Hans', '我哥在工地出事故去世了'],
+    ['zh-Hant', '工友昨天在廠裡身亡了'],
+    ['vi', 'Anh tôi bị tử vong khi làm việc ở công trường'],
+    ['vi', 'dong nghiep toi da chet tai xuong'],
+  ],
+  occupational_poisoning: [
+    ['zh-Hans', '车间里好几个人吸入毒气中毒了'],
+    ['zh-Hant', '我們車間有人中毒暈倒了'],
+    ['vi', 'Nhiều công nhân bị ngộ độc khí độc trong xưởng'],
+    ['vi', 'toi bi nhiem doc hoa chat o nha may'],
+  ],
+  violence: [
+    ['zh-Hans', '老板打人了，还打了我'],
+    ['zh-Hant', '主管動手打我'],
+    ['vi', 'Quản lý đánh đập tôi'],
+    ['vi', 'quan ly danh toi o cong ty'],
+  ],
+  sexual_harassment: [
+    ['zh-Hans', '车间主任经常摸我'],
+    ['zh-Hant', '經理一直對我性騷擾'],
+    ['vi', 'Tôi bị sếp quấy rối tình dục'],
+    ['vi', 'toi bi quay roi tinh duc o cong ty'],
+  ],
+  self_harm: [
+    ['zh-Hans', '工资拿不到，我真的不想活了'],
+    ['zh-Hant', '我想跳樓算了'],
+    ['vi', 'Tôi không muốn sống nữa'],
+    ['vi', 'toi muon tu tu'],
+  ],
+  mass_arrears: [
+    ['zh-Hans', '我们厂两百多个工人三个月没发工资，大家准备明天去堵门'],
+    ['zh-Hant', '全廠工人都沒發工資，大家要集體討薪'],
+    ['vi', 'Cả xưởng hơn 300 công nhân bị nợ lương 2 tháng'],
+    ['vi', 'cong nhan dinh cong vi no luong'],
+  ],
+  child_labor: [
+    ['zh-Hans', '厂里招了好几个15岁的孩子在流水线上干活'],
+    ['zh-Hant', '工廠裡有童工'],
+    ['vi', 'Xưởng thuê trẻ 14 tuổi đi làm'],
+    ['vi', 'cong ty su dung lao dong tre em'],
+  ],
+  pregnancy_dismissal: [
+    ['zh-Hans', '我怀孕了，公司要把我辞退'],
+    ['zh-Hant', '我在產假期間被公司解雇了'],
+    ['vi', 'Tôi đang mang thai thì bị công ty cho nghỉ việc'],
+    ['vi', 'toi mang thai bi duoi viec'],
+  ],
+};
+
+const PERSON: [Lang, string][] = [
+  ['zh-Hans', '转人工'],
+  ['zh-Hans', '我想找工会的人帮我处理'],
+  ['zh-Hant', '轉人工客服'],
+  ['vi', 'Tôi muốn gặp cán bộ công đoàn'],
+  ['vi', 'toi muon gap can bo cong doan'],
+];
+
+const ORDINARY: [Lang, string][] = [
+  ['zh-Hans', '工伤认定需要什么材料'],
+  ['zh-Hans', '什么情况下可以认定为工伤'],
+  ['zh-Hans', '产假有多少天'],
+  ['zh-Hans', '加班费怎么算'],
+  ['zh-Hans', '公司拖欠我一个月工资'],
+  ['zh-Hans', '试用期被辞退有补偿吗'],
+  ['zh-Hans', '公司扣押我的身份证合法吗'],
+  ['zh-Hans', '年假有几天'],
+  ['zh-Hans', '打工的人怎么交社保'],
+  ['zh-Hans', '怀孕期间产检算不算工作时间'],
+  ['zh-Hans', '如果工人在工作中死亡，赔偿标准是什么'],
+  ['zh-Hans', '我想打官司要准备什么'],
+  ['zh-Hans', '被炒了有没有赔偿'],
+  ['zh-Hans', '社保断缴了怎么办'],
+  ['zh-Hans', '劳动仲裁的时效是多长时间'],
+  ['zh-Hant', '工傷認定要多久'],
+  ['zh-Hant', '產假有幾天'],
+  ['zh-Hant', '公司不給我加班費'],
+  ['zh-Hant', '沒簽勞動合同能要雙倍工資嗎'],
+  ['zh-Hant', '我要離職需要提前多少天通知'],
+  ['zh-Hant', '勞動仲裁要在多久之內申請'],
+  ['zh-Hant', '怎麼加入工會'],
+  ['zh-Hant', '試用期工資多少'],
+  ['vi', 'Nghỉ thai sản được bao nhiêu ngày?'],
+  ['vi', 'Công ty nợ lương 3 tháng thì làm sao?'],
+  ['vi', 'Làm thêm giờ được trả lương thế nào?'],
+  ['vi', 'Khi bị tai nạn lao động thì công ty phải chịu trách nhiệm gì?'],
+  ['vi', 'Trợ cấp thôi việc được tính như thế nào?'],
+  ['vi', 'Lương thử việc ít nhất bao nhiêu?'],
+  ['vi', 'cong ty khong dong bao hiem xa hoi'],
+  ['vi', 'nghi phep nam duoc bao nhieu ngay'],
+  ['vi', 'Đánh giá năng lực nhân viên có phải báo trước không?'],
+  ['vi', 'Tôi muốn nghỉ việc thì báo trước mấy ngày?'],
+  ['vi', 'Người lao động có quyền gia nhập công đoàn không?'],
+  ['vi', 'Thời hiệu khởi kiện tranh chấp lao động là bao lâu?'],
+  ['vi', 'Lương tối thiểu vùng I là bao nhiêu?'],
+  ['zh-Hans', '最低工资是多少'],
+  ['zh-Hans', '公司不给我交五险一金'],
+  ['zh-Hans', '离职证明公司不给开'],
+  ['zh-Hans', '哺乳期每天有喂奶时间吗'],
+];
+
+describe('triageMessage', () => {
+  for (const [category, examples] of Object.entries(URGENT)) {
+    it.each(examples)(`urgent ${category}: %s %s`, (lang, text) => {
+      const t = triage(text, lang);
+      expect(t.level).toBe('urgent');
+      expect(t.reasons).toContain(category);
+    });
+  }
+
+  it.each(PERSON)('needs a person: %s %s', (lang, text) => {
+    expect(triage(text, lang)).toEqual({ level: 'person', reasons: ['asked_for_person'] });
+  });
+
+  it.each(ORDINARY)('ordinary question stays with the bot: %s %s', (lang, text) => {
+    expect(triage(text, lang)).toEqual({ level: 'none', reasons: [] });
+  });
+
+  it('never lets hypothetical wording hide self-harm', () => {
+    expect(triage('如果再拿不到工资我就去跳楼', 'zh-Hans').reasons).toContain('self_harm');
+  });
+
+  it('keeps an urgent case urgent for a short follow-up', () => {
+    expect(triage('怎么办', 'zh-Hans', ['主管动手打我']).level).toBe('urgent');
+    expect(triage('怎么办', 'zh-Hans', ['加班费怎么算']).level).toBe('none');
+  });
+
+  it('handles empty, emoji-only and huge input without crashing', () => {
+    expect(triage('', 'zh-Hans').level).toBe('none');
+    expect(triage('😀😀😀', 'vi').level).toBe('none');
+    const huge = `${'工资'.repeat(50_000)}我被打了`;
+    expect(triage(huge, 'zh-Hans').level).toBe('urgent');
+  });
+
+  it('checks a mixed-language message against both rule sets', () => {
+    expect(triage('老板 đánh tôi', 'zh-Hans').reasons).toContain('violence');
+  });
+});

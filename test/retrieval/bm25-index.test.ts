@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index } from '../../src/retrieval/lexical/bm25-index.js';
+
+const docs = [
+  ['工资', '拖欠', '支付'],
+  ['加班', '工资', '百分之一百五十'],
+  ['产假', '九十八', '天'],
+  ['工资', '工资', '工资', '工资', '最低'],
+];
+const index = new Bm25Index(docs);
+const q = (...terms: string[]) => terms.map((term) => ({ term, weight: 1 }));
+
+describe('Bm25Index', () => {
+  it('ranks the document with the rare matching term first', () => {
+    expect(index.search(q('拖欠', '工资'), 4)[0]?.doc).toBe(0);
+    expect(index.search(q('产假'), 4).map((h) => h.doc)).toEqual([2]);
+  });
+  it('reports coverage of the weighted query terms', () => {
+    const hit = index.search(q('拖欠', '工资'), 4).find((h) => h.doc === 0)!;
+    expect(hit.coverage).toBeCloseTo(1);
+    const partial = index.search(q('拖欠', '产假'), 4).find((h) => h.doc === 0)!;
+    expect(partial.coverage).toBeGreaterThan(0);
+    expect(partial.coverage).toBeLessThan(1);
+  });
+  it('weights terms: a low-weight term counts less', () => {
+    const heavy = index.search([{ term: '加班', weight: 1 }, { term: '产假', weight: 0.1 }], 4);
+    expect(heavy[0]?.doc).toBe(1);
+  });
+  it('respects the filter and returns nothing for unknown terms', () => {
+    expect(index.search(q('工资'), 4, (d) => d !== 3).some((h) => h.doc === 3)).toBe(false);
+    expect(index.search(q('不存在'), 4)).toEqual([]);
+  });
+  it('saturates term frequency: repeating a term does not win by itself', () => {
+    const hits = index.search(q('工资', '拖欠'), 4);
+    expect(hits[0]?.doc).toBe(0);
+  });
+});
