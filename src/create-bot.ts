@@ -37,7 +37,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const config = loadAppConfig(env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const kb = await loadKnowledge(config.KNOWLEDGE_DIR);
-  const llm = createLlmFeatures({ env, kb, logger });
+  const llm = await createLlmFeatures({ env, kb, logger });
   const retriever = await loadOrBuildRetriever({
     kb,
     knowledgeDir: config.KNOWLEDGE_DIR,

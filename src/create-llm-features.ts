@@ -1,7 +1,17 @@
 import type { KnowledgeBase } from './core/types.js';
-import type { Drafter } from './drafting/types.js';
 import type { RewriteFn } from './answer/answer-engine.js';
 import { rewriteFollowUpOffline } from './answer/rewrite-followup-offline.js';
+import { createArticleLookup } from './answer/verify-citations.js';
+import { createReferenceFinder } from './citations/parse-references.js';
+import { loadLlmConfig } from './config/llm-config.js';
+import { DraftCounters } from './drafting/draft-metrics.js';
+import { createLlmDrafter } from './drafting/llm-drafter.js';
+import { loadPromptBook } from './drafting/load-prompt.js';
+import { createLlmRewriter } from './drafting/rewrite-followup.js';
+import type { Drafter } from './drafting/types.js';
+import { createChatClient } from './providers/openai/chat-client.js';
+import { CircuitBreaker } from './providers/openai/circuit-breaker.js';
+import { createOpenAiEmbedder } from './retrieval/embedders/openai-embedder.js';
 import type { Embedder } from './retrieval/embedders/types.js';
 import type { Logger } from './shared/logger.js';
 
@@ -10,6 +20,7 @@ export interface LlmFeatures {
   readonly drafter?: Drafter;
   readonly embedder?: Embedder;
   readonly rewrite: RewriteFn;
+  readonly counters?: DraftCounters;
 }
 
 /**
@@ -17,7 +28,30 @@ export interface LlmFeatures {
  * default (nothing configured) answers are extractive, vectors are fitted
  * from the corpus and follow-ups are rewritten offline.
  */
-export function createLlmFeatures(deps: { env: Record<string, string | undefined>; kb: KnowledgeBase; logger: Logger }): LlmFeatures {
-  void deps;
-  return { rewrite: async ({ question, lang, history }) => rewriteFollowUpOffline(question, lang, history) };
+export async function createLlmFeatures(deps: {
+  env: Record<string, string | undefined>;
+  kb: KnowledgeBase;
+  logger: Logger;
+  promptsDir?: string;
+}): Promise<LlmFeatures> {
+  const config = loadLlmConfig(deps.env);
+  const offline: RewriteFn = async ({ question, lang, history }) => rewriteFollowUpOffline(question, lang, history);
+  const embedder = config.embedding ? await createOpenAiEmbedder(config.embedding) : undefined;
+  if (!config.llm) return { rewrite: offline, ...(embedder ? { embedder } : {}) };
+  const breaker = new CircuitBreaker(config.circuitFailures, config.circuitCooldownMs);
+  const chat = createChatClient({ endpoint: config.llm, maxRetries: config.maxRetries, breaker });
+  const prompts = loadPromptBook(deps.promptsDir ?? 'prompts');
+  const counters = new DraftCounters();
+  const drafter = createLlmDrafter({
+    chat,
+    prompts,
+    verify: { findReferences: createReferenceFinder(deps.kb.documents), lookup: createArticleLookup(deps.kb.passages) },
+    deadlineMs: config.deadlineMs,
+    counters,
+    logger: deps.logger,
+  });
+  deps.logger.info({ model: config.llm.model, embedder: embedder?.name ?? 'lsa (offline)' }, 'LLM drafting enabled');
+  // Rewriting gets a slice of the deadline so the draft keeps most of it.
+  const rewriter = createLlmRewriter(chat, prompts, Math.round(config.deadlineMs / 4));
+  return { drafter, rewrite: (r) => rewriter(r), counters, ...(embedder ? { embedder } : {}) };
 }

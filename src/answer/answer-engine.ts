@@ -99,6 +99,11 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     };
   }
 
+  function toChosen(hit: ScoredPassage, query: string): ChosenSource {
+    const excerpt = selectExcerpt(hit.passage.text, query, hit.passage.language, maxExcerpt[hit.passage.language]);
+    return { passage: hit.passage, label: citationLabel(hit.passage), excerpt: excerpt.text, bestSentence: excerpt.bestSentence, score: hit.score };
+  }
+
   function chooseSources(hits: readonly ScoredPassage[], query: string): ChosenSource[] {
     const top = hits[0];
     if (!top || top.confidence < deps.config.MIN_ANSWER_CONFIDENCE) return [];
@@ -106,14 +111,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     for (const hit of hits) {
       if (chosen.length >= deps.config.MAX_CITATIONS) break;
       if (chosen.length > 0 && (hit.confidence < deps.config.MIN_ANSWER_CONFIDENCE || hit.score < top.score * 0.6)) break;
-      const excerpt = selectExcerpt(hit.passage.text, query, hit.passage.language, maxExcerpt[hit.passage.language]);
-      chosen.push({
-        passage: hit.passage,
-        label: citationLabel(hit.passage),
-        excerpt: excerpt.text,
-        bestSentence: excerpt.bestSentence,
-        score: hit.score,
-      });
+      chosen.push(toChosen(hit, query));
     }
     return chosen;
   }
@@ -182,24 +180,30 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     }
 
     if (deps.drafter) {
-      const outcome = await deps.drafter.draft({
-        question: query,
-        lang,
-        jurisdiction,
-        passages: hits.filter((h) => sources.some((s) => s.passage.id === h.passage.id) || h.confidence >= deps.config.MIN_ANSWER_CONFIDENCE).slice(0, 6),
-        history,
-        hotlines: hotlines.union ? [hotlines.union] : [],
-      });
+      const draftHits = [...sources.map((s) => hits.find((h) => h.passage.id === s.passage.id)!), ...hits.filter((h) => !sources.some((s) => s.passage.id === h.passage.id) && h.confidence >= deps.config.MIN_ANSWER_CONFIDENCE)].slice(0, 6);
+      const outcome = await deps.drafter.draft({ question: query, lang, jurisdiction, passages: draftHits, history, hotlines: hotlines.union ? [hotlines.union] : [] });
       if (outcome.ok) {
         const cited = outcome.citedPassageIds
-          .map((id) => sources.find((s) => s.passage.id === id) ?? chooseSources(hits.filter((h) => h.passage.id === id), query)[0])
-          .filter((s): s is ChosenSource => s !== undefined);
+          .map((id) => draftHits.find((h) => h.passage.id === id))
+          .filter((h): h is ScoredPassage => h !== undefined)
+          .map((h) => toChosen(h, query));
         const checked = verifySources(cited, lookup, passageIds).kept;
-        if (checked.length > 0) {
+        if (checked.length === cited.length && checked.length > 0) {
+          const numbered = draftHits.map((h, i) => ({ n: i + 1, id: h.passage.id }));
+          const sourceLines = checked.map((c) => `[${numbered.find((x) => x.id === c.passage.id)!.n}] ${c.label}`);
+          const text = [
+            `${urgentPrefix}${personPrefix}${outcome.text}`,
+            ...(outcome.clarifyingQuestion ? ['', outcome.clarifyingQuestion] : []),
+            '',
+            texts.sources_heading,
+            ...sourceLines,
+            '',
+            texts.disclaimer,
+          ].join('\n');
           const extra = outcome.needsPerson ? ['llm_needs_person'] : [];
-          const level = outcome.needsPerson ? 'person' : 'none';
-          return { ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${outcome.text}`, checked, escalation(triage, extra, level), 'llm'), ...debugInfo };
+          return { ...finish(lang, jurisdiction, text, checked, escalation(triage, extra, outcome.needsPerson ? 'person' : 'none'), 'llm'), ...debugInfo };
         }
+        deps.logger?.warn('llm draft cited an unverifiable source; extractive fallback');
       } else {
         deps.logger?.info({ reason: outcome.reason }, 'llm draft not used; extractive fallback');
       }
