@@ -17,6 +17,8 @@ export interface Summary {
   escalationAccuracy: number | null;
   refusalCorrect: number | null;
   languageMatch: number | null;
+  /** Share of answered cases whose answer came from the LLM (1 - fallback rate when an endpoint is configured). */
+  llmShare: number | null;
   latencyP50: number | null;
   latencyP95: number | null;
 }
@@ -44,6 +46,7 @@ export function summarize(cases: readonly ScoredCase[]): Summary {
   const predictedUrgent = escalationCases.filter((c) => c.result.escalate === 'urgent');
   const expectedPerson = escalationCases.filter((c) => c.case.expect_escalate === 'person');
   const refusalCases = cases.filter((c) => c.case.expect_refusal || c.goldIds.length > 0);
+  const answered = cases.filter((c) => c.result.mode === 'extractive' || c.result.mode === 'llm');
   const latencies = cases.flatMap((c) => (c.result.latency_ms === undefined ? [] : [c.result.latency_ms]));
   return {
     cases: cases.length,
@@ -64,6 +67,7 @@ export function summarize(cases: readonly ScoredCase[]): Summary {
     escalationAccuracy: rate(escalationCases.filter((c) => c.result.escalate === c.case.expect_escalate).length, escalationCases.length),
     refusalCorrect: rate(refusalCases.filter((c) => (c.result.mode === 'refusal') === c.case.expect_refusal).length, refusalCases.length),
     languageMatch: rate(cases.filter((c) => c.languageMatch).length, cases.length),
+    llmShare: rate(answered.filter((c) => c.result.mode === 'llm').length, answered.length),
     latencyP50: percentile(latencies, 50),
     latencyP95: percentile(latencies, 95),
   };

@@ -13,6 +13,7 @@ const COLUMNS: [keyof Summary, string, 'rate' | 'ms' | 'count'][] = [
   ['escalationAccuracy', 'esc-acc', 'rate'],
   ['refusalCorrect', 'refusal', 'rate'],
   ['languageMatch', 'lang', 'rate'],
+  ['llmShare', 'llm', 'rate'],
   ['latencyP50', 'p50ms', 'ms'],
   ['latencyP95', 'p95ms', 'ms'],
 ];

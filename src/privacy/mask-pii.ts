@@ -18,7 +18,7 @@ const RULES: readonly [RegExp, string][] = [
   [/(?:\+84|(?<!\d)0)[35789]\d(?:[ .-]?\d){7}(?!\d)/g, '[số điện thoại]'],
   // Self-introductions: 我叫张三 / 我是李四 / tôi tên là Nguyễn Văn A.
   [/(我叫|我的名字是|本人)([\p{Script=Han}]{2,4})/gu, '$1[姓名]'],
-  [/((?:tôi|em|mình) tên là|tên tôi là|tên em là)\s+((?:\p{Lu}[\p{Ll}]*\s?){1,4})/gu, '$1 [họ tên] '],
+  [/((?:[Tt]ôi|[Ee]m|[Mm]ình) tên là|[Tt]ên (?:tôi|em) là)\s+((?:\p{Lu}\p{Ll}*\s?){1,4})/gu, '$1 [họ tên] '],
 ];
 
 /** Replaces ID numbers, bank cards, phone numbers, emails and self-introduced names with placeholders. */
