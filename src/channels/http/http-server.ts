@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { toAskJson } from '../../cli/ask-output.js';
+import type { ConversationCore } from '../../conversation/conversation-core.js';
+import type { Metrics } from '../../shared/metrics.js';
+import type { HttpMailbox } from './http-mailbox.js';
+
+const messageSchema = z.object({
+  user_id: z.string().trim().min(1).max(128),
+  text: z.string().max(100_000),
+  message_id: z.string().min(1).max(128).optional(),
+});
+
+export interface HttpServerSettings {
+  readonly core: ConversationCore;
+  readonly metrics: Metrics;
+  readonly mailbox: HttpMailbox;
+  /** Largest accepted request body in bytes. @default 16384 */
+  readonly bodyLimit?: number;
+}
+
+/**
+ * HTTP API for a union website widget and load tests:
+ * POST /v1/messages {user_id, text, message_id?} -> {replies, staff_messages};
+ * GET /v1/users/:id/inbox; GET /healthz; GET /metrics (Prometheus text).
+ */
+export function createHttpServer(settings: HttpServerSettings): FastifyInstance {
+  const app = Fastify({ bodyLimit: settings.bodyLimit ?? 16_384, logger: false });
+
+  app.setErrorHandler((error: { statusCode?: number; message: string; code?: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const message =
+      error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? `request body is larger than ${settings.bodyLimit ?? 16_384} bytes`
+        : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'content-type must be application/json'
+          : status === 500
+            ? 'internal error'
+            : error.message;
+    void reply.status(status).send({ error: message });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(settings.metrics.render()));
+
+  app.post('/v1/messages', async (request, reply) => {
+    const parsed = messageSchema.safeParse(request.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return reply.status(400).send({ error: `${issue?.path.join('.') || 'body'}: ${issue?.message}` });
+    }
+    const { user_id: userId, text, message_id: messageId } = parsed.data;
+    const replies = await settings.core.handle({
+      channel: 'http',
+      conversationId: userId,
+      userId,
+      messageId: messageId ?? randomUUID(),
+      kind: 'text',
+      text,
+      timestamp: Date.now(),
+    });
+    return {
+      replies: replies.map((r) => ({ text: r.text, ...(r.answer ? { answer: toAskJson(r.answer, 0) } : {}) })),
+      staff_messages: settings.mailbox.take(userId),
+    };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/users/:id/inbox', async (request) => ({ staff_messages: settings.mailbox.take(request.params.id) }));
+
+  return app;
+}
