@@ -27,6 +27,8 @@ export interface HttpServerSettings {
  */
 export function createHttpServer(settings: HttpServerSettings): FastifyInstance {
   const app = Fastify({ bodyLimit: settings.bodyLimit ?? 16_384, logger: false });
+  // JSON only: other content types get 415 instead of being parsed as text.
+  app.removeContentTypeParser('text/plain');
 
   app.setErrorHandler((error: { statusCode?: number; message: string; code?: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
