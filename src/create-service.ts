@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import type { Bot } from './create-bot.js';
+import { loadHotlines } from './answer/load-hotlines.js';
+import { HttpMailbox } from './channels/http/http-mailbox.js';
+import type { ServeConfig } from './config/serve-config.js';
+import { createConversationCore, type ConversationCore } from './conversation/conversation-core.js';
+import { loadNotices, type NoticeRenderer } from './conversation/notices.js';
+import { Metrics } from './shared/metrics.js';
+import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
+import type { TicketStore } from './stores/ticket-store.js';
+
+/** The channel-independent service: store, conversation core, metrics, HTTP mailbox. */
+export interface Service {
+  readonly core: ConversationCore;
+  readonly store: TicketStore;
+  readonly metrics: Metrics;
+  readonly mailbox: HttpMailbox;
+  readonly notices: NoticeRenderer;
+}
+
+export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config.DATA_DIR): Service {
+  const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'));
+  const metrics = new Metrics();
+  const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
+  const hotlines = loadHotlines(bot.config.KNOWLEDGE_DIR);
+  const core = createConversationCore({
+    engine: bot.engine,
+    store,
+    notices,
+    noticeValues: { union_hotline: hotlines.CN.union ?? '', emergency: hotlines.VN.emergency },
+    historyTurns: serve.HISTORY_TURNS,
+    rateLimit: { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST },
+    metrics,
+    logger: bot.logger,
+  });
+  return { core, store, metrics, mailbox: new HttpMailbox(), notices };
+}

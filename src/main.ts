@@ -1,0 +1,83 @@
+/**
+ * `npm run serve`: HTTP API + Slack staff desk + WeChat, each as configured.
+ * Whatever is not configured is off, with one log line saying so.
+ */
+import { createBot } from './create-bot.js';
+import { createService } from './create-service.js';
+import { createHttpServer } from './channels/http/http-server.js';
+import { loadSlackConfig } from './channels/slack/slack-config.js';
+import { createSlackDesk } from './channels/slack/slack-desk.js';
+import { loadWechatConfig } from './channels/wechat/wechat-config.js';
+import { createWechatAdapter } from './channels/wechat/wechat-adapter.js';
+import { loadServeConfig } from './config/serve-config.js';
+import { createOutboxDispatcher } from './conversation/outbox-dispatcher.js';
+import type { ChannelName, WorkerSender } from './conversation/types.js';
+import { createProgressReporter } from './cli/progress-bar.js';
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const serve = loadServeConfig(env);
+  const slackConfig = loadSlackConfig(env);
+  const wechatConfig = loadWechatConfig(env);
+  const progress = createProgressReporter('gonghui-bot');
+  const bot = await createBot({ env, onProgress: (d, t) => progress.update(d, t) });
+  progress.stop();
+  const log = bot.logger;
+  const service = createService(bot, serve);
+  const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
+  const stops: (() => Promise<void>)[] = [];
+
+  if (serve.HTTP_ENABLED === 'true') {
+    const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT });
+    await http.listen({ port: serve.PORT, host: serve.HOST });
+    log.warn(`HTTP API on http://${serve.HOST}:${serve.PORT} (POST /v1/messages, GET /healthz, GET /metrics)`);
+    stops.push(() => http.close());
+  } else {
+    log.warn('HTTP API off (HTTP_ENABLED=false)');
+  }
+
+  let desk;
+  if (slackConfig) {
+    const slack = createSlackDesk({ ...slackConfig, port: service.core, logger: log });
+    await slack.start(slackConfig.port);
+    desk = slack.desk;
+    log.warn(slackConfig.appToken ? 'Slack staff desk on (Socket Mode)' : `Slack staff desk on port ${slackConfig.port} (/slack/events)`);
+    stops.push(() => slack.stop());
+  } else {
+    log.warn('Slack staff desk off: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID; tickets wait in the outbox until then');
+  }
+
+  if (wechatConfig) {
+    const wechat = createWechatAdapter({
+      wechaty: { name: wechatConfig.name, puppet: wechatConfig.puppet as 'wechaty-puppet-wechat4u', ...(wechatConfig.puppetToken ? { puppetOptions: { token: wechatConfig.puppetToken } } : {}) },
+      port: service.core,
+      roomAllowList: wechatConfig.roomAllowList,
+      maxMessageLength: wechatConfig.maxMessageLength,
+      logger: log,
+    });
+    senders.set('wechat', wechat.sender);
+    await wechat.start();
+    log.warn(`WeChat on (${wechatConfig.puppet}); scan the QR code to log in`);
+    stops.push(() => wechat.stop());
+  } else {
+    log.warn('WeChat off: set WECHAT_ENABLED=true (and WECHATY_PUPPET) to connect an account');
+  }
+
+  const dispatcher = createOutboxDispatcher({ store: service.store, ...(desk ? { desk } : {}), senders, notices: service.notices, reminderMinutes: slackConfig?.reminderMinutes ?? 10, logger: log });
+  dispatcher.start(1000);
+
+  const shutdown = async (signal: string) => {
+    log.warn(`${signal}: shutting down`);
+    dispatcher.stop();
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    await service.store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`gonghui-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
