@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/ingest/load-knowledge.js';
 import { compareReports } from './compare.js';
 import { checkThresholds } from './gate.js';
+import { createFaithfulnessJudge } from './judge/faithfulness.js';
 import { createGoldResolver } from './lib/gold-matcher.js';
 import { loadCases } from './lib/load-cases.js';
 import { runBatch } from './lib/run-batch.js';
@@ -74,12 +75,32 @@ const byLanguage = [
 const byTopic = groupBy((c) => c.case.topic);
 process.stdout.write(`${renderTable('By dataset and language', byLanguage)}\n\n${renderTable('By topic (all datasets)', byTopic)}\n\n`);
 
+// Optional LLM judge (only with an endpoint configured): unsupported legal claims in LLM-drafted answers.
+const judge = createFaithfulnessJudge();
+let judgeSummary: { judged: number; claims: number; unsupported: number; unsupportedClaimRate: number | null } | undefined;
+if (judge) {
+  let judged = 0;
+  let claims = 0;
+  let unsupported = 0;
+  for (const c of scored.filter((x) => x.result.mode === 'llm')) {
+    const excerpts = (c.result.citations ?? []).map((x) => x.excerpt ?? '');
+    const verdict = await judge(c.result.answer ?? '', excerpts);
+    if (!verdict) continue;
+    judged += 1;
+    claims += verdict.claims;
+    unsupported += verdict.unsupported;
+  }
+  judgeSummary = { judged, claims, unsupported, unsupportedClaimRate: claims === 0 ? null : unsupported / claims };
+  process.stdout.write(`LLM judge: ${judged} LLM answers judged, ${unsupported}/${claims} legal claims unsupported by their citations\n\n`);
+}
+
 const createdAt = new Date().toISOString();
 const report = {
   createdAt,
   durationMs: Date.now() - started,
   byLanguage,
   byTopic,
+  ...(judgeSummary ? { judge: judgeSummary } : {}),
   cases: scored.map((c) => ({
     id: c.case.id,
     dataset: c.dataset,

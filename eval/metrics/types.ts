@@ -5,7 +5,7 @@ export interface BotResult {
   id: string;
   language?: string;
   answer?: string;
-  citations?: { law: string; article?: number }[];
+  citations?: { law: string; article?: number; excerpt?: string }[];
   escalate?: 'urgent' | 'person' | 'none';
   reasons?: string[];
   mode?: string;
