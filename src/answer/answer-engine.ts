@@ -110,7 +110,8 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     const chosen: ChosenSource[] = [];
     for (const hit of hits) {
       if (chosen.length >= deps.config.MAX_CITATIONS) break;
-      if (chosen.length > 0 && (hit.confidence < deps.config.MIN_ANSWER_CONFIDENCE || hit.score < top.score * 0.6)) break;
+      // Further articles only when they match nearly as well as the best one: a weak extra citation misleads.
+      if (chosen.length > 0 && (hit.confidence < Math.max(deps.config.MIN_ANSWER_CONFIDENCE, top.confidence * 0.6) || hit.score < top.score * 0.8)) break;
       chosen.push(toChosen(hit, query));
     }
     return chosen;
