@@ -1,5 +1,5 @@
 /**
- * npm run loadtest [-- --messages 10000 --concurrency 50 --users 500]
+ * npm run loadtest [-- --messages 10000 --concurrency 50 --users N]
  *
  * Starts the HTTP API in-process on loopback with the real answer pipeline
  * and a fresh SQLite store, sends the messages at the given concurrency,
@@ -17,10 +17,11 @@ import { createService } from '../create-service.js';
 import { createHttpServer } from '../channels/http/http-server.js';
 import { loadServeConfig } from '../config/serve-config.js';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '50' }, users: { type: 'string', default: '500' } } });
+const { values } = parseArgs({ options: { messages: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '50' }, users: { type: 'string', default: '0' } } });
 const total = Math.min(100_000, Number(values.messages));
 const concurrency = Math.min(500, Number(values.concurrency));
-const users = Math.max(1, Number(values.users));
+// Default: every message from its own worker, so each one runs the full answer pipeline.
+const users = Number(values.users) > 0 ? Number(values.users) : total;
 
 const questions = readdirSync('eval/datasets')
   .filter((f) => f.endsWith('.jsonl'))
