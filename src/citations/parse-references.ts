@@ -41,6 +41,22 @@ function nameForms(docs: readonly DocumentMeta[]): { zh: NameForm[]; vi: NameFor
 }
 
 /**
+ * Calls `found` for every occurrence of a document name in `text`, longest
+ * names first; text already claimed by a longer name is not matched again.
+ */
+function scanNames(text: string, forms: readonly NameForm[], found: (form: NameForm, at: number, end: number) => void): void {
+  const taken = new Array<boolean>(text.length).fill(false);
+  for (const form of forms) {
+    for (let at = text.indexOf(form.name); at >= 0; at = text.indexOf(form.name, at + form.name.length)) {
+      if (taken[at]) continue;
+      const end = at + form.name.length;
+      for (let i = at; i < end; i += 1) taken[i] = true;
+      found(form, at, end);
+    }
+  }
+}
+
+/**
  * Finds statute articles named in a text: 《劳动合同法》第八十二条,
  * 劳动合同法第82条, 勞動合同法第八十二條, "Điều 35 Bộ luật Lao động",
  * "khoản 1 Điều 35 BLLĐ 2019", "dieu 35 bo luat lao dong".
@@ -50,37 +66,17 @@ export function createReferenceFinder(docs: readonly DocumentMeta[]): (text: str
   return (text) => {
     const refs: ArticleReference[] = [];
     const zhText = toSimplified(text).replace(/中华人民共和国/g, '');
-    const taken = new Array<boolean>(zhText.length).fill(false);
-    for (const form of forms.zh) {
-      let from = 0;
-      for (;;) {
-        const at = zhText.indexOf(form.name, from);
-        if (at < 0) break;
-        from = at + form.name.length;
-        if (taken[at]) continue;
-        for (let i = at; i < from; i += 1) taken[i] = true;
-        const after = zhText.slice(from).replace(/^》/, '');
-        const m = ZH_ARTICLE.exec(after);
-        const n = m ? parseChineseNumeral(m[1]!) : undefined;
-        if (m && n !== undefined) refs.push({ docId: form.docId, article: n, raw: `${form.name}${m[0].trim()}`, index: at });
-      }
-    }
+    scanNames(zhText, forms.zh, (form, at, end) => {
+      const m = ZH_ARTICLE.exec(zhText.slice(end).replace(/^》/, ''));
+      const n = m ? parseChineseNumeral(m[1]!) : undefined;
+      if (m && n !== undefined) refs.push({ docId: form.docId, article: n, raw: `${form.name}${m[0].trim()}`, index: at });
+    });
     const viText = ` ${foldVietnamese(text).replace(/[^\p{L}\p{N}/.,-]+/gu, ' ')} `;
-    const viTaken = new Array<boolean>(viText.length).fill(false);
-    for (const form of forms.vi) {
-      let from = 0;
-      for (;;) {
-        const at = viText.indexOf(form.name, from);
-        if (at < 0) break;
-        from = at + form.name.length;
-        if (viTaken[at]) continue;
-        for (let i = at; i < from; i += 1) viTaken[i] = true;
-        const before = VI_ARTICLE_BEFORE.exec(viText.slice(Math.max(0, at - 30), at).trimEnd() + ' ');
-        const afterMatch = VI_ARTICLE_AFTER.exec(viText.slice(from));
-        const num = before?.[1] ?? afterMatch?.[1];
-        if (num) refs.push({ docId: form.docId, article: Number(num), raw: `dieu ${num} ${form.name}`, index: at });
-      }
-    }
+    scanNames(viText, forms.vi, (form, at, end) => {
+      const before = VI_ARTICLE_BEFORE.exec(viText.slice(Math.max(0, at - 30), at).trimEnd() + ' ');
+      const num = before?.[1] ?? VI_ARTICLE_AFTER.exec(viText.slice(end))?.[1];
+      if (num) refs.push({ docId: form.docId, article: Number(num), raw: `dieu ${num} ${form.name}`, index: at });
+    });
     return refs.sort((a, b) => a.index - b.index);
   };
 }

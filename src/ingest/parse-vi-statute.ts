@@ -1,3 +1,4 @@
+import { HeadingStack } from './heading-stack.js';
 import type { ParsedArticle, ParsedStatute } from './parse-zh-statute.js';
 
 const ARTICLE_LINE = /^Điều\s+(\d+)([a-zđ]?)\.\s*(.*)$/u;
@@ -15,7 +16,7 @@ const META_LINE = /^- [^:]{2,40}:/u;
 export function parseViStatute(markdown: string): ParsedStatute {
   const lines = markdown.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
   let title = '';
-  const headingStack: { level: number; text: string }[] = [];
+  const headingStack = new HeadingStack();
   const articles: { article: number; label: string; caption: string; headings: string[]; paragraphs: string[] }[] = [];
   let current: (typeof articles)[number] | undefined;
   let inFootnotes = false;
@@ -35,9 +36,7 @@ export function parseViStatute(markdown: string): ParsedStatute {
     }
     const heading = HEADING_LINE.exec(line);
     if (heading) {
-      const level = heading[1]!.length;
-      while (headingStack.length > 0 && headingStack[headingStack.length - 1]!.level >= level) headingStack.pop();
-      headingStack.push({ level, text: heading[2]!.replace(FOOTNOTE_MARKER, '').trim() });
+      headingStack.push(heading[1]!.length, heading[2]!.replace(FOOTNOTE_MARKER, '').trim());
       current = undefined;
       continue;
     }
@@ -48,7 +47,7 @@ export function parseViStatute(markdown: string): ParsedStatute {
         article: Number(match[1]),
         label: `Điều ${match[1]}`,
         caption,
-        headings: headingStack.map((h) => h.text),
+        headings: headingStack.texts(),
         paragraphs: [],
       };
       articles.push(current);

@@ -1,4 +1,5 @@
 import { parseChineseNumeral } from './chinese-numerals.js';
+import { HeadingStack } from './heading-stack.js';
 
 /** One article parsed from a Chinese statute. */
 export interface ParsedArticle {
@@ -40,7 +41,7 @@ const HEADING_LINE = /^(#{2,6})\s+(.+)$/u;
 export function parseZhStatute(markdown: string): ParsedStatute {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   let title = '';
-  const headingStack: { level: number; text: string }[] = [];
+  const headingStack = new HeadingStack();
   const articles: { article: number; label: string; headings: string[]; paragraphs: string[] }[] = [];
   const sections: { heading: string; headings: string[]; paragraphs: string[] }[] = [];
   let current: (typeof articles)[number] | undefined;
@@ -56,18 +57,16 @@ export function parseZhStatute(markdown: string): ParsedStatute {
     }
     const heading = HEADING_LINE.exec(line);
     if (heading) {
-      const level = heading[1]!.length;
-      while (headingStack.length > 0 && headingStack[headingStack.length - 1]!.level >= level) headingStack.pop();
-      headingStack.push({ level, text: heading[2]!.trim() });
+      headingStack.push(heading[1]!.length, heading[2]!.trim());
       current = undefined;
-      currentSection = { heading: heading[2]!.trim(), headings: headingStack.map((h) => h.text), paragraphs: [] };
+      currentSection = { heading: heading[2]!.trim(), headings: headingStack.texts(), paragraphs: [] };
       sections.push(currentSection);
       continue;
     }
     const match = ARTICLE_LINE.exec(line);
     const number = match ? parseChineseNumeral(match[1]!) : undefined;
     if (match && number !== undefined && !match[2]) {
-      current = { article: number, label: `第${match[1]}条`, headings: headingStack.map((h) => h.text), paragraphs: [] };
+      current = { article: number, label: `第${match[1]}条`, headings: headingStack.texts(), paragraphs: [] };
       if (match[3]!.trim()) current.paragraphs.push(match[3]!.trim());
       articles.push(current);
       continue;
