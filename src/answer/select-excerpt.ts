@@ -53,10 +53,10 @@ export function selectExcerpt(
     const u = units(s, language);
     let hits = 0;
     for (const x of u) if (q.has(x)) hits += 1;
-    // Favour matching many query units; a slight bonus for the article's opening sentence,
-    // which usually states the rule.
+    // Favour matching many query units; on a tie the earlier sentence wins (statutes state the
+    // rule first, exceptions after), with a slight bonus for the opening sentence.
     const overlap = q.size === 0 ? 0 : hits / q.size;
-    return { s, index, overlap, score: overlap + (index === 0 ? 0.05 : 0) };
+    return { s, index, overlap, score: overlap + (index === 0 ? 0.05 : 0) - index * 0.001 };
   });
   const ranked = [...scored].sort((a, b) => b.score - a.score);
   const best = ranked[0]!;
