@@ -4,17 +4,25 @@ import type { Message } from 'wechaty';
 import { createWechatAdapter } from '../../../src/channels/wechat/wechat-adapter.js';
 import { splitMessage } from '../../../src/channels/wechat/split-message.js';
 import type { InboundMessage, OutboundReply } from '../../../src/conversation/types.js';
+import { createConversationCore } from '../../../src/conversation/conversation-core.js';
+import { loadNotices } from '../../../src/conversation/notices.js';
+import { openSqliteTicketStore } from '../../../src/stores/sqlite-ticket-store.js';
+import { FakeAnswerEngine } from '../../helpers/fake-answer-engine.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const received: InboundMessage[] = [];
 const sent: string[] = [];
 const mocker = new mock.Mocker();
+// The real conversation core and SQLite store behind the adapter; only the answers are scripted.
+const store = openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'wechat-')), 'db.sqlite'));
+const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices: loadNotices('knowledge') });
 const port = {
   async handle(msg: InboundMessage): Promise<OutboundReply[]> {
     received.push(msg);
-    if (msg.kind !== 'text') return [{ text: '请用文字输入您的问题' }];
-    if (msg.text.includes('受伤')) return [{ text: '您说的情况需要尽快处理。请立即拨打职工服务热线12351。工单号：T1' }];
     if (msg.text.includes('长')) return [{ text: '第一句。'.repeat(60) }];
-    return [{ text: `《劳动合同法》第八十二条：${msg.text}` }];
+    return core.handle(msg);
   },
 };
 const adapter = createWechatAdapter({ wechaty: { name: 'test-bot', puppet: new PuppetMock({ mocker }) }, port, maxMessageLength: 100, printQr: false });
@@ -35,13 +43,15 @@ afterAll(() => adapter.stop());
 describe('WeChat adapter (real Wechaty, mock puppet)', () => {
   it('answers a private question with the cited answer', async () => {
     worker.say('没签合同怎么办').to(me);
-    await expect.poll(() => sent).toContain('《劳动合同法》第八十二条：没签合同怎么办');
+    await expect.poll(() => sent).toContain('answer to: 没签合同怎么办');
     expect(received.at(-1)).toMatchObject({ channel: 'wechat', kind: 'text', text: '没签合同怎么办', conversationId: `contact:${worker.id}` });
   });
 
-  it('passes urgent messages on and sends the hotline reply', async () => {
+  it('opens a ticket for an urgent message and tells the worker its number', async () => {
     worker.say('我在车间受伤了').to(me);
-    await expect.poll(() => sent.some((s) => s.includes('12351'))).toBe(true);
+    await expect.poll(() => sent.some((s) => s.includes('工单号'))).toBe(true);
+    const [ticket] = await store.listOpenTickets();
+    expect(ticket).toMatchObject({ channel: 'wechat', conversationId: `contact:${worker.id}`, category: 'urgent' });
   });
 
   it('ignores a group message without a mention', async () => {
