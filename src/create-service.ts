@@ -33,5 +33,5 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
     metrics,
     logger: bot.logger,
   });
-  return { core, store, metrics, mailbox: new HttpMailbox(), notices };
+  return { core, store, metrics, mailbox: new HttpMailbox(store), notices };
 }

@@ -19,6 +19,8 @@ const MIGRATIONS = [
      id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, ticket_id TEXT NOT NULL, payload TEXT NOT NULL,
      attempts INTEGER NOT NULL DEFAULT 0, due_at INTEGER NOT NULL, created_at INTEGER NOT NULL, delivered_at INTEGER);
    CREATE INDEX outbox_due ON outbox(delivered_at, due_at);`,
+  `CREATE TABLE worker_inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL);
+   CREATE INDEX worker_inbox_conversation ON worker_inbox(conversation_id, id);`,
 ];
 
 const ticketSchema = z.object({
@@ -95,6 +97,12 @@ export function openSqliteTicketStore(path: string): TicketStore {
     return { claimed: true, ticket: claimed };
   });
 
+  const takeInboxTx = db.transaction((conversationId: string) => {
+    const rows = db.prepare('SELECT text FROM worker_inbox WHERE conversation_id = ? ORDER BY id').all(conversationId) as { text: string }[];
+    db.prepare('DELETE FROM worker_inbox WHERE conversation_id = ?').run(conversationId);
+    return rows.map((r) => r.text);
+  });
+
   return {
     async markProcessed(channel, messageId, at) {
       return db.prepare('INSERT OR IGNORE INTO processed_messages (channel, message_id, at) VALUES (?, ?, ?)').run(channel, messageId, at).changes === 1;
@@ -150,6 +158,12 @@ export function openSqliteTicketStore(path: string): TicketStore {
     async setSlackRef(ticketId, ref) {
       const ticket = parseTicket(selectTicket.get(ticketId) as { body: string } | undefined);
       if (ticket) writeTicket({ ...ticket, slack: ref });
+    },
+    async pushInbox(conversationId, text, at) {
+      db.prepare('INSERT INTO worker_inbox (conversation_id, text, at) VALUES (?, ?, ?)').run(conversationId, text, at);
+    },
+    async takeInbox(conversationId) {
+      return takeInboxTx(conversationId);
     },
     async close() {
       db.close();

@@ -40,5 +40,9 @@ export interface TicketStore {
   markFailed(id: number, retryAt: number): Promise<void>;
   /** Records where a ticket was posted in Slack. */
   setSlackRef(ticketId: string, ref: { channel: string; ts: string }): Promise<void>;
+  /** Keeps a message for a worker on a channel that cannot push (HTTP), until fetched. */
+  pushInbox(conversationId: string, text: string, at: number): Promise<void>;
+  /** Returns and removes the waiting messages, oldest first. */
+  takeInbox(conversationId: string): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -31,6 +31,18 @@ describe('SQLite ticket store', () => {
     await b.close();
   });
 
+  it('keeps messages for HTTP users across reopen until they are fetched', async () => {
+    const path = dbPath();
+    const a = openSqliteTicketStore(path);
+    await a.pushInbox('web-1', '第一条', 1);
+    await a.pushInbox('web-1', '第二条', 2);
+    await a.close();
+    const b = openSqliteTicketStore(path);
+    expect(await b.takeInbox('web-1')).toEqual(['第一条', '第二条']);
+    expect(await b.takeInbox('web-1')).toEqual([]);
+    await b.close();
+  });
+
   it('claims a ticket once, atomically', async () => {
     const s = openSqliteTicketStore(dbPath());
     await s.saveTicket(ticket(), []);

@@ -1,21 +1,21 @@
 import type { WorkerSender } from '../../conversation/types.js';
+import type { TicketStore } from '../../stores/ticket-store.js';
 
 /**
  * The HTTP channel cannot push: staff replies for a web-widget user wait in
- * this mailbox and are returned with that user's next request (or fetched
- * from GET /v1/users/:id/inbox).
+ * the store's inbox (so a restart loses none) and are returned with that
+ * user's next request, or from GET /v1/users/:id/inbox.
  */
 export class HttpMailbox implements WorkerSender {
   readonly channel = 'http' as const;
-  private readonly boxes = new Map<string, string[]>();
+
+  constructor(private readonly store: TicketStore) {}
 
   async send(conversationId: string, text: string): Promise<void> {
-    this.boxes.set(conversationId, [...(this.boxes.get(conversationId) ?? []), text]);
+    await this.store.pushInbox(conversationId, text, Date.now());
   }
 
-  take(conversationId: string): string[] {
-    const messages = this.boxes.get(conversationId) ?? [];
-    this.boxes.delete(conversationId);
-    return messages;
+  take(conversationId: string): Promise<string[]> {
+    return this.store.takeInbox(conversationId);
   }
 }

@@ -64,11 +64,11 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
     });
     return {
       replies: replies.map((r) => ({ text: r.text, ...(r.answer ? { answer: toAskJson(r.answer, 0) } : {}) })),
-      staff_messages: settings.mailbox.take(userId),
+      staff_messages: await settings.mailbox.take(userId),
     };
   });
 
-  app.get<{ Params: { id: string } }>('/v1/users/:id/inbox', async (request) => ({ staff_messages: settings.mailbox.take(request.params.id) }));
+  app.get<{ Params: { id: string } }>('/v1/users/:id/inbox', async (request) => ({ staff_messages: await settings.mailbox.take(request.params.id) }));
 
   return app;
 }

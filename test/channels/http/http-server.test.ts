@@ -14,7 +14,7 @@ import { FakeAnswerEngine } from '../../helpers/fake-answer-engine.js';
 
 const store = openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'http-')), 'db.sqlite'));
 const metrics = new Metrics();
-const mailbox = new HttpMailbox();
+const mailbox = new HttpMailbox(store);
 const notices = loadNotices('knowledge');
 const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices, metrics });
 const app = createHttpServer({ core, metrics, mailbox, bodyLimit: 2048 });
