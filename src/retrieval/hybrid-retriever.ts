@@ -16,9 +16,11 @@ export interface HybridWeights {
   readonly expansion: number;
   /** RRF rank constant. @default 30 */
   readonly rrfK: number;
+  /** Weight of Chinese character-bigram terms relative to jieba words (bigrams are a robustness backup). @default 0.5 */
+  readonly bigram: number;
 }
 
-export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30 };
+export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30, bigram: 0.5 };
 
 export interface HybridRetrieverParts {
   readonly passages: readonly Passage[];
@@ -54,9 +56,10 @@ export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
       const language: DocLanguage = query.jurisdiction === 'CN' ? 'zh' : 'vi';
       const tokenizer = parts.tokenizers[language];
       const expansion = parts.expander.expand(query.text, language);
-      const terms: WeightedTerm[] = tokenizer.tokenizeQuery(query.text).map((term) => ({ term, weight: 1 }));
+      const weigh = (term: string, base: number) => ({ term, weight: term.startsWith('#') ? base * weights.bigram : base });
+      const terms: WeightedTerm[] = tokenizer.tokenizeQuery(query.text).map((term) => weigh(term, 1));
       for (const phrase of expansion) {
-        for (const term of tokenizer.tokenizeQuery(phrase)) terms.push({ term, weight: weights.expansion });
+        for (const term of tokenizer.tokenizeQuery(phrase)) terms.push(weigh(term, weights.expansion));
       }
       const inJurisdiction = (doc: number) => parts.passages[doc]!.jurisdiction === query.jurisdiction;
       const lexical = parts.bm25.search(terms, CANDIDATES, inJurisdiction);
