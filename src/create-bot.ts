@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AnswerEngine, KnowledgeBase } from './core/types.js';
 import { loadAppConfig, type AppConfig } from './config/app-config.js';
-import { createAnswerEngine, loadReplyBook, loadScopeRules } from './answer/index.js';
+import { createAnswerEngine, loadReplyBook, loadScopeRules, type HotlineBook } from './answer/index.js';
 import { loadHotlines } from './answer/load-hotlines.js';
 import { loadKnowledge } from './ingest/load-knowledge.js';
 import { loadOrBuildRetriever } from './retrieval/index.js';
@@ -25,6 +25,8 @@ export interface Bot {
   readonly kb: KnowledgeBase;
   readonly config: AppConfig;
   readonly logger: Logger;
+  /** Hotline numbers per jurisdiction, from knowledge/contacts.json. */
+  readonly hotlines: HotlineBook;
 }
 
 /**
@@ -60,5 +62,5 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     rewrite: llm.rewrite,
     logger,
   });
-  return { engine, kb, config, logger };
+  return { engine, kb, config, logger, hotlines };
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Bot } from './create-bot.js';
-import { loadHotlines } from './answer/load-hotlines.js';
 import { HttpMailbox } from './channels/http/http-mailbox.js';
 import type { ServeConfig } from './config/serve-config.js';
 import { createConversationCore, type ConversationCore } from './conversation/conversation-core.js';
@@ -22,12 +21,11 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
   const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'));
   const metrics = new Metrics();
   const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
-  const hotlines = loadHotlines(bot.config.KNOWLEDGE_DIR);
   const core = createConversationCore({
     engine: bot.engine,
     store,
     notices,
-    noticeValues: { union_hotline: hotlines.CN.union ?? '', emergency: hotlines.VN.emergency },
+    noticeValues: { union_hotline: bot.hotlines.CN.union ?? '', emergency: bot.hotlines.VN.emergency },
     historyTurns: serve.HISTORY_TURNS,
     rateLimit: { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST },
     metrics,

@@ -41,8 +41,12 @@ export function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, str
   return result.data;
 }
 
+/** The environment without unset or empty variables (an empty value means "use the default"). */
+export function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+}
+
 /** Reads the pipeline settings from the environment (empty strings count as unset). */
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  return Object.freeze(parseEnv(appConfigSchema, cleaned));
+  return Object.freeze(parseEnv(appConfigSchema, definedEnv(env)));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv } from './app-config.js';
+import { definedEnv, parseEnv } from './app-config.js';
 
 const optionalUrl = z.url().optional();
 
@@ -47,8 +47,7 @@ const LOCAL_PLACEHOLDER_KEY = 'not-needed';
  * the embedded offline default. Half set: fails fast, naming the variable.
  */
 export function loadLlmConfig(env: Record<string, string | undefined>): LlmConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const e = parseEnv(llmEnvSchema, cleaned);
+  const e = parseEnv(llmEnvSchema, definedEnv(env));
   const endpoint = (model: string | undefined, baseURL: string | undefined, apiKey: string | undefined, prefix: string) => {
     if (!model) return undefined;
     if (!baseURL && !apiKey) {

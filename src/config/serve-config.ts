@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv } from './app-config.js';
+import { definedEnv, parseEnv } from './app-config.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +16,5 @@ export type ServeConfig = Readonly<z.infer<typeof schema>>;
 
 /** Settings of `npm run serve` (HTTP API and conversation core). */
 export function loadServeConfig(env: Record<string, string | undefined>): ServeConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  return Object.freeze(parseEnv(schema, cleaned));
+  return Object.freeze(parseEnv(schema, definedEnv(env)));
 }

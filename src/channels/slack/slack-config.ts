@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv } from '../../config/app-config.js';
+import { definedEnv, parseEnv } from '../../config/app-config.js';
 
 const schema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-').optional(),
@@ -21,8 +21,7 @@ export interface SlackConfig {
 
 /** Slack settings: undefined when not configured; half-configured fails fast naming the missing variable. */
 export function loadSlackConfig(env: Record<string, string | undefined>): SlackConfig | undefined {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const e = parseEnv(schema, cleaned);
+  const e = parseEnv(schema, definedEnv(env));
   const required = { SLACK_BOT_TOKEN: e.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: e.SLACK_SIGNING_SECRET, SLACK_CHANNEL_ID: e.SLACK_CHANNEL_ID };
   const set = Object.entries(required).filter(([, v]) => v !== undefined);
   if (set.length === 0) return undefined;

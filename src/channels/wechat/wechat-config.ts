@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnv } from '../../config/app-config.js';
+import { definedEnv, parseEnv } from '../../config/app-config.js';
 
 const schema = z.object({
   WECHAT_ENABLED: z.enum(['true', 'false']).default('false'),
@@ -21,8 +21,7 @@ export interface WechatConfig {
 
 /** WeChat settings; undefined unless WECHAT_ENABLED=true (logging in needs a person to scan a QR code). */
 export function loadWechatConfig(env: Record<string, string | undefined>): WechatConfig | undefined {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const e = parseEnv(schema, cleaned);
+  const e = parseEnv(schema, definedEnv(env));
   if (e.WECHAT_ENABLED !== 'true') return undefined;
   return {
     puppet: e.WECHATY_PUPPET,
