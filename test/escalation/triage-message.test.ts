@@ -133,6 +133,12 @@ describe('triageMessage', () => {
     expect(triage(text, lang)).toEqual({ level: 'none', reasons: [] });
   });
 
+  it('hands case-status lookups to a person (the bot cannot check a file)', () => {
+    expect(triage('Em đã nộp hồ sơ thai sản, cho em hỏi hồ sơ của em đã được duyệt chưa?', 'vi')).toEqual({ level: 'person', reasons: ['case_lookup'] });
+    expect(triage('我的工伤认定申请交上去了，帮我查一下审批了没有', 'zh-Hans')).toEqual({ level: 'person', reasons: ['case_lookup'] });
+    expect(triage('Hồ sơ hưởng bảo hiểm thất nghiệp gồm những gì?', 'vi').level).toBe('none');
+  });
+
   it('never lets hypothetical wording hide self-harm', () => {
     expect(triage('如果再拿不到工资我就去跳楼', 'zh-Hans').reasons).toContain('self_harm');
   });
