@@ -16,6 +16,25 @@ function units(text: string, language: DocLanguage): Set<string> {
   return out;
 }
 
+/**
+ * The full statement (a Chinese sentence up to 。, or a Vietnamese clause line)
+ * that matches the question best: the one-line direct answer should read as a
+ * complete rule, not a fragment after a semicolon.
+ */
+function bestStatement(text: string, q: Set<string>, language: DocLanguage): { s: string; overlap: number } | undefined {
+  const statements = text.split(language === 'zh' ? /(?<=。)|\n+/u : /\n+/u).map((x) => x.trim()).filter((x) => x.length > 0);
+  let best: { s: string; overlap: number; score: number } | undefined;
+  statements.forEach((s, index) => {
+    const u = units(s, language);
+    let hits = 0;
+    for (const x of u) if (q.has(x)) hits += 1;
+    const overlap = q.size === 0 ? 0 : hits / q.size;
+    const score = overlap + (index === 0 ? 0.05 : 0) - index * 0.001;
+    if (!best || score > best.score) best = { s, overlap, score };
+  });
+  return best;
+}
+
 /** Splits an article into sentences (Chinese 。；, Vietnamese clause lines and full stops). */
 export function splitSentences(text: string, language: DocLanguage): string[] {
   const pieces =
@@ -59,7 +78,7 @@ export function selectExcerpt(
     return { s, index, overlap, score: overlap + (index === 0 ? 0.05 : 0) - index * 0.001 };
   });
   const ranked = [...scored].sort((a, b) => b.score - a.score);
-  const best = ranked[0]!;
+  const best = bestStatement(passageText, q, language) ?? ranked[0]!;
   if (passageText.length <= maxChars) {
     return { text: passageText.trim(), bestSentence: best.s, bestOverlap: best.overlap };
   }
