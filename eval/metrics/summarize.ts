@@ -9,6 +9,8 @@ export interface Summary {
   mrrAt10: number | null;
   citationValidity: number | null;
   citationPrecision: number | null;
+  /** Share of cases with gold articles whose answer cites at least one of them. */
+  citationHit: number | null;
   mustContainPass: number | null;
   mustNotContainPass: number | null;
   urgentRecall: number | null;
@@ -55,6 +57,7 @@ export function summarize(cases: readonly ScoredCase[]): Summary {
     recallAt5: rate(retrieval.filter((c) => c.goldRank !== null && c.goldRank <= 5).length, retrieval.length),
     mrrAt10: retrieval.length === 0 ? null : retrieval.reduce((s, c) => s + (c.goldRank ? 1 / c.goldRank : 0), 0) / retrieval.length,
     citationValidity: rate(cited.filter((c) => c.invalidCitations.length === 0).length, cited.length),
+    citationHit: rate(retrieval.filter((c) => c.citedIds.some((id) => c.goldIds.includes(id))).length, retrieval.length),
     citationPrecision:
       citedWithGold.length === 0
         ? null

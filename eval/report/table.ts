@@ -7,6 +7,7 @@ const COLUMNS: [keyof Summary, string, 'rate' | 'ms' | 'count'][] = [
   ['mrrAt10', 'MRR@10', 'rate'],
   ['citationValidity', 'cite-valid', 'rate'],
   ['citationPrecision', 'cite-prec', 'rate'],
+  ['citationHit', 'cite-hit', 'rate'],
   ['mustContainPass', 'facts', 'rate'],
   ['urgentRecall', 'urg-rec', 'rate'],
   ['urgentPrecision', 'urg-prec', 'rate'],
