@@ -54,6 +54,7 @@ describe('eval metrics', () => {
     expect(cases[2]?.invalidCitations).toEqual(['vn/nghi-dinh-12-2022-nd-cp#17']);
     expect(s.citationValidity).toBeCloseTo(2 / 3);
     expect(s.citationPrecision).toBeCloseTo((1 + 0.5 + 0) / 3);
+    expect(s.citationHit).toBeCloseTo(2 / 3);
   });
 
   it('computes fact, escalation, refusal and language checks', () => {
