@@ -49,7 +49,7 @@ export function renderHtml(report: {
 }): string {
   const metricKeys: (keyof Summary)[] = ['cases', 'recallAt1', 'recallAt5', 'mrrAt10', 'citationValidity', 'citationPrecision', 'mustContainPass', 'urgentRecall', 'escalationAccuracy', 'refusalCorrect', 'languageMatch', 'latencyP50', 'latencyP95'];
   const summaryTable = `<table><tr><th>group</th>${metricKeys.map((k) => `<th>${k}</th>`).join('')}</tr>${report.byLanguage
-    .map((r) => `<tr><td>${esc(r.name)}</td>${metricKeys.map((k) => `<td>${r.summary[k] === null ? '-' : Number(r.summary[k]).toFixed(2)}</td>`).join('')}</tr>`)
+    .map((r) => `<tr><td>${esc(r.name)}</td>${metricKeys.map((k) => `<td>${r.summary[k] === null ? '-' : k === 'cases' ? String(r.summary[k]) : Number(r.summary[k]).toFixed(k.startsWith('latency') ? 1 : 2)}</td>`).join('')}</tr>`)
     .join('')}</table>`;
   const caseRows = report.cases
     .map((c) => {
