@@ -22,6 +22,13 @@ describe('Bm25Index', () => {
     expect(partial.coverage).toBeGreaterThan(0);
     expect(partial.coverage).toBeLessThan(1);
   });
+  it('caps the query mass coverage is measured against, so long questions are not penalised', () => {
+    const capped = new Bm25Index(docs, { coverageCap: 0.5 });
+    const long = q('拖欠', '工资', '产假', '加班', '最低');
+    expect(capped.search(long, 4).find((h) => h.doc === 0)?.coverage).toBe(1);
+    expect(index.search(long, 4).find((h) => h.doc === 0)?.coverage).toBeLessThan(1);
+  });
+
   it('weights terms: a low-weight term counts less', () => {
     const heavy = index.search([{ term: '加班', weight: 1 }, { term: '产假', weight: 0.1 }], 4);
     expect(heavy[0]?.doc).toBe(1);

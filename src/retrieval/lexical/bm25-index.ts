@@ -8,7 +8,7 @@ export interface WeightedTerm {
 export interface Bm25Hit {
   readonly doc: number;
   readonly score: number;
-  /** Share of the query's idf-weighted terms that the document contains, 0..1. */
+  /** Share of the query's idf-weighted terms (up to the coverage cap) that the document contains, 0..1. */
   readonly coverage: number;
 }
 
@@ -17,6 +17,12 @@ export interface Bm25Options {
   readonly k1?: number;
   /** Length normalisation. @default 0.75 */
   readonly b?: number;
+  /**
+   * Coverage is measured against at most this much idf-weighted query mass, so
+   * a long question (a whole case story) does not look unsure just because it
+   * is long. @default 120
+   */
+  readonly coverageCap?: number;
 }
 
 /**
@@ -30,10 +36,12 @@ export class Bm25Index {
   private readonly avgLength: number;
   private readonly k1: number;
   private readonly b: number;
+  private readonly coverageCap: number;
 
   constructor(documents: readonly (readonly string[])[], options: Bm25Options = {}) {
     this.k1 = options.k1 ?? 1.2;
     this.b = options.b ?? 0.75;
+    this.coverageCap = options.coverageCap ?? 120;
     this.docLengths = new Float64Array(documents.length);
     let total = 0;
     documents.forEach((tokens, doc) => {
@@ -92,7 +100,8 @@ export class Bm25Index {
       }
     }
     const hits: Bm25Hit[] = [];
-    for (const [doc, score] of scores) hits.push({ doc, score, coverage: totalWeight > 0 ? (covered.get(doc) ?? 0) / totalWeight : 0 });
+    const denominator = Math.min(totalWeight, this.coverageCap);
+    for (const [doc, score] of scores) hits.push({ doc, score, coverage: denominator > 0 ? Math.min(1, (covered.get(doc) ?? 0) / denominator) : 0 });
     hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return hits.slice(0, limit);
   }
