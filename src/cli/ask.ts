@@ -13,7 +13,11 @@ const USAGE = `Usage:
       FILE.jsonl lines: {"id": "...", "question": "..."}; one JSON result per line, with its id
   --debug-retrieval   add the ranked retrieval list ("retrieved") to JSON output`;
 
-const batchLineSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), question: z.string() });
+// `question` is the documented field; `text` is accepted too, as the HTTP API names it.
+const batchLineSchema = z
+  .object({ id: z.union([z.string(), z.number()]).transform(String), question: z.string().optional(), text: z.string().optional() })
+  .refine((l) => l.question !== undefined || l.text !== undefined, 'question is required')
+  .transform((l) => ({ id: l.id, question: l.question ?? l.text ?? '' }));
 
 async function main(): Promise<number> {
   let parsed;
@@ -51,9 +55,10 @@ async function main(): Promise<number> {
       if (line.trim() === '') continue;
       let item: z.infer<typeof batchLineSchema>;
       try {
-        item = batchLineSchema.parse(JSON.parse(line));
+        item = batchLineSchema.parse(JSON.parse(line.replace(/^\uFEFF/, '')));
       } catch {
-        out.write(`${JSON.stringify({ id: `line-${lineNo}`, error: `line ${lineNo}: expected {"id","question"} JSON` })}\n`);
+        const id = /"id"\s*:\s*"?([^",}]+)/.exec(line)?.[1];
+        out.write(`${JSON.stringify({ id: id ?? `line-${lineNo}`, error: `line ${lineNo}: expected {"id","question"} JSON` })}\n`);
         continue;
       }
       const started = performance.now();

@@ -43,15 +43,17 @@ describe('npm run ask', () => {
       JSON.stringify({ id: 7, question: '我在工地受伤了，腿骨折了' }),
       JSON.stringify({ id: 'c', question: '' }),
       JSON.stringify({ id: 'd', question: 'cong ty no luong 3 thang' }),
+      `\uFEFF${JSON.stringify({ id: 'e', text: '年假有几天' })}\r`,
     ].join('\n');
     const { stdout } = await ask(['--json', '--batch'], input);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string; escalate?: string; citations?: unknown[]; language?: string });
-    expect(lines.map((l) => l.id)).toEqual(['a', 'line-2', '7', 'c', 'd']);
+    expect(lines.map((l) => l.id)).toEqual(['a', 'line-2', '7', 'c', 'd', 'e']);
     expect(lines[0]?.citations?.length).toBeGreaterThan(0);
     expect(lines[1]?.error).toMatch(/line 2/);
     expect(lines[2]?.escalate).toBe('urgent');
     expect(lines[3]?.citations).toEqual([]);
     expect(lines[4]?.language).toBe('vi');
+    expect(lines[5]?.citations?.length).toBeGreaterThan(0);
   }, 60_000);
 
   it('answers bad input with a clear reply, never a crash', async () => {
