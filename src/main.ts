@@ -11,7 +11,7 @@ import { loadWechatConfig } from './channels/wechat/wechat-config.js';
 import { createWechatAdapter } from './channels/wechat/wechat-adapter.js';
 import { loadServeConfig } from './config/serve-config.js';
 import { createOutboxDispatcher } from './conversation/outbox-dispatcher.js';
-import type { ChannelName, WorkerSender } from './conversation/types.js';
+import type { ChannelName, StaffDesk, WorkerSender } from './conversation/types.js';
 import { createProgressReporter } from './cli/progress-bar.js';
 
 async function main(): Promise<void> {
@@ -36,28 +36,22 @@ async function main(): Promise<void> {
     log.warn('HTTP API off (HTTP_ENABLED=false)');
   }
 
-  let desk;
+  let desk: StaffDesk | undefined;
   if (slackConfig) {
     const slack = createSlackDesk({ ...slackConfig, port: service.core, logger: log });
-    await slack.start(slackConfig.port);
+    await slack.start();
     desk = slack.desk;
-    log.warn(slackConfig.appToken ? 'Slack staff desk on (Socket Mode)' : `Slack staff desk on port ${slackConfig.port} (/slack/events)`);
+    log.warn(slackConfig.appToken ? 'Slack staff desk on (Socket Mode)' : `Slack staff desk on port ${slackConfig.listenPort} (POST /slack/events)`);
     stops.push(() => slack.stop());
   } else {
     log.warn('Slack staff desk off: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID; tickets wait in the outbox until then');
   }
 
   if (wechatConfig) {
-    const wechat = createWechatAdapter({
-      wechaty: { name: wechatConfig.name, puppet: wechatConfig.puppet as 'wechaty-puppet-wechat4u', ...(wechatConfig.puppetToken ? { puppetOptions: { token: wechatConfig.puppetToken } } : {}) },
-      port: service.core,
-      roomAllowList: wechatConfig.roomAllowList,
-      maxMessageLength: wechatConfig.maxMessageLength,
-      logger: log,
-    });
+    const wechat = createWechatAdapter({ ...wechatConfig, port: service.core, logger: log });
     senders.set('wechat', wechat.sender);
     await wechat.start();
-    log.warn(`WeChat on (${wechatConfig.puppet}); scan the QR code to log in`);
+    log.warn('WeChat on; scan the QR code to log in');
     stops.push(() => wechat.stop());
   } else {
     log.warn('WeChat off: set WECHAT_ENABLED=true (and WECHATY_PUPPET) to connect an account');

@@ -170,7 +170,8 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
         transcript: [...ticket.transcript, { role: 'staff', text, at: now() }],
         updatedAt: now(),
       };
-      await store.saveTicket(updated, [{ kind: 'worker.send', payload: { text } }]);
+      // A reply to an unclaimed ticket claims it: refresh the Slack message too.
+      await store.saveTicket(updated, [{ kind: 'worker.send', payload: { text } }, ...(ticket.owner ? [] : [{ kind: 'ticket.update' as const, payload: {} }])]);
       if (!ticket.owner) await setConversationState(updated, 'owned');
       return true;
     },

@@ -1,38 +1,52 @@
 import { z } from 'zod';
-import { definedEnv, parseEnv } from '../../config/app-config.js';
+import { ConfigError, definedEnv, parseEnv } from '../../config/app-config.js';
 
 const schema = z.object({
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-').optional(),
-  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-').optional(),
-  SLACK_CHANNEL_ID: z.string().regex(/^[CG][A-Z0-9]+$/, 'a Slack channel id such as C0123ABCD').optional(),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(16, 'the app’s signing secret (Basic Information > App Credentials)').optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
+  SLACK_CHANNEL_ID: z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id such as C0123ABCD (not the channel name)').optional(),
   SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   URGENT_REMINDER_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
 });
 
+/** Settings of the Slack staff desk; spreads into `createSlackDesk` (add `port`, `logger`). */
 export interface SlackConfig {
   readonly botToken: string;
-  readonly signingSecret: string;
+  /** Absent only in Socket Mode. */
+  readonly signingSecret?: string;
   readonly appToken?: string;
   readonly channel: string;
-  readonly port: number;
+  /** HTTP port of `/slack/events` (unused in Socket Mode). */
+  readonly listenPort: number;
+  /** Remind the channel when an urgent ticket stays unclaimed this long (the outbox dispatcher's setting). */
   readonly reminderMinutes: number;
 }
 
-/** Slack settings: undefined when not configured; half-configured fails fast naming the missing variable. */
+/**
+ * Slack settings: undefined when no Slack variable is set; when some are set
+ * but not all that are needed, fails fast naming the missing variable. Over
+ * HTTP the bot token, signing secret and channel are needed; in Socket Mode
+ * (SLACK_APP_TOKEN) the signing secret is not.
+ */
 export function loadSlackConfig(env: Record<string, string | undefined>): SlackConfig | undefined {
   const e = parseEnv(schema, definedEnv(env));
-  const required = { SLACK_BOT_TOKEN: e.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: e.SLACK_SIGNING_SECRET, SLACK_CHANNEL_ID: e.SLACK_CHANNEL_ID };
-  const set = Object.entries(required).filter(([, v]) => v !== undefined);
-  if (set.length === 0) return undefined;
-  const missing = Object.entries(required).find(([, v]) => v === undefined);
-  if (missing) throw new Error(`${missing[0]} must be set to use the Slack staff desk`);
+  const anySet = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_CHANNEL_ID].some((v) => v !== undefined);
+  if (!anySet) return undefined;
+  const socketMode = e.SLACK_APP_TOKEN !== undefined;
+  const required: [string, string | undefined][] = [
+    ['SLACK_BOT_TOKEN', e.SLACK_BOT_TOKEN],
+    ...(socketMode ? [] : [['SLACK_SIGNING_SECRET', e.SLACK_SIGNING_SECRET] as [string, string | undefined]]),
+    ['SLACK_CHANNEL_ID', e.SLACK_CHANNEL_ID],
+  ];
+  const missing = required.find(([, v]) => v === undefined);
+  if (missing) throw new ConfigError(`${missing[0]} must be set to use the Slack staff desk${socketMode ? ' (Socket Mode)' : ''}`);
   return {
     botToken: e.SLACK_BOT_TOKEN!,
-    signingSecret: e.SLACK_SIGNING_SECRET!,
+    ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
     ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
     channel: e.SLACK_CHANNEL_ID!,
-    port: e.SLACK_PORT,
+    listenPort: e.SLACK_PORT,
     reminderMinutes: e.URGENT_REMINDER_MINUTES,
   };
 }

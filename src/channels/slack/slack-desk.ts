@@ -1,129 +1,195 @@
-import { App, LogLevel } from '@slack/bolt';
-import type { Server } from 'node:http';
-import type { ClaimResult } from '../../conversation/conversation-core.js';
+import { Server } from 'node:http';
+import { App, LogLevel, type BlockAction, type ButtonAction } from '@slack/bolt';
 import type { StaffDesk, Ticket } from '../../conversation/types.js';
 import { maskPii } from '../../privacy/mask-pii.js';
 import type { Logger } from '../../shared/logger.js';
-import { replyModal, ticketBlocks, ticketText, transcriptModal } from './ticket-blocks.js';
+import { DESK_TEXT as T } from './desk-texts.js';
+import { REPLY_BLOCK_ID, REPLY_INPUT_ID, REPLY_MODAL_ID, TICKET_ACTION, replyModal, ticketBlocks, ticketIdOfAction, ticketText, transcriptModal, type TicketActionName } from './ticket-blocks.js';
 
-/** What the staff desk needs from the conversation core. */
+/** Outcome of a claim, as the conversation core reports it. */
+export type DeskClaimResult =
+  | { readonly ok: true; readonly ticket: Ticket }
+  | { readonly ok: false; readonly reason: 'not_found' | 'already_claimed' | 'resolved'; readonly ticket?: Ticket };
+
+/** What the staff desk needs from the conversation core. All methods are idempotent. */
 export interface SlackPort {
-  claim(ticketId: string, staffUserId: string): Promise<ClaimResult>;
+  claim(ticketId: string, staffUserId: string): Promise<DeskClaimResult>;
+  /** Queues the text for the worker (the core's outbox delivers it); false when the ticket is resolved or unknown. */
   staffReply(ticketId: string, staffUserId: string, text: string): Promise<boolean>;
+  /** False when the ticket is already resolved or unknown. */
   resolve(ticketId: string, staffUserId: string): Promise<boolean>;
   listOpenTickets(): Promise<Ticket[]>;
   getTicket(ticketId: string): Promise<Ticket | undefined>;
 }
 
 export interface SlackDeskSettings {
+  /** Bot User OAuth Token (`xoxb-...`). */
   readonly botToken: string;
-  readonly signingSecret: string;
-  /** Socket Mode instead of HTTP when set. */
+  /** Signing secret: required over HTTP (Bolt rejects unsigned and stale requests); unused in Socket Mode. */
+  readonly signingSecret?: string;
+  /** App-level token (`xapp-...`): Socket Mode instead of a public HTTP endpoint. */
   readonly appToken?: string;
   /** Channel id where tickets are posted. */
   readonly channel: string;
   readonly port: SlackPort;
+  /** HTTP port of `/slack/events` when not in Socket Mode. @default 3001 */
+  readonly listenPort?: number;
   /** Web API base URL (tests point it at a local fake). */
   readonly slackApiUrl?: string;
+  /**
+   * Finish handlers before answering Slack's HTTP request. Tests use it to
+   * avoid sleeps; a long-running server leaves it off so `ack()` answers at once.
+   * @default false
+   */
+  readonly processBeforeResponse?: boolean;
+  /** Longest staff reply (the worker's channel limit). @default 1800 */
+  readonly replyMaxLength?: number;
   readonly logger?: Logger;
+  readonly now?: () => number;
 }
 
+export interface SlackDesk {
+  /** The Bolt app (for tests and extra routes). */
+  readonly app: App;
+  /** Posts and updates tickets; given to the outbox dispatcher. */
+  readonly desk: StaffDesk;
+  /** Starts the receiver; returns the HTTP server in HTTP mode (its address has the port). */
+  start(listenPort?: number): Promise<Server | undefined>;
+  stop(): Promise<void>;
+}
+
+type ButtonBody = BlockAction<ButtonAction>;
+
+/** `^ticket_claim` with or without the `:<ticketId>` suffix (messages posted by older versions have none). */
+const actionPattern = (name: TicketActionName) => new RegExp(`^${TICKET_ACTION[name]}(?::|$)`);
+
 /**
- * The union staff desk in Slack (Bolt over signed HTTP, or Socket Mode):
- * tickets are posted with Claim / Reply / Resolve / View buttons; every
- * action is acknowledged first (Slack's 3 s) and idempotent. Bolt rejects
- * unsigned and stale requests.
+ * The union staff desk in Slack (Bolt over signed HTTP, or Socket Mode).
+ * Tickets are posted with Claim / Reply / Resolve / View buttons; every
+ * handler acknowledges first (Slack allows 3 s) and is idempotent: a second
+ * claim changes nothing and tells the clicker who owns the ticket. Message
+ * updates after claim and resolve arrive through the core's outbox.
  */
-export function createSlackDesk(settings: SlackDeskSettings): { app: App; desk: StaffDesk; start(port: number): Promise<Server | undefined>; stop(): Promise<void> } {
+export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
+  if (!settings.appToken && !settings.signingSecret) throw new Error('createSlackDesk: signingSecret is required unless appToken (Socket Mode) is given');
   const app = new App({
     token: settings.botToken,
-    signingSecret: settings.signingSecret,
+    ...(settings.signingSecret ? { signingSecret: settings.signingSecret } : {}),
     ...(settings.appToken ? { socketMode: true, appToken: settings.appToken } : {}),
-    processBeforeResponse: true,
+    processBeforeResponse: settings.processBeforeResponse ?? false,
     logLevel: LogLevel.ERROR,
     ...(settings.slackApiUrl ? { clientOptions: { slackApiUrl: settings.slackApiUrl } } : {}),
   });
   const { port } = settings;
+  const log = settings.logger;
+  const now = settings.now ?? Date.now;
 
-  const ticketIdOf = (body: unknown): string | undefined => {
-    const action = (body as { actions?: { value?: string }[] }).actions?.[0];
-    return action?.value;
-  };
+  /** Tells only the clicking staff member (nobody else sees it). */
+  async function tellClicker(body: ButtonBody, text: string): Promise<void> {
+    const channel = body.channel?.id ?? body.container.channel_id;
+    if (typeof channel === 'string') await app.client.chat.postEphemeral({ channel, user: body.user.id, text });
+  }
 
-  app.action('ticket_claim', async ({ ack, body, client }) => {
-    await ack();
-    const ticketId = ticketIdOf(body);
-    if (!ticketId) return;
+  /** Explains why an action on a ticket did nothing. */
+  async function explainRefusal(body: ButtonBody, ticketId: string, ticket: Ticket | undefined): Promise<void> {
+    if (!ticket) await tellClicker(body, T.ephemeral.notFound(ticketId));
+    else if (ticket.status === 'resolved') await tellClicker(body, T.ephemeral.resolved(ticketId));
+    else if (ticket.owner && ticket.owner !== body.user.id) await tellClicker(body, T.ephemeral.alreadyClaimed(ticketId, ticket.owner));
+  }
+
+  function onButton(name: TicketActionName, handler: (body: ButtonBody, ticketId: string) => Promise<void>): void {
+    app.action<ButtonBody>({ type: 'block_actions', action_id: actionPattern(name) }, async ({ ack, body, action }) => {
+      await ack();
+      const ticketId = ticketIdOfAction(action);
+      if (!ticketId) return;
+      log?.info({ action: name, ticket: ticketId, staff: body.user.id }, 'Slack desk action');
+      await handler(body, ticketId);
+    });
+  }
+
+  onButton('claim', async (body, ticketId) => {
     const result = await port.claim(ticketId, body.user.id);
-    if (!result.ok && result.reason === 'already_claimed' && result.ticket?.owner !== body.user.id && 'channel' in body && body.channel) {
-      await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text: `Ticket ${ticketId} is already claimed by <@${result.ticket?.owner}>.` });
+    if (!result.ok) await explainRefusal(body, ticketId, result.ticket);
+  });
+
+  onButton('reply', async (body, ticketId) => {
+    const ticket = await port.getTicket(ticketId);
+    if (!ticket || ticket.status === 'resolved') {
+      await explainRefusal(body, ticketId, ticket);
+      return;
     }
+    await app.client.views.open({ trigger_id: body.trigger_id, view: replyModal(ticket, settings.replyMaxLength) });
   });
 
-  app.action('ticket_reply', async ({ ack, body, client }) => {
-    await ack();
-    const ticketId = ticketIdOf(body);
-    if (ticketId && 'trigger_id' in body) await client.views.open({ trigger_id: body.trigger_id, view: replyModal(ticketId) });
+  onButton('resolve', async (body, ticketId) => {
+    if (!(await port.resolve(ticketId, body.user.id))) await explainRefusal(body, ticketId, await port.getTicket(ticketId));
   });
 
-  app.action('ticket_view', async ({ ack, body, client }) => {
-    await ack();
-    const ticketId = ticketIdOf(body);
-    const ticket = ticketId ? await port.getTicket(ticketId) : undefined;
-    if (ticket && 'trigger_id' in body) await client.views.open({ trigger_id: body.trigger_id, view: transcriptModal(ticket) });
+  onButton('view', async (body, ticketId) => {
+    const ticket = await port.getTicket(ticketId);
+    if (!ticket) await explainRefusal(body, ticketId, undefined);
+    else await app.client.views.open({ trigger_id: body.trigger_id, view: transcriptModal(ticket) });
   });
 
-  app.action('ticket_resolve', async ({ ack, body }) => {
-    await ack();
-    const ticketId = ticketIdOf(body);
-    if (ticketId) await port.resolve(ticketId, body.user.id);
-  });
-
-  app.view('ticket_reply_modal', async ({ ack, view, body }) => {
-    const text = view.state.values.reply?.text?.value?.trim() ?? '';
+  // The reply is queued before ack so a refusal can be shown in the modal (a local write, well within 3 s).
+  app.view(REPLY_MODAL_ID, async ({ ack, view, body }) => {
+    const text = view.state.values[REPLY_BLOCK_ID]?.[REPLY_INPUT_ID]?.value?.trim() ?? '';
     if (text === '') {
-      await ack({ response_action: 'errors', errors: { reply: 'Please write a message.' } });
+      await ack({ response_action: 'errors', errors: { [REPLY_BLOCK_ID]: T.replyModal.empty } });
       return;
     }
-    const sent = await port.staffReply(view.private_metadata, body.user.id, text);
-    if (!sent) {
-      await ack({ response_action: 'errors', errors: { reply: 'This ticket is resolved or no longer exists.' } });
+    if (!(await port.staffReply(view.private_metadata, body.user.id, text))) {
+      await ack({ response_action: 'errors', errors: { [REPLY_BLOCK_ID]: T.replyModal.closed } });
       return;
     }
     await ack();
+    log?.info({ ticket: view.private_metadata, staff: body.user.id }, 'Slack desk reply queued for the worker');
   });
 
   app.command('/tickets', async ({ ack, respond }) => {
     await ack();
-    const open = await port.listOpenTickets();
-    const lines = open.map((t) => `• ${t.id} · ${t.category} · ${t.status}${t.owner ? ` <@${t.owner}>` : ''} · ${t.language} · ${t.reasons.join(', ')}`);
-    await respond({ response_type: 'ephemeral', text: open.length === 0 ? 'No open tickets.' : `Open tickets (${open.length}):\n${lines.join('\n')}` });
+    const open = [...(await port.listOpenTickets())].sort((a, b) => Number(b.category === 'urgent') - Number(a.category === 'urgent') || a.createdAt - b.createdAt);
+    const lines = open.map((t) =>
+      T.tickets.line({
+        id: t.id,
+        category: T.categoryPlain[t.category],
+        status: t.status,
+        ...(t.owner ? { owner: t.owner } : {}),
+        language: t.language,
+        reasons: t.reasons.join(', ') || T.none,
+        ageMinutes: Math.max(0, Math.round((now() - t.createdAt) / 60_000)),
+      }),
+    );
+    await respond({ response_type: 'ephemeral', text: open.length === 0 ? T.tickets.none : [T.tickets.header(open.length), ...lines].join('\n') });
   });
 
   app.error(async (error) => {
-    settings.logger?.error({ err: error.message }, 'Slack handler failed');
+    log?.error({ err: error.message }, 'Slack handler failed');
   });
+
+  function postedRef(ticket: Ticket): { channel: string; ts: string } {
+    if (!ticket.slack) throw new Error(`ticket ${ticket.id} is not posted to Slack yet`);
+    return ticket.slack;
+  }
 
   const desk: StaffDesk = {
     async postTicket(ticket) {
-      const res = await app.client.chat.postMessage({ channel: settings.channel, text: ticketText(ticket), blocks: ticketBlocks(ticket) });
+      const res = await app.client.chat.postMessage({ channel: settings.channel, text: ticketText(ticket), blocks: ticketBlocks(ticket), unfurl_links: false });
       if (!res.ok || !res.ts) throw new Error(`chat.postMessage failed: ${res.error ?? 'no ts'}`);
       return { channel: res.channel ?? settings.channel, ts: res.ts };
     },
     async updateTicket(ticket) {
-      if (!ticket.slack) throw new Error('ticket not posted');
-      await app.client.chat.update({ channel: ticket.slack.channel, ts: ticket.slack.ts, text: ticketText(ticket), blocks: ticketBlocks(ticket) });
+      const { channel, ts } = postedRef(ticket);
+      await app.client.chat.update({ channel, ts, text: ticketText(ticket), blocks: ticketBlocks(ticket) });
     },
     async postToThread(ticket, text, role) {
-      if (!ticket.slack) throw new Error('ticket not posted');
-      await app.client.chat.postMessage({ channel: ticket.slack.channel, thread_ts: ticket.slack.ts, text: `*${role}*: ${maskPii(text).slice(0, 3000)}` });
+      const { channel, ts } = postedRef(ticket);
+      await app.client.chat.postMessage({ channel, thread_ts: ts, text: `${T.thread[role]}: ${maskPii(text).slice(0, 3000)}`, unfurl_links: false });
     },
     async remind(ticket, minutes) {
-      if (!ticket.slack) throw new Error('ticket not posted');
-      await app.client.chat.postMessage({
-        channel: ticket.slack.channel,
-        text: `:alarm_clock: Urgent ticket ${ticket.id} has been unclaimed for ${minutes} minutes (${ticket.reasons.join(', ')}).`,
-      });
+      const { channel, ts } = postedRef(ticket);
+      // In the ticket's thread and broadcast to the channel: the reminder links to the case.
+      await app.client.chat.postMessage({ channel, thread_ts: ts, reply_broadcast: true, text: T.reminder(ticket.id, minutes, ticket.reasons.join(', ') || T.none) });
     },
   };
 
@@ -131,8 +197,8 @@ export function createSlackDesk(settings: SlackDeskSettings): { app: App; desk: 
     app,
     desk,
     async start(listenPort) {
-      const server = (await app.start(listenPort)) as Server | undefined;
-      return server;
+      const started: unknown = await app.start(listenPort ?? settings.listenPort ?? 3001);
+      return started instanceof Server ? started : undefined;
     },
     stop: () => app.stop().then(() => undefined),
   };

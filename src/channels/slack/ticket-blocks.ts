@@ -1,74 +1,125 @@
 import type { types } from '@slack/bolt';
-
-type KnownBlock = types.KnownBlock;
 import type { Ticket } from '../../conversation/types.js';
 import { maskPii } from '../../privacy/mask-pii.js';
+import { DESK_TEXT as T } from './desk-texts.js';
 
-const CATEGORY_LABEL = { urgent: ':rotating_light: URGENT', person: ':raising_hand: Needs a person' } as const;
-const STATUS_LABEL = { open: 'open', claimed: 'claimed', resolved: 'resolved' } as const;
+type KnownBlock = types.KnownBlock;
+type ModalView = types.ModalView;
 
-/** Block Kit message for a ticket: category, language, reasons, masked summary, citations, buttons. */
+/** Action id prefixes; the full action id is `<prefix>:<ticketId>` and the button value is the ticket id. */
+export const TICKET_ACTION = { claim: 'ticket_claim', reply: 'ticket_reply', resolve: 'ticket_resolve', view: 'ticket_view' } as const;
+export type TicketActionName = keyof typeof TICKET_ACTION;
+/** Callback id of the reply modal; its `private_metadata` is the ticket id. */
+export const REPLY_MODAL_ID = 'ticket_reply_modal';
+export const REPLY_BLOCK_ID = 'reply';
+export const REPLY_INPUT_ID = 'text';
+
+/** Slack limits (characters) for the text objects used below. */
+const LIMIT = { header: 150, field: 2000, section: 3000, modalTitle: 24, blocks: 100 } as const;
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** Action id of a ticket button: carries the ticket id, as the button value does. */
+export function ticketActionId(action: TicketActionName, ticketId: string): string {
+  return `${TICKET_ACTION[action]}:${ticketId}`;
+}
+
+/** Ticket id from a button's value, or from its action id when the value is missing. */
+export function ticketIdOfAction(action: { readonly action_id: string; readonly value?: string }): string | undefined {
+  if (action.value) return action.value;
+  const sep = action.action_id.indexOf(':');
+  return sep > 0 ? action.action_id.slice(sep + 1) || undefined : undefined;
+}
+
+function button(action: TicketActionName, ticketId: string, style?: 'primary' | 'danger') {
+  return { type: 'button' as const, action_id: ticketActionId(action, ticketId), text: { type: 'plain_text' as const, text: T.button[action] }, value: ticketId, ...(style ? { style } : {}) };
+}
+
+/**
+ * Block Kit message for a ticket: category, status and owner, language,
+ * reasons, the masked summary, the citations the bot gave, and Claim / Reply
+ * / Resolve / View buttons (Claim only while unclaimed, none once resolved).
+ * Personal numbers are masked again here: the channel is wider than the desk.
+ */
 export function ticketBlocks(ticket: Ticket): KnownBlock[] {
-  const citations = ticket.citations.map((c) => `• ${c.label}`).join('\n') || '—';
-  const owner = ticket.owner ? ` · owner <@${ticket.owner}>` : '';
+  const citations = ticket.citations.map((c) => `• ${c.label}`).join('\n') || T.none;
+  const status = `${T.status[ticket.status]}${ticket.owner ? ` · ${T.owner(ticket.owner)}` : ''}`;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `${CATEGORY_LABEL[ticket.category]} · ${ticket.id}` } },
+    { type: 'header', text: { type: 'plain_text', text: clip(`${T.categoryPlain[ticket.category]} · ${ticket.id}`, LIMIT.header) } },
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*Status*\n${STATUS_LABEL[ticket.status]}${owner}` },
-        { type: 'mrkdwn', text: `*Language*\n${ticket.language}` },
-        { type: 'mrkdwn', text: `*Reasons*\n${ticket.reasons.join(', ') || '—'}` },
-        { type: 'mrkdwn', text: `*Channel*\n${ticket.channel}` },
+        { type: 'mrkdwn', text: `*${T.field.status}*\n${status}` },
+        { type: 'mrkdwn', text: `*${T.field.language}*\n${T.language[ticket.language]}` },
+        { type: 'mrkdwn', text: clip(`*${T.field.reasons}*\n${ticket.reasons.join(', ') || T.none}`, LIMIT.field) },
+        { type: 'mrkdwn', text: `*${T.field.channel}*\n${ticket.channel}` },
       ],
     },
-    { type: 'section', text: { type: 'mrkdwn', text: `*Summary*\n${maskPii(ticket.summary).slice(0, 2800)}` } },
-    { type: 'section', text: { type: 'mrkdwn', text: `*Citations given*\n${citations.slice(0, 2800)}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${T.field.summary}*\n${maskPii(ticket.summary)}`, LIMIT.section) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${T.field.citations}*\n${citations}`, LIMIT.section) } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `${T.category[ticket.category]} · ${T.opened(Math.floor(ticket.createdAt / 1000), new Date(ticket.createdAt).toISOString().slice(0, 16).replace('T', ' '))} UTC` }] },
   ];
   if (ticket.status !== 'resolved') {
     blocks.push({
       type: 'actions',
+      block_id: `ticket_actions:${ticket.id}`,
       elements: [
-        ...(ticket.status === 'open' ? [{ type: 'button' as const, action_id: 'ticket_claim', text: { type: 'plain_text' as const, text: 'Claim' }, style: 'primary' as const, value: ticket.id }] : []),
-        { type: 'button', action_id: 'ticket_reply', text: { type: 'plain_text', text: 'Reply' }, value: ticket.id },
-        { type: 'button', action_id: 'ticket_resolve', text: { type: 'plain_text', text: 'Resolve' }, style: 'danger', value: ticket.id },
-        { type: 'button', action_id: 'ticket_view', text: { type: 'plain_text', text: 'View full ticket' }, value: ticket.id },
+        ...(ticket.status === 'open' ? [button('claim', ticket.id, 'primary')] : []),
+        button('reply', ticket.id),
+        button('resolve', ticket.id, 'danger'),
+        button('view', ticket.id),
       ],
     });
+  } else {
+    blocks.push({ type: 'actions', block_id: `ticket_actions:${ticket.id}`, elements: [button('view', ticket.id)] });
   }
   return blocks;
 }
 
-/** Plain-text fallback of the ticket message (notifications, screen readers). */
+/** Plain-text fallback of the ticket message (notifications, screen readers): no personal data. */
 export function ticketText(ticket: Ticket): string {
-  return `${ticket.category === 'urgent' ? 'URGENT' : 'Needs a person'} ticket ${ticket.id} (${ticket.language}, ${STATUS_LABEL[ticket.status]})`;
+  return `${T.categoryPlain[ticket.category]} ticket ${ticket.id} (${ticket.language}, ${ticket.status}${ticket.owner ? `, owner <@${ticket.owner}>` : ''})`;
 }
 
 /** The modal staff fill in to reply to the worker. */
-export function replyModal(ticketId: string) {
+export function replyModal(ticket: Pick<Ticket, 'id' | 'channel'>, maxLength = 1800): ModalView {
   return {
-    type: 'modal' as const,
-    callback_id: 'ticket_reply_modal',
-    private_metadata: ticketId,
-    title: { type: 'plain_text' as const, text: 'Reply to worker' },
-    submit: { type: 'plain_text' as const, text: 'Send' },
+    type: 'modal',
+    callback_id: REPLY_MODAL_ID,
+    private_metadata: ticket.id,
+    title: { type: 'plain_text', text: T.replyModal.title },
+    submit: { type: 'plain_text', text: T.replyModal.submit },
     blocks: [
       {
-        type: 'input' as const,
-        block_id: 'reply',
-        label: { type: 'plain_text' as const, text: `Message for ticket ${ticketId} (sent to the worker on WeChat)` },
-        element: { type: 'plain_text_input' as const, action_id: 'text', multiline: true, max_length: 1800 },
+        type: 'input',
+        block_id: REPLY_BLOCK_ID,
+        label: { type: 'plain_text', text: clip(T.replyModal.label(ticket.id, ticket.channel), LIMIT.field) },
+        hint: { type: 'plain_text', text: T.replyModal.hint },
+        element: { type: 'plain_text_input', action_id: REPLY_INPUT_ID, multiline: true, max_length: maxLength },
       },
     ],
   };
 }
 
-/** The full, unmasked transcript, shown only to the staff member who opens it. */
-export function transcriptModal(ticket: Ticket) {
-  const lines = ticket.transcript.map((t) => `*${t.role}* (${new Date(t.at).toISOString().slice(0, 16)}): ${t.text}`).join('\n');
+/**
+ * The full, unmasked transcript, shown only to the staff member who opens it
+ * (a modal is never visible to the channel). One section per turn.
+ */
+export function transcriptModal(ticket: Ticket): ModalView {
+  const turns: KnownBlock[] = ticket.transcript.map((entry) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text: clip(`*${T.transcript.role[entry.role]}* · ${new Date(entry.at).toISOString().slice(0, 16).replace('T', ' ')} UTC\n${entry.text || T.none}`, LIMIT.section) },
+  }));
+  const head: KnownBlock[] = [
+    { type: 'context', elements: [{ type: 'mrkdwn', text: T.transcript.warning }] },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${ticket.id}* · ${T.categoryPlain[ticket.category]} · ${T.language[ticket.language]} · ${ticket.channel}` } },
+    { type: 'divider' },
+  ];
+  // Keep the latest turns when the transcript is longer than a modal can show.
+  const room = LIMIT.blocks - head.length;
   return {
-    type: 'modal' as const,
-    title: { type: 'plain_text' as const, text: `Ticket ${ticket.id}`.slice(0, 24) },
-    blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: lines.slice(0, 2900) || '—' } }],
+    type: 'modal',
+    title: { type: 'plain_text', text: clip(T.transcript.title, LIMIT.modalTitle) },
+    blocks: [...head, ...turns.slice(-room)],
   };
 }

@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackDesk } from '../../../src/channels/slack/slack-desk.js';
+import { createSlackDesk, type SlackDesk } from '../../../src/channels/slack/slack-desk.js';
+import { ticketActionId } from '../../../src/channels/slack/ticket-blocks.js';
 import { createConversationCore } from '../../../src/conversation/conversation-core.js';
 import { loadNotices } from '../../../src/conversation/notices.js';
 import { createOutboxDispatcher } from '../../../src/conversation/outbox-dispatcher.js';
@@ -12,6 +12,7 @@ import { openSqliteTicketStore } from '../../../src/stores/sqlite-ticket-store.j
 import { FakeAnswerEngine } from '../../helpers/fake-answer-engine.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
 import { RecordingSender } from '../../helpers/recording-channels.js';
+import { buttonClick, postCommand, postPayload, replySubmission, slackSignature } from './signed-request.js';
 
 const SECRET = 'test-signing-secret';
 const api = new FakeSlackApi();
@@ -21,32 +22,14 @@ const core = createConversationCore({ engine: new FakeAnswerEngine(), store, not
 const wechat = new RecordingSender('wechat');
 let apiBase = '';
 let eventsUrl = '';
-let slack: ReturnType<typeof createSlackDesk>;
+let slack: SlackDesk;
 let dispatcher: ReturnType<typeof createOutboxDispatcher>;
 
-function sign(body: string, ts = Math.floor(Date.now() / 1000)) {
-  return { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}` };
-}
-async function sendPayload(payload: object, headers?: Record<string, string>) {
-  const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  return fetch(eventsUrl, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...(headers ?? sign(body)) } });
-}
-const action = (actionId: string, ticketId: string, user: string) => ({
-  type: 'block_actions',
-  user: { id: user, name: user },
-  team: { id: 'T1' },
-  channel: { id: 'C123', name: 'union-desk' },
-  container: { type: 'message', message_ts: '1.0', channel_id: 'C123' },
-  trigger_id: `trigger-${actionId}`,
-  api_app_id: 'A1',
-  token: 'x',
-  response_url: `${apiBase}/respond`,
-  actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: ticketId, action_ts: '1.1' }],
-});
+const click = (action: 'claim' | 'reply' | 'resolve' | 'view', ticketId: string, user: string) => postPayload(eventsUrl, SECRET, buttonClick(ticketActionId(action, ticketId), ticketId, user, `${apiBase}/respond`));
 
 beforeAll(async () => {
   apiBase = await api.start();
-  slack = createSlackDesk({ botToken: 'xoxb-test', signingSecret: SECRET, channel: 'C123', port: core, slackApiUrl: `${apiBase}/api/` });
+  slack = createSlackDesk({ botToken: 'xoxb-test', signingSecret: SECRET, channel: 'C123', port: core, slackApiUrl: `${apiBase}/api/`, processBeforeResponse: true });
   const server = await slack.start(0);
   eventsUrl = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/slack/events`;
   dispatcher = createOutboxDispatcher({ store, desk: slack.desk, senders: new Map([['wechat', wechat]]), notices });
@@ -56,7 +39,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-describe('Slack staff desk (real Bolt app, signed requests, fake Web API)', () => {
+describe('Slack staff desk with the real core and outbox (real Bolt app, signed requests, fake Web API)', () => {
   let ticketId = '';
 
   it('posts a new ticket with Block Kit and Claim / Reply / Resolve buttons, ID numbers masked', async () => {
@@ -64,74 +47,82 @@ describe('Slack staff desk (real Bolt app, signed requests, fake Web API)', () =
     await dispatcher.drainOnce();
     const post = api.named('chat.postMessage')[0]!;
     expect(post.body.channel).toBe('C123');
+    expect(post.headers.authorization).toBe('Bearer xoxb-test');
+    ticketId = (await store.listOpenTickets())[0]!.id;
     const blocksText = JSON.stringify(post.body.blocks);
     expect(blocksText).toContain('URGENT');
-    expect(blocksText).toContain('ticket_claim');
-    expect(blocksText).toContain('ticket_reply');
-    expect(blocksText).toContain('ticket_resolve');
+    for (const action of ['claim', 'reply', 'resolve', 'view'] as const) expect(blocksText).toContain(ticketActionId(action, ticketId));
     expect(blocksText).not.toContain('110101199003078515');
-    ticketId = (await store.listOpenTickets())[0]!.id;
-    expect((await store.getTicket(ticketId))?.slack?.ts).toBeDefined();
+    expect(String(post.body.text)).not.toContain('110101199003078515');
+    // The ts Slack returned is recorded, so updates and thread replies find the message.
+    expect((await store.getTicket(ticketId))?.slack).toEqual({ channel: 'C123', ts: '1001.0001' });
   });
 
-  it('claims once: the message is updated, a second click gets an ephemeral notice', async () => {
-    expect((await sendPayload(action('ticket_claim', ticketId, 'U_ANNA'))).status).toBe(200);
-    expect((await sendPayload(action('ticket_claim', ticketId, 'U_ANNA'))).status).toBe(200);
-    expect((await sendPayload(action('ticket_claim', ticketId, 'U_BEN'))).status).toBe(200);
+  it('claims once: the message is updated with the owner, a second click by someone else gets an ephemeral notice', async () => {
+    expect((await click('claim', ticketId, 'U_ANNA')).status).toBe(200);
+    expect((await click('claim', ticketId, 'U_ANNA')).status).toBe(200);
+    expect((await click('claim', ticketId, 'U_BEN')).status).toBe(200);
     expect((await store.getTicket(ticketId))?.owner).toBe('U_ANNA');
-    expect(api.named('chat.postEphemeral').map((c) => c.body.user)).toEqual(['U_BEN']);
+    const ephemeral = api.named('chat.postEphemeral');
+    expect(ephemeral.map((c) => c.body.user)).toEqual(['U_BEN']);
+    expect(String(ephemeral[0]?.body.text)).toContain('<@U_ANNA>');
     await dispatcher.drainOnce();
-    expect(JSON.stringify(api.named('chat.update').at(-1)?.body.blocks)).toContain('<@U_ANNA>');
-    expect(wechat.sent.at(-1)?.text).toMatch(/已接手/);
+    const updates = api.named('chat.update');
+    expect(updates).toHaveLength(1);
+    expect(JSON.stringify(updates[0]?.body.blocks)).toContain('<@U_ANNA>');
+    expect(JSON.stringify(updates[0]?.body.blocks)).not.toContain(ticketActionId('claim', ticketId));
+    expect(wechat.sent.filter((s) => /已接手/.test(s.text))).toHaveLength(1);
   });
 
   it('opens a reply modal and delivers the submitted text to the worker on WeChat', async () => {
-    await sendPayload(action('ticket_reply', ticketId, 'U_ANNA'));
-    expect(api.named('views.open').at(-1)?.body.trigger_id).toBe('trigger-ticket_reply');
-    const submission = {
-      type: 'view_submission',
-      user: { id: 'U_ANNA', name: 'anna' },
-      team: { id: 'T1' },
-      api_app_id: 'A1',
-      token: 'x',
-      trigger_id: 't',
-      view: { id: 'V1', callback_id: 'ticket_reply_modal', private_metadata: ticketId, state: { values: { reply: { text: { type: 'plain_text_input', value: '请先就医并保留病历，我们会联系您' } } } }, hash: 'h' },
-    };
-    expect((await sendPayload(submission)).status).toBe(200);
+    await click('reply', ticketId, 'U_ANNA');
+    const open = api.named('views.open').at(-1);
+    expect(open?.body.trigger_id).toBe(`trigger-${ticketActionId('reply', ticketId)}-U_ANNA`);
+    expect(open?.body.view).toMatchObject({ callback_id: 'ticket_reply_modal', private_metadata: ticketId });
+    expect((await postPayload(eventsUrl, SECRET, replySubmission(ticketId, 'U_ANNA', '请先就医并保留病历，我们会联系您'))).status).toBe(200);
     await dispatcher.drainOnce();
     expect(wechat.sent.at(-1)).toEqual({ conversationId: 'contact:w1', text: '【工会工作人员】请先就医并保留病历，我们会联系您' });
   });
 
   it('shows worker follow-ups in the ticket thread', async () => {
-    await core.handle({ channel: 'wechat', conversationId: 'contact:w1', userId: 'w1', messageId: 'm2', kind: 'text', text: '好的，谢谢', timestamp: Date.now() });
+    await core.handle({ channel: 'wechat', conversationId: 'contact:w1', userId: 'w1', messageId: 'm2', kind: 'text', text: '好的，谢谢，我的电话13812345678', timestamp: Date.now() });
     await dispatcher.drainOnce();
     const thread = api.named('chat.postMessage').filter((c) => c.body.thread_ts);
+    const ts = (await store.getTicket(ticketId))?.slack?.ts;
+    expect(thread.at(-1)?.body.thread_ts).toBe(ts);
     expect(thread.at(-1)?.body.text).toContain('好的，谢谢');
+    expect(thread.at(-1)?.body.text).not.toContain('13812345678');
   });
 
-  it('lists open tickets with /tickets', async () => {
-    const body = new URLSearchParams({ command: '/tickets', text: '', user_id: 'U_ANNA', channel_id: 'C123', team_id: 'T1', response_url: `${apiBase}/respond`, trigger_id: 't', token: 'x' }).toString();
-    const res = await fetch(eventsUrl, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) } });
+  it('lists open tickets with /tickets, ephemeral', async () => {
+    const res = await postCommand(eventsUrl, SECRET, { command: '/tickets', text: '', user_id: 'U_ANNA', channel_id: 'C123', team_id: 'T1', response_url: `${apiBase}/respond`, trigger_id: 't', token: 'x' });
     expect(res.status).toBe(200);
     await expect.poll(() => api.named('respond').length).toBe(1);
-    expect(String(api.named('respond')[0]?.body.text)).toContain(ticketId);
+    const reply = api.named('respond')[0]!.body;
+    expect(reply.response_type).toBe('ephemeral');
+    expect(String(reply.text)).toContain(ticketId);
+    expect(String(reply.text)).toContain('<@U_ANNA>');
   });
 
-  it('resolves: the bot takes the conversation back and tells the worker', async () => {
-    await sendPayload(action('ticket_resolve', ticketId, 'U_ANNA'));
+  it('resolves: the message loses its action buttons, the worker is told, the bot takes the conversation back', async () => {
+    await click('resolve', ticketId, 'U_ANNA');
     expect((await store.getTicket(ticketId))?.status).toBe('resolved');
     await dispatcher.drainOnce();
+    const last = JSON.stringify(api.named('chat.update').at(-1)?.body.blocks);
+    expect(last).toContain('resolved');
+    expect(last).not.toContain(ticketActionId('resolve', ticketId));
     expect(wechat.sent.at(-1)?.text).toMatch(/已处理完/);
     expect((await store.getConversation('wechat', 'contact:w1'))?.state).toBe('bot');
   });
 
-  it('rejects unsigned and stale requests', async () => {
-    const body = `payload=${encodeURIComponent(JSON.stringify(action('ticket_resolve', ticketId, 'U_X')))}`;
-    const unsigned = await fetch(eventsUrl, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(unsigned.status).toBe(401);
-    const badSig = await fetch(eventsUrl, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=deadbeef' } });
-    expect(badSig.status).toBe(401);
-    const stale = await fetch(eventsUrl, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, Math.floor(Date.now() / 1000) - 600) } });
-    expect(stale.status).toBe(401);
+  it('rejects unsigned, wrongly signed and stale requests with 401, and changes nothing', async () => {
+    const payload = buttonClick(ticketActionId('claim', 'T-NONE'), 'T-NONE', 'U_X', `${apiBase}/respond`);
+    const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const callsBefore = api.calls.length;
+    expect((await postPayload(eventsUrl, SECRET, payload, {})).status).toBe(401);
+    expect((await postPayload(eventsUrl, SECRET, payload, { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=deadbeef' })).status).toBe(401);
+    expect((await postPayload(eventsUrl, SECRET, payload, slackSignature('another-secret', body))).status).toBe(401);
+    expect((await postPayload(eventsUrl, SECRET, payload, slackSignature(SECRET, body, Math.floor(Date.now() / 1000) - 6 * 60))).status).toBe(401);
+    expect(api.calls.length).toBe(callsBefore);
   });
 });
