@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { GroupSummary } from './lib/group-cases.js';
 import type { Summary } from './metrics/summarize.js';
+import type { EvalReport } from './report/report-types.js';
 
 const thresholdsSchema = z.object({
   floors: z.record(z.string(), z.record(z.string(), z.number().min(0).max(1))),
@@ -23,4 +25,17 @@ export function checkThresholds(raw: unknown, groups: readonly { name: string; s
     }
   }
   return failures;
+}
+
+/**
+ * The groups floors may name: `<dataset>/<lang>`, `<dataset>/all`, `all`,
+ * `<dataset>/no-gold`, `topic:<topic>` and `category:<category>`.
+ */
+export function gateGroups(report: Pick<EvalReport, 'byLanguage' | 'noGold' | 'byTopic' | 'byCategory'>): GroupSummary[] {
+  return [
+    ...report.byLanguage,
+    ...report.noGold,
+    ...report.byTopic.map((g) => ({ name: `topic:${g.name}`, summary: g.summary })),
+    ...report.byCategory.map((g) => ({ name: `category:${g.name}`, summary: g.summary })),
+  ];
 }

@@ -8,6 +8,11 @@ import { CircuitBreaker } from '../../src/providers/openai/circuit-breaker.js';
 const verdictSchema = z.object({ claims: z.number().int().min(0), unsupported: z.number().int().min(0), examples: z.array(z.string()).default([]) });
 export type FaithfulnessVerdict = z.infer<typeof verdictSchema>;
 
+/** True when an LLM endpoint is configured, so answers are expected to come from the model. */
+export function isLlmConfigured(env: Record<string, string | undefined> = process.env): boolean {
+  return loadLlmConfig(env).llm !== undefined;
+}
+
 /**
  * Optional LLM judge: is each legal claim of an answer supported by the
  * excerpts it cites? Returns undefined when no endpoint is configured, so the

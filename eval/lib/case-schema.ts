@@ -20,6 +20,8 @@ export const evalCaseSchema = z.looseObject({
   must_contain: z.array(z.string()).default([]),
   must_not_contain: z.array(z.string()).default([]),
   expect_refusal: z.boolean().default(false),
+  /** Escalation category (worker questions), e.g. `injury`, `self_harm`; reported per category. */
+  category: z.string().optional(),
 });
 
 export type EvalCase = z.infer<typeof evalCaseSchema>;

@@ -39,8 +39,10 @@ export function scoreCase(dataset: string, c: EvalCase, result: BotResult, ctx: 
     if (!p || !p.inForce) invalidCitations.push(id);
   }
   const answer = result.answer ?? '';
-  const detected = detectLang(answer).lang;
-  const languageMatch = result.language === c.lang && (answer === '' || detected === c.lang);
+  // The expected language breaks ties: an answer with no script-specific character is not a mismatch.
+  const detected = detectLang(answer, c.lang).lang;
+  // Text without any letter (a hotline number) has no language to mismatch; English or other letters do.
+  const languageMatch = result.language === c.lang && (detected === c.lang || (detected === null && !/\p{L}/u.test(answer)));
   const failed: string[] = [];
   if (result.error) failed.push(`error: ${result.error}`);
   for (const fact of c.must_contain) if (!answer.includes(fact)) failed.push(`missing fact "${fact}"`);

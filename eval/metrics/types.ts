@@ -4,13 +4,14 @@ import type { EvalCase } from '../lib/case-schema.js';
 export interface BotResult {
   id: string;
   language?: string;
+  jurisdiction?: string;
   answer?: string;
-  citations?: { law: string; article?: number; excerpt?: string }[];
+  citations?: { law: string; article?: number; label?: string; excerpt?: string }[];
   escalate?: 'urgent' | 'person' | 'none';
   reasons?: string[];
   mode?: string;
   latency_ms?: number;
-  retrieved?: { passageId: string; law: string; article?: number }[];
+  retrieved?: { passageId: string; law: string; article?: number; score?: number }[];
   error?: string;
 }
 

@@ -3,9 +3,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ChannelName, OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
-import type { ConversationRecord, TicketStore } from './ticket-store.js';
+import { outboxStream, type ConversationRecord, type OutboxEvent, type TicketChange, type TicketStore } from './ticket-store.js';
 
-const MIGRATIONS = [
+/** Schema versions in order; `PRAGMA user_version` records how many were applied. */
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE conversations (
      channel TEXT NOT NULL, conversation_id TEXT NOT NULL, state TEXT NOT NULL, lang TEXT,
      history TEXT NOT NULL, ticket_id TEXT, last_notice_at INTEGER, updated_at INTEGER NOT NULL,
@@ -21,6 +22,13 @@ const MIGRATIONS = [
    CREATE INDEX outbox_due ON outbox(delivered_at, due_at);`,
   `CREATE TABLE worker_inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL);
    CREATE INDEX worker_inbox_conversation ON worker_inbox(conversation_id, id);`,
+  // Delivery streams (ordering per ticket and destination) and one-time events such as reminders.
+  `ALTER TABLE outbox ADD COLUMN stream TEXT NOT NULL DEFAULT 'desk';
+   UPDATE outbox SET stream = 'worker' WHERE kind = 'worker.send';
+   ALTER TABLE outbox ADD COLUMN dedupe_key TEXT;
+   CREATE UNIQUE INDEX outbox_dedupe ON outbox(dedupe_key) WHERE dedupe_key IS NOT NULL;
+   CREATE INDEX outbox_stream ON outbox(ticket_id, stream, id) WHERE delivered_at IS NULL;
+   CREATE INDEX processed_messages_at ON processed_messages(at);`,
 ];
 
 const ticketSchema = z.object({
@@ -51,11 +59,15 @@ interface ConversationRow {
   updated_at: number;
 }
 
+/** Default location of the store inside the data directory. */
+export const DEFAULT_STORE_FILE = 'gonghui.sqlite';
+
 /**
  * The embedded ticket store: one SQLite file in WAL mode. Ticket writes and
  * their outbox events share a transaction, so a crash between "write the
  * ticket" and "post it to Slack" loses nothing: the event is still in the
- * outbox at the next start.
+ * outbox at the next start. Read-modify-write of a ticket runs inside an
+ * IMMEDIATE transaction, so two processes (or two awaits) cannot interleave.
  */
 export function openSqliteTicketStore(path: string): TicketStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -68,47 +80,84 @@ export function openSqliteTicketStore(path: string): TicketStore {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 
-  const insertOutbox = db.prepare('INSERT INTO outbox (kind, ticket_id, payload, due_at, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insertOutbox = db.prepare('INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const upsertTicket = db.prepare(
     `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, created_at, updated_at) VALUES (@id, @channel, @conversationId, @body, @status, @owner, @createdAt, @updatedAt)
      ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, updated_at = excluded.updated_at`,
   );
   const selectTicket = db.prepare('SELECT body FROM tickets WHERE id = ?');
+  const selectConversation = db.prepare('SELECT * FROM conversations WHERE channel = ? AND conversation_id = ?');
+  const upsertConversation = db.prepare(
+    `INSERT INTO conversations (channel, conversation_id, state, lang, history, ticket_id, last_notice_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(channel, conversation_id) DO UPDATE SET state = excluded.state, lang = excluded.lang, history = excluded.history,
+       ticket_id = excluded.ticket_id, last_notice_at = excluded.last_notice_at, updated_at = excluded.updated_at`,
+  );
+  const insertProcessed = db.prepare('INSERT OR IGNORE INTO processed_messages (channel, message_id, at) VALUES (?, ?, ?)');
+  // Due items that do not wait behind an earlier, still undelivered item of the same ticket and stream
+  // (an earlier item that is due comes first in the same batch; the dispatcher stops a stream at its first failure).
+  const selectDue = db.prepare(
+    `SELECT o.id, o.kind, o.ticket_id, o.payload, o.attempts, o.created_at FROM outbox o
+     WHERE o.delivered_at IS NULL AND o.due_at <= @now
+       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id AND p.due_at > @now)
+     ORDER BY o.id LIMIT @limit`,
+  );
+  const updateDelivered = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
+  const updateFailed = db.prepare('UPDATE outbox SET attempts = attempts + 1, due_at = ? WHERE id = ?');
+  const insertInbox = db.prepare('INSERT INTO worker_inbox (conversation_id, text, at) VALUES (?, ?, ?)');
+  const selectInbox = db.prepare('SELECT text FROM worker_inbox WHERE conversation_id = ? ORDER BY id');
+  const deleteInbox = db.prepare('DELETE FROM worker_inbox WHERE conversation_id = ?');
+
   const parseTicket = (row: { body: string } | undefined): Ticket | undefined => (row ? (ticketSchema.parse(JSON.parse(row.body)) as Ticket) : undefined);
-  const writeTicket = (t: Ticket) =>
+  const readTicket = (id: string) => parseTicket(selectTicket.get(id) as { body: string } | undefined);
+  const writeTicket = (t: Ticket) => {
+    // Validated on the way in too: a malformed body would break every later read of the open tickets.
+    ticketSchema.parse(t);
     upsertTicket.run({ id: t.id, channel: t.channel, conversationId: t.conversationId, body: JSON.stringify(t), status: t.status, owner: t.owner ?? null, createdAt: t.createdAt, updatedAt: t.updatedAt });
-  const enqueueAll = (ticketId: string, events: readonly { kind: OutboxKind; payload: unknown }[], at: number) => {
-    for (const e of events) insertOutbox.run(e.kind, ticketId, JSON.stringify(e.payload ?? {}), at, at);
+  };
+  const enqueueAll = (ticketId: string, events: readonly OutboxEvent[], at: number) => {
+    for (const e of events) insertOutbox.run(e.kind, outboxStream(e.kind), ticketId, JSON.stringify(e.payload ?? {}), at, at, null);
   };
 
-  const saveTicketTx = db.transaction((ticket: Ticket, events: readonly { kind: OutboxKind; payload: unknown }[]) => {
+  const writeConversation = (r: ConversationRecord) =>
+    upsertConversation.run(r.channel, r.conversationId, r.state, r.lang ?? null, JSON.stringify(r.history), r.ticketId ?? null, r.lastNoticeAt ?? null, r.updatedAt);
+  const saveTicketTx = db.transaction((ticket: Ticket, events: readonly OutboxEvent[], conversation: ConversationRecord | undefined) => {
     writeTicket(ticket);
     enqueueAll(ticket.id, events, ticket.updatedAt);
+    if (conversation) writeConversation(conversation);
   });
-  const claimTx = db.transaction((id: string, owner: string, at: number, events: readonly { kind: OutboxKind; payload: unknown }[]) => {
-    const ticket = parseTicket(selectTicket.get(id) as { body: string } | undefined);
-    if (!ticket || ticket.status !== 'open') return { claimed: false, ticket };
-    const claimed: Ticket = { ...ticket, status: 'claimed', owner, updatedAt: at };
-    writeTicket(claimed);
-    enqueueAll(id, events, at);
-    return { claimed: true, ticket: claimed };
+  const updateTicketTx = db.transaction((id: string, change: (current: Ticket) => TicketChange | undefined) => {
+    const current = readTicket(id);
+    if (!current) return { changed: false };
+    const next = change(current);
+    if (!next) return { changed: false, ticket: current };
+    if (next.ticket.id !== id) throw new Error(`updateTicket: change returned ticket ${next.ticket.id} for ${id}`);
+    writeTicket(next.ticket);
+    enqueueAll(id, next.events, next.ticket.updatedAt);
+    return { changed: true, ticket: next.ticket };
   });
-
+  const insertOutboxOnce = db.prepare('INSERT OR IGNORE INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const takeInboxTx = db.transaction((conversationId: string) => {
-    const rows = db.prepare('SELECT text FROM worker_inbox WHERE conversation_id = ? ORDER BY id').all(conversationId) as { text: string }[];
-    db.prepare('DELETE FROM worker_inbox WHERE conversation_id = ?').run(conversationId);
+    const rows = selectInbox.all(conversationId) as { text: string }[];
+    deleteInbox.run(conversationId);
     return rows.map((r) => r.text);
   });
+  const pruneTx = db.transaction((before: number) => {
+    const a = db.prepare('DELETE FROM processed_messages WHERE at < ?').run(before).changes;
+    // Keyed events (reminders) stay: their key is what makes them one-time.
+    const b = db.prepare('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? AND dedupe_key IS NULL').run(before).changes;
+    return a + b;
+  });
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
   return {
     async markProcessed(channel, messageId, at) {
-      return db.prepare('INSERT OR IGNORE INTO processed_messages (channel, message_id, at) VALUES (?, ?, ?)').run(channel, messageId, at).changes === 1;
+      return insertProcessed.run(channel, messageId, at).changes === 1;
     },
     async getConversation(channel, conversationId) {
-      const row = db.prepare('SELECT * FROM conversations WHERE channel = ? AND conversation_id = ?').get(channel, conversationId) as ConversationRow | undefined;
+      const row = selectConversation.get(channel, conversationId) as ConversationRow | undefined;
       if (!row) return undefined;
       return {
         channel: row.channel,
@@ -122,48 +171,59 @@ export function openSqliteTicketStore(path: string): TicketStore {
       };
     },
     async saveConversation(r) {
-      db.prepare(
-        `INSERT INTO conversations (channel, conversation_id, state, lang, history, ticket_id, last_notice_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(channel, conversation_id) DO UPDATE SET state = excluded.state, lang = excluded.lang, history = excluded.history,
-           ticket_id = excluded.ticket_id, last_notice_at = excluded.last_notice_at, updated_at = excluded.updated_at`,
-      ).run(r.channel, r.conversationId, r.state, r.lang ?? null, JSON.stringify(r.history), r.ticketId ?? null, r.lastNoticeAt ?? null, r.updatedAt);
+      writeConversation(r);
     },
     async getTicket(id) {
-      return parseTicket(selectTicket.get(id) as { body: string } | undefined);
+      return readTicket(id);
     },
     async listOpenTickets() {
       return (db.prepare("SELECT body FROM tickets WHERE status != 'resolved' ORDER BY created_at").all() as { body: string }[]).map((r) => parseTicket(r)!);
     },
-    async saveTicket(ticket, events) {
-      saveTicketTx(ticket, events);
+    async saveTicket(ticket, events, conversation) {
+      saveTicketTx.immediate(ticket, events, conversation);
+    },
+    async updateTicket(id, change) {
+      return updateTicketTx.immediate(id, change);
     },
     async claimTicket(id, owner, at, events) {
-      return claimTx(id, owner, at, events);
+      const result = updateTicketTx.immediate(id, (t) => (t.status === 'open' ? { ticket: { ...t, status: 'claimed', owner, updatedAt: at }, events } : undefined));
+      return { claimed: result.changed, ...(result.ticket ? { ticket: result.ticket } : {}) };
     },
     async enqueue(kind, ticketId, payload, at) {
-      insertOutbox.run(kind, ticketId, JSON.stringify(payload ?? {}), at, at);
+      insertOutbox.run(kind, outboxStream(kind), ticketId, JSON.stringify(payload ?? {}), at, at, null);
+    },
+    async enqueueOnce(kind, ticketId, payload, at, key) {
+      return insertOutboxOnce.run(kind, outboxStream(kind), ticketId, JSON.stringify(payload ?? {}), at, at, key).changes === 1;
     },
     async dueOutbox(now, limit) {
-      const rows = db
-        .prepare('SELECT id, kind, ticket_id, payload, attempts, created_at FROM outbox WHERE delivered_at IS NULL AND due_at <= ? ORDER BY id LIMIT ?')
-        .all(now, limit) as { id: number; kind: OutboxKind; ticket_id: string; payload: string; attempts: number; created_at: number }[];
+      const rows = selectDue.all({ now, limit }) as { id: number; kind: OutboxKind; ticket_id: string; payload: string; attempts: number; created_at: number }[];
       return rows.map((r) => ({ id: r.id, kind: r.kind, ticketId: r.ticket_id, payload: r.payload, attempts: r.attempts, createdAt: r.created_at }));
     },
     async markDelivered(id, at) {
-      db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?').run(at, id);
+      updateDelivered.run(at, id);
     },
     async markFailed(id, retryAt) {
-      db.prepare('UPDATE outbox SET attempts = attempts + 1, due_at = ? WHERE id = ?').run(retryAt, id);
+      updateFailed.run(retryAt, id);
     },
     async setSlackRef(ticketId, ref) {
-      const ticket = parseTicket(selectTicket.get(ticketId) as { body: string } | undefined);
-      if (ticket) writeTicket({ ...ticket, slack: ref });
+      updateTicketTx.immediate(ticketId, (t) => ({ ticket: { ...t, slack: ref }, events: [] }));
     },
     async pushInbox(conversationId, text, at) {
-      db.prepare('INSERT INTO worker_inbox (conversation_id, text, at) VALUES (?, ?, ?)').run(conversationId, text, at);
+      insertInbox.run(conversationId, text, at);
     },
     async takeInbox(conversationId) {
-      return takeInboxTx(conversationId);
+      return takeInboxTx.immediate(conversationId);
+    },
+    async prune(before) {
+      return pruneTx.immediate(before);
+    },
+    async stats() {
+      return {
+        processedMessages: count('SELECT count(*) AS n FROM processed_messages'),
+        conversations: count('SELECT count(*) AS n FROM conversations'),
+        openTickets: count("SELECT count(*) AS n FROM tickets WHERE status != 'resolved'"),
+        pendingOutbox: count('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL'),
+      };
     },
     async close() {
       db.close();

@@ -80,3 +80,58 @@ describe('eval metrics', () => {
     expect(checkThresholds({ floors: { nope: { recallAt5: 0.1 } } }, groups)[0]).toMatch(/not measured/);
   });
 });
+
+describe('escalation per level, behaviour shares and fallback', () => {
+  const esc = (id: string, expected: 'urgent' | 'person' | 'none', got: 'urgent' | 'person' | 'none', mode = 'extractive') =>
+    scoreCase('d', c({ id, lang: 'zh-Hans', expect_escalate: expected }), { id, language: 'zh-Hans', answer: '请联系工会', escalate: got, mode }, ctx);
+  const set = [esc('a', 'person', 'person'), esc('b', 'person', 'none'), esc('c', 'none', 'person', 'llm'), esc('d', 'none', 'none', 'refusal'), esc('e', 'urgent', 'urgent')];
+
+  it('computes precision and recall for each level', () => {
+    const s = summarize(set);
+    expect(s.personRecall).toBeCloseTo(1 / 2);
+    expect(s.personPrecision).toBeCloseTo(1 / 2);
+    expect(s.noneRecall).toBeCloseTo(1 / 2);
+    expect(s.nonePrecision).toBeCloseTo(1 / 2);
+    expect(s.urgentRecall).toBe(1);
+    expect(s.escalationAccuracy).toBeCloseTo(3 / 5);
+  });
+
+  it('computes behaviour shares over all cases', () => {
+    const s = summarize(set);
+    expect(s.answeredRate).toBeCloseTo(4 / 5);
+    expect(s.escalatedRate).toBeCloseTo(3 / 5);
+    expect(s.refusedRate).toBeCloseTo(1 / 5);
+    expect(s.errorRate).toBe(0);
+  });
+
+  it('measures the fallback rate only when an LLM endpoint was expected', () => {
+    expect(summarize(set).fallbackRate).toBeNull();
+    expect(summarize(set, { llmExpected: true }).fallbackRate).toBeCloseTo(3 / 4);
+    expect(summarize(set).llmShare).toBeCloseTo(1 / 4);
+  });
+});
+
+describe('language and script match', () => {
+  const ask = (lang: 'zh-Hans' | 'zh-Hant' | 'vi', answer: string, language = lang) =>
+    scoreCase('d', c({ id: 'x', lang }), { id: 'x', language, answer, escalate: 'none', mode: 'extractive' }, ctx).languageMatch;
+
+  it('wants Traditional out for Traditional in, and Vietnamese for Vietnamese', () => {
+    expect(ask('zh-Hant', '僱主應當發給勞動報酬。')).toBe(true);
+    expect(ask('zh-Hant', '雇主应当发给劳动报酬。')).toBe(false);
+    expect(ask('vi', 'Người lao động được trả lương.')).toBe(true);
+    expect(ask('vi', '应当支付工资。')).toBe(false);
+  });
+
+  it('does not fail an answer with no script-specific character, and checks the reported language', () => {
+    expect(ask('zh-Hant', '12351')).toBe(true);
+    expect(ask('zh-Hant', '僱主應當發給勞動報酬。', 'zh-Hans')).toBe(false);
+  });
+});
+
+describe('language of an answer in another language', () => {
+  it('fails an English answer to a Chinese question', () => {
+    const r = scoreCase('d', c({ id: 'x', lang: 'zh-Hans' }), { id: 'x', language: 'zh-Hans', answer: 'Please contact the union.', escalate: 'none', mode: 'llm' }, ctx);
+    expect(r.languageMatch).toBe(false);
+    expect(r.failedChecks.some((f) => f.startsWith('language'))).toBe(true);
+  });
+});

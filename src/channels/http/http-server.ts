@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { toAskJson } from '../../cli/ask-output.js';
 import type { ConversationCore } from '../../conversation/conversation-core.js';
 import type { Metrics } from '../../shared/metrics.js';
+import type { TicketStore } from '../../stores/ticket-store.js';
 import type { HttpMailbox } from './http-mailbox.js';
 
 const messageSchema = z.object({
   user_id: z.string().trim().min(1).max(128),
-  text: z.string().max(100_000),
+  // The body limit bounds the length; whitespace alone is not a question.
+  text: z.string().refine((t) => t.trim().length > 0, 'must not be empty'),
   message_id: z.string().min(1).max(128).optional(),
 });
 
@@ -18,12 +20,16 @@ export interface HttpServerSettings {
   readonly mailbox: HttpMailbox;
   /** Largest accepted request body in bytes. @default 16384 */
   readonly bodyLimit?: number;
+  /** When given, /healthz reads it (503 when it fails) and reports open tickets and undelivered outbox events. */
+  readonly store?: Pick<TicketStore, 'stats'>;
 }
 
 /**
  * HTTP API for a union website widget and load tests:
  * POST /v1/messages {user_id, text, message_id?} -> {replies, staff_messages};
  * GET /v1/users/:id/inbox; GET /healthz; GET /metrics (Prometheus text).
+ * Bad requests get a 4xx with `{error}`: 400 malformed JSON or fields,
+ * 413 body over `bodyLimit`, 415 not `application/json`.
  */
 export function createHttpServer(settings: HttpServerSettings): FastifyInstance {
   const app = Fastify({ bodyLimit: settings.bodyLimit ?? 16_384, logger: false });
@@ -43,7 +49,16 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
     void reply.status(status).send({ error: message });
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', async (_request, reply) => {
+    if (!settings.store) return { status: 'ok' };
+    try {
+      const stats = await settings.store.stats();
+      // A growing outbox means Slack or a channel is unreachable: visible here without reading logs.
+      return { status: 'ok', open_tickets: stats.openTickets, pending_outbox: stats.pendingOutbox };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', error: 'ticket store is not readable' });
+    }
+  });
   app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(settings.metrics.render()));
 
   app.post('/v1/messages', async (request, reply) => {

@@ -46,10 +46,18 @@ describe('HTTP API', () => {
   it('rejects malformed JSON, wrong types, empty ids, wrong content type and large bodies with clear 4xx', async () => {
     const bad = await post('{"user_id": ');
     expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/application\/json/);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/JSON/i);
     const wrongType = await post(JSON.stringify({ user_id: 'w', text: 5 }));
     expect(wrongType.status).toBe(400);
     expect(((await wrongType.json()) as { error: string }).error).toMatch(/text/);
     expect((await post(JSON.stringify({ user_id: ' ', text: 'x' }))).status).toBe(400);
+    const empty = await post(JSON.stringify({ user_id: 'w', text: ' \n ' }));
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: string }).error).toBe('text: must not be empty');
+    expect((await post(JSON.stringify({ user_id: 'w' }))).status).toBe(400);
+    expect((await post(JSON.stringify([{ user_id: 'w', text: 'x' }]))).status).toBe(400);
+    expect((await post(JSON.stringify({ user_id: 'w', text: 'x', message_id: 7 }))).status).toBe(400);
     expect((await post('user_id=w&text=x', 'text/plain')).status).toBe(415);
     const large = await post(JSON.stringify({ user_id: 'w', text: 'x'.repeat(5000) }));
     expect(large.status).toBe(413);
@@ -65,11 +73,24 @@ describe('HTTP API', () => {
     expect(inbox.staff_messages).toEqual(['【工会工作人员】您好，我是工会的小王']);
   });
 
+  it('reports store health when it has the store', async () => {
+    const withStore = createHttpServer({ core, metrics, mailbox, store });
+    const ok = await withStore.inject({ method: 'GET', url: '/healthz' });
+    expect(ok.json()).toMatchObject({ status: 'ok', open_tickets: expect.any(Number), pending_outbox: expect.any(Number) });
+    const broken = createHttpServer({ core, metrics, mailbox, store: { stats: () => Promise.reject(new Error('disk gone')) } });
+    const down = await broken.inject({ method: 'GET', url: '/healthz' });
+    expect(down.statusCode).toBe(503);
+    expect(down.json()).toEqual({ status: 'unavailable', error: 'ticket store is not readable' });
+  });
+
   it('serves health and Prometheus metrics', async () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(text).toMatch(/gonghui_messages_total\{channel="http"\} \d+/);
     expect(text).toMatch(/gonghui_escalations_total\{level="person"\} 1/);
     expect(text).toMatch(/gonghui_answer_latency_ms_count \d+/);
+    expect(text).toMatch(/^gonghui_answers_total\{mode="extractive"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^# TYPE gonghui_answer_latency_ms histogram$/m);
+    expect(text).toMatch(/^gonghui_answer_latency_ms_bucket\{le="\+Inf"\} [1-9]\d*$/m);
   });
 });
