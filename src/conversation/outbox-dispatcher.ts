@@ -99,7 +99,7 @@ export function createOutboxDispatcher(settings: OutboxDispatcherSettings): Outb
           'text' in p
             ? settings.notices('staff_reply', ticket.language, { text: p.text })
             : settings.notices(p.notice, ticket.language, { ...settings.noticeValues, ticket: ticket.id });
-        await sender.send(ticket.conversationId, text);
+        await sender.send(ticket.conversationId, text, { ticket, ...('notice' in p ? { notice: p.notice } : {}) });
         return;
       }
     }

@@ -7,7 +7,7 @@ import type { BotAnswer, Citation, Lang } from '../core/types.js';
  */
 
 /** Where a worker's message came from. */
-export type ChannelName = 'wechat' | 'http' | 'cli';
+export type ChannelName = 'wechat' | 'http' | 'cli' | 'wechat_oa' | 'wecom_kf' | 'zalo';
 
 /** A worker's message, as an adapter hands it to the core. */
 export interface InboundMessage {
@@ -86,10 +86,17 @@ export interface OutboxItem {
   readonly createdAt: number;
 }
 
+/** What an outbox delivery is about, for senders that act on ticket changes (WeCom service state, staff notes). */
+export interface WorkerSendContext {
+  readonly ticket: Ticket;
+  /** The notice being sent (`staff_joined` on claim, `resolved` on resolve); absent for a staff reply. */
+  readonly notice?: string;
+}
+
 /** Sends text to a worker on a channel (implemented by each channel adapter). */
 export interface WorkerSender {
   readonly channel: ChannelName;
-  send(conversationId: string, text: string): Promise<void>;
+  send(conversationId: string, text: string, context?: WorkerSendContext): Promise<void>;
 }
 
 /** Posts and updates tickets on the staff desk (implemented by the Slack adapter). */

@@ -33,7 +33,7 @@ export const MIGRATIONS: readonly string[] = [
 
 const ticketSchema = z.object({
   id: z.string(),
-  channel: z.enum(['wechat', 'http', 'cli']),
+  channel: z.enum(['wechat', 'http', 'cli', 'wechat_oa', 'wecom_kf', 'zalo']),
   conversationId: z.string(),
   language: z.enum(['zh-Hans', 'zh-Hant', 'vi']),
   category: z.enum(['urgent', 'person']),
