@@ -12,7 +12,9 @@ export interface PlatformChannel {
   readonly sender: WorkerSender;
   /** Adds the channel's routes to the channels HTTP server. */
   register(app: FastifyInstance): void;
-  /** Waits for answers still being sent, so the stores can be closed after it. */
+  /** Resolves when no answer is being computed or sent (tests; shutdown). */
+  idle(): Promise<void>;
+  /** Stops background work and waits for answers still being sent, so the stores can be closed after it. */
   stop(): Promise<void>;
 }
 

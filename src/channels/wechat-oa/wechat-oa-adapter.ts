@@ -202,6 +202,7 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
       app.get('/channels/wechat_oa', (request, reply) => onGet(request, reply));
       app.post('/channels/wechat_oa', (request, reply) => onPost(request, reply));
     },
+    idle: () => tasks.idle(),
     stop: () => tasks.idle(),
   };
 }
