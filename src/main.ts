@@ -1,5 +1,5 @@
 /**
- * `npm run serve`: HTTP API + Slack staff desk + WeChat, each as configured.
+ * `npm run serve`: HTTP API + Slack staff desk + WeChat + WeChat OA / WeCom KF / Zalo, each as configured.
  * Whatever is not configured is off, with one log line saying so.
  */
 import { createBot } from './create-bot.js';
@@ -9,6 +9,7 @@ import { loadSlackConfig } from './channels/slack/slack-config.js';
 import { createSlackDesk } from './channels/slack/slack-desk.js';
 import { loadWechatConfig } from './channels/wechat/wechat-config.js';
 import { createWechatAdapter } from './channels/wechat/wechat-adapter.js';
+import { loadPlatformChannelsConfig, startPlatformChannels } from './channels/platform-common/start-platform-channels.js';
 import { loadServeConfig } from './config/serve-config.js';
 import { createOutboxDispatcher } from './conversation/outbox-dispatcher.js';
 import type { ChannelName, StaffDesk, WorkerSender } from './conversation/types.js';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const serve = loadServeConfig(env);
   const slackConfig = loadSlackConfig(env);
   const wechatConfig = loadWechatConfig(env);
+  const platformConfig = loadPlatformChannelsConfig(env);
   const progress = createProgressReporter('gonghui-bot');
   const bot = await createBot({ env, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
@@ -56,6 +58,11 @@ async function main(): Promise<void> {
   } else {
     log.warn('WeChat off: set WECHAT_ENABLED=true (and WECHATY_PUPPET) to connect an account');
   }
+
+  // WeChat Official Account, WeCom Customer Service, Zalo OA: each on when configured.
+  const platforms = await startPlatformChannels({ config: platformConfig, port: service.core, store: service.store, knowledgeDir: bot.config.KNOWLEDGE_DIR, dataDir: bot.config.DATA_DIR, logger: log });
+  for (const [name, sender] of platforms.senders) senders.set(name, sender);
+  stops.push(() => platforms.stop());
 
   const dispatcher = createOutboxDispatcher({ store: service.store, ...(desk ? { desk } : {}), senders, notices: service.notices, reminderMinutes: slackConfig?.reminderMinutes ?? 10, logger: log });
   dispatcher.start(1000);
