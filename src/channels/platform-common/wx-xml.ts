@@ -5,7 +5,8 @@ const parser = new XMLParser({
   // Keep ids and numbers as text: MsgId is a 64-bit number that would lose digits as a JS number.
   parseTagValue: false,
   trimValues: false,
-  processEntities: true,
+  // WeChat puts text in CDATA; no entity expansion, so a crafted DOCTYPE cannot blow up memory.
+  processEntities: false,
 });
 
 /**

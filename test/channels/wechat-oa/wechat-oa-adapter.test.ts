@@ -28,7 +28,8 @@ async function start(options: { safeMode?: boolean; passiveReplyMs?: number; max
     token: TOKEN,
     ...(options.safeMode ? { encodingAesKey: aesKey } : {}),
     apiBase: fake.baseUrl,
-    passiveReplyMs: options.passiveReplyMs ?? 4000,
+    // Generous in tests, so a loaded machine never turns a passive reply into a late one.
+    passiveReplyMs: options.passiveReplyMs ?? 15_000,
     handoffEventKey: 'TALK_TO_PERSON',
     language: 'zh-Hans',
     maxMessageLength: options.maxMessageLength ?? 600,
