@@ -31,9 +31,13 @@ export interface ChannelStateStore {
   windowEnd(channel: ChannelName, userId: string): number | undefined;
   setUnsubscribed(channel: ChannelName, userId: string, unsubscribed: boolean, at: number): void;
   isUnsubscribed(channel: ChannelName, userId: string): boolean;
+  /** Keeps a message the platform's window did not let through, for the worker's next message. */
+  hold(channel: ChannelName, userId: string, text: string, at: number): void;
+  /** Returns and forgets the held messages of a worker, oldest first. */
+  takeHeld(channel: ChannelName, userId: string): string[];
   /** Records a platform event id; false when it was seen before. */
   markSeen(channel: ChannelName, eventId: string, at: number): boolean;
-  /** Forgets seen ids older than `before`. */
+  /** Forgets seen ids and held messages older than `before`. */
   prune(before: number): void;
   close(): void;
 }
@@ -44,6 +48,8 @@ const SCHEMA = `
     channel TEXT NOT NULL, user_id TEXT NOT NULL, opened_at INTEGER NOT NULL, ends_at INTEGER NOT NULL,
     allowed INTEGER NOT NULL, sent INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (channel, user_id));
   CREATE TABLE IF NOT EXISTS unsubscribed (channel TEXT NOT NULL, user_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (channel, user_id));
+  CREATE TABLE IF NOT EXISTS held_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, user_id TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS held_messages_user ON held_messages(channel, user_id, id);
   CREATE TABLE IF NOT EXISTS seen_events (channel TEXT NOT NULL, event_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (channel, event_id));
 `;
 
@@ -72,6 +78,15 @@ export function openChannelStateStore(path: string): ChannelStateStore {
   const getUnsub = db.prepare<[string, string], { at: number }>('SELECT at FROM unsubscribed WHERE channel = ? AND user_id = ?');
   const addSeen = db.prepare('INSERT OR IGNORE INTO seen_events (channel, event_id, at) VALUES (?, ?, ?)');
   const pruneSeen = db.prepare('DELETE FROM seen_events WHERE at < ?');
+  const addHeld = db.prepare('INSERT INTO held_messages (channel, user_id, text, at) VALUES (?, ?, ?, ?)');
+  const getHeld = db.prepare<[string, string], { text: string }>('SELECT text FROM held_messages WHERE channel = ? AND user_id = ? ORDER BY id');
+  const delHeld = db.prepare('DELETE FROM held_messages WHERE channel = ? AND user_id = ?');
+  const pruneHeld = db.prepare('DELETE FROM held_messages WHERE at < ?');
+  const takeHeld = db.transaction((channel: string, userId: string) => {
+    const rows = getHeld.all(channel, userId).map((r) => r.text);
+    delHeld.run(channel, userId);
+    return rows;
+  });
 
   return {
     get: (key) => getKv.get(key)?.value,
@@ -95,8 +110,13 @@ export function openChannelStateStore(path: string): ChannelStateStore {
       else delUnsub.run(channel, userId);
     },
     isUnsubscribed: (channel, userId) => getUnsub.get(channel, userId) !== undefined,
+    hold: (channel, userId, text, at) => void addHeld.run(channel, userId, text, at),
+    takeHeld: (channel, userId) => takeHeld(channel, userId),
     markSeen: (channel, eventId, at) => addSeen.run(channel, eventId, at).changes === 1,
-    prune: (before) => void pruneSeen.run(before),
+    prune(before) {
+      pruneSeen.run(before);
+      pruneHeld.run(before);
+    },
     close: () => db.close(),
   };
 }

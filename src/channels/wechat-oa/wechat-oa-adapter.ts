@@ -82,7 +82,7 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
   async function sendLate(openId: string, parts: readonly string[]): Promise<void> {
     if (parts.length === 0) return;
     try {
-      await withRetry(() => guarded(openId, parts, (part) => api.sendText(openId, part)), { baseMs: settings.retryBaseMs ?? 500 });
+      await withRetry(() => guarded.send(openId, parts, (part) => api.sendText(openId, part)), { baseMs: settings.retryBaseMs ?? 500 });
     } catch (error) {
       log?.error({ channel: 'wechat_oa', user: hashId(openId), err: errorText(error) }, 'late answer could not be sent');
     }
@@ -112,6 +112,8 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
       case 'message': {
         settings.state.setUnsubscribed('wechat_oa', openId, false, now());
         settings.state.openWindow('wechat_oa', openId, now(), OA_MESSAGE_QUOTA);
+        // Staff messages held while the window was closed go out now, through the API.
+        tasks.run(guarded.flushHeld(openId, (part) => api.sendText(openId, part)));
         log?.debug({ channel: 'wechat_oa', user: hashId(openId), kind: action.inbound.kind }, 'WeChat OA message');
         return (await settings.port.handle(action.inbound)).flatMap((r) => split(r.text));
       }
@@ -191,7 +193,7 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
   const sender: WorkerSender = {
     channel: 'wechat_oa',
     async send(openId, text, context) {
-      await guarded(openId, split(text), (part) => api.sendText(openId, part), context);
+      await guarded.send(openId, split(text), (part) => api.sendText(openId, part), context);
     },
   };
 

@@ -75,12 +75,13 @@ export function createWecomKfAdapter(settings: WecomKfAdapterSettings): Platform
   }
 
   async function sendParts(c: KfConversation, parts: readonly string[], context?: WorkerSendContext): Promise<void> {
-    await guarded(kfConversationId(c), parts, (part) => api.sendText(c.openKfId, c.externalUserId, part), context);
+    await guarded.send(kfConversationId(c), parts, (part) => api.sendText(c.openKfId, c.externalUserId, part), context);
   }
 
   async function onCustomerMessage(m: KfMessage, c: KfConversation): Promise<void> {
     const conversationId = kfConversationId(c);
     settings.state.openWindow('wecom_kf', conversationId, now(), KF_MESSAGE_QUOTA);
+    await guarded.flushHeld(conversationId, (part) => api.sendText(c.openKfId, c.externalUserId, part));
     const kind = kfMessageKind(m.msgtype);
     log?.debug({ channel: 'wecom_kf', user: hashId(c.externalUserId), kind }, 'WeCom KF message');
     const replies = await settings.port.handle({

@@ -72,9 +72,10 @@ export function createZaloAdapter(settings: ZaloAdapterSettings): PlatformChanne
         const { inbound } = action;
         settings.state.setUnsubscribed('zalo', inbound.userId, false, now());
         settings.state.openWindow('zalo', inbound.userId, now(), quota);
+        await guarded.flushHeld(inbound.userId, (part) => api.sendText(inbound.userId, part));
         log?.debug({ channel: 'zalo', user: hashId(inbound.userId), kind: inbound.kind }, 'Zalo message');
         const parts = (await settings.port.handle(inbound)).flatMap((r) => split(r.text));
-        if (parts.length > 0) await withRetry(() => guarded(inbound.userId, parts, (part) => api.sendText(inbound.userId, part)), { baseMs: settings.retryBaseMs ?? 500 });
+        if (parts.length > 0) await withRetry(() => guarded.send(inbound.userId, parts, (part) => api.sendText(inbound.userId, part)), { baseMs: settings.retryBaseMs ?? 500 });
       }
     }
   }
@@ -109,7 +110,7 @@ export function createZaloAdapter(settings: ZaloAdapterSettings): PlatformChanne
   const sender: WorkerSender = {
     channel: 'zalo',
     async send(userId, text, context) {
-      await guarded(userId, split(text), (part) => api.sendText(userId, part), context);
+      await guarded.send(userId, split(text), (part) => api.sendText(userId, part), context);
     },
   };
 

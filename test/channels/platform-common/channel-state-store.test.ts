@@ -38,6 +38,13 @@ describe('channel state store', () => {
     expect(s.markSeen('wecom_kf', 'e1', 11)).toBe(false);
     s.prune(100);
     expect(s.markSeen('wecom_kf', 'e1', 200)).toBe(true);
+    s.hold('zalo', 'u', 'first', 10);
+    s.hold('zalo', 'u', 'second', 20);
+    expect(s.takeHeld('zalo', 'u')).toEqual(['first', 'second']);
+    expect(s.takeHeld('zalo', 'u')).toEqual([]);
+    s.hold('zalo', 'u', 'old', 10);
+    s.prune(100);
+    expect(s.takeHeld('zalo', 'u')).toEqual([]);
     s.set('k', 'v1');
     s.set('k', 'v2');
     expect(s.get('k')).toBe('v2');

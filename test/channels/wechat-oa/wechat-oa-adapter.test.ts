@@ -285,7 +285,7 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     expect(h.log.lines.join('\n')).toContain('message to worker not sent');
   });
 
-  it('does not send after the 48-hour window closed, and tells staff', async () => {
+  it('does not send after the 48-hour window closed, tells staff, and delivers when the worker writes again', async () => {
     await start();
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wechat_oa', adapter.sender]]));
@@ -296,6 +296,11 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     await dispatcher.drainOnce();
     expect(fake.sent).toHaveLength(0);
     expect(h.desk.thread.some((t) => t.ticketId === ticketId && t.text.startsWith('Not delivered on wechat_oa: the platform only lets us message'))).toBe(true);
+
+    // The worker writes again: the held reply is delivered then.
+    await post(textXml('你好，我回来了'));
+    await adapter.idle();
+    expect(fake.sent.map((m) => m.content)).toEqual(['【工会工作人员】还在吗']);
   });
 
   it('stops at the 5-message allowance and treats WeChat 45015 as a closed window', async () => {
@@ -309,12 +314,14 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     expect(fake.sent).toHaveLength(5);
     expect(h.desk.thread.some((t) => t.text === h.texts.staff('quota_exhausted', { channel: 'wechat_oa' }))).toBe(true);
 
-    await post(textXml('我又来了')); // a new message opens a new allowance
+    await post(textXml('我又来了')); // a new message opens a new allowance; the held sixth message goes out
+    await adapter.idle();
+    expect(fake.sent.map((m) => m.content).at(-1)).toBe('【工会工作人员】消息6');
     fake.nextErrcodes = [45015];
     await h.core.staffReply(ticketId, 'U_STAFF', '收到');
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
-    expect(fake.sent).toHaveLength(5);
+    expect(fake.sent).toHaveLength(6);
     expect(h.desk.thread.filter((t) => t.text.startsWith('Not delivered on wechat_oa: the platform only lets us message'))).toHaveLength(1);
   });
 });
