@@ -16,9 +16,9 @@ export function stackedBarChart(title: string, days: readonly string[], series: 
   const names = Object.keys(series).sort();
   const totals = days.map((_, i) => names.reduce((sum, n) => sum + (series[n]?.[i] ?? 0), 0));
   const max = Math.max(1, ...totals);
-  const width = 600;
-  const height = 200;
-  const pad = { left: 32, bottom: 22, top: 8 };
+  const width = 420;
+  const height = 180;
+  const pad = { left: 30, bottom: 22, top: 8 };
   const slot = (width - pad.left) / Math.max(1, days.length);
   const barW = Math.max(2, slot * 0.7);
   const plotH = height - pad.bottom - pad.top;
@@ -32,7 +32,7 @@ export function stackedBarChart(title: string, days: readonly string[], series: 
       y -= h;
       return html`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${colorAt(j)}"><title>${day} ${labelOf(n)}: ${v}</title></rect>`;
     });
-    const showLabel = days.length <= 7 || i % Math.ceil(days.length / 7) === 0;
+    const showLabel = days.length <= 5 || i % Math.ceil(days.length / 5) === 0;
     return html`${parts}${showLabel ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${height - 6}" text-anchor="middle" class="axis">${day.slice(5)}</text>` : ''}`;
   });
   return html`<figure class="chart"><figcaption>${title}</figcaption>
@@ -46,14 +46,14 @@ ${bars}</svg>${legend(names, labelOf)}</figure>`;
 /** Horizontal bars with the value at the end, for counts by category. */
 export function horizontalBarChart(title: string, entries: readonly (readonly [string, number])[], labelOf: (name: string) => string = (n) => n): SafeHtml {
   const max = Math.max(1, ...entries.map((e) => e[1]));
-  const rowH = 26;
-  const width = 600;
-  const labelW = 200;
+  const rowH = 24;
+  const width = 400;
+  const labelW = 150;
   const height = Math.max(rowH, entries.length * rowH);
   const rows = entries.map(([name, value], i) => {
-    const w = ((width - labelW - 50) * value) / max;
+    const w = ((width - labelW - 40) * value) / max;
     const y = i * rowH;
-    return html`<text x="${labelW - 6}" y="${y + 17}" text-anchor="end" class="label">${labelOf(name).slice(0, 28)}</text>
+    return html`<text x="${labelW - 6}" y="${y + 17}" text-anchor="end" class="label">${labelOf(name).slice(0, 20)}</text>
 <rect x="${labelW}" y="${y + 4}" width="${Math.max(1, w).toFixed(1)}" height="${rowH - 8}" fill="${colorAt(i)}"><title>${labelOf(name)}: ${value}</title></rect>
 <text x="${(labelW + w + 6).toFixed(1)}" y="${y + 17}" class="value">${value}</text>`;
   });
