@@ -121,6 +121,9 @@ describe('queue and tickets', () => {
     const carol = await InjectSession.signIn(h.app, 'carol');
     const alice = await InjectSession.signIn(h.app, 'alice');
     await bob.post(`/console/tickets/${id}/claim`);
+    const carolView = (await carol.get(`/console/tickets/${id}`)).body;
+    expect(carolView).toContain('id="not-owner"');
+    expect(carolView).not.toContain('id="reply-text"');
     expect((await carol.post(`/console/tickets/${id}/reply`, { text: 'carol here' })).headers.location).toContain('msg=not_owner');
     expect((await carol.post(`/console/tickets/${id}/resolve`)).headers.location).toContain('msg=not_owner');
     expect((await alice.post(`/console/tickets/${id}/reply`, { text: 'lead here' })).headers.location).toContain('msg=replied');

@@ -52,11 +52,11 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in headless Chromium', () => {
     await page.fill('#password', PASSWORD);
     await page.click('#sign-in');
     await page.waitForURL(`${base}/console/queue`);
-    await expect.poll(() => page.locator('#queue-rows tr.urgent').count()).toBe(1);
+    await expect.poll(() => page.locator('#queue-rows tr.urgent').count(), { timeout: 15_000 }).toBe(1);
     // Live updates: a new ticket appears without a reload once the event stream is open.
     await page.locator('#live').waitFor({ state: 'visible' });
     await h.say('worker-e', '我要转人工');
-    await expect.poll(() => page.locator('#queue-rows tr.person').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('#queue-rows tr.person').count(), { timeout: 15_000 }).toBe(1);
     await shot('02-queue');
 
     await page.click('#queue-rows tr.urgent a');
@@ -83,7 +83,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in headless Chromium', () => {
     expect((await h.consoleStore.listAudit(100)).some((a) => a.user === 'bob' && a.action === 'transcript.view')).toBe(true);
 
     await page.click('nav.top a[href="/console/dashboard"]');
-    await expect.poll(() => page.locator('#dashboard svg[role="img"]').count()).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => page.locator('#dashboard svg[role="img"]').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
     // One ticket: claimed 3 minutes and resolved 13 minutes after it was opened (tickets, p50, p90).
     expect(await page.locator('#times tbody tr').nth(0).locator('td').allTextContents()).toEqual(['1', '3', '3']);
     expect(await page.locator('#times tbody tr').nth(1).locator('td').allTextContents()).toEqual(['1', '13', '13']);

@@ -37,12 +37,14 @@ function actions(ctx: PageContext, view: TicketView): SafeHtml {
   return html`<section class="card actions">
 ${ticket.status === 'open' ? html`<form method="post" action="${base}/claim" class="inline">${csrfField(ctx)}<button type="submit" id="claim">${t('claim')}</button></form>` : ''}
 ${mayAct ? html`<form method="post" action="${base}/resolve" class="inline">${csrfField(ctx)}<button type="submit" id="resolve" class="secondary">${t('resolve')}</button></form>` : ''}
-<form method="post" action="${base}/reply" class="stack">${csrfField(ctx)}
+${mayAct
+    ? html`<form method="post" action="${base}/reply" class="stack">${csrfField(ctx)}
 <label for="reply-text">${t('reply')}</label>
 <textarea id="reply-text" name="text" rows="4" maxlength="${view.replyMaxLength}" required></textarea>
 <small class="hint">${t('reply_hint')}</small>
 <button type="submit" id="reply-send">${t('reply_send')}</button>
-</form>
+</form>`
+    : html`<p class="hint" id="not-owner">${t('msg_not_owner')}</p>`}
 ${canHandOver(user, ticket) && others.length > 0
     ? html`<form method="post" action="${base}/handover" class="inline">${csrfField(ctx)}
 <label>${t('handover')} <select name="to" id="handover-to">${others.map((c) => html`<option value="${c.name}">${c.name}</option>`)}</select></label>
