@@ -222,17 +222,22 @@ export function createConsoleApp(settings: ConsoleAppSettings): FastifyInstance 
     const unsubscribe = hub.subscribe((change) => send(change));
     const fingerprint = async () => (await core.listOpenTickets()).map((t) => `${t.id}:${t.updatedAt}:${t.status}`).join('|');
     let last = await fingerprint();
+    const token = request.cookies[SESSION_COOKIE];
     const timer = setInterval(() => {
-      fingerprint()
-        .then((next) => {
-          if (next !== last) send({});
-          else res.write(': ping\n\n');
-          last = next;
-        })
-        .catch(() => undefined);
+      (async () => {
+        // A signed-out or expired session stops receiving updates.
+        if (!(await auth.session(token))) {
+          res.end();
+          return;
+        }
+        const next = await fingerprint();
+        if (next !== last) send({});
+        else res.write(': ping\n\n');
+        last = next;
+      })().catch(() => undefined);
     }, settings.pollMs ?? 5000);
     timer.unref();
-    request.raw.on('close', () => {
+    res.on('close', () => {
       clearInterval(timer);
       unsubscribe();
     });

@@ -17,7 +17,8 @@ export class InjectSession {
     if (token) this.csrf = token;
   }
 
-  private get cookieHeader(): string {
+  /** The Cookie header this session sends. */
+  get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
