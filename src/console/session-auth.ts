@@ -48,6 +48,8 @@ export class Authenticator {
     const user = await this.store.getUser(name);
     const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await dummyHash()), false);
     if (!ok || !user) {
+      // Bounded memory under a flood of made-up names: forget windows that have passed.
+      if (this.failures.size > 10_000) for (const [k, v] of this.failures) if (this.now() - v.since >= window) this.failures.delete(k);
       const fresh = !f || this.now() - f.since >= window;
       this.failures.set(key, { count: fresh ? 1 : f.count + 1, since: fresh ? this.now() : f.since });
       return { ok: false, reason: 'bad_credentials' };
