@@ -110,4 +110,21 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in headless Chromium', () => {
     expect(dashOverflow).toBeLessThanOrEqual(0);
     await shot('07-dashboard-phone-vi');
   }, 60_000);
+
+  it('signs out, and shows a lead the audit log with every full-transcript view', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.click('#sign-out');
+    await page.waitForURL(/\/console\/login$/);
+    await page.goto(`${base}/console/queue`);
+    await page.waitForURL(/\/console\/login$/);
+    await page.fill('#name', 'alice');
+    await page.fill('#password', PASSWORD);
+    await page.click('#sign-in');
+    await page.waitForURL(`${base}/console/queue`);
+    await page.click('nav.top a[href="/console/audit"]');
+    const rows = await page.locator('#audit tbody tr').allTextContents();
+    expect(rows.some((r) => r.includes('bob') && r.includes('transcript.view'))).toBe(true);
+    expect(rows.some((r) => r.includes('bob') && r.includes('logout'))).toBe(true);
+    await shot('08-audit');
+  }, 60_000);
 });
