@@ -295,13 +295,24 @@ export function createConsoleApp(settings: ConsoleAppSettings): FastifyInstance 
     return result.reason === 'resolved' ? 'is_resolved' : result.reason;
   });
 
+  // A double click sends the form twice: the same text from the same person to the same ticket within
+  // a few seconds is taken as one reply, so the worker gets it once.
+  const recentReplies = new Map<string, number>();
+  const REPLY_DEDUPE_MS = 10_000;
+
   ticketAction('reply', async (request, id) => {
     const { text, max } = textBody(replyMax).parse(request.body ?? {});
     if (!text) return 'empty';
     if (text.length > max) return 'too_long';
     const refused = await refusal(request, id);
     if (refused) return refused;
-    return (await core.staffReply(id, ownerIdOf(sessionOf(request).user), text)) ? 'replied' : 'is_resolved';
+    const user = sessionOf(request).user;
+    const key = `${user.name}\u0000${id}\u0000${text}`;
+    for (const [k, at] of recentReplies) if (now() - at >= REPLY_DEDUPE_MS) recentReplies.delete(k);
+    if (recentReplies.has(key)) return 'replied';
+    if (!(await core.staffReply(id, ownerIdOf(user), text))) return 'is_resolved';
+    recentReplies.set(key, now());
+    return 'replied';
   });
 
   ticketAction('resolve', async (request, id) => {

@@ -165,6 +165,17 @@ describe('queue and tickets', () => {
     expect((await carol.post(`/console/tickets/${id}/reply`, { text: '我接手了' })).headers.location).toContain('msg=replied');
   });
 
+  it('sends a double-submitted reply once', async () => {
+    const id = await urgentTicket();
+    const bob = await InjectSession.signIn(h.app, 'bob');
+    await bob.post(`/console/tickets/${id}/reply`, { text: '收到' });
+    expect((await bob.post(`/console/tickets/${id}/reply`, { text: '收到' })).headers.location).toContain('msg=replied');
+    h.advance(11_000);
+    await bob.post(`/console/tickets/${id}/reply`, { text: '收到' });
+    await h.dispatcher.drainOnce();
+    expect(h.sender.sent.filter((m) => m.text === '【工会工作人员】收到')).toHaveLength(2);
+  });
+
   it('refuses an empty or too long reply', async () => {
     const id = await urgentTicket();
     const bob = await InjectSession.signIn(h.app, 'bob');

@@ -5,6 +5,12 @@
     el.addEventListener('change', function () { el.form && el.form.submit(); });
   });
   document.querySelectorAll('.js-hide').forEach(function (el) { el.hidden = true; });
+  // One submission per click: a second click while the page loads would post the form again.
+  document.querySelectorAll('form[method="post"]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.disabled = true; });
+    });
+  });
 
   var rows = document.getElementById('queue-rows');
   var changed = document.getElementById('changed');
