@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Bot } from './create-bot.js';
 import { HttpMailbox } from './channels/http/http-mailbox.js';
 import type { ServeConfig } from './config/serve-config.js';
-import { createConversationCore, type ConversationCore } from './conversation/conversation-core.js';
+import { createConversationCore, type ConversationCore, type ConversationCoreSettings } from './conversation/conversation-core.js';
 import { loadNotices, type NoticeRenderer } from './conversation/notices.js';
 import { Metrics } from './shared/metrics.js';
 import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
@@ -17,7 +17,8 @@ export interface Service {
   readonly notices: NoticeRenderer;
 }
 
-export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config.DATA_DIR): Service {
+/** `hooks`: the staff console's event log (observer) and feedback wording, when it is on. */
+export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config.DATA_DIR, hooks: Pick<ConversationCoreSettings, 'observer' | 'feedbackTexts'> = {}): Service {
   const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'));
   const metrics = new Metrics();
   const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
@@ -30,6 +31,7 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
     rateLimit: { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST },
     metrics,
     logger: bot.logger,
+    ...hooks,
   });
   return { core, store, metrics, mailbox: new HttpMailbox(store), notices };
 }

@@ -14,6 +14,8 @@ import { loadServeConfig } from './config/serve-config.js';
 import { createOutboxDispatcher } from './conversation/outbox-dispatcher.js';
 import type { ChannelName, StaffDesk, WorkerSender } from './conversation/types.js';
 import { createProgressReporter } from './cli/progress-bar.js';
+import { loadConsoleConfig } from './console/console-config.js';
+import { consoleEventLogOn, createConsoleService } from './console/console-service.js';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -21,11 +23,13 @@ async function main(): Promise<void> {
   const slackConfig = loadSlackConfig(env);
   const wechatConfig = loadWechatConfig(env);
   const platformConfig = loadPlatformChannelsConfig(env);
+  const consoleConfig = loadConsoleConfig(env);
   const progress = createProgressReporter('gonghui-bot');
   const bot = await createBot({ env, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const log = bot.logger;
-  const service = createService(bot, serve);
+  const staffConsole = consoleEventLogOn(consoleConfig) ? createConsoleService({ config: consoleConfig, knowledgeDir: bot.config.KNOWLEDGE_DIR, dataDir: bot.config.DATA_DIR, logger: log }) : undefined;
+  const service = createService(bot, serve, undefined, staffConsole ? { observer: staffConsole.observer, feedbackTexts: staffConsole.feedbackTexts } : {});
   const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
   const stops: (() => Promise<void>)[] = [];
 
@@ -37,6 +41,13 @@ async function main(): Promise<void> {
   } else {
     log.warn('HTTP API off (HTTP_ENABLED=false)');
   }
+
+  if (staffConsole && consoleConfig.CONSOLE_ENABLED === 'true') {
+    log.warn(`Staff console on ${await staffConsole.listen(service.core, service.store)}/console`);
+  } else {
+    log.warn(staffConsole ? 'Staff console off in this process; its event log is on (CONSOLE_EVENT_LOG=true)' : 'Staff console off (CONSOLE_ENABLED=false)');
+  }
+  if (staffConsole) stops.push(() => staffConsole.close());
 
   let desk: StaffDesk | undefined;
   if (slackConfig) {

@@ -4,6 +4,7 @@ import { detectLang } from '../language/detect-lang.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import type { ConversationRecord, TicketStore } from '../stores/ticket-store.js';
+import { asksForFeedback, parseFeedbackReply, type ConversationObserver, type FeedbackTexts } from './conversation-observer.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { NoticeRenderer } from './notices.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limiter.js';
@@ -26,6 +27,9 @@ export interface ConversationCoreSettings {
   readonly logger?: Logger;
   /** Clock, epoch ms (tests pass a fake). */
   readonly now?: () => number;
+  /** Staff console event log; with `feedbackTexts`, the bot also asks "did this help? 1 / 2" after answers. */
+  readonly observer?: ConversationObserver;
+  readonly feedbackTexts?: FeedbackTexts;
 }
 
 export type ClaimResult =
@@ -79,6 +83,17 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   const lock = new KeyedLock();
   const log = settings.logger;
   const metrics = settings.metrics;
+  const observer = settings.observer;
+
+  /** Reports to the observer; its failure never costs the worker a reply. */
+  async function observe(report: (o: ConversationObserver) => Promise<unknown>): Promise<void> {
+    if (!observer) return;
+    try {
+      await report(observer);
+    } catch (error) {
+      log?.warn({ err: error instanceof Error ? error.message : String(error) }, 'conversation observer failed');
+    }
+  }
 
   const freshConversation = (msg: InboundMessage): ConversationRecord => ({ channel: msg.channel, conversationId: msg.conversationId, state: 'bot', history: [], updatedAt: now() });
 
@@ -108,6 +123,8 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     );
     if (!result.changed) return undefined;
     metrics?.inc('gonghui_forwarded_total', { channel: msg.channel });
+    const forwardedTicket = result.ticket;
+    if (forwardedTicket) await observe((o) => o.ticketChanged({ at, action: 'worker_message', ticket: forwardedTicket }));
     const due = conv.lastNoticeAt === undefined || at - conv.lastNoticeAt >= forwardGap;
     await store.saveConversation({ ...conv, ...(due ? { lastNoticeAt: at } : {}), updatedAt: at });
     return due ? [{ text: notices('forwarded', lang) }] : [];
@@ -139,6 +156,8 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     // Ticket, its "post to Slack" event and the queued conversation in one transaction: a crash loses none of them.
     await store.saveTicket(ticket, [{ kind: 'ticket.post', payload: {} }], { ...rest, state: 'queued', ticketId: ticket.id, history, lang: answer.language, updatedAt: at });
     log?.info({ ticket: ticket.id, channel: ticket.channel, level: ticket.category, reasons: ticket.reasons }, 'ticket opened');
+    await observe((o) => o.answered({ at, channel: msg.channel, conversationId: msg.conversationId, question: msg.text, answer, feedbackAsked: false }));
+    await observe((o) => o.ticketChanged({ at, action: 'opened', ticket }));
     return [{ text: `${answer.answer}\n\n${notices('ticket_opened', answer.language, { ticket: ticket.id })}`, answer }];
   }
 
@@ -156,6 +175,12 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
       conv = { ...rest, state: 'bot' };
     }
     if (msg.kind !== 'text') return notTextReply(conv.lang);
+    const rating = observer && settings.feedbackTexts ? parseFeedbackReply(msg.text) : undefined;
+    if (rating !== undefined && settings.feedbackTexts) {
+      let recorded = false;
+      await observe(async (o) => (recorded = await o.feedback(msg.channel, msg.conversationId, rating, now())));
+      if (recorded) return [{ text: settings.feedbackTexts.thanks(lang, rating) }];
+    }
 
     const started = performance.now();
     let answer: BotAnswer;
@@ -181,6 +206,9 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     // An invalid message says nothing about the worker's language.
     const nextLang = answer.mode === 'invalid_input' ? conv.lang : answer.language;
     await store.saveConversation({ ...conv, state: 'bot', history, ...(nextLang ? { lang: nextLang } : {}), updatedAt: now() });
+    const askFeedback = settings.feedbackTexts !== undefined && observer !== undefined && asksForFeedback(answer);
+    await observe((o) => o.answered({ at: now(), channel: msg.channel, conversationId: msg.conversationId, question: msg.text, answer, feedbackAsked: askFeedback }));
+    if (askFeedback && settings.feedbackTexts) return [{ text: answer.answer, answer }, { text: settings.feedbackTexts.ask(answer.language) }];
     return [{ text: answer.answer, answer }];
   }
 
@@ -233,6 +261,7 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     metrics?.inc('gonghui_tickets_claimed_total');
     log?.info({ ticket: ticket.id, staff: staffUserId }, 'ticket claimed');
     await setConversationState(ticket, 'owned');
+    await observe((o) => o.ticketChanged({ at: ticket.updatedAt, action: 'claimed', ticket, staff: staffUserId }));
     return { ok: true, ticket };
   }
 
@@ -252,6 +281,9 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     if (!result.changed || !result.ticket) return false;
     metrics?.inc('gonghui_staff_replies_total');
     if (claimedByReply) await setConversationState(result.ticket, 'owned');
+    const replied = result.ticket;
+    if (claimedByReply) await observe((o) => o.ticketChanged({ at, action: 'claimed', ticket: replied, staff: staffUserId }));
+    await observe((o) => o.ticketChanged({ at, action: 'replied', ticket: replied, staff: staffUserId }));
     return true;
   }
 
@@ -272,6 +304,8 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     metrics?.inc('gonghui_tickets_resolved_total');
     log?.info({ ticket: ticketId, staff: staffUserId }, 'ticket resolved');
     await setConversationState(result.ticket, 'bot');
+    const resolved = result.ticket;
+    await observe((o) => o.ticketChanged({ at, action: 'resolved', ticket: resolved, staff: staffUserId }));
     return true;
   }
 
