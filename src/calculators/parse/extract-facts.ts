@@ -133,6 +133,7 @@ export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Fac
   const facts: Facts = {};
   const used: { start: number; end: number }[] = [];
 
+  wordFacts(text, lang, facts);
   const dates = findDates(text);
   const span = tenureFromDates(text);
   const tenures = findTenures(text).filter((t) => !overlaps(dates, t.start, t.end));

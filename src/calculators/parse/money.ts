@@ -7,11 +7,11 @@ import { parseAnyNumber, parseArabic, parseChineseAmount, VI_NUMBER_WORD } from 
  * "6tr5", "6,5 triệu", "sáu triệu", "6.000.000đ", "500k", "500 nghìn".
  */
 
-const CN_AMOUNT = /((?:\d[\d,.]*|[零〇一二两兩三四五六七八九十百千]+)\s*万\s*[零〇一二两兩三四五六七八九十百千\d]*|\d[\d,.]*\s*(?:千|[kK]|w|W)(?:\s*[一二三四五六七八九\d](?![\d万千]))?|[零〇一二两兩三四五六七八九十百]+千[零〇一二两兩三四五六七八九十百]*|\d[\d,.]*)\s*(元|块|塊|人民币)?/g;
+const CN_AMOUNT = /((?:\d+(?:[,.]\d+)*|[零〇一二两兩三四五六七八九十百千]+)\s*万\s*[零〇一二两兩三四五六七八九十百千\d]*|\d+(?:[,.]\d+)*\s*(?:千|[kK]|w|W)(?:\s*[一二三四五六七八九\d](?![\d万千]))?|[零〇一二两兩三四五六七八九十百]+千[零〇一二两兩三四五六七八九十百]*|\d+(?:[,.]\d+)*)\s*(元|块|塊|人民币)?/g;
 
 function cnValue(raw: string): number | undefined {
   const s = raw.replace(/\s/g, '');
-  const k = /^(\d[\d,.]*)(千|k|K|w|W)(\d|[一二三四五六七八九])?$/.exec(s);
+  const k = /^(\d+(?:[,.]\d+)*)(千|k|K|w|W)(\d|[一二三四五六七八九])?$/.exec(s);
   if (k) {
     const head = parseArabic(k[1]!);
     if (head === undefined) return undefined;
@@ -19,7 +19,7 @@ function cnValue(raw: string): number | undefined {
     const tail = k[3] === undefined ? 0 : (parseAnyNumber(k[3]) ?? 0) * unit / 10;
     return head * unit + tail;
   }
-  const w = /^(\d[\d,.]*)万(.*)$/.exec(s);
+  const w = /^(\d+(?:[,.]\d+)*)万(.*)$/.exec(s);
   if (w) {
     const head = parseArabic(w[1]!);
     if (head === undefined) return undefined;
@@ -43,7 +43,7 @@ export function findCnAmounts(text: string): (Found<number> & { explicitUnit: bo
 }
 
 const VI_AMOUNT = new RegExp(
-  `(\\d[\\d.,]*|${VI_NUMBER_WORD})\\s*(triệu|tr|củ|chai|nghìn|ngàn|ngan|nghin|k|đồng|đ|vnd|vnđ)(?![\\p{L}])\\s*(\\d{1,3}(?![\\d.,]))?`,
+  `(\\d+(?:[.,]\\d+)*|${VI_NUMBER_WORD})\\s*(triệu|tr|củ|chai|nghìn|ngàn|ngan|nghin|k|đồng|đ|vnd|vnđ)(?![\\p{L}])\\s*(\\d{1,3}(?![\\d.,]))?`,
   'giu',
 );
 

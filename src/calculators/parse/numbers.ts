@@ -43,7 +43,7 @@ export function parseChineseAmount(raw: string): number | undefined {
   return v;
 }
 
-export const CN_NUMBER = `(?:\\d[\\d,.]*|${CN_NUM}+)`;
+export const CN_NUMBER = `(?:\\d+(?:[,.]\\d+)*|${CN_NUM}+)`;
 
 const VI_DIGITS: Readonly<Record<string, number>> = {
   không: 0, một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10, mươi: 10,
