@@ -87,8 +87,15 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
     let facts: Facts;
     if (named && (!prev || named !== prev.kind)) {
       if (prev && !prev.kind.startsWith(named.slice(0, 3))) return undefined;
-      const needsSome = missingFact(named, fresh) !== missingFact(named, {});
-      if (!detector.asksAmount(req.text, req.lang) && !needsSome) return undefined;
+      // A rule question without any fact of the worker's own ("经济补偿怎么算") is answered from the law by
+      // retrieval; the calculator starts once the message carries a fact it needs, or needs none.
+      const asksAmount = detector.asksAmount(req.text, req.lang);
+      // "这合法吗" and long case stories are questions about the law, not requests for a figure.
+      if (!asksAmount && (detector.asksLegality(req.text, req.lang) || req.text.length > 200)) return undefined;
+      const needsSome = usesAny(named, fresh);
+      const needsNothing = missingFact(named, {}) === undefined;
+      if (!needsSome && !(needsNothing && asksAmount)) return undefined;
+      if (!needsSome && !needsNothing) return undefined;
       kind = named;
       // Facts already given for another calculator (tenure, wage) carry over: "那违法辞退呢？".
       facts = merge(prev?.facts ?? {}, fresh);
