@@ -92,7 +92,7 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
       const asksAmount = detector.asksAmount(req.text, req.lang);
       // "这合法吗" and long case stories are questions about the law, not requests for a figure.
       if (!asksAmount && (detector.asksLegality(req.text, req.lang) || req.text.length > 200)) return undefined;
-      const needsSome = usesAny(named, fresh);
+      const needsSome = usesAny(named, merge(prev?.facts ?? {}, fresh));
       const needsNothing = missingFact(named, {}) === undefined;
       if (!needsSome && !(needsNothing && asksAmount)) return undefined;
       if (!needsSome && !needsNothing) return undefined;
