@@ -160,7 +160,8 @@ export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Fac
   // Contract term ("合同签了3年", "hợp đồng 2 năm"): a tenure right after the contract word.
   const termCue = lang === 'vi' ? /hợp đồng(?: lao động)?(?: xác định thời hạn)?(?: có thời hạn)?\s*(?:là\s*)?/giu : /合同(?:期限)?(?:签了?|期|是|为)?\s*/g;
   for (const m of text.matchAll(termCue)) {
-    const t = tenures.find((x) => x.start >= m.index + m[0].length && x.start - (m.index + m[0].length) <= 3);
+    // The term follows the contract word directly ("合同签了3年", "hợp đồng 2 năm"); "合同干了5个月" is tenure.
+    const t = tenures.find((x) => x.start === m.index + m[0].length);
     if (t) facts.contractTerm = t.value.months;
   }
   if (facts.contractTerm !== undefined && facts.contractTerm !== 'open' && tenures.length === 1) delete facts.tenure;
