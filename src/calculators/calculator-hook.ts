@@ -113,7 +113,8 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
     const missing: NeededFact | undefined = missingFact(kind, facts);
     if (missing) {
       const known = knownLine(facts, t, req.lang);
-      const text = [head, ...(known ? [known] : []), questionText(kind, missing, t), encodeState({ kind, facts, asked: missing as FactName })].join('\n');
+      const rule = t.rules[kind];
+      const text = [head, ...(rule ? [rule] : []), ...(known ? [known] : []), questionText(kind, missing, t), encodeState({ kind, facts, asked: missing as FactName })].join('\n');
       return { text, citations: [] };
     }
     const result = compute(kind, facts, { vnMinimumWage: data.vnMinimumWage.rows });

@@ -17,6 +17,8 @@ const textsSchema = z.object({
   results: z.record(z.string(), z.string()),
   formulas: z.record(z.string(), z.string()),
   caveats: z.record(z.string(), z.string()),
+  /** One-line rule shown while the bot still asks for a fact. */
+  rules: z.record(z.string(), z.string()).default({}),
   sources_heading: z.string(),
   disclaimer: z.string(),
 });
