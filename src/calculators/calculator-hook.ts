@@ -1,10 +1,10 @@
 import type { Citation, HistoryTurn, Jurisdiction, Lang, Passage } from '../core/types.js';
 import { citationLabel } from '../answer/citation-label.js';
-import { compute, missingFact, NEEDS, type NeededFact } from './compute.js';
+import { compute, missingFact, NEEDS, SHOWN, type NeededFact } from './compute.js';
 import { createKindDetector } from './detect-kind.js';
 import type { CalculatorData } from './load-calculator-data.js';
 import { extractFacts, type FactName, type Facts } from './parse/extract-facts.js';
-import { knownLine, questionText, renderResult } from './render.js';
+import { formulaLine, knownLine, questionText, renderResult } from './render.js';
 import { decodeState, encodeState } from './state-marker.js';
 import type { CalcKind, CalcResult } from './types.js';
 
@@ -23,6 +23,7 @@ export interface CalculationJson {
   readonly inputs: CalcResult['inputs'];
   readonly result: number | string;
   readonly unit: CalcResult['unit'];
+  /** The formula line with the inputs, in the worker's language. */
   readonly formula: string;
   readonly citations: readonly string[];
 }
@@ -112,18 +113,18 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
     const head = req.lang === 'vi' ? `[${title}]` : `【${title}】`;
     const missing: NeededFact | undefined = missingFact(kind, facts);
     if (missing) {
-      const known = knownLine(facts, t, req.lang);
+      const known = knownLine(facts, t, req.lang, SHOWN[kind]);
       const rule = t.rules[kind];
       const text = [head, ...(rule ? [rule] : []), ...(known ? [known] : []), questionText(kind, missing, t), encodeState({ kind, facts, asked: missing as FactName })].join('\n');
       return { text, citations: [] };
     }
     const result = compute(kind, facts, { vnMinimumWage: data.vnMinimumWage.rows });
     const citations = citationsOf(result.citations);
-    const text = [head, ...renderResult(result, facts, t, req.lang, citations.map((c) => c.label)), encodeState({ kind, facts })].join('\n');
+    const text = [head, ...renderResult(result, facts, t, req.lang, citations.map((c) => c.label), SHOWN[kind]), encodeState({ kind, facts })].join('\n');
     return {
       text,
       citations,
-      calculation: { kind: result.kind, inputs: result.inputs, result: result.result, unit: result.unit, formula: result.formula, citations: citations.map((c) => c.label) },
+      calculation: { kind: result.kind, inputs: result.inputs, result: result.result, unit: result.unit, formula: formulaLine(result, t, req.lang), citations: citations.map((c) => c.label) },
     };
   };
 }

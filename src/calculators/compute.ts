@@ -46,6 +46,34 @@ export const NEEDS: Readonly<Record<CalcKind, readonly NeededFact[]>> = {
   vn_minimum_wage: ['region'],
 };
 
+const HOURS: readonly FactName[] = ['weekdayHours', 'restDayHours', 'holidayHours', 'nightOvertimeHours', 'nightHours'];
+const COMP: readonly FactName[] = ['tenure', 'wage', 'localAverageWage'];
+
+/** Facts shown back to the worker for a calculator (needed ones plus those that change the figure). */
+export const SHOWN: Readonly<Record<CalcKind, readonly FactName[]>> = {
+  cn_compensation: COMP,
+  cn_unlawful_termination: COMP,
+  cn_notice_pay: COMP,
+  cn_double_wages: ['tenure', 'wage'],
+  cn_overtime: ['wage', ...HOURS],
+  cn_annual_leave_days: ['tenure'],
+  cn_annual_leave_pay: ['untakenDays', 'wage'],
+  cn_maternity_leave: ['babies', 'difficultBirth'],
+  cn_probation: ['contractTerm'],
+  cn_notice_period: ['party', 'inProbation'],
+  cn_arbitration_deadline: ['date', 'arrears'],
+  cn_injury_deadline: ['date'],
+  vn_severance: ['tenure', 'wage', 'insuredMonths'],
+  vn_job_loss: ['tenure', 'wage', 'insuredMonths'],
+  vn_overtime: ['hourlyWage', ...HOURS],
+  vn_annual_leave: ['tenure', 'leaveCategory'],
+  vn_maternity_leave: ['babies'],
+  vn_notice_period: ['contractTerm', 'party'],
+  vn_probation: ['jobLevel'],
+  vn_dispute_deadline: ['date'],
+  vn_minimum_wage: ['region'],
+};
+
 /** The first fact still missing for a calculation, or undefined when it can run. */
 export function missingFact(kind: CalcKind, facts: Facts): NeededFact | undefined {
   for (const need of NEEDS[kind]) {

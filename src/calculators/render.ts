@@ -35,9 +35,9 @@ function formatFact(key: string, value: unknown, t: CalcTexts, lang: Lang): stri
 }
 
 /** "已知：工作年限 5年3个月；月工资 6000元" — what the bot understood, so the worker can correct it. */
-export function knownLine(facts: Facts, t: CalcTexts, lang: Lang): string | undefined {
+export function knownLine(facts: Facts, t: CalcTexts, lang: Lang, shown?: readonly string[]): string | undefined {
   const parts = Object.entries(facts)
-    .filter(([k, v]) => v !== undefined && t.labels[k] !== undefined)
+    .filter(([k, v]) => v !== undefined && t.labels[k] !== undefined && (!shown || shown.includes(k)))
     .map(([k, v]) => `${t.labels[k]} ${formatFact(k, v, t, lang)}`);
   if (parts.length === 0) return undefined;
   return `${t.labels.known}${lang === 'vi' ? ': ' : '：'}${parts.join(lang === 'vi' ? '; ' : '；')}`;
@@ -49,12 +49,17 @@ export function questionText(kind: CalcKind, fact: NeededFact, t: CalcTexts): st
   return t.questions[`${fact}_${kind}`] ?? t.questions[fact] ?? fact;
 }
 
-/** Result line, formula line, caveats, citation labels and disclaimer. */
-export function renderResult(r: CalcResult, facts: Facts, t: CalcTexts, lang: Lang, labels: readonly string[]): string[] {
+/** The formula line with the figures filled in. */
+export function formulaLine(r: CalcResult, t: CalcTexts, lang: Lang): string {
+  const formulaValues = Object.fromEntries(Object.entries(r.formulaValues).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, lang) : v]));
+  return fill(t.formulas[r.formula] ?? '', formulaValues);
+}
+
+/** Result line, inputs, formula line, caveats, citation labels and disclaimer. */
+export function renderResult(r: CalcResult, facts: Facts, t: CalcTexts, lang: Lang, labels: readonly string[], shown?: readonly string[]): string[] {
   const value = typeof r.result === 'number' ? formatNumber(r.result, lang) : r.result;
   const resultLine = r.result === 'not_running' ? t.results.not_running! : fill(t.results[r.unit] ?? '{value}', { value });
-  const formulaValues = Object.fromEntries(Object.entries(r.formulaValues).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, lang) : v]));
-  const lines = [resultLine, knownLine(facts, t, lang), fill(t.formulas[r.formula] ?? '', formulaValues)];
+  const lines = [resultLine, knownLine(facts, t, lang, shown), formulaLine(r, t, lang)];
   const caveats = r.caveats.map((c) => t.caveats[c]).filter((c): c is string => c !== undefined);
   return [
     ...lines.filter((l): l is string => l !== undefined && l !== ''),

@@ -52,6 +52,7 @@ describe('calculator hook in the answer pipeline', () => {
     expect(second.calculation?.result).toBe(36000);
     expect(second.answer).toContain('《勞動合同法》第四十七條');
     expect(second.calculation?.citations).toContain('《勞動合同法》第四十七條');
+    expect(second.calculation?.formula).toContain('月工資 12000 元');
   });
 
   it('keeps the urgent escalation and its prefix', async () => {

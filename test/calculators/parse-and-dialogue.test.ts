@@ -89,6 +89,15 @@ describe('conversation with the calculator', async () => {
     expect(talk('zh-Hans', ['老板三个月没发工资怎么办'])[0]).toBeUndefined();
   });
 
+  it('applies the cap from the union\'s table when the message names a listed city', () => {
+    // A fixture row: the shipped table is empty on purpose.
+    const data = { ...loadCalculatorData('knowledge'), cnAverageWages: [{ region: '测试市', aliases: ['测试'], year: 2025, monthly_average: 2000, source: 'test fixture', checked_by: 'test' }] };
+    const withTable = createCalculatorHook(data, kb.passages);
+    const r = withTable({ text: '在测试市干了13年，月薪9000，被裁员，经济补偿多少', lang: 'zh-Hans', jurisdiction: 'CN', history: [] });
+    expect(r?.calculation?.result).toBe(72000); // 9000 > 3 x 2000: base 6000 x 12 years
+    expect(r?.text).toContain('12年');
+  });
+
   it('state marker round-trips', () => {
     const s = { kind: 'vn_severance' as const, facts: { tenure: { months: 51, days: 0 }, wage: 6000000, insuredMonths: 'all' as const }, asked: 'insuredMonths' as const };
     expect(decodeState(`text\n${encodeState(s)}`)).toEqual(s);
