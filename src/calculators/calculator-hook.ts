@@ -43,10 +43,11 @@ function tableAverage(text: string, data: CalculatorData): number | undefined {
 
 const HOUR_KEYS = ['weekdayHours', 'restDayHours', 'holidayHours', 'nightOvertimeHours', 'nightHours'];
 
-/** A follow-up continues a calculation only with a fact that calculation uses (an answer or a correction). */
+/** A calculation starts or continues only with a fact it uses (an answer, a correction, or one that changes the figure). */
 function usesAny(kind: CalcKind, facts: Facts): boolean {
   const needs: readonly string[] = NEEDS[kind];
-  return Object.keys(facts).some((k) => needs.includes(k) || k === 'localAverageWage' || (needs.includes('hours') && HOUR_KEYS.includes(k)));
+  const shown: readonly string[] = SHOWN[kind];
+  return Object.keys(facts).some((k) => needs.includes(k) || shown.includes(k) || (needs.includes('hours') && HOUR_KEYS.includes(k)));
 }
 
 function merge(base: Facts, update: Facts): Facts {
@@ -118,7 +119,13 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
       const text = [head, ...(rule ? [rule] : []), ...(known ? [known] : []), questionText(kind, missing, t), encodeState({ kind, facts, asked: missing as FactName })].join('\n');
       return { text, citations: [] };
     }
-    const result = compute(kind, facts, { vnMinimumWage: data.vnMinimumWage.rows });
+    let result: CalcResult;
+    try {
+      result = compute(kind, facts, { vnMinimumWage: data.vnMinimumWage.rows });
+    } catch {
+      // A fact the parser let through but no calculation can use (e.g. 0 babies): answer from the law instead.
+      return undefined;
+    }
     const citations = citationsOf(result.citations);
     const text = [head, ...renderResult(result, facts, t, req.lang, citations.map((c) => c.label), SHOWN[kind]), encodeState({ kind, facts })].join('\n');
     return {

@@ -37,6 +37,10 @@ describe('fact extraction', () => {
     expect(extractFacts('6000', 'zh-Hans', 'wage').wage).toBe(6000);
     expect(extractFacts('6000', 'zh-Hans').wage).toBe(6000);
     expect(extractFacts('8', 'zh-Hans', 'tenure').tenure?.months).toBe(96);
+    expect(extractFacts('30 nghìn', 'vi', 'hourlyWage').hourlyWage).toBe(30000);
+    expect(extractFacts('30.000', 'vi', 'hourlyWage').hourlyWage).toBe(30000);
+    expect(extractFacts('7,5', 'vi', 'wage').wage).toBe(7_500_000);
+    expect(extractFacts('30', 'vi', 'hourlyWage').hourlyWage).toBeUndefined();
   });
 });
 
@@ -81,6 +85,17 @@ describe('conversation with the calculator', async () => {
   it('carries facts over to a related calculator ("那违法辞退呢")', () => {
     const [, second] = talk('zh-Hans', ['干了5年被辞退，月薪6000，经济补偿多少', '那如果是违法辞退呢，赔偿金多少']);
     expect(second?.calculation?.result).toBe(60000);
+  });
+
+  it('asks for the hourly wage in Vietnamese and reads the answer', () => {
+    const [a, b] = talk('vi', ['Tháng này em làm thêm 10 giờ ngày thường, tiền làm thêm bao nhiêu?', '25 nghìn']);
+    expect(a?.text).toContain('Tiền lương giờ');
+    expect(b?.calculation?.result).toBe(375_000);
+  });
+
+  it('computes the arbitration limit for arrears during employment without asking for a date', () => {
+    const [a] = talk('zh-Hans', ['公司一直拖欠我工资，仲裁时效还剩多久']);
+    expect(a?.calculation?.result).toBe('not_running');
   });
 
   it('leaves rule and legality questions to the law', () => {

@@ -184,7 +184,10 @@ export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Fac
   if (avg) facts.localAverageWage = avg.value;
   const rest = amounts.filter((a) => a !== avg);
   if (lang === 'vi') {
-    const hourly = amountAfter(text, VI_HOURLY_CUE, rest) ?? rest.find((a) => /^\s*(\/|một|mỗi)\s*(giờ|h)/iu.test(text.slice(a.end, a.end + 8)));
+    const hourly =
+      amountAfter(text, VI_HOURLY_CUE, rest) ??
+      rest.find((a) => /^\s*(\/|một|mỗi)\s*(giờ|h)/iu.test(text.slice(a.end, a.end + 8))) ??
+      (expecting === 'hourlyWage' ? rest[0] : undefined);
     if (hourly) facts.hourlyWage = hourly.value;
     const wage = amountAfter(text, VI_WAGE_CUE, rest.filter((a) => a !== hourly)) ?? rest.find((a) => a !== hourly && a.value >= 500_000);
     if (wage) facts.wage = wage.value;
@@ -207,7 +210,12 @@ function answerBare(text: string, lang: Lang, expecting: FactName, facts: Facts,
     case 'wage':
     case 'localAverageWage':
     case 'hourlyWage':
-      if (facts[expecting] === undefined && n !== undefined) facts[expecting] = lang === 'vi' && n < 1000 ? n * 1_000_000 : n;
+      // A bare Vietnamese "6" or "6,5" answering the monthly wage means millions; an hourly wage must be written in full.
+      if (facts[expecting] === undefined && n !== undefined) {
+        if (lang === 'vi' && n < 1000) {
+          if (expecting === 'wage') facts.wage = n * 1_000_000;
+        } else facts[expecting] = n;
+      }
       if (expecting === 'hourlyWage' && facts.wage !== undefined && facts.hourlyWage === undefined && facts.wage < 500_000) facts.hourlyWage = facts.wage;
       break;
     case 'tenure':
