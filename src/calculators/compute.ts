@@ -32,7 +32,8 @@ export const NEEDS: Readonly<Record<CalcKind, readonly NeededFact[]>> = {
   cn_annual_leave_pay: ['untakenDays', 'wage'],
   cn_maternity_leave: [],
   cn_probation: ['contractTerm'],
-  cn_notice_period: ['inProbation'],
+  // Probation defaults to no: the reply quotes both notice periods of article 37.
+  cn_notice_period: [],
   cn_arbitration_deadline: ['date'],
   cn_injury_deadline: ['date'],
   vn_severance: ['tenure', 'wage', 'insuredMonths'],
@@ -81,7 +82,6 @@ export function missingFact(kind: CalcKind, facts: Facts): NeededFact | undefine
       if (!hasHours(facts)) return need;
       continue;
     }
-    if (kind === 'cn_notice_period' && need === 'inProbation' && facts.party === 'employer') continue;
     if (kind === 'cn_arbitration_deadline' && need === 'date' && facts.arrears) continue;
     if (facts[need] === undefined) return need;
   }
