@@ -33,6 +33,17 @@ describe('fact extraction', () => {
     const f = extractFacts('月薪3万，当地平均工资8000，平时加班10小时，周末加班8小时', 'zh-Hans');
     expect([f.wage, f.localAverageWage, f.weekdayHours, f.restDayHours]).toEqual([30000, 8000, 10, 8]);
   });
+  it('does not take a daily overtime figure for the total', () => {
+    expect(extractFacts('每天加班2小时，月薪4000', 'zh-Hans').weekdayHours).toBeUndefined();
+    expect(extractFacts('mỗi ngày làm thêm 2 giờ', 'vi').weekdayHours).toBeUndefined();
+  });
+
+  it('reads Vietnamese typed without diacritics', () => {
+    const f = extractFacts('lam 3 nam 4 thang luong 7 trieu khong dong bhtn, lam them 10 gio', 'vi');
+    expect([f.tenure?.months, f.wage, f.insuredMonths, f.weekdayHours]).toEqual([40, 7_000_000, 0, 10]);
+    expect(extractFacts('luong 6tr5', 'vi').wage).toBe(6_500_000);
+  });
+
   it('reads a bare number as the fact just asked for', () => {
     expect(extractFacts('6000', 'zh-Hans', 'wage').wage).toBe(6000);
     expect(extractFacts('6000', 'zh-Hans').wage).toBe(6000);
@@ -85,6 +96,10 @@ describe('conversation with the calculator', async () => {
   it('carries facts over to a related calculator ("那违法辞退呢")', () => {
     const [, second] = talk('zh-Hans', ['干了5年被辞退，月薪6000，经济补偿多少', '那如果是违法辞退呢，赔偿金多少']);
     expect(second?.calculation?.result).toBe(60000);
+  });
+
+  it('computes from Vietnamese typed without diacritics', () => {
+    expect(talk('vi', ['lam 3 nam luong 7 trieu khong dong bhtn, tro cap thoi viec bao nhieu'])[0]?.calculation?.result).toBe(10_500_000);
   });
 
   it('asks for the hourly wage in Vietnamese and reads the answer', () => {

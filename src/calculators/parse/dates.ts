@@ -1,5 +1,6 @@
 import { parseIsoDate } from '../dates.js';
 import type { Found } from './tenure.js';
+import { viRe } from './vi-fold.js';
 
 /**
  * Dates as workers write them: 2024年3月15日, 2024年3月 (day 1), 2024-03-15,
@@ -24,10 +25,10 @@ function iso(y: number, m: number, d: number): string | undefined {
 }
 
 /** Dates in the text, in reading order; overlapping matches keep the first (most specific) pattern. */
-export function findDates(text: string): Found<string>[] {
+export function findDates(text: string, folded = false): Found<string>[] {
   const out: Found<string>[] = [];
   for (const { re, ymd } of PATTERNS) {
-    for (const m of text.normalize('NFC').matchAll(re)) {
+    for (const m of text.normalize('NFC').matchAll(viRe(re, folded))) {
       const start = m.index;
       const end = start + m[0].length;
       if (out.some((f) => start < f.end && end > f.start)) continue;

@@ -1,5 +1,6 @@
 import type { Found } from './tenure.js';
 import { parseAnyNumber, parseArabic, parseChineseAmount, VI_NUMBER_WORD } from './numbers.js';
+import { stripMarks, viRe } from './vi-fold.js';
 
 /**
  * Amounts of money as workers type them. Chinese: "6000", "6千", "6k",
@@ -43,18 +44,18 @@ export function findCnAmounts(text: string): (Found<number> & { explicitUnit: bo
 }
 
 const VI_AMOUNT = new RegExp(
-  `(\\d+(?:[.,]\\d+)*|${VI_NUMBER_WORD})\\s*(triệu|tr|củ|chai|nghìn|ngàn|ngan|nghin|k|đồng|đ|vnd|vnđ)(?![\\p{L}])\\s*(\\d{1,3}(?![\\d.,]))?`,
+  `(\\d+(?:[.,]\\d+)*|${VI_NUMBER_WORD})\\s*(triệu|tr|củ|chai|nghìn|ngàn|ngan|nghin|k|đồng|đ|vnd|vnđ)(?![\\p{L}])\\s*(\\d{1,3}(?!\\d)(?![.,]\\d))?`,
   'giu',
 );
 
 /** Vietnamese-style amounts with their span; `explicitUnit` when a unit (triệu, tr, k, đ...) was written. */
-export function findViAmounts(text: string): (Found<number> & { explicitUnit: boolean })[] {
+export function findViAmounts(text: string, folded = false): (Found<number> & { explicitUnit: boolean })[] {
   const out: (Found<number> & { explicitUnit: boolean })[] = [];
-  for (const m of text.matchAll(VI_AMOUNT)) {
+  for (const m of text.matchAll(viRe(VI_AMOUNT, folded))) {
     const head = parseArabic(m[1]!) ?? parseAnyNumber(m[1]!);
     if (head === undefined) continue;
-    const unit = m[2]!.toLowerCase();
-    const scale = ['triệu', 'tr', 'củ', 'chai'].includes(unit) ? 1_000_000 : ['nghìn', 'ngàn', 'ngan', 'nghin', 'k'].includes(unit) ? 1000 : 1;
+    const unit = stripMarks(m[2]!.toLowerCase());
+    const scale = ['trieu', 'tr', 'cu', 'chai'].includes(unit) ? 1_000_000 : ['nghin', 'ngan', 'k'].includes(unit) ? 1000 : 1;
     // "6tr5" = 6.5 million, "6tr500" = 6.5 million: the tail is a fraction of the unit.
     const tail = m[3] === undefined || scale === 1 ? 0 : Number(m[3]) * scale / 10 ** m[3].length;
     out.push({ value: Math.round(head * scale + tail), start: m.index, end: m.index + m[0].length, explicitUnit: true });

@@ -47,6 +47,8 @@ export const CN_NUMBER = `(?:\\d+(?:[,.]\\d+)*|${CN_NUM}+)`;
 
 const VI_DIGITS: Readonly<Record<string, number>> = {
   không: 0, một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10, mươi: 10,
+  // Typed without marks (mười and mươi both become muoi: position decides).
+  khong: 0, mot: 1, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10,
 };
 
 /** Vietnamese number words below 100 ("sáu" = 6, "mười hai" = 12, "hai mươi lăm" = 25). */
@@ -57,8 +59,8 @@ export function parseVietnameseWords(raw: string): number | undefined {
   if (values.some((v) => v === undefined)) return undefined;
   const [a, b, c] = values as number[];
   if (words.length === 1) return a;
-  if (words[0] === 'mười') return 10 + (b ?? 0);
-  if (words[1] === 'mươi') return a! * 10 + (c ?? 0);
+  if (words[0] === 'mười' || words[0] === 'muoi') return words.length === 2 ? 10 + b! : undefined;
+  if (words[1] === 'mươi' || words[1] === 'muoi') return a! * 10 + (c ?? 0);
   return undefined;
 }
 

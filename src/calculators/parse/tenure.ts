@@ -2,6 +2,7 @@ import { monthsBetween } from '../dates.js';
 import type { Tenure } from '../tenure.js';
 import { CN_NUMBER, parseAnyNumber, VI_NUMBER_WORD } from './numbers.js';
 import { findDates } from './dates.js';
+import { viRe } from './vi-fold.js';
 
 /** A fact found in text, with where it was found (so other parsers can skip that span). */
 export interface Found<T> {
@@ -24,7 +25,7 @@ function months(years: number, m: number): Tenure | undefined {
 }
 
 /** Every tenure phrase in the text, in order. Years followed by a month day (2019年3月) are dates, not tenure. */
-export function findTenures(text: string): Found<Tenure>[] {
+export function findTenures(text: string, folded = false): Found<Tenure>[] {
   const out: Found<Tenure>[] = [];
   for (const m of text.matchAll(CN_TENURE)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
@@ -37,7 +38,7 @@ export function findTenures(text: string): Found<Tenure>[] {
     else if (m[5] !== undefined) t = months(0, (parseAnyNumber(m[5]) ?? NaN) + (m[6] ? 0.5 : 0));
     if (t) out.push({ value: t, start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.normalize('NFC').matchAll(VI_TENURE)) {
+  for (const m of text.normalize('NFC').matchAll(viRe(VI_TENURE, folded))) {
     let t: Tenure | undefined;
     if (m[1] !== undefined) {
       if (/^\d{4}$/.test(m[1])) continue;
@@ -50,8 +51,8 @@ export function findTenures(text: string): Found<Tenure>[] {
 }
 
 /** Tenure from two dates in the text ("2019年3月入职，2024年8月离职", "từ 01/3/2019 đến 15/8/2024"). */
-export function tenureFromDates(text: string): Found<Tenure> | undefined {
-  const dates = findDates(text);
+export function tenureFromDates(text: string, folded = false): Found<Tenure> | undefined {
+  const dates = findDates(text, folded);
   if (dates.length < 2) return undefined;
   const [a, b] = [dates[0]!, dates[dates.length - 1]!];
   if (b.value < a.value) return undefined;
