@@ -23,6 +23,11 @@ export function createKindDetector(intents: CalculatorData['intents']) {
     zh: (k.zh ?? []).map((c) => cueRegex(c, false)),
     vi: (k.vi ?? []).map((c) => cueRegex(c, true)),
     viFolded: (k.vi ?? []).map((c) => cueRegex(stripMarks(c), true)),
+    exclude: {
+      zh: (k.exclude ?? []).map((c) => cueRegex(c, false)),
+      vi: (k.exclude ?? []).map((c) => cueRegex(c, true)),
+      viFolded: (k.exclude ?? []).map((c) => cueRegex(stripMarks(c), true)),
+    },
   }));
   const cueSets = (cues: { zh: string[]; vi: string[] }) => ({
     zh: cues.zh.map((c) => cueRegex(c, false)),
@@ -36,7 +41,7 @@ export function createKindDetector(intents: CalculatorData['intents']) {
     kind(text: string, lang: Lang, jurisdiction: Jurisdiction): CalcKind | undefined {
       const { t, family } = prepare(text, lang);
       const prefix = jurisdiction === 'CN' ? 'cn_' : 'vn_';
-      return kinds.find((k) => k.kind.startsWith(prefix) && k[family].some((re) => re.test(t)))?.kind;
+      return kinds.find((k) => k.kind.startsWith(prefix) && k[family].some((re) => re.test(t)) && !k.exclude[family].some((re) => re.test(t)))?.kind;
     },
     /** Whether the message asks if something is lawful ("这合法吗", "có đúng luật không"). */
     asksLegality(text: string, lang: Lang): boolean {

@@ -6,7 +6,9 @@ import { CALC_KINDS } from './types.js';
 const intentsSchema = z.object({
   amount_cues: z.object({ zh: z.array(z.string().min(1)), vi: z.array(z.string().min(1)) }),
   legality_cues: z.object({ zh: z.array(z.string().min(1)), vi: z.array(z.string().min(1)) }),
-  kinds: z.array(z.object({ kind: z.enum(CALC_KINDS), zh: z.array(z.string().min(1)).optional(), vi: z.array(z.string().min(1)).optional() })),
+  kinds: z.array(
+    z.object({ kind: z.enum(CALC_KINDS), zh: z.array(z.string().min(1)).optional(), vi: z.array(z.string().min(1)).optional(), exclude: z.array(z.string().min(1)).optional() }),
+  ),
 });
 
 const textsSchema = z.object({

@@ -117,6 +117,9 @@ describe('conversation with the calculator', async () => {
     expect(talk('zh-Hans', ['经济补偿怎么算'])[0]).toBeUndefined();
     expect(talk('zh-Hans', ['一个月加班将近一百个小时，这合法吗'])[0]).toBeUndefined();
     expect(talk('zh-Hans', ['老板三个月没发工资怎么办'])[0]).toBeUndefined();
+    // Paternity leave is not maternity leave.
+    expect(talk('zh-Hans', ['老婆生孩子，我能休几天产假'])[0]).toBeUndefined();
+    expect(talk('vi', ['chong duoc nghi may ngay khi vo sinh con'])[0]).toBeUndefined();
   });
 
   it('applies the cap from the union\'s table when the message names a listed city', () => {
