@@ -59,7 +59,7 @@ export const SHOWN: Readonly<Record<CalcKind, readonly FactName[]>> = {
   cn_overtime: ['wage', ...HOURS],
   cn_annual_leave_days: ['tenure'],
   cn_annual_leave_pay: ['untakenDays', 'wage'],
-  cn_maternity_leave: ['babies', 'difficultBirth'],
+  cn_maternity_leave: ['babies', 'difficultBirth', 'miscarriage', 'pregnancyMonths'],
   cn_probation: ['contractTerm'],
   cn_notice_period: ['party', 'inProbation'],
   cn_arbitration_deadline: ['date', 'arrears'],
@@ -77,6 +77,8 @@ export const SHOWN: Readonly<Record<CalcKind, readonly FactName[]>> = {
 
 /** The first fact still missing for a calculation, or undefined when it can run. */
 export function missingFact(kind: CalcKind, facts: Facts): NeededFact | undefined {
+  // After a miscarriage the leave depends on the months of pregnancy (女职工劳动保护特别规定 7 para 2).
+  if (kind === 'cn_maternity_leave' && facts.miscarriage && facts.pregnancyMonths === undefined) return 'pregnancyMonths';
   for (const need of NEEDS[kind]) {
     if (need === 'hours') {
       if (!hasHours(facts)) return need;
@@ -111,7 +113,7 @@ export function compute(kind: CalcKind, f: Facts, tables: { vnMinimumWage: reado
     case 'cn_annual_leave_pay':
       return cnAnnualLeavePay({ untakenDays: f.untakenDays ?? 0, monthlyWage: wage });
     case 'cn_maternity_leave':
-      return cnMaternityLeave({ babies: f.babies ?? 1, difficultBirth: f.difficultBirth ?? false });
+      return cnMaternityLeave({ babies: f.babies ?? 1, difficultBirth: f.difficultBirth ?? false, miscarriageAtMonths: f.miscarriage ? f.pregnancyMonths : undefined });
     case 'cn_probation':
       return cnProbation({ term: f.contractTerm ?? 'open' });
     case 'cn_notice_period':

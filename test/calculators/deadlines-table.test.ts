@@ -65,3 +65,10 @@ describe('small-domain calculators, exhaustively', () => {
     expect(cnNoticePeriod({ party: 'employer', inProbation: false }).citations).toEqual(['cn/labor-contract-law#40']);
   });
 });
+
+describe('cn miscarriage leave (女职工劳动保护特别规定 7 para 2)', () => {
+  it.each([[0, 15], [1, 15], [2.5, 15], [3, 15], [3.9, 15], [4, 42], [4.5, 42], [5, 42], [6, 42], [8, 42]])('%d months of pregnancy -> %d days', async (months, days) => {
+    const { cnMaternityLeave } = await import('../../src/calculators/cn-maternity-leave.js');
+    expect(cnMaternityLeave({ babies: 1, difficultBirth: false, miscarriageAtMonths: months }).result).toBe(days);
+  });
+});

@@ -102,6 +102,13 @@ describe('conversation with the calculator', async () => {
     expect(talk('vi', ['lam 3 nam luong 7 trieu khong dong bhtn, tro cap thoi viec bao nhieu'])[0]?.calculation?.result).toBe(10_500_000);
   });
 
+  it('maternity leave after a miscarriage: asks the months of pregnancy if missing', () => {
+    expect(talk('zh-Hant', ['女職工產假有幾天？懷孕三個月流產也有假嗎'])[0]?.calculation?.result).toBe(15);
+    const [a, b] = talk('zh-Hans', ['流产了能休几天产假', '5个月']);
+    expect(a?.text).toContain('怀孕几个月');
+    expect(b?.calculation?.result).toBe(42);
+  });
+
   it('asks for the hourly wage in Vietnamese and reads the answer', () => {
     const [a, b] = talk('vi', ['Tháng này em làm thêm 10 giờ ngày thường, tiền làm thêm bao nhiêu?', '25 nghìn']);
     expect(a?.text).toContain('Tiền lương giờ');

@@ -32,6 +32,9 @@ export interface Facts {
   leaveCategory?: 'normal' | 'heavy' | 'special';
   jobLevel?: 'manager' | 'college' | 'intermediate' | 'other';
   region?: 1 | 2 | 3 | 4;
+  /** Months of pregnancy at a miscarriage (女职工劳动保护特别规定 7 para 2). */
+  pregnancyMonths?: number;
+  miscarriage?: boolean;
 }
 export type FactName = keyof Facts;
 
@@ -125,6 +128,9 @@ function wordFacts(text: string, lang: Lang, facts: Facts, folded: boolean): voi
   else if (/(三胞胎)/.test(t)) facts.babies = 3;
   const babies = /(?:生了?|怀了?)\s*(两|二|三|四|\d)\s*(?:个|胎)?(?:宝宝|孩子|婴儿)/.exec(t);
   if (babies) facts.babies = parseAnyNumber(babies[1]!) ?? facts.babies;
+  if (/(流产|小产)/.test(t)) facts.miscarriage = true;
+  const pregnant = new RegExp(`怀孕\\s*(${CN_NUMBER})\\s*(?:个|個)?\\s*(半)?\\s*月`).exec(t);
+  if (pregnant) facts.pregnancyMonths = (parseAnyNumber(pregnant[1]!) ?? NaN) + (pregnant[2] ? 0.5 : 0);
   if (/(顺产|没有难产|不是难产|正常分娩)/.test(t)) facts.difficultBirth = false;
   else if (/(难产|剖腹产|剖宫产)/.test(t)) facts.difficultBirth = true;
   if (/(试用期内|试用期间|还在试用期|在试用期)/.test(t)) facts.inProbation = true;
@@ -231,6 +237,12 @@ function answerBare(text: string, lang: Lang, expecting: FactName, facts: Facts,
       break;
     case 'tenure':
       if (facts.tenure === undefined && n !== undefined && n <= 50) facts.tenure = { months: Math.round(n * 12), days: 0 };
+      break;
+    case 'pregnancyMonths':
+      if (facts.pregnancyMonths === undefined && facts.tenure !== undefined) {
+        facts.pregnancyMonths = facts.tenure.months + facts.tenure.days / 30;
+        delete facts.tenure;
+      } else if (facts.pregnancyMonths === undefined && n !== undefined) facts.pregnancyMonths = n;
       break;
     case 'untakenDays':
     case 'babies':
