@@ -41,6 +41,7 @@ export function vnOvertime(input: VnOvertimeInput): CalcResult {
   total += h * 1.3 * nightHours;
   const caveats: CalcCaveat[] = ['higher_contract_rate'];
   if (otHours > 40) caveats.push('vn_ot_monthly_limit');
+  if (otHours > 200) caveats.push('vn_ot_yearly_limit');
   if (Object.values(night).some((v) => v > 0) || nightHours > 0) caveats.push('vn_night_formula_note');
   return {
     kind: 'vn_overtime',

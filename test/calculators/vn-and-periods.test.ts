@@ -71,6 +71,7 @@ describe('vn overtime (Điều 98; Nghị định 145 Điều 55-57)', () => {
   it('flags more than 40 overtime hours a month (Điều 107)', () => {
     expect(vnOvertime({ hourlyWage: 1, dayHours: { weekday: 41 } }).caveats).toContain('vn_ot_monthly_limit');
     expect(vnOvertime({ hourlyWage: 1, dayHours: { weekday: 40 } }).caveats).not.toContain('vn_ot_monthly_limit');
+    expect(vnOvertime({ hourlyWage: 1, dayHours: { weekday: 201 } }).caveats).toContain('vn_ot_yearly_limit');
   });
 });
 
