@@ -1,3 +1,4 @@
+import { calcExactRate } from './calc-exact.js';
 import type { ScoredCase } from './types.js';
 
 /** Aggregate metrics over a group of cases. Rates are in [0, 1]; null when the group has no eligible case. */
@@ -34,6 +35,8 @@ export interface Summary {
   errorRate: number | null;
   latencyP50: number | null;
   latencyP95: number | null;
+  /** Calculator cases whose computed figure equals the hand-computed one (eval/metrics/calc-exact.ts). */
+  calcExact: number | null;
 }
 
 function rate(hits: number, total: number): number | null {
@@ -109,5 +112,6 @@ export function summarize(cases: readonly ScoredCase[], options: SummarizeOption
     errorRate: rate(cases.filter((c) => c.result.error !== undefined).length, cases.length),
     latencyP50: percentile(latencies, 50),
     latencyP95: percentile(latencies, 95),
+    calcExact: calcExactRate(cases),
   };
 }

@@ -13,6 +13,8 @@ export interface BotResult {
   latency_ms?: number;
   retrieved?: { passageId: string; law: string; article?: number; score?: number }[];
   error?: string;
+  /** Deterministic calculation (src/calculators), when the bot made one. */
+  calculation?: { kind: string; result: number | string; unit?: string };
 }
 
 /** Everything the metrics need about one case, resolved against the knowledge base. */

@@ -23,6 +23,7 @@ export const QUALITY_COLUMNS: readonly Column[] = [
   ['fallbackRate', 'fallback', 'rate'],
   ['latencyP50', 'p50ms', 'ms'],
   ['latencyP95', 'p95ms', 'ms'],
+  ['calcExact', 'calc', 'rate'],
 ];
 
 /** Escalation per level: precision and recall of urgent, person and none. */

@@ -11,6 +11,7 @@ import type {
   Triage,
 } from '../core/types.js';
 import type { AppConfig } from '../config/app-config.js';
+import type { CalculatorHook } from '../calculators/index.js';
 import type { Drafter } from '../drafting/types.js';
 import { detectLang } from '../language/detect-lang.js';
 import { toSimplified, toTraditional } from '../language/script.js';
@@ -43,6 +44,8 @@ export interface AnswerEngineDeps {
   readonly drafter?: Drafter;
   readonly rewrite?: RewriteFn;
   readonly logger?: Logger;
+  /** Deterministic calculators (src/calculators); without it, amounts are left to the quoted law. */
+  readonly calculator?: CalculatorHook;
 }
 
 function toRetrievedRef(hit: ScoredPassage): RetrievedRef {
@@ -160,6 +163,19 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     if (scope === 'greeting' && triage.level === 'none') {
       return finish(lang, jurisdiction, texts.greeting, [], { level: 'none', reasons: ['greeting'] }, 'refusal');
     }
+
+    // --- calculators hook (src/calculators): a request for a figure is computed, not retrieved ---
+    const calc = deps.calculator?.({ text, lang, jurisdiction, history });
+    if (calc) {
+      const script = lang === 'zh-Hant' ? toTraditional : (s: string) => s;
+      return {
+        ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${calc.text}`, [], triage.level === 'none' ? none : triage, 'extractive'),
+        citations: calc.citations.map((c) => ({ ...c, label: script(c.label), excerpt: script(c.excerpt) })),
+        ...(calc.calculation ? { calculation: { ...calc.calculation, formula: script(calc.calculation.formula), citations: calc.calculation.citations.map(script) } } : {}),
+        ...(request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {}),
+      };
+    }
+    // --- end calculators hook ---
 
     const query = deps.rewrite && history.length > 0 ? await deps.rewrite({ question: text, lang, history }) : text;
     const hits = await deps.retriever.retrieve({ text: query, jurisdiction, k: 10 });

@@ -135,6 +135,15 @@ export interface BotAnswer {
   readonly mode: 'extractive' | 'llm' | 'refusal' | 'no_source' | 'invalid_input';
   /** Ranked retrieval list, only when the request asked for `debug`. */
   readonly retrieved?: readonly RetrievedRef[];
+  /** A deterministic calculation shown in the answer (src/calculators), when one was made. */
+  readonly calculation?: {
+    readonly kind: string;
+    readonly inputs: Readonly<Record<string, number | string | boolean>>;
+    readonly result: number | string;
+    readonly unit: string;
+    readonly formula: string;
+    readonly citations: readonly string[];
+  };
 }
 
 /** A previous turn, for follow-up questions. */

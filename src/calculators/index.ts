@@ -1,0 +1,2 @@
+export { createCalculatorHook, type CalculatorHook, type CalculatorReply, type CalculationJson } from './calculator-hook.js';
+export { loadCalculatorData, type CalculatorData } from './load-calculator-data.js';
