@@ -103,6 +103,8 @@ export interface Triage {
   readonly level: EscalationLevel;
   /** Machine-readable reasons, e.g. `injury`, `self_harm`, `asked_for_person`, `low_confidence`. */
   readonly reasons: readonly string[];
+  /** Words that raised an urgent alarm (for staff; see src/escalation). */
+  readonly signals?: readonly string[];
 }
 
 /** One citation as it appears in an answer. */

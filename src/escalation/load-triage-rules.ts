@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { EscalationLevel } from '../core/types.js';
 import { toSimplified } from '../language/script.js';
 import { foldVietnamese } from '../language/vietnamese.js';
+import { loadConceptSet, type ConceptSet } from './concept-rules.js';
+import { loadClassifier, type ClassifierModel } from './triage-classifier.js';
 
 const patternSchema = z.union([z.string().min(1), z.object({ re: z.string().min(1) })]);
 const ruleSchema = z.object({
@@ -43,6 +45,10 @@ export interface RuleSet {
 export interface TriageRules {
   readonly zh: RuleSet;
   readonly vi: RuleSet;
+  /** Concept lexicons with combination rules (knowledge/triage/concepts). */
+  readonly concepts?: { readonly zh: ConceptSet; readonly vi: ConceptSet };
+  /** Trained classifier (knowledge/triage/classifier.json). */
+  readonly classifier?: ClassifierModel;
 }
 
 function compile(patterns: readonly z.infer<typeof patternSchema>[], family: 'zh' | 'vi', file: string): Matcher {
@@ -85,7 +91,17 @@ function loadFile(path: string, family: 'zh' | 'vi'): RuleSet {
   };
 }
 
-/** Loads and compiles `zh.json` and `vi.json` from a triage rules folder. */
-export function loadTriageRules(dir: string): TriageRules {
-  return { zh: loadFile(join(dir, 'zh.json'), 'zh'), vi: loadFile(join(dir, 'vi.json'), 'vi') };
+/**
+ * Loads and compiles `zh.json` and `vi.json` from a triage rules folder, and
+ * the concept lexicons and trained classifier when the folder has them.
+ */
+export function loadTriageRules(dir: string, options: { readonly classifier?: boolean } = {}): TriageRules {
+  const conceptDir = join(dir, 'concepts');
+  const modelPath = join(dir, 'classifier.json');
+  return {
+    zh: loadFile(join(dir, 'zh.json'), 'zh'),
+    vi: loadFile(join(dir, 'vi.json'), 'vi'),
+    ...(existsSync(conceptDir) ? { concepts: { zh: loadConceptSet(join(conceptDir, 'zh.json'), 'zh'), vi: loadConceptSet(join(conceptDir, 'vi.json'), 'vi') } } : {}),
+    ...(options.classifier !== false && existsSync(modelPath) ? { classifier: loadClassifier(modelPath) } : {}),
+  };
 }
