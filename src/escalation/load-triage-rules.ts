@@ -20,11 +20,23 @@ const ruleSchema = z.object({
 const fileSchema = z.object({
   personal_cues: z.array(z.string()),
   hypothetical_cues: z.array(z.string()),
+  /** Polite openers ("请问", "cho em hỏi") removed before looking for personal cues: "em" in "cho em hỏi" is no personal case. */
+  question_openers: z.array(z.string()).optional(),
   rules: z.array(ruleSchema).min(1),
 });
 
-/** A compiled matcher: substring or regular expression, applied to every normalised form of a message. */
-export type Matcher = (forms: readonly string[]) => boolean;
+/**
+ * Normalised forms of a message: `words` for substrings (Vietnamese typed with
+ * diacritics is matched only as written, so "chống" is not "chồng"), `all` for
+ * regular expressions (which also see the folded form).
+ */
+export interface MatchForms {
+  readonly words: readonly string[];
+  readonly all: readonly string[];
+}
+
+/** A compiled matcher: substring or regular expression. */
+export type Matcher = (forms: MatchForms) => boolean;
 
 export interface CompiledRule {
   readonly id: string;
@@ -37,6 +49,7 @@ export interface CompiledRule {
 
 export interface RuleSet {
   readonly personal: Matcher;
+  readonly openers: readonly string[];
   readonly hypothetical: Matcher;
   readonly rules: readonly CompiledRule[];
 }
@@ -68,7 +81,7 @@ function compile(patterns: readonly z.infer<typeof patternSchema>[], family: 'zh
       }
     }
   }
-  return (forms) => forms.some((f) => substrings.some((s) => f.includes(s)) || regexes.some((r) => r.test(f)));
+  return (forms) => forms.words.some((f) => substrings.some((s) => f.includes(s))) || forms.all.some((f) => regexes.some((r) => r.test(f)));
 }
 
 function loadFile(path: string, family: 'zh' | 'vi'): RuleSet {
@@ -79,6 +92,7 @@ function loadFile(path: string, family: 'zh' | 'vi'): RuleSet {
   }
   return {
     personal: compile(parsed.data.personal_cues, family, path),
+    openers: (parsed.data.question_openers ?? []).flatMap((o) => (family === 'zh' ? [toSimplified(o)] : [` ${o.normalize('NFC').toLowerCase()} `, ` ${foldVietnamese(o)} `])),
     hypothetical: compile(parsed.data.hypothetical_cues, family, path),
     rules: parsed.data.rules.map((r) => ({
       id: r.id,

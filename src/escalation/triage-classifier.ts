@@ -12,8 +12,6 @@ export const classifierSchema = z.object({
   weights: z.record(z.string(), z.array(z.tuple([z.number().int().nonnegative(), z.number()]))),
   /** Probability mass on urgent classes above which a message is urgent (chosen for recall). */
   urgentThreshold: z.number().min(0).max(1),
-  /** Probability of `asked_for_person` above which a message asks for a person. */
-  personThreshold: z.number().min(0).max(1),
   trainedOn: z.object({ messages: z.number().int(), families: z.number().int(), split: z.string() }),
 });
 export type ClassifierModel = z.infer<typeof classifierSchema>;
@@ -27,7 +25,6 @@ export interface ClassifierVerdict {
   /** The most probable urgent category. */
   readonly topCategory: string;
   readonly urgent: boolean;
-  readonly person: boolean;
 }
 
 /** Classes that are not urgent categories. */
@@ -64,7 +61,6 @@ export function classify(model: ClassifierModel, text: string): ClassifierVerdic
     urgentScore,
     topCategory,
     urgent: urgentScore >= model.urgentThreshold,
-    person: (probabilities.asked_for_person ?? 0) >= model.personThreshold,
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Lang, Triage } from '../core/types.js';
 import { toSimplified } from '../language/script.js';
-import { foldVietnamese } from '../language/vietnamese.js';
+import { foldVietnamese, hasVietnameseLetters } from '../language/vietnamese.js';
 import { evaluateConcepts } from './concept-rules.js';
-import type { RuleSet, TriageRules } from './load-triage-rules.js';
+import type { MatchForms, RuleSet, TriageRules } from './load-triage-rules.js';
 import { classify } from './triage-classifier.js';
 
 /** Longest text examined; triage of a huge message looks at its start and end. */
@@ -15,12 +15,18 @@ function clip(text: string): string {
   return text.length <= MAX_SCAN ? text : `${text.slice(0, MAX_SCAN / 2)}\n${text.slice(-MAX_SCAN / 2)}`;
 }
 
-function formsOf(text: string, family: 'zh' | 'vi'): string[] {
+function formsOf(text: string, family: 'zh' | 'vi'): MatchForms {
   const t = clip(text);
-  if (family === 'zh') return [toSimplified(t.toLowerCase())];
+  if (family === 'zh') {
+    const f = toSimplified(t.toLowerCase());
+    return { words: [f], all: [f] };
+  }
   // Padded, punctuation-free forms so patterns match on syllable boundaries.
   const words = (x: string) => ` ${x.replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
-  return [words(t.normalize('NFC').toLowerCase()), words(foldVietnamese(t))];
+  const folded = words(foldVietnamese(t));
+  if (!hasVietnameseLetters(t)) return { words: [folded], all: [folded] };
+  const written = words(t.normalize('NFC').toLowerCase());
+  return { words: [written], all: [written, folded] };
 }
 
 interface Hit {
@@ -34,7 +40,9 @@ function evaluate(rules: TriageRules, family: 'zh' | 'vi', text: string): Hit[] 
   const set: RuleSet = rules[family];
   const forms = formsOf(text, family);
   // A personal case is one with a personal cue, or without any hypothetical framing.
-  const personal = set.personal(forms) || !set.hypothetical(forms);
+  const strip = (f: string) => set.openers.reduce((acc, o) => acc.split(o).join(' '), f);
+  const withoutOpeners = { words: forms.words.map(strip), all: forms.all.map(strip) };
+  const personal = set.personal(withoutOpeners) || !set.hypothetical(forms);
   const hits: Hit[] = [];
   for (const rule of set.rules) {
     if (!rule.matches(forms) || rule.excluded(forms)) continue;
@@ -67,13 +75,11 @@ export function triageMessage(rules: TriageRules, text: string, lang: Lang, rece
   // A Vietnamese worker may write a Chinese phrase and vice versa.
   const other = family === 'zh' ? 'vi' : 'zh';
   if (other === 'vi' ? /[a-zA-Zà-ỹ]{2,}/u.test(text) : /\p{Script=Han}/u.test(text)) hits.push(...evaluate(rules, other, text));
-  // Layer 2: the classifier adds urgency the lexicons missed.
+  // Layer 2: the classifier adds urgency the lexicons missed (hand-off requests stay with the rules: layer 3).
   if (rules.classifier && /[\p{L}]/u.test(text)) {
     const verdict = classify(rules.classifier, clip(text));
     if (verdict.urgent && !hits.some((h) => h.level === 'urgent')) {
       hits.push({ level: 'urgent', reason: verdict.topCategory, signals: [`classifier:${verdict.topCategory}:${verdict.urgentScore.toFixed(2)}`] });
-    } else if (verdict.person && hits.length === 0) {
-      hits.push({ level: 'person', reason: 'asked_for_person', signals: [] });
     }
   }
   // Urgency raised a turn or two ago still holds for a short follow-up.
