@@ -133,6 +133,8 @@ export interface BotAnswer {
   readonly citations: readonly Citation[];
   readonly escalate: EscalationLevel;
   readonly reasons: readonly string[];
+  /** Danger signals triage found, for the staff ticket (see src/escalation). */
+  readonly signals?: readonly string[];
   /** How the text was produced. */
   readonly mode: 'extractive' | 'llm' | 'refusal' | 'no_source' | 'invalid_input';
   /** Ranked retrieval list, only when the request asked for `debug`. */
