@@ -26,8 +26,14 @@ const fileSchema = z.object({
 
 type Family = 'zh' | 'vi';
 
-/** Where one concept occurs in a message: start offsets of its terms. */
-type Finder = (form: string) => number[];
+/** A term found in a message: where, and the words matched. */
+interface Found {
+  readonly at: number;
+  readonly text: string;
+}
+
+/** Where one concept occurs in a message. */
+type Finder = (form: string) => Found[];
 
 /** Term finders of one concept: exact terms, folded terms (Vietnamese without diacritics), regular expressions. */
 interface Finders {
@@ -61,9 +67,9 @@ export interface ConceptHit {
   readonly signals: readonly string[];
 }
 
-function allIndexes(hay: string, needle: string): number[] {
-  const out: number[] = [];
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) out.push(i);
+function allIndexes(hay: string, needle: string): Found[] {
+  const out: Found[] = [];
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) out.push({ at: i, text: needle.trim() });
   return out;
 }
 
@@ -89,7 +95,7 @@ function compileTerms(terms: readonly z.infer<typeof termSchema>[], family: Fami
       if (!exactOnly) foldedNeedles.push(` ${foldVietnamese(term)} `);
     }
   }
-  const regex = (form: string): number[] => regexes.flatMap((r) => [...form.matchAll(r)].map((m) => m.index));
+  const regex = (form: string): Found[] => regexes.flatMap((r) => [...form.matchAll(r)].map((m) => ({ at: m.index, text: m[0].trim() })));
   const find = (needles: readonly string[]) => (form: string) => needles.flatMap((n) => allIndexes(form, n));
   return { exact: find(exactNeedles), folded: find(family === 'zh' ? exactNeedles : foldedNeedles), regex };
 }
@@ -126,17 +132,20 @@ export function conceptForms(text: string, family: Family): { form: string; fold
   return hasVietnameseLetters(text) ? { form: words(text.normalize('NFC').toLowerCase()), folded: false, reForm: folded } : { form: folded, folded: true, reForm: folded };
 }
 
-function withinWindow(positions: readonly (readonly number[])[], window: number): boolean {
-  // Small lists: try every anchor of the first concept.
-  if (positions.length === 1) return positions[0]!.length > 0;
-  return positions[0]!.some((a) => positions.slice(1).every((ps) => ps.some((p) => Math.abs(p - a) <= window)));
+/** The matches that make a rule fire: one per concept, all within the window of the first; null when none do. */
+function withinWindow(positions: readonly (readonly Found[])[], window: number): Found[] | null {
+  for (const anchor of positions[0]!) {
+    const rest = positions.slice(1).map((ps) => ps.find((p) => Math.abs(p.at - anchor.at) <= window));
+    if (rest.every((r) => r !== undefined)) return [anchor, ...(rest as Found[])];
+  }
+  return null;
 }
 
 /** Evaluates the concept rules on a message; `personal` says whether it reads as the worker's own case. */
 export function evaluateConcepts(set: ConceptSet, text: string, personal: boolean): ConceptHit[] {
   const { form, folded, reForm } = conceptForms(text, set.family);
-  const cache = new Map<string, number[]>();
-  const positions = (concept: string): number[] => {
+  const cache = new Map<string, Found[]>();
+  const positions = (concept: string): Found[] => {
     let p = cache.get(concept);
     if (!p) {
       const f = set.finders.get(concept)!;
@@ -150,16 +159,10 @@ export function evaluateConcepts(set: ConceptSet, text: string, personal: boolea
   for (const rule of set.rules) {
     if (rule.personal && !personal) continue;
     const ps = rule.all.map(positions);
-    if (ps.some((p) => p.length === 0) || !withinWindow(ps, rule.window)) continue;
-    if (rule.unless.some((c) => positions(c).length > 0)) continue;
-    const signals = rule.all.map((c, i) => snippet(form, ps[i]![0]!, set.family));
-    hits.push({ ruleId: rule.id, category: rule.category, level: rule.level, signals });
+    if (ps.some((p) => p.length === 0)) continue;
+    const found = withinWindow(ps, rule.window);
+    if (!found || rule.unless.some((c) => positions(c).length > 0)) continue;
+    hits.push({ ruleId: rule.id, category: rule.category, level: rule.level, signals: found.map((f) => f.text) });
   }
   return hits;
-}
-
-/** A few characters around a match, to show staff which words raised the alarm. */
-function snippet(form: string, at: number, family: Family): string {
-  if (family === 'zh') return form.slice(Math.max(0, at), at + 6).trim();
-  return form.slice(at).trim().split(' ').slice(0, 3).join(' ');
 }
