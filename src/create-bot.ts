@@ -7,6 +7,7 @@ import { loadKnowledge } from './ingest/load-knowledge.js';
 import { loadOrBuildRetriever } from './retrieval/index.js';
 import { loadTriageRules } from './escalation/load-triage-rules.js';
 import { triageMessage } from './escalation/triage-message.js';
+import { loadUrgentReplies } from './escalation/load-urgent-replies.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createLlmFeatures } from './create-llm-features.js';
 import { createCalculatorHook, loadCalculatorData } from './calculators/index.js';
@@ -57,6 +58,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     triage: (text, lang, recent) => triageMessage(triageRules, text, lang, recent),
     scope: loadScopeRules(config.KNOWLEDGE_DIR),
     replies: loadReplyBook(config.KNOWLEDGE_DIR),
+    urgentReplies: loadUrgentReplies(config.KNOWLEDGE_DIR),
     hotlines,
     config,
     ...(llm.drafter ? { drafter: llm.drafter } : {}),

@@ -25,6 +25,8 @@ import { hasWordContent, sanitizeInput } from './sanitize-input.js';
 import { classifyScope, type ScopeRules } from './scope-guard.js';
 import { selectExcerpt } from './select-excerpt.js';
 import { createArticleLookup, verifySources } from './verify-citations.js';
+import type { UrgentReplyBook } from '../escalation/load-urgent-replies.js';
+import { planUrgentReply } from '../escalation/urgent-reply.js';
 
 /** Decides escalation for a message; see src/escalation. */
 export type TriageFn = (text: string, lang: Lang, recentWorkerTurns: readonly string[]) => Triage;
@@ -46,6 +48,8 @@ export interface AnswerEngineDeps {
   readonly logger?: Logger;
   /** Deterministic calculators (src/calculators); without it, amounts are left to the quoted law. */
   readonly calculator?: CalculatorHook;
+  /** Crisis care, category first replies and the hand-off reply (src/escalation/urgent-reply.ts); without it urgent cases get the generic prefix. */
+  readonly urgentReplies?: UrgentReplyBook;
 }
 
 function toRetrievedRef(hit: ScoredPassage): RetrievedRef {
@@ -98,6 +102,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       citations: citations.map((c) => ({ ...c, label: script(c.label), excerpt: script(c.excerpt) })),
       escalate: triage.level,
       reasons: triage.reasons,
+      ...(triage.signals?.length ? { signals: triage.signals } : {}),
       mode,
     };
   }
@@ -150,6 +155,17 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     const values = hotlineValues(texts, hotlines, lang);
     const urgentPrefix = triage.level === 'urgent' ? `${fill(texts.urgent_intro, values)}\n\n` : '';
     const personPrefix = triage.level === 'person' ? `${fill(texts.person_intro, values)}\n\n` : '';
+
+    // --- urgent and hand-off first replies (src/escalation/urgent-reply.ts): no retrieval quotes, only the category's own articles, verified.
+    const plan = deps.urgentReplies ? planUrgentReply(deps.urgentReplies, triage, lang, jurisdiction, (doc, n) => lookup.get(doc, n)) : null;
+    if (plan) {
+      const chosen = plan.citations.map((c) => toChosen({ passage: c.passage, score: 1, confidence: 1 }, c.focus));
+      const cited = verifySources(chosen, lookup, passageIds).kept;
+      const lines = cited.map((c) => `• ${c.label}${lang === 'vi' ? ': ' : '：'}${c.excerpt}`);
+      const debugInfo = request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {};
+      return { ...finish(lang, jurisdiction, plan.compose(lines), cited, triage, 'extractive'), ...debugInfo };
+    }
+    // --- end of urgent and hand-off first replies
 
     if (tooLong) {
       const reply = `${urgentPrefix}${fill(texts.too_long, { max: String(deps.config.MAX_MESSAGE_CHARS) })}`;

@@ -18,7 +18,7 @@ function quote(text: string, max: number): string {
 
 /**
  * The one-paragraph ticket summary staff see first: category and reasons,
- * the worker's message, up to two earlier worker messages for context, and
+ * language, the worker's message, the danger signals triage found, up to two earlier worker messages for context, and
  * what the bot cited. ID, bank-card and phone numbers are masked; the
  * unmasked words stay in the ticket transcript.
  */
@@ -30,7 +30,9 @@ export function summarizeTicket(answer: BotAnswer, question: string, history: re
   const cited = answer.citations.map((c) => c.label).join('、');
   const parts = [
     `[${answer.escalate}${answer.reasons.length ? `: ${answer.reasons.join(', ')}` : ''}]`,
+    `(${answer.language})`,
     quote(question, QUESTION_CHARS),
+    answer.signals?.length ? `(signals: ${answer.signals.map((s) => maskPii(s)).join(', ')})` : '',
     earlier.length ? `(earlier: ${earlier.join(' ')})` : '',
     cited ? `(cited: ${cited})` : '',
   ];

@@ -103,6 +103,8 @@ export interface Triage {
   readonly level: EscalationLevel;
   /** Machine-readable reasons, e.g. `injury`, `self_harm`, `asked_for_person`, `low_confidence`. */
   readonly reasons: readonly string[];
+  /** Words that raised an urgent alarm (for staff; see src/escalation). */
+  readonly signals?: readonly string[];
 }
 
 /** One citation as it appears in an answer. */
@@ -131,6 +133,8 @@ export interface BotAnswer {
   readonly citations: readonly Citation[];
   readonly escalate: EscalationLevel;
   readonly reasons: readonly string[];
+  /** Danger signals triage found, for the staff ticket (see src/escalation). */
+  readonly signals?: readonly string[];
   /** How the text was produced. */
   readonly mode: 'extractive' | 'llm' | 'refusal' | 'no_source' | 'invalid_input';
   /** Ranked retrieval list, only when the request asked for `debug`. */

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { EscalationLevel } from '../core/types.js';
 import { toSimplified } from '../language/script.js';
 import { foldVietnamese } from '../language/vietnamese.js';
+import { loadConceptSet, type ConceptSet } from './concept-rules.js';
+import { loadClassifier, type ClassifierModel } from './triage-classifier.js';
 
 const patternSchema = z.union([z.string().min(1), z.object({ re: z.string().min(1) })]);
 const ruleSchema = z.object({
@@ -18,11 +20,23 @@ const ruleSchema = z.object({
 const fileSchema = z.object({
   personal_cues: z.array(z.string()),
   hypothetical_cues: z.array(z.string()),
+  /** Polite openers ("请问", "cho em hỏi") removed before looking for personal cues: "em" in "cho em hỏi" is no personal case. */
+  question_openers: z.array(z.string()).optional(),
   rules: z.array(ruleSchema).min(1),
 });
 
-/** A compiled matcher: substring or regular expression, applied to every normalised form of a message. */
-export type Matcher = (forms: readonly string[]) => boolean;
+/**
+ * Normalised forms of a message: `words` for substrings (Vietnamese typed with
+ * diacritics is matched only as written, so "chống" is not "chồng"), `all` for
+ * regular expressions (which also see the folded form).
+ */
+export interface MatchForms {
+  readonly words: readonly string[];
+  readonly all: readonly string[];
+}
+
+/** A compiled matcher: substring or regular expression. */
+export type Matcher = (forms: MatchForms) => boolean;
 
 export interface CompiledRule {
   readonly id: string;
@@ -35,6 +49,7 @@ export interface CompiledRule {
 
 export interface RuleSet {
   readonly personal: Matcher;
+  readonly openers: readonly string[];
   readonly hypothetical: Matcher;
   readonly rules: readonly CompiledRule[];
 }
@@ -43,6 +58,10 @@ export interface RuleSet {
 export interface TriageRules {
   readonly zh: RuleSet;
   readonly vi: RuleSet;
+  /** Concept lexicons with combination rules (knowledge/triage/concepts). */
+  readonly concepts?: { readonly zh: ConceptSet; readonly vi: ConceptSet };
+  /** Trained classifier (knowledge/triage/classifier.json). */
+  readonly classifier?: ClassifierModel;
 }
 
 function compile(patterns: readonly z.infer<typeof patternSchema>[], family: 'zh' | 'vi', file: string): Matcher {
@@ -62,7 +81,7 @@ function compile(patterns: readonly z.infer<typeof patternSchema>[], family: 'zh
       }
     }
   }
-  return (forms) => forms.some((f) => substrings.some((s) => f.includes(s)) || regexes.some((r) => r.test(f)));
+  return (forms) => forms.words.some((f) => substrings.some((s) => f.includes(s))) || forms.all.some((f) => regexes.some((r) => r.test(f)));
 }
 
 function loadFile(path: string, family: 'zh' | 'vi'): RuleSet {
@@ -73,6 +92,7 @@ function loadFile(path: string, family: 'zh' | 'vi'): RuleSet {
   }
   return {
     personal: compile(parsed.data.personal_cues, family, path),
+    openers: (parsed.data.question_openers ?? []).flatMap((o) => (family === 'zh' ? [toSimplified(o)] : [` ${o.normalize('NFC').toLowerCase()} `, ` ${foldVietnamese(o)} `])),
     hypothetical: compile(parsed.data.hypothetical_cues, family, path),
     rules: parsed.data.rules.map((r) => ({
       id: r.id,
@@ -85,7 +105,17 @@ function loadFile(path: string, family: 'zh' | 'vi'): RuleSet {
   };
 }
 
-/** Loads and compiles `zh.json` and `vi.json` from a triage rules folder. */
-export function loadTriageRules(dir: string): TriageRules {
-  return { zh: loadFile(join(dir, 'zh.json'), 'zh'), vi: loadFile(join(dir, 'vi.json'), 'vi') };
+/**
+ * Loads and compiles `zh.json` and `vi.json` from a triage rules folder, and
+ * the concept lexicons and trained classifier when the folder has them.
+ */
+export function loadTriageRules(dir: string, options: { readonly classifier?: boolean } = {}): TriageRules {
+  const conceptDir = join(dir, 'concepts');
+  const modelPath = join(dir, 'classifier.json');
+  return {
+    zh: loadFile(join(dir, 'zh.json'), 'zh'),
+    vi: loadFile(join(dir, 'vi.json'), 'vi'),
+    ...(existsSync(conceptDir) ? { concepts: { zh: loadConceptSet(join(conceptDir, 'zh.json'), 'zh'), vi: loadConceptSet(join(conceptDir, 'vi.json'), 'vi') } } : {}),
+    ...(options.classifier !== false && existsSync(modelPath) ? { classifier: loadClassifier(modelPath) } : {}),
+  };
 }

@@ -1,55 +1,96 @@
 import type { Lang, Triage } from '../core/types.js';
 import { toSimplified } from '../language/script.js';
-import { foldVietnamese } from '../language/vietnamese.js';
-import type { RuleSet, TriageRules } from './load-triage-rules.js';
+import { foldVietnamese, hasVietnameseLetters } from '../language/vietnamese.js';
+import { evaluateConcepts } from './concept-rules.js';
+import type { MatchForms, RuleSet, TriageRules } from './load-triage-rules.js';
+import { classify } from './triage-classifier.js';
 
 /** Longest text examined; triage of a huge message looks at its start and end. */
 const MAX_SCAN = 8000;
+
+/** Urgent categories, most serious first: the first one found picks the reply. */
+const PRIORITY = ['self_harm', 'death', 'violence', 'sexual_harassment', 'occupational_poisoning', 'injury', 'child_labor', 'pregnancy_dismissal', 'mass_arrears'];
 
 function clip(text: string): string {
   return text.length <= MAX_SCAN ? text : `${text.slice(0, MAX_SCAN / 2)}\n${text.slice(-MAX_SCAN / 2)}`;
 }
 
-function formsOf(text: string, family: 'zh' | 'vi'): string[] {
+function formsOf(text: string, family: 'zh' | 'vi'): MatchForms {
   const t = clip(text);
-  if (family === 'zh') return [toSimplified(t.toLowerCase())];
+  if (family === 'zh') {
+    const f = toSimplified(t.toLowerCase());
+    return { words: [f], all: [f] };
+  }
   // Padded, punctuation-free forms so patterns match on syllable boundaries.
   const words = (x: string) => ` ${x.replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
-  return [words(t.normalize('NFC').toLowerCase()), words(foldVietnamese(t))];
+  const folded = words(foldVietnamese(t));
+  if (!hasVietnameseLetters(t)) return { words: [folded], all: [folded] };
+  const written = words(t.normalize('NFC').toLowerCase());
+  return { words: [written], all: [written, folded] };
 }
 
-function evaluate(set: RuleSet, forms: readonly string[]): { level: 'urgent' | 'person'; reason: string }[] {
+interface Hit {
+  readonly level: 'urgent' | 'person';
+  readonly reason: string;
+  readonly signals: readonly string[];
+}
+
+/** Layers 1 and 3: reviewed rules and concept lexicons (hand-off requests are rules of their own). */
+function evaluate(rules: TriageRules, family: 'zh' | 'vi', text: string): Hit[] {
+  const set: RuleSet = rules[family];
+  const forms = formsOf(text, family);
   // A personal case is one with a personal cue, or without any hypothetical framing.
-  const personal = set.personal(forms) || !set.hypothetical(forms);
-  const hits: { level: 'urgent' | 'person'; reason: string }[] = [];
+  const strip = (f: string) => set.openers.reduce((acc, o) => acc.split(o).join(' '), f);
+  const withoutOpeners = { words: forms.words.map(strip), all: forms.all.map(strip) };
+  const personal = set.personal(withoutOpeners) || !set.hypothetical(forms);
+  const hits: Hit[] = [];
   for (const rule of set.rules) {
     if (!rule.matches(forms) || rule.excluded(forms)) continue;
     if (rule.personal && !personal) continue;
-    hits.push({ level: rule.level, reason: rule.category });
+    hits.push({ level: rule.level, reason: rule.category, signals: [] });
+  }
+  if (rules.concepts) {
+    for (const h of evaluateConcepts(rules.concepts[family], clip(text), personal)) hits.push({ level: h.level, reason: h.category, signals: h.signals });
   }
   return hits;
+}
+
+function ordered(reasons: Iterable<string>): string[] {
+  const rank = (r: string) => (PRIORITY.includes(r) ? PRIORITY.indexOf(r) : PRIORITY.length);
+  return [...new Set(reasons)].sort((a, b) => rank(a) - rank(b));
 }
 
 /**
  * Decides whether a worker's message needs a person: `urgent` (injury, death,
  * poisoning, violence, harassment, self-harm, mass arrears, child labor,
- * pregnancy dismissal), `person` (asked for one) or `none`. Rules are data in
- * knowledge/triage. Mixed-language messages are checked against both rule
- * sets; recent worker turns count too, so "他打我" followed by "怎么办" stays urgent.
+ * pregnancy dismissal), `person` (asked for one) or `none`. The union of three
+ * layers decides: reviewed rules and concept lexicons in knowledge/triage, and a
+ * trained classifier thresholded for recall. Mixed-language messages are checked
+ * against both rule sets; recent worker turns count too, so "他打我" followed by
+ * "怎么办" stays urgent. Urgent results carry the danger signals found.
  */
 export function triageMessage(rules: TriageRules, text: string, lang: Lang, recentWorkerTurns: readonly string[] = []): Triage {
   const family = lang === 'vi' ? 'vi' : 'zh';
-  const hits = evaluate(rules[family], formsOf(text, family));
+  const hits = evaluate(rules, family, text);
   // A Vietnamese worker may write a Chinese phrase and vice versa.
   const other = family === 'zh' ? 'vi' : 'zh';
-  if (other === 'vi' ? /[a-zA-Zà-ỹ]{2,}/u.test(text) : /\p{Script=Han}/u.test(text)) hits.push(...evaluate(rules[other], formsOf(text, other)));
+  if (other === 'vi' ? /[a-zA-Zà-ỹ]{2,}/u.test(text) : /\p{Script=Han}/u.test(text)) hits.push(...evaluate(rules, other, text));
+  // Layer 2: the classifier adds urgency the lexicons missed (hand-off requests stay with the rules: layer 3).
+  if (rules.classifier && /[\p{L}]/u.test(text)) {
+    const verdict = classify(rules.classifier, clip(text));
+    if (verdict.urgent && !hits.some((h) => h.level === 'urgent')) {
+      hits.push({ level: 'urgent', reason: verdict.topCategory, signals: [`classifier:${verdict.topCategory}:${verdict.urgentScore.toFixed(2)}`] });
+    }
+  }
   // Urgency raised a turn or two ago still holds for a short follow-up.
   if (hits.length === 0 && text.length <= 8) {
     for (const turn of recentWorkerTurns.slice(-2)) {
-      for (const hit of evaluate(rules[family], formsOf(turn, family))) if (hit.level === 'urgent') hits.push(hit);
+      for (const hit of evaluate(rules, family, turn)) if (hit.level === 'urgent') hits.push(hit);
     }
   }
   if (hits.length === 0) return { level: 'none', reasons: [] };
-  const level = hits.some((h) => h.level === 'urgent') ? 'urgent' : 'person';
-  return { level, reasons: [...new Set(hits.map((h) => h.reason))] };
+  const urgent = hits.filter((h) => h.level === 'urgent');
+  if (urgent.length === 0) return { level: 'person', reasons: ordered(hits.map((h) => h.reason)) };
+  const signals = [...new Set(urgent.flatMap((h) => h.signals))];
+  return { level: 'urgent', reasons: ordered(hits.map((h) => h.reason)), ...(signals.length ? { signals } : {}) };
 }

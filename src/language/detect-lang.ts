@@ -1,6 +1,7 @@
 import type { Lang } from '../core/types.js';
 import { toSimplified, toTraditional } from './script.js';
 import { foldVietnamese, hasVietnameseLetters } from './vietnamese.js';
+import { VI_SYLLABLES } from './vi-syllables.js';
 
 const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /[a-zA-Z\u00C0-\u024F\u1E00-\u1EFF]{2,}/gu;
@@ -17,6 +18,22 @@ const VIETNAMESE_FOLDED_WORDS = new Set(
     'quyen nghia vu chu su dung tro cap om dau tai nan phep le tet tang ca lam them'
   ).split(' '),
 );
+
+/** Shape of a Vietnamese syllable without diacritics: onset, vowel cluster, coda. English "what", "is", "hello" fail it. */
+const VI_SYLLABLE_SHAPE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/;
+
+/**
+ * Vietnamese typed without diacritics: most words have the shape of a
+ * Vietnamese syllable and at least half are syllables seen in the Vietnamese
+ * knowledge texts. Holds for short messages ("quan doc tat em").
+ */
+function looksLikeFoldedVietnamese(words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  const folded = words.map((w) => foldVietnamese(w));
+  const shaped = folded.filter((w) => VI_SYLLABLE_SHAPE.test(w)).length;
+  const known = folded.filter((w) => VI_SYLLABLES.has(w)).length;
+  return shaped / folded.length >= 0.8 && known / folded.length >= 0.5;
+}
 
 /** Counts Han characters whose Simplified and Traditional forms differ, per script. */
 function scriptVotes(hanChars: string[]): { traditional: number; simplified: number } {
@@ -49,7 +66,7 @@ export function detectLang(text: string, hint?: Lang): LangDetection {
   const words = text.match(LATIN_WORD) ?? [];
   const vietnameseMarked = hasVietnameseLetters(text);
   const foldedHits = words.filter((w) => VIETNAMESE_FOLDED_WORDS.has(foldVietnamese(w))).length;
-  const looksVietnamese = vietnameseMarked || (words.length > 0 && foldedHits / words.length >= 0.4);
+  const looksVietnamese = vietnameseMarked || (words.length > 0 && foldedHits / words.length >= 0.4) || looksLikeFoldedVietnamese(words);
   const vietnameseWeight = looksVietnamese ? words.length : 0;
   const mixed = han.length > 0 && looksVietnamese;
 
