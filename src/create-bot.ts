@@ -9,6 +9,7 @@ import { loadTriageRules } from './escalation/load-triage-rules.js';
 import { triageMessage } from './escalation/triage-message.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createLlmFeatures } from './create-llm-features.js';
+import { loadCardStep } from './cards/index.js';
 
 /** Options for {@link createBot}. */
 export interface CreateBotOptions {
@@ -61,6 +62,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     ...(llm.drafter ? { drafter: llm.drafter } : {}),
     rewrite: llm.rewrite,
     logger,
+    cards: loadCardStep(kb, config.KNOWLEDGE_DIR),
   });
   return { engine, kb, config, logger, hotlines };
 }

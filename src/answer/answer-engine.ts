@@ -24,6 +24,7 @@ import { hasWordContent, sanitizeInput } from './sanitize-input.js';
 import { classifyScope, type ScopeRules } from './scope-guard.js';
 import { selectExcerpt } from './select-excerpt.js';
 import { createArticleLookup, verifySources } from './verify-citations.js';
+import type { CardStep } from '../cards/card-step.js';
 
 /** Decides escalation for a message; see src/escalation. */
 export type TriageFn = (text: string, lang: Lang, recentWorkerTurns: readonly string[]) => Triage;
@@ -43,6 +44,8 @@ export interface AnswerEngineDeps {
   readonly drafter?: Drafter;
   readonly rewrite?: RewriteFn;
   readonly logger?: Logger;
+  /** Reviewed answer cards, full text on request, other-country scope notice (src/cards). */
+  readonly cards?: CardStep;
 }
 
 function toRetrievedRef(hit: ScoredPassage): RetrievedRef {
@@ -169,6 +172,13 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     }
     const sources = verified.kept;
     const debugInfo = request.debug ? { retrieved: hits.map(toRetrievedRef) } : {};
+
+    // Answer cards (src/cards): a confident reviewed card, a full-text request or another country's law answers here.
+    const carded = deps.cards?.answer({ text: query, lang, jurisdiction, history, hits, texts, values });
+    if (carded) {
+      const reply = `${urgentPrefix}${personPrefix}${carded.text}`;
+      return { ...finish(lang, jurisdiction, reply, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode), ...(carded.card ? { card: carded.card } : {}), ...debugInfo };
+    }
 
     // A message with no labor vocabulary needs a strong match before it is treated as a labor question.
     const weakForUnknown = scope === 'unknown' && (hits[0]?.confidence ?? 0) < UNKNOWN_SCOPE_MIN_CONFIDENCE;

@@ -12,6 +12,7 @@ export interface AskJson {
   mode: BotAnswer['mode'];
   latency_ms: number;
   retrieved?: BotAnswer['retrieved'];
+  card?: BotAnswer['card'];
 }
 
 export function toAskJson(answer: BotAnswer, latencyMs: number, id?: string): AskJson {
@@ -33,6 +34,7 @@ export function toAskJson(answer: BotAnswer, latencyMs: number, id?: string): As
     mode: answer.mode,
     latency_ms: Number(latencyMs.toFixed(2)),
     ...(answer.retrieved ? { retrieved: answer.retrieved } : {}),
+    ...(answer.card ? { card: answer.card } : {}),
   };
 }
 

@@ -135,6 +135,8 @@ export interface BotAnswer {
   readonly mode: 'extractive' | 'llm' | 'refusal' | 'no_source' | 'invalid_input';
   /** Ranked retrieval list, only when the request asked for `debug`. */
   readonly retrieved?: readonly RetrievedRef[];
+  /** The reviewed answer card the reply came from, with the match confidence (src/cards). */
+  readonly card?: { readonly id: string; readonly confidence: number };
 }
 
 /** A previous turn, for follow-up questions. */

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Lang } from '../core/types.js';
+import { toSimplified } from '../language/script.js';
+import { foldVietnamese } from '../language/vietnamese.js';
+
+const words = z.strictObject({ zh: z.array(z.string().min(1)), vi: z.array(z.string().min(1)) });
+const scopeNoticeSchema = z.strictObject({
+  _note: z.string().optional(),
+  cues: words,
+  law_words: words,
+  home_words: words,
+  reply: z.strictObject({ 'zh-Hans': z.string().min(1), vi: z.string().min(1), en: z.string().min(1) }),
+  full_text: words,
+});
+export type ScopeNotice = z.infer<typeof scopeNoticeSchema>;
+
+export function loadScopeNotice(knowledgeDir: string): ScopeNotice {
+  const path = join(knowledgeDir, 'cards', 'scope-notice.json');
+  const parsed = scopeNoticeSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+function normalise(text: string, lang: Lang): string {
+  return lang === 'vi' ? ` ${foldVietnamese(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} ` : toSimplified(text.toLowerCase());
+}
+
+const has = (haystack: string, list: readonly string[], lang: Lang) => list.some((w) => haystack.includes(lang === 'vi' ? ` ${w} ` : w));
+
+/** The question is about another country's or territory's own labor law. */
+export function asksAboutOtherJurisdiction(notice: ScopeNotice, text: string, lang: Lang): boolean {
+  const family = lang === 'vi' ? 'vi' : 'zh';
+  const haystack = normalise(text, lang);
+  if (!has(haystack, notice.cues[family], lang)) return false;
+  if (has(haystack, notice.home_words[family], lang)) return false;
+  return has(haystack, notice.law_words[family], lang) || lang !== 'vi';
+}
+
+/** Mostly English words (ASCII letters, no Vietnamese diacritics): the scope is repeated in English. */
+export function looksEnglish(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const ascii = text.match(/[A-Za-z]/g) ?? [];
+  return letters.length >= 8 && ascii.length / letters.length > 0.9 && /\b(the|is|my|what|how|can|law|work|pay|do|i)\b/i.test(text);
+}
+
+/** "全文", "详细", "chi tiết" or a short request that names an article: the worker wants the whole text. */
+export function asksForFullText(notice: ScopeNotice, text: string, lang: Lang): boolean {
+  const family = lang === 'vi' ? 'vi' : 'zh';
+  const haystack = normalise(text, lang);
+  return text.length <= 40 && has(haystack, notice.full_text[family], lang);
+}
