@@ -1,7 +1,8 @@
 import type { ScoredCase } from './types.js';
+import { answerShape, type AnswerShape } from './answer-shape.js';
 
 /** Aggregate metrics over a group of cases. Rates are in [0, 1]; null when the group has no eligible case. */
-export interface Summary {
+export interface Summary extends AnswerShape {
   cases: number;
   retrievalCases: number;
   recallAt1: number | null;
@@ -109,5 +110,6 @@ export function summarize(cases: readonly ScoredCase[], options: SummarizeOption
     errorRate: rate(cases.filter((c) => c.result.error !== undefined).length, cases.length),
     latencyP50: percentile(latencies, 50),
     latencyP95: percentile(latencies, 95),
+    ...answerShape(cases),
   };
 }

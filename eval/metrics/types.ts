@@ -13,6 +13,8 @@ export interface BotResult {
   latency_ms?: number;
   retrieved?: { passageId: string; law: string; article?: number; score?: number }[];
   error?: string;
+  /** The answer card the reply came from (src/cards). */
+  card?: { id: string; confidence: number };
 }
 
 /** Everything the metrics need about one case, resolved against the knowledge base. */
