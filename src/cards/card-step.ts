@@ -34,15 +34,18 @@ export interface CardStep {
 }
 
 export interface CardStepOptions {
-  /** Card confidence needed to answer from a card. Tuned on the dev split only. */
+  /** Card confidence that answers from a card on its own. Tuned on the dev split only. */
   readonly minConfidence: number;
+  /** A lower confidence that still answers when the best card leads the second by `leadRatio`. */
+  readonly minWithLead: number;
+  readonly leadRatio: number;
   /** Added to a card's confidence when the statute retriever ranks one of its articles in the top 5. */
   readonly agreementBonus: number;
   /** Longest full article text returned on request, in characters (longer texts are cut with "…"). */
   readonly maxFullText: number;
 }
 
-export const DEFAULT_CARD_OPTIONS: CardStepOptions = { minConfidence: 0.5, agreementBonus: 0.1, maxFullText: 1500 };
+export const DEFAULT_CARD_OPTIONS: CardStepOptions = { minConfidence: 0.3, minWithLead: 0.15, leadRatio: 1.4, agreementBonus: 0.1, maxFullText: 1500 };
 
 /**
  * The card stage of the answer pipeline, in order: the full text of an
@@ -85,8 +88,10 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
         return { ...m, confidence: Math.min(1, m.confidence + (agrees ? options.agreementBonus : 0)) };
       })
       .sort((a, b) => b.confidence - a.confidence);
-    const best = ranked[0];
-    if (!best || best.confidence < options.minConfidence) return undefined;
+    const [best, second] = ranked;
+    if (!best) return undefined;
+    const leads = best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
+    if (best.confidence < options.minConfidence && !leads) return undefined;
     const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values);
     if (!composed) return undefined;
     const confidence = Number(best.confidence.toFixed(3));
