@@ -137,7 +137,8 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       if (scope === 'manipulation') {
         return finish(lang, defaultJurisdiction, `${deps.replies.zh.manipulation}\n${deps.replies.vi.manipulation}`, [], { level: 'none', reasons: ['manipulation'] }, 'refusal');
       }
-      return finish(lang, defaultJurisdiction, texts.unknown_language, [], { level: 'none', reasons: ['unknown_language'] }, 'invalid_input');
+      const english = deps.cards?.englishScope(text);
+      return finish(lang, defaultJurisdiction, english ? `${texts.unknown_language}\n\n${english}` : texts.unknown_language, [], { level: 'none', reasons: ['unknown_language'] }, 'invalid_input');
     }
 
     const history = request.history ?? [];

@@ -64,6 +64,8 @@ export function createCardMatcher(
       const allow = (doc: number) => docs[doc]!.language === language && cards[docs[doc]!.card]!.jurisdiction === jurisdiction;
       const hits = bm25.search(terms, 40, allow);
       const ownSet = new Set(own);
+      // A Vietnamese question typed without diacritics only has folded (~) terms: measure phrasings on theirs alone.
+      const foldedOnly = language === 'vi' && own.length > 0 && own.every((t) => t.startsWith('~'));
       const best = new Map<number, CardMatch>();
       for (const hit of hits) {
         const doc = docs[hit.doc]!;
@@ -71,6 +73,7 @@ export function createCardMatcher(
         let mass = 0;
         let covered = 0;
         for (const term of doc.terms) {
+          if (foldedOnly && !term.startsWith('~')) continue;
           const w = bm25.idf(term) * weightOf(term, 1);
           mass += w;
           if (ownSet.has(term)) covered += w;

@@ -5,7 +5,7 @@ import { createReferenceFinder } from '../citations/parse-references.js';
 import type { CardMatcher } from './card-matcher.js';
 import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';
 import type { CardBook } from './load-cards.js';
-import { asksAboutOtherJurisdiction, asksForFullText, looksEnglish, type ScopeNotice } from './scope-notice.js';
+import { asksAboutOtherJurisdiction, asksForFullText, englishScope, looksEnglish, type ScopeNotice } from './scope-notice.js';
 
 /** What the answer engine hands the card step (all already computed by the engine). */
 export interface CardStepInput {
@@ -31,6 +31,8 @@ export interface CardStepResult {
 
 export interface CardStep {
   answer(input: CardStepInput): CardStepResult | undefined;
+  /** The bot's scope in English when the message is English (asked before the unknown-language reply). */
+  englishScope(text: string): string | undefined;
 }
 
 export interface CardStepOptions {
@@ -101,6 +103,9 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
   return {
     answer(input) {
       return fullText(input) ?? otherJurisdiction(input) ?? card(input);
+    },
+    englishScope(text) {
+      return englishScope(notice, text);
     },
   };
 }

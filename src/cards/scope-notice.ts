@@ -6,11 +6,12 @@ import { toSimplified } from '../language/script.js';
 import { foldVietnamese } from '../language/vietnamese.js';
 
 const words = z.strictObject({ zh: z.array(z.string().min(1)), vi: z.array(z.string().min(1)) });
+const wordsWithEnglish = words.extend({ en: z.array(z.string().min(1)) });
 const scopeNoticeSchema = z.strictObject({
   _note: z.string().optional(),
-  cues: words,
-  law_words: words,
-  home_words: words,
+  cues: wordsWithEnglish,
+  law_words: wordsWithEnglish,
+  home_words: wordsWithEnglish,
   reply: z.strictObject({ 'zh-Hans': z.string().min(1), vi: z.string().min(1), en: z.string().min(1) }),
   full_text: words,
 });
@@ -33,9 +34,17 @@ const has = (haystack: string, list: readonly string[], lang: Lang) => list.some
 export function asksAboutOtherJurisdiction(notice: ScopeNotice, text: string, lang: Lang): boolean {
   const family = lang === 'vi' ? 'vi' : 'zh';
   const haystack = normalise(text, lang);
-  if (!has(haystack, notice.cues[family], lang)) return false;
-  if (has(haystack, notice.home_words[family], lang)) return false;
-  return has(haystack, notice.law_words[family], lang) || lang !== 'vi';
+  // English words are matched whole on the lower-case text, whatever the detected language.
+  const english = ` ${text.toLowerCase().replace(/[^a-z]+/g, ' ')} `;
+  const inEnglish = (list: readonly string[]) => list.some((w) => english.includes(` ${w} `));
+  if (!has(haystack, notice.cues[family], lang) && !inEnglish(notice.cues.en)) return false;
+  if (has(haystack, notice.home_words[family], lang) || inEnglish(notice.home_words.en)) return false;
+  return has(haystack, notice.law_words[family], lang) || inEnglish(notice.law_words.en) || lang !== 'vi';
+}
+
+/** The bot's scope in English, for a message written in English (any country named or not). */
+export function englishScope(notice: ScopeNotice, text: string): string | undefined {
+  return looksEnglish(text) ? notice.reply.en : undefined;
 }
 
 /** Mostly English words (ASCII letters, no Vietnamese diacritics): the scope is repeated in English. */
