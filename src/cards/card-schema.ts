@@ -59,3 +59,10 @@ export const phraseTableSchema = z.strictObject({
   _note: z.string().optional(),
   replace: z.array(z.strictObject({ from: nonEmpty, to: nonEmpty })),
 });
+
+/** Wording around a card reply. */
+export const cardTextsSchema = z.strictObject({
+  _note: z.string().optional(),
+  also_relevant: z.strictObject({ 'zh-Hans': nonEmpty, vi: nonEmpty }),
+});
+export type CardTexts = z.infer<typeof cardTextsSchema>;

@@ -15,6 +15,8 @@ export interface CardStepInput {
   readonly history: readonly HistoryTurn[];
   /** The statute retriever's hits for the same question: agreement raises a card's confidence. */
   readonly hits: readonly ScoredPassage[];
+  /** The statute path's verified sources: listed after the card's own clauses. */
+  readonly statuteSources?: readonly ChosenSource[];
   readonly texts: CardReplyTexts;
   /** Placeholder values (union hotline, emergency numbers). */
   readonly values: Readonly<Record<string, string>>;
@@ -94,7 +96,7 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
     if (!best) return undefined;
     const leads = best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
     if (best.confidence < options.minConfidence && !leads) return undefined;
-    const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values);
+    const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, input.statuteSources);
     if (!composed) return undefined;
     const confidence = Number(best.confidence.toFixed(3));
     return { text: composed.text, sources: composed.sources, mode: 'extractive', reasons: [], card: { id: best.card.id, confidence } };

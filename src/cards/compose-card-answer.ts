@@ -5,6 +5,9 @@ import { toTraditional } from '../language/script.js';
 import type { AnswerCard } from './card-schema.js';
 import type { CardBook } from './load-cards.js';
 
+/** At most this many of the statute retriever's other articles are listed after a card's own. */
+const MAX_OTHER_ARTICLES = 2;
+
 /** Reply texts the card answer borrows from knowledge/replies. */
 export interface CardReplyTexts {
   readonly sources_heading: string;
@@ -43,6 +46,7 @@ export function composeCardAnswer(
   article: (law: string, article: number) => Passage | undefined,
   texts: CardReplyTexts,
   values: Readonly<Record<string, string>>,
+  statuteSources: readonly ChosenSource[] = [],
 ): ComposedCard | undefined {
   const answer = cardAnswerText(card, lang);
   if (!answer) return undefined;
@@ -67,15 +71,18 @@ export function composeCardAnswer(
     quoted.set(label, [...(quoted.get(label) ?? []), c.quote]);
   }
   const prose = (s: string) => (lang === 'zh-Hant' ? toHant(s, book.hantPhrases) : s);
+  // The statute retriever's other verified articles, by label only: the worker can ask for their full text.
+  const others = statuteSources.filter((s) => s.passage.kind === 'article' && !sources.some((c) => c.passage.id === s.passage.id)).slice(0, MAX_OTHER_ARTICLES);
   const lines = [
     prose(answer),
     '',
     texts.sources_heading,
     ...[...quoted].map(([label, quotes]) => `${label}${lang === 'vi' ? ': ' : '：'}${quotes.map((q) => `${quoteOpen}${q}${quoteClose}`).join(lang === 'vi' ? ' … ' : '……')}`),
+    ...(others.length > 0 ? [`${book.texts.also_relevant[family]}${others.map((o) => o.label).join(lang === 'vi' ? '; ' : '、')}`] : []),
     ...(steps ? ['', prose(fill(steps))] : []),
     ...(follow ? [prose(follow)] : []),
     '',
     texts.disclaimer,
   ];
-  return { text: lines.join('\n'), sources };
+  return { text: lines.join('\n'), sources: [...sources, ...others] };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Jurisdiction } from '../core/types.js';
-import { cardFileSchema, nextStepsFileSchema, phraseTableSchema, type AnswerCard, type NextSteps } from './card-schema.js';
+import { cardFileSchema, cardTextsSchema, nextStepsFileSchema, phraseTableSchema, type AnswerCard, type CardTexts, type NextSteps } from './card-schema.js';
 
 /** Everything under knowledge/cards. */
 export interface CardBook {
@@ -11,6 +11,8 @@ export interface CardBook {
   readonly hantPhrases: readonly { from: string; to: string }[];
   /** Which file each card came from (for error messages). */
   readonly sourceOf: ReadonlyMap<string, string>;
+  /** Wording around card replies. */
+  readonly texts: CardTexts;
 }
 
 export class CardError extends Error {}
@@ -57,5 +59,6 @@ export function loadCards(knowledgeDir: string): CardBook {
   }
   const phrasePath = join(root, 'zh-hant-phrases.json');
   const hantPhrases = existsSync(phrasePath) ? parse(phraseTableSchema, phrasePath).replace : [];
-  return { cards, nextSteps, hantPhrases, sourceOf };
+  const texts = parse(cardTextsSchema, join(root, 'card-texts.json'));
+  return { cards, nextSteps, hantPhrases, sourceOf, texts };
 }

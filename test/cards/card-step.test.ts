@@ -31,6 +31,14 @@ describe('card step', () => {
     expect(r.mode).toBe('extractive');
   });
 
+  it("lists the statute path's other verified articles after the card's own clauses", () => {
+    const p47 = kb.passages.find((p) => p.id === 'cn/labor-contract-law#47')!;
+    const other = { passage: p47, label: '《劳动合同法》第四十七条', excerpt: '', bestSentence: '', score: 1 };
+    const r = step.answer(input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans', { statuteSources: [other] }))!;
+    expect(r.text).toContain('其他可能相关的法条：《劳动合同法》第四十七条');
+    expect(r.sources.map((s) => s.passage.id)).toEqual(['cn/labor-contract-law#82', 'cn/labor-contract-law-implementing-regulations#6', 'cn/labor-contract-law#47']);
+  });
+
   it('writes Traditional replies with the Taiwan phrase table (簽, not 籤)', () => {
     const r = step.answer(input('公司一直沒跟我簽勞動合約，可以要雙倍薪水嗎', 'zh-Hant'))!;
     expect(r.card?.id).toMatch(/^cn-no-contract/);
