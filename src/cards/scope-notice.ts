@@ -48,10 +48,15 @@ export function englishScope(notice: ScopeNotice, text: string): string | undefi
 }
 
 /** Mostly English words (ASCII letters, no Vietnamese diacritics): the scope is repeated in English. */
+/** English function words that are not also Vietnamese typed without diacritics ("do", "my", "can", "the" are). */
+const ENGLISH_WORDS = new Set(['what', 'how', 'is', 'are', 'does', 'about', 'please', 'law', 'laws', 'work', 'pay', 'salary', 'overtime', 'company', 'employer', 'rights', 'where', 'when', 'why', 'should', 'would', 'could', 'have', 'with', 'for', 'and', 'you', 'your', 'hello', 'hi']);
+
 export function looksEnglish(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
   const ascii = text.match(/[A-Za-z]/g) ?? [];
-  return letters.length >= 8 && ascii.length / letters.length > 0.9 && /\b(the|is|my|what|how|can|law|work|pay|do|i)\b/i.test(text);
+  if (letters.length < 8 || ascii.length / letters.length <= 0.9) return false;
+  const words = new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => ENGLISH_WORDS.has(w)));
+  return words.size >= 2;
 }
 
 /** "全文", "详细", "chi tiết" or a short request that names an article: the worker wants the whole text. */

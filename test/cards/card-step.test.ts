@@ -95,3 +95,12 @@ describe('card step', () => {
     expect(vi.text).toContain('06 tháng');
   });
 });
+
+describe('looksEnglish', () => {
+  it('tells English from Vietnamese typed without diacritics', async () => {
+    const { looksEnglish } = await import('../../src/cards/scope-notice.js');
+    expect(looksEnglish('What does the law say about my overtime pay?')).toBe(true);
+    expect(looksEnglish('toi lam o my do cong ty can nguoi the nao')).toBe(false);
+    expect(looksEnglish('hom nay sai gon co mua khong')).toBe(false);
+  });
+});
