@@ -175,7 +175,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     const debugInfo = request.debug ? { retrieved: hits.map(toRetrievedRef) } : {};
 
     // Answer cards (src/cards): a confident reviewed card, a full-text request or another country's law answers here.
-    const carded = deps.cards?.answer({ text: query, lang, jurisdiction, history, hits, statuteSources: sources, texts, values });
+    const carded = deps.cards?.answer({ text: query, lang, jurisdiction, history, hits, statuteSources: sources, texts, values, cardsAllowed: !deps.drafter });
     if (carded) {
       const reply = `${urgentPrefix}${personPrefix}${carded.text}`;
       return { ...finish(lang, jurisdiction, reply, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode), ...(carded.card ? { card: carded.card } : {}), ...debugInfo };

@@ -17,6 +17,8 @@ export interface CardStepInput {
   readonly hits: readonly ScoredPassage[];
   /** The statute path's verified sources: listed after the card's own clauses. */
   readonly statuteSources?: readonly ChosenSource[];
+  /** False when an LLM drafter answers instead (its mode and fallback metrics stay as they are). @default true */
+  readonly cardsAllowed?: boolean;
   readonly texts: CardReplyTexts;
   /** Placeholder values (union hotline, emergency numbers). */
   readonly values: Readonly<Record<string, string>>;
@@ -84,6 +86,9 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
   }
 
   function card(input: CardStepInput): CardStepResult | undefined {
+    if (input.cardsAllowed === false) return undefined;
+    // A question that names an article ("第八十二条", "Điều 35") wants that article: the statute path answers it.
+    if (findReferences(input.text).length > 0) return undefined;
     const top5 = new Set(input.hits.slice(0, 5).map((h) => h.passage.id));
     const ranked = matcher
       .match(input.text, input.lang, input.jurisdiction, 5)

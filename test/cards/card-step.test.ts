@@ -63,6 +63,12 @@ describe('card step', () => {
     expect(r.text).toContain('Điều 139');
   });
 
+  it('leaves a question that names an article, or an LLM deployment, to the statute path', () => {
+    expect(step.answer(input('Điều 35 Bộ luật Lao động quy định gì về nghỉ việc', 'vi'))).toBeUndefined();
+    expect(step.answer(input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans', { cardsAllowed: false }))).toBeUndefined();
+    expect(step.answer(input('我在韩国打工，韩国的加班费怎么算', 'zh-Hans', { cardsAllowed: false }))?.reasons).toContain('other_jurisdiction');
+  });
+
   it('does not answer from a card when nothing matches well', () => {
     expect(step.answer(input('今天食堂的饭菜好吃吗', 'zh-Hans'))).toBeUndefined();
   });
