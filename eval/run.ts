@@ -17,7 +17,7 @@ import { checkThresholds, gateGroups } from './gate.js';
 import { createFaithfulnessJudge, isLlmConfigured } from './judge/faithfulness.js';
 import { runEval } from './lib/run-eval.js';
 import { renderHtml } from './report/html-report.js';
-import { BEHAVIOUR_COLUMNS, ESCALATION_COLUMNS, renderTable } from './report/table.js';
+import { BEHAVIOUR_COLUMNS, ESCALATION_COLUMNS, ANSWER_COLUMNS, renderTable } from './report/table.js';
 
 const USAGE = 'usage: npm run eval -- [--dataset NAME] [--limit N] [--gate] [--no-judge] | --compare A.json B.json';
 const REPORTS = 'eval/reports';
@@ -70,6 +70,7 @@ process.stdout.write(
   [
     renderTable('By dataset and language', report.byLanguage),
     renderTable('By topic (all datasets)', report.byTopic),
+    renderTable('Everyday questions: answer shape', report.byLanguage.filter((g) => g.name.startsWith('everyday-')), ANSWER_COLUMNS),
     renderTable('Escalation by category', report.byCategory, ESCALATION_COLUMNS),
     renderTable('Cases without a countable gold article (answered / escalated behaviour only)', report.noGold, BEHAVIOUR_COLUMNS),
     report.judge

@@ -11,6 +11,7 @@ import { loadUrgentReplies } from './escalation/load-urgent-replies.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createLlmFeatures } from './create-llm-features.js';
 import { createCalculatorHook, loadCalculatorData } from './calculators/index.js';
+import { loadCardStep } from './cards/index.js';
 
 /** Options for {@link createBot}. */
 export interface CreateBotOptions {
@@ -65,6 +66,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     rewrite: llm.rewrite,
     logger,
     calculator: createCalculatorHook(loadCalculatorData(config.KNOWLEDGE_DIR), kb.passages),
+    cards: loadCardStep(kb, config.KNOWLEDGE_DIR),
   });
   return { engine, kb, config, logger, hotlines };
 }

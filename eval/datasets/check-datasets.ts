@@ -22,6 +22,7 @@ import { toSimplified, toTraditional } from '../../src/language/script.js';
 import { hasVietnameseLetters } from '../../src/language/vietnamese.js';
 import { realDevSchema, workerQuestionSchema, type RealDevCase, type WorkerQuestion } from './dataset-schemas.js';
 import { loadStatutes, type StatuteDoc } from './statute-articles.js';
+import { everydayQuestionSchema } from './everyday-schema.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATASETS = process.argv[2] ?? join(ROOT, 'eval/datasets');
@@ -164,7 +165,7 @@ for (const file of readdirSync(DATASETS).filter((f) => f.endsWith('.jsonl')).sor
   const rows = readLines(path, file);
   for (const { no, value } of rows) {
     const where = `${file}:${no}`;
-    const parsed = real ? realDevSchema.safeParse(value) : workerQuestionSchema.safeParse(value);
+    const parsed = real ? realDevSchema.safeParse(value) : file.startsWith('everyday-') ? everydayQuestionSchema.safeParse(value) : workerQuestionSchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(`${where}: ${issue.path.join('.')}: ${issue.message}`);
       continue;

@@ -1,8 +1,9 @@
 import { calcExactRate } from './calc-exact.js';
 import type { ScoredCase } from './types.js';
+import { answerShape, type AnswerShape } from './answer-shape.js';
 
 /** Aggregate metrics over a group of cases. Rates are in [0, 1]; null when the group has no eligible case. */
-export interface Summary {
+export interface Summary extends AnswerShape {
   cases: number;
   retrievalCases: number;
   recallAt1: number | null;
@@ -113,5 +114,6 @@ export function summarize(cases: readonly ScoredCase[], options: SummarizeOption
     latencyP50: percentile(latencies, 50),
     latencyP95: percentile(latencies, 95),
     calcExact: calcExactRate(cases),
+    ...answerShape(cases),
   };
 }

@@ -15,6 +15,8 @@ export interface BotResult {
   error?: string;
   /** Deterministic calculation (src/calculators), when the bot made one. */
   calculation?: { kind: string; result: number | string; unit?: string };
+  /** The answer card the reply came from (src/cards). */
+  card?: { id: string; confidence: number };
 }
 
 /** Everything the metrics need about one case, resolved against the knowledge base. */

@@ -38,6 +38,19 @@ export const ESCALATION_COLUMNS: readonly Column[] = [
   ['escalationAccuracy', 'esc-acc', 'rate'],
 ];
 
+/** Everyday questions: key fact first, card, facts, citations, reply length before citations (characters). */
+export const ANSWER_COLUMNS: readonly Column[] = [
+  ['cases', 'n', 'count'],
+  ['keyFactFirst', 'key-first', 'rate'],
+  ['mustContainPass', 'facts', 'rate'],
+  ['cardHit', 'card', 'rate'],
+  ['citationHit', 'cite-hit', 'rate'],
+  ['citationValidity', 'cite-valid', 'rate'],
+  ['recallAt5', 'R@5', 'rate'],
+  ['replyLengthP50', 'len-p50', 'count'],
+  ['replyLengthP95', 'len-p95', 'count'],
+];
+
 /** Behaviour only, for cases without a countable gold article. */
 export const BEHAVIOUR_COLUMNS: readonly Column[] = [
   ['cases', 'n', 'count'],

@@ -27,6 +27,7 @@ import { selectExcerpt } from './select-excerpt.js';
 import { createArticleLookup, verifySources } from './verify-citations.js';
 import type { UrgentReplyBook } from '../escalation/load-urgent-replies.js';
 import { planUrgentReply } from '../escalation/urgent-reply.js';
+import type { CardStep } from '../cards/card-step.js';
 
 /** Decides escalation for a message; see src/escalation. */
 export type TriageFn = (text: string, lang: Lang, recentWorkerTurns: readonly string[]) => Triage;
@@ -50,6 +51,8 @@ export interface AnswerEngineDeps {
   readonly calculator?: CalculatorHook;
   /** Crisis care, category first replies and the hand-off reply (src/escalation/urgent-reply.ts); without it urgent cases get the generic prefix. */
   readonly urgentReplies?: UrgentReplyBook;
+  /** Reviewed answer cards, full text on request, other-country scope notice (src/cards). */
+  readonly cards?: CardStep;
 }
 
 function toRetrievedRef(hit: ScoredPassage): RetrievedRef {
@@ -142,7 +145,8 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       if (scope === 'manipulation') {
         return finish(lang, defaultJurisdiction, `${deps.replies.zh.manipulation}\n${deps.replies.vi.manipulation}`, [], { level: 'none', reasons: ['manipulation'] }, 'refusal');
       }
-      return finish(lang, defaultJurisdiction, texts.unknown_language, [], { level: 'none', reasons: ['unknown_language'] }, 'invalid_input');
+      const english = deps.cards?.englishScope(text);
+      return finish(lang, defaultJurisdiction, english ? `${texts.unknown_language}\n\n${english}` : texts.unknown_language, [], { level: 'none', reasons: ['unknown_language'] }, 'invalid_input');
     }
 
     const history = request.history ?? [];
@@ -201,6 +205,13 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     }
     const sources = verified.kept;
     const debugInfo = request.debug ? { retrieved: hits.map(toRetrievedRef) } : {};
+
+    // Answer cards (src/cards): a confident reviewed card, a full-text request or another country's law answers here.
+    const carded = deps.cards?.answer({ text: query, lang, jurisdiction, history, hits, statuteSources: sources, texts, values, cardsAllowed: !deps.drafter });
+    if (carded) {
+      const reply = `${urgentPrefix}${personPrefix}${carded.text}`;
+      return { ...finish(lang, jurisdiction, reply, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode), ...(carded.card ? { card: carded.card } : {}), ...debugInfo };
+    }
 
     // A message with no labor vocabulary needs a strong match before it is treated as a labor question.
     const weakForUnknown = scope === 'unknown' && (hits[0]?.confidence ?? 0) < UNKNOWN_SCOPE_MIN_CONFIDENCE;

@@ -16,21 +16,47 @@ function units(text: string, language: DocLanguage): Set<string> {
   return out;
 }
 
+/** A statement that introduces a list ("…应当认定为工伤：", "…như sau:"): never an answer on its own. */
+const HEADING = /[：:]\s*$/u;
+/** An enumerated item: （一） / (一) / a) / 1. */
+const ITEM = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[a-zđ]\)\s|\d+\.\s)/u;
+/** Definitions and cross-references read as the wrong first line ("本条所称月工资是指…"). */
+const DEFINITION = /^(?:本条所称|本法所称|本规定所称|本条例所称|前款规定|前款所称)/u;
+
+function overlapOf(s: string, q: Set<string>, language: DocLanguage): number {
+  const u = units(s, language);
+  let hits = 0;
+  for (const x of u) if (q.has(x)) hits += 1;
+  return q.size === 0 ? 0 : hits / q.size;
+}
+
 /**
  * The full statement (a Chinese sentence up to 。, or a Vietnamese clause line)
  * that matches the question best: the one-line direct answer should read as a
- * complete rule, not a fragment after a semicolon.
+ * complete rule, not a fragment after a semicolon. A list heading is answered
+ * together with its best-matching item ("…应当认定为工伤：（六）在上下班途中…"),
+ * and definitions only win when nothing else matches.
  */
 function bestStatement(text: string, q: Set<string>, language: DocLanguage): { s: string; overlap: number } | undefined {
   const statements = text.split(language === 'zh' ? /(?<=。)|\n+/u : /\n+/u).map((x) => x.trim()).filter((x) => x.length > 0);
   let best: { s: string; overlap: number; score: number } | undefined;
   statements.forEach((s, index) => {
-    const u = units(s, language);
-    let hits = 0;
-    for (const x of u) if (q.has(x)) hits += 1;
-    const overlap = q.size === 0 ? 0 : hits / q.size;
-    const score = overlap + (index === 0 ? 0.05 : 0) - index * 0.001;
-    if (!best || score > best.score) best = { s, overlap, score };
+    let statement = s;
+    let overlap = overlapOf(s, q, language);
+    if (HEADING.test(s)) {
+      // Pair the heading with its best item; the pair competes as one statement.
+      let item: { s: string; overlap: number } | undefined;
+      for (let i = index + 1; i < statements.length && ITEM.test(statements[i]!); i += 1) {
+        const o = overlapOf(statements[i]!, q, language);
+        if (!item || o > item.overlap) item = { s: statements[i]!, overlap: o };
+      }
+      if (!item) return;
+      statement = `${s}${language === 'zh' ? '' : ' '}${item.s}`;
+      overlap = overlapOf(statement, q, language);
+    }
+    const penalty = DEFINITION.test(s) ? 0.5 : 0;
+    const score = overlap - penalty + (index === 0 ? 0.05 : 0) - index * 0.001;
+    if (!best || score > best.score) best = { s: statement, overlap, score };
   });
   return best;
 }
@@ -89,6 +115,13 @@ export function selectExcerpt(
     chosen.add(item.index);
     used += item.s.length;
     if (used >= maxChars) break;
+  }
+  // An item is quoted with the heading it belongs to ("…应当认定为工伤：" before "（六）…").
+  for (const i of [...chosen]) {
+    if (!ITEM.test(sentences[i]!)) continue;
+    let h = i - 1;
+    while (h >= 0 && ITEM.test(sentences[h]!)) h -= 1;
+    if (h >= 0 && HEADING.test(sentences[h]!)) chosen.add(h);
   }
   const ordered = [...chosen].sort((a, b) => a - b);
   const parts: string[] = [];

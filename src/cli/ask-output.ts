@@ -13,6 +13,7 @@ export interface AskJson {
   latency_ms: number;
   retrieved?: BotAnswer['retrieved'];
   calculation?: BotAnswer['calculation'];
+  card?: BotAnswer['card'];
 }
 
 export function toAskJson(answer: BotAnswer, latencyMs: number, id?: string): AskJson {
@@ -35,6 +36,7 @@ export function toAskJson(answer: BotAnswer, latencyMs: number, id?: string): As
     latency_ms: Number(latencyMs.toFixed(2)),
     ...(answer.retrieved ? { retrieved: answer.retrieved } : {}),
     ...(answer.calculation ? { calculation: answer.calculation } : {}),
+    ...(answer.card ? { card: answer.card } : {}),
   };
 }
 

@@ -148,6 +148,8 @@ export interface BotAnswer {
     readonly formula: string;
     readonly citations: readonly string[];
   };
+  /** The reviewed answer card the reply came from, with the match confidence (src/cards). */
+  readonly card?: { readonly id: string; readonly confidence: number };
 }
 
 /** A previous turn, for follow-up questions. */

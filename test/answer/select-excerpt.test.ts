@@ -38,3 +38,26 @@ describe('splitSentences', () => {
     expect(splitSentences('1. Một.\n2. Hai.', 'vi')).toEqual(['1. Một.', '2. Hai.']);
   });
 });
+
+describe('selectExcerpt: headings, items and definitions', () => {
+  const injury =
+    '职工有下列情形之一的，应当认定为工伤：\n(一)在工作时间和工作场所内，因工作原因受到事故伤害的；\n(二)工作时间前后在工作场所内，从事与工作有关的预备性或者收尾性工作受到事故伤害的；\n(六)在上下班途中，受到非本人主要责任的交通事故或者城市轨道交通、客运轮渡、火车事故伤害的；\n(七)法律、行政法规规定应当认定为工伤的其他情形。';
+
+  it('never answers with a bare list heading: the heading comes with its best item', () => {
+    const e = selectExcerpt(injury, '下班路上被车撞了算工伤吗，交通事故', 'zh', 60);
+    expect(e.bestSentence.startsWith('职工有下列情形之一的，应当认定为工伤：')).toBe(true);
+    expect(e.bestSentence).toContain('上下班途中');
+  });
+
+  it('keeps the heading with a quoted item and marks the cuts', () => {
+    const e = selectExcerpt(injury, '上下班途中交通事故', 'zh', 60);
+    expect(e.text).toContain('应当认定为工伤：');
+    expect(e.text).toContain('上下班途中');
+    expect(e.text).toContain('……');
+  });
+
+  it('does not lead with a definition when the rule matches', () => {
+    const text = '经济补偿按劳动者在本单位工作的年限，每满一年支付一个月工资的标准向劳动者支付。\n本条所称月工资是指劳动者在劳动合同解除或者终止前十二个月的平均工资。';
+    expect(selectExcerpt(text, '经济补偿的月工资按工作年限怎么算', 'zh', 500).bestSentence).toContain('每满一年支付一个月工资');
+  });
+});

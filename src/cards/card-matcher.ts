@@ -1,0 +1,89 @@
+import type { DocLanguage, Jurisdiction, Lang } from '../core/types.js';
+import type { QueryExpander } from '../retrieval/expansion/query-expander.js';
+import { Bm25Index, type WeightedTerm } from '../retrieval/lexical/bm25-index.js';
+import type { Tokenizer } from '../retrieval/tokenize/tokenizer.js';
+import type { AnswerCard } from './card-schema.js';
+
+/** A card found for a question. */
+export interface CardMatch {
+  readonly card: AnswerCard;
+  /** 0..1: how much of the question and of the best phrasing overlap (idf-weighted, both ways). */
+  readonly confidence: number;
+  /** The phrasing that matched best (for debugging and tuning). */
+  readonly phrasing: string;
+}
+
+export interface CardMatcher {
+  /** Best cards for a question in one jurisdiction, best first. */
+  match(text: string, lang: Lang, jurisdiction: Jurisdiction, k?: number): CardMatch[];
+}
+
+/** Same term weights as the statute retriever: expansion terms and Chinese bigrams count half. */
+const EXPANSION_WEIGHT = 0.5;
+const BIGRAM_WEIGHT = 0.5;
+
+interface Doc {
+  readonly card: number;
+  readonly language: DocLanguage;
+  readonly text: string;
+  readonly terms: ReadonlySet<string>;
+}
+
+/**
+ * Card retrieval: a BM25 index over every phrasing (and the situation) of
+ * every card, tokenized with the statute retriever's tokenizers and queried
+ * with its expansion table. A card's confidence is the geometric mean of how
+ * much of the question its best phrasing covers and how much of that
+ * phrasing the question covers, so a one-word question does not confidently
+ * match a long, specific phrasing, nor a long story a short generic one.
+ */
+export function createCardMatcher(
+  cards: readonly AnswerCard[],
+  tokenizers: Readonly<Record<DocLanguage, Tokenizer>>,
+  expander: QueryExpander,
+): CardMatcher {
+  const docs: Doc[] = [];
+  cards.forEach((card, index) => {
+    const add = (text: string, language: DocLanguage) => docs.push({ card: index, language, text, terms: new Set(tokenizers[language].tokenizeDocument(text)) });
+    for (const p of [...card.phrasings['zh-Hans'], ...card.phrasings['zh-Hant']]) add(p, 'zh');
+    for (const p of card.phrasings.vi) add(p, 'vi');
+    if (card.jurisdiction === 'CN' || card.phrasings['zh-Hans'].length > 0) add(card.situation, 'zh');
+  });
+  const bm25 = new Bm25Index(docs.map((d) => [...tokenizers[d.language].tokenizeDocument(d.text)]));
+  const weightOf = (term: string, base: number) => (term.startsWith('#') ? base * BIGRAM_WEIGHT : base);
+
+  return {
+    match(text, lang, jurisdiction, k = 3) {
+      const language: DocLanguage = lang === 'vi' ? 'vi' : 'zh';
+      const tokenizer = tokenizers[language];
+      const own = tokenizer.tokenizeQuery(text);
+      const terms: WeightedTerm[] = own.map((term) => ({ term, weight: weightOf(term, 1) }));
+      for (const phrase of expander.expand(text, language)) {
+        for (const term of tokenizer.tokenizeQuery(phrase)) terms.push({ term, weight: weightOf(term, EXPANSION_WEIGHT) });
+      }
+      const allow = (doc: number) => docs[doc]!.language === language && cards[docs[doc]!.card]!.jurisdiction === jurisdiction;
+      const hits = bm25.search(terms, 40, allow);
+      const ownSet = new Set(own);
+      // A Vietnamese question typed without diacritics only has folded (~) terms: measure phrasings on theirs alone.
+      const foldedOnly = language === 'vi' && own.length > 0 && own.every((t) => t.startsWith('~'));
+      const best = new Map<number, CardMatch>();
+      for (const hit of hits) {
+        const doc = docs[hit.doc]!;
+        // Share of the phrasing's idf mass that the question's own words contain.
+        let mass = 0;
+        let covered = 0;
+        for (const term of doc.terms) {
+          if (foldedOnly && !term.startsWith('~')) continue;
+          const w = bm25.idf(term) * weightOf(term, 1);
+          mass += w;
+          if (ownSet.has(term)) covered += w;
+        }
+        const docCoverage = mass > 0 ? covered / mass : 0;
+        const confidence = Math.sqrt(hit.coverage * docCoverage);
+        const previous = best.get(doc.card);
+        if (!previous || confidence > previous.confidence) best.set(doc.card, { card: cards[doc.card]!, confidence, phrasing: doc.text });
+      }
+      return [...best.values()].sort((a, b) => b.confidence - a.confidence).slice(0, k);
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { BotAnswer, HistoryTurn, Jurisdiction, KnowledgeBase, Lang, Passage, ScoredPassage } from '../core/types.js';
+import type { ChosenSource } from '../answer/compose-extractive.js';
+import { citationLabel } from '../answer/citation-label.js';
+import { createReferenceFinder } from '../citations/parse-references.js';
+import type { CardMatcher } from './card-matcher.js';
+import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';
+import type { CardBook } from './load-cards.js';
+import { asksAboutOtherJurisdiction, asksForFullText, englishScope, looksEnglish, type ScopeNotice } from './scope-notice.js';
+
+/** What the answer engine hands the card step (all already computed by the engine). */
+export interface CardStepInput {
+  readonly text: string;
+  readonly lang: Lang;
+  readonly jurisdiction: Jurisdiction;
+  readonly history: readonly HistoryTurn[];
+  /** The statute retriever's hits for the same question: agreement raises a card's confidence. */
+  readonly hits: readonly ScoredPassage[];
+  /** The statute path's verified sources: listed after the card's own clauses. */
+  readonly statuteSources?: readonly ChosenSource[];
+  /** False when an LLM drafter answers instead (its mode and fallback metrics stay as they are). @default true */
+  readonly cardsAllowed?: boolean;
+  readonly texts: CardReplyTexts;
+  /** Placeholder values (union hotline, emergency numbers). */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** A reply the card step decided; the engine wraps it (prefixes, script, escalation). */
+export interface CardStepResult {
+  readonly text: string;
+  readonly sources: readonly ChosenSource[];
+  readonly mode: BotAnswer['mode'];
+  readonly reasons: readonly string[];
+  readonly card?: { readonly id: string; readonly confidence: number };
+}
+
+export interface CardStep {
+  answer(input: CardStepInput): CardStepResult | undefined;
+  /** The bot's scope in English when the message is English (asked before the unknown-language reply). */
+  englishScope(text: string): string | undefined;
+}
+
+export interface CardStepOptions {
+  /** Card confidence that answers from a card on its own. Tuned on the dev split only. */
+  readonly minConfidence: number;
+  /** A lower confidence that still answers when the best card leads the second by `leadRatio`. */
+  readonly minWithLead: number;
+  readonly leadRatio: number;
+  /** Added to a card's confidence when the statute retriever ranks one of its articles in the top 5. */
+  readonly agreementBonus: number;
+  /** Longest full article text returned on request, in characters (longer texts are cut with "…"). */
+  readonly maxFullText: number;
+}
+
+export const DEFAULT_CARD_OPTIONS: CardStepOptions = { minConfidence: 0.3, minWithLead: 0.15, leadRatio: 1.4, agreementBonus: 0.1, maxFullText: 1500 };
+
+/**
+ * The card stage of the answer pipeline, in order: the full text of an
+ * article when the worker asks for it ("全文", "chi tiết") after a reply that
+ * cited it; the scope notice for another country's own law; a confident
+ * reviewed answer card. Returns undefined to let the statute path answer.
+ */
+export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardMatcher, notice: ScopeNotice, options: CardStepOptions = DEFAULT_CARD_OPTIONS): CardStep {
+  const byLawArticle = new Map(kb.passages.filter((p) => p.article !== undefined).map((p) => [`${p.law}#${p.article}`, p]));
+  const byId = new Map(kb.passages.map((p) => [p.id, p]));
+  const article = (law: string, n: number): Passage | undefined => byLawArticle.get(`${law}#${n}`);
+  const findReferences = createReferenceFinder(kb.documents);
+
+  function fullText(input: CardStepInput): CardStepResult | undefined {
+    if (!asksForFullText(notice, input.text, input.lang)) return undefined;
+    const named = findReferences(input.text);
+    const lastBot = [...input.history].reverse().find((t) => t.role === 'bot');
+    const refs = named.length > 0 ? named : lastBot ? findReferences(lastBot.text) : [];
+    const passage = refs.map((r) => byId.get(`${r.docId}#${r.article}`)).find((p): p is Passage => p !== undefined && p.inForce);
+    if (!passage) return undefined;
+    const label = citationLabel(passage);
+    const body = passage.text.length > options.maxFullText ? `${passage.text.slice(0, options.maxFullText)}…` : passage.text;
+    const source: ChosenSource = { passage, label, excerpt: body, bestSentence: body, score: 1 };
+    return { text: `${label}${input.lang === 'vi' ? ':' : '：'}\n${body}\n\n${input.texts.disclaimer}`, sources: [source], mode: 'extractive', reasons: ['full_text'] };
+  }
+
+  function otherJurisdiction(input: CardStepInput): CardStepResult | undefined {
+    if (!asksAboutOtherJurisdiction(notice, input.text, input.lang)) return undefined;
+    const own = input.lang === 'vi' ? notice.reply.vi : notice.reply['zh-Hans'];
+    const text = looksEnglish(input.text) ? `${own}\n\n${notice.reply.en}` : own;
+    return { text, sources: [], mode: 'refusal', reasons: ['other_jurisdiction'] };
+  }
+
+  function card(input: CardStepInput): CardStepResult | undefined {
+    if (input.cardsAllowed === false) return undefined;
+    // A question that names an article ("第八十二条", "Điều 35") wants that article: the statute path answers it.
+    if (findReferences(input.text).length > 0) return undefined;
+    const top5 = new Set(input.hits.slice(0, 5).map((h) => h.passage.id));
+    const ranked = matcher
+      .match(input.text, input.lang, input.jurisdiction, 5)
+      .map((m) => {
+        const agrees = m.card.citations.some((c) => top5.has(article(c.law, c.article)?.id ?? ''));
+        return { ...m, confidence: Math.min(1, m.confidence + (agrees ? options.agreementBonus : 0)) };
+      })
+      .sort((a, b) => b.confidence - a.confidence);
+    const [best, second] = ranked;
+    if (!best) return undefined;
+    const leads = best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
+    if (best.confidence < options.minConfidence && !leads) return undefined;
+    const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, input.statuteSources);
+    if (!composed) return undefined;
+    const confidence = Number(best.confidence.toFixed(3));
+    return { text: composed.text, sources: composed.sources, mode: 'extractive', reasons: [], card: { id: best.card.id, confidence } };
+  }
+
+  return {
+    answer(input) {
+      return fullText(input) ?? otherJurisdiction(input) ?? card(input);
+    },
+    englishScope(text) {
+      return englishScope(notice, text);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Jurisdiction, Lang, Passage } from '../core/types.js';
+import { citationLabel } from '../answer/citation-label.js';
+import type { ChosenSource } from '../answer/compose-extractive.js';
+import { toTraditional } from '../language/script.js';
+import type { AnswerCard } from './card-schema.js';
+import type { CardBook } from './load-cards.js';
+
+/** At most this many of the statute retriever's other articles are listed after a card's own. */
+const MAX_OTHER_ARTICLES = 2;
+
+/** Reply texts the card answer borrows from knowledge/replies. */
+export interface CardReplyTexts {
+  readonly sources_heading: string;
+  readonly disclaimer: string;
+}
+
+export interface ComposedCard {
+  readonly text: string;
+  readonly sources: ChosenSource[];
+}
+
+/** Converts to Traditional (Taiwan) and applies the Taiwan/HK phrase table. */
+export function toHant(text: string, phrases: CardBook['hantPhrases']): string {
+  let out = toTraditional(text);
+  for (const { from, to } of phrases) out = out.split(from).join(to);
+  return out;
+}
+
+/** The card's answer text in the worker's language, or undefined when the card has none. */
+export function cardAnswerText(card: AnswerCard, lang: Lang): string | undefined {
+  return lang === 'vi' ? card.answer.vi : card.answer['zh-Hans'];
+}
+
+/**
+ * A card reply, phone-sized: the plain answer first (rule and numbers), then
+ * the decisive clause quoted with its citation label, then the topic's next
+ * steps, the follow-up question for a missing fact, and the legal-information
+ * note. Returns undefined when the card has no text in the worker's language
+ * or a cited article is missing (the statute path answers instead).
+ */
+export function composeCardAnswer(
+  card: AnswerCard,
+  confidence: number,
+  lang: Lang,
+  book: CardBook,
+  article: (law: string, article: number) => Passage | undefined,
+  texts: CardReplyTexts,
+  values: Readonly<Record<string, string>>,
+  statuteSources: readonly ChosenSource[] = [],
+): ComposedCard | undefined {
+  const answer = cardAnswerText(card, lang);
+  if (!answer) return undefined;
+  const sources: ChosenSource[] = [];
+  for (const c of card.citations) {
+    const passage = article(c.law, c.article);
+    if (!passage || !passage.inForce) return undefined;
+    if (sources.some((s) => s.passage.id === passage.id)) continue;
+    sources.push({ passage, label: citationLabel(passage), excerpt: c.quote, bestSentence: c.quote, score: confidence });
+  }
+  const family = lang === 'vi' ? 'vi' : 'zh-Hans';
+  const jurisdiction: Jurisdiction = card.jurisdiction;
+  const steps = book.nextSteps[jurisdiction][card.next_steps]?.[family];
+  const follow = card.follow_up?.[family];
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
+  const quoteOpen = lang === 'vi' ? '"' : '“';
+  const quoteClose = lang === 'vi' ? '"' : '”';
+  // Quotes stay with their own article; several quotes from one article share the label.
+  const quoted = new Map<string, string[]>();
+  for (const c of card.citations) {
+    const label = sources.find((s) => s.passage.law === c.law && s.passage.article === c.article)!.label;
+    quoted.set(label, [...(quoted.get(label) ?? []), c.quote]);
+  }
+  const prose = (s: string) => (lang === 'zh-Hant' ? toHant(s, book.hantPhrases) : s);
+  // The statute retriever's other verified articles, by label only: the worker can ask for their full text.
+  const others = statuteSources.filter((s) => s.passage.kind === 'article' && !sources.some((c) => c.passage.id === s.passage.id)).slice(0, MAX_OTHER_ARTICLES);
+  const lines = [
+    prose(answer),
+    '',
+    texts.sources_heading,
+    ...[...quoted].map(([label, quotes]) => `${label}${lang === 'vi' ? ': ' : '：'}${quotes.map((q) => `${quoteOpen}${q}${quoteClose}`).join(lang === 'vi' ? ' … ' : '……')}`),
+    ...(others.length > 0 ? [`${book.texts.also_relevant[family]}${others.map((o) => o.label).join(lang === 'vi' ? '; ' : '、')}`] : []),
+    ...(steps ? ['', prose(fill(steps))] : []),
+    ...(follow ? [prose(follow)] : []),
+    '',
+    texts.disclaimer,
+  ];
+  return { text: lines.join('\n'), sources: [...sources, ...others] };
+}

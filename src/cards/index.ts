@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import type { KnowledgeBase } from '../core/types.js';
+import { loadQueryExpander } from '../retrieval/expansion/query-expander.js';
+import { createViTokenizer } from '../retrieval/tokenize/vi-tokenizer.js';
+import { createZhTokenizer } from '../retrieval/tokenize/zh-tokenizer.js';
+import { createCardMatcher } from './card-matcher.js';
+import { createCardStep, DEFAULT_CARD_OPTIONS, type CardStep, type CardStepOptions } from './card-step.js';
+import { checkCards } from './check-cards.js';
+import { CardError, loadCards } from './load-cards.js';
+import { loadScopeNotice } from './scope-notice.js';
+
+export { createCardStep, type CardStep, type CardStepInput, type CardStepResult } from './card-step.js';
+export { loadCards, type CardBook } from './load-cards.js';
+export { checkCards } from './check-cards.js';
+
+/**
+ * Loads knowledge/cards, refuses to start with a card that fails the card
+ * check, and builds the card step with the statute retriever's tokenizers and
+ * expansion table.
+ */
+export function loadCardStep(kb: KnowledgeBase, knowledgeDir: string, options: CardStepOptions = DEFAULT_CARD_OPTIONS): CardStep {
+  const book = loadCards(knowledgeDir);
+  const problems = checkCards(book, kb.passages);
+  if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
+  const tokenizers = { zh: createZhTokenizer(knowledgeDir), vi: createViTokenizer(knowledgeDir) };
+  const matcher = createCardMatcher(book.cards, tokenizers, loadQueryExpander(knowledgeDir));
+  return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options);
+}

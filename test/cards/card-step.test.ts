@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase, Lang } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
+import { loadCardStep, type CardStep, type CardStepInput } from '../../src/cards/index.js';
+
+const KNOWLEDGE = join(import.meta.dirname, '../../knowledge');
+let kb: KnowledgeBase;
+let step: CardStep;
+
+beforeAll(async () => {
+  kb = await loadKnowledge(KNOWLEDGE);
+  step = loadCardStep(kb, KNOWLEDGE);
+});
+
+const texts = { sources_heading: '相关法条：', disclaimer: '以上是法律信息。' };
+function input(text: string, lang: Lang, extra: Partial<CardStepInput> = {}): CardStepInput {
+  return { text, lang, jurisdiction: lang === 'vi' ? 'VN' : 'CN', history: [], hits: [], texts, values: { union_hotline: '12351' }, ...extra };
+}
+
+describe('card step', () => {
+  it('answers a clear question with the plain answer first, then the quoted clause and next steps', () => {
+    const r = step.answer(input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans'))!;
+    expect(r.card?.id).toBe('cn-no-contract-double-pay');
+    const lines = r.text.split('\n');
+    expect(lines[0]).toContain('二倍');
+    expect(r.text.indexOf('《劳动合同法》第八十二条：“')).toBeGreaterThan(r.text.indexOf('相关法条'));
+    expect(r.text).toContain('劳动人事争议仲裁委员会');
+    expect(r.text).toContain('12351');
+    expect(r.sources.map((s) => s.passage.id)).toContain('cn/labor-contract-law#82');
+    expect(r.mode).toBe('extractive');
+  });
+
+  it("lists the statute path's other verified articles after the card's own clauses", () => {
+    const p47 = kb.passages.find((p) => p.id === 'cn/labor-contract-law#47')!;
+    const other = { passage: p47, label: '《劳动合同法》第四十七条', excerpt: '', bestSentence: '', score: 1 };
+    const r = step.answer(input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans', { statuteSources: [other] }))!;
+    expect(r.text).toContain('其他可能相关的法条：《劳动合同法》第四十七条');
+    expect(r.sources.map((s) => s.passage.id)).toEqual(['cn/labor-contract-law#82', 'cn/labor-contract-law-implementing-regulations#6', 'cn/labor-contract-law#47']);
+  });
+
+  it('writes Traditional replies with the Taiwan phrase table (簽, not 籤)', () => {
+    const r = step.answer(input('公司一直沒跟我簽勞動合約，可以要雙倍薪水嗎', 'zh-Hant'))!;
+    expect(r.card?.id).toMatch(/^cn-no-contract/);
+    expect(r.text).toContain('簽');
+    expect(r.text).not.toContain('籤');
+  });
+
+  it('understands Taiwan and Hong Kong terms', () => {
+    expect(step.answer(input('資遣費要怎麼計算', 'zh-Hant'))?.card?.id).toBe('cn-severance-calculation');
+    expect(step.answer(input('特休一年總共有幾天', 'zh-Hant'))?.card?.id).toBe('cn-annual-leave-days');
+  });
+
+  it('matches Vietnamese with and without diacritics', () => {
+    expect(step.answer(input('Nghỉ thai sản được bao nhiêu tháng vậy', 'vi'))?.card?.id).toBe('vn-maternity-leave');
+    expect(step.answer(input('nghi thai san duoc bao nhieu thang vay', 'vi'))?.card?.id).toBe('vn-maternity-leave');
+  });
+
+  it('answers a Chinese question about Vietnamese law from a Vietnamese card in Chinese', () => {
+    const r = step.answer(input('在越南上班，产假有几个月', 'zh-Hans', { jurisdiction: 'VN' }))!;
+    expect(r.card?.id).toBe('vn-maternity-leave');
+    expect(r.text.split('\n')[0]).toContain('06个月');
+    expect(r.text).toContain('Điều 139');
+  });
+
+  it('leaves a question that names an article, or an LLM deployment, to the statute path', () => {
+    expect(step.answer(input('Điều 35 Bộ luật Lao động quy định gì về nghỉ việc', 'vi'))).toBeUndefined();
+    expect(step.answer(input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans', { cardsAllowed: false }))).toBeUndefined();
+    expect(step.answer(input('我在韩国打工，韩国的加班费怎么算', 'zh-Hans', { cardsAllowed: false }))?.reasons).toContain('other_jurisdiction');
+  });
+
+  it('does not answer from a card when nothing matches well', () => {
+    expect(step.answer(input('今天食堂的饭菜好吃吗', 'zh-Hans'))).toBeUndefined();
+  });
+
+  it("states its scope instead of answering another country's law, in English too for English text", () => {
+    const zh = step.answer(input('我在韩国打工，韩国的加班费怎么算', 'zh-Hans'))!;
+    expect(zh.mode).toBe('refusal');
+    expect(zh.reasons).toContain('other_jurisdiction');
+    expect(zh.text).toContain('中华人民共和国');
+    expect(zh.sources).toHaveLength(0);
+    const vi = step.answer(input('Tôi làm ở Hàn Quốc, luật Hàn Quốc trả lương làm thêm thế nào', 'vi'))!;
+    expect(vi.reasons).toContain('other_jurisdiction');
+    const en = step.answer(input('What does the law in Japan say about overtime pay for my work', 'zh-Hans'))!;
+    expect(en.text).toContain('labor law of mainland China (PRC) and Vietnam');
+  });
+
+  it('keeps a Chinese question about working in mainland China on the card path', () => {
+    expect(step.answer(input('我从越南来中国打工，加班费怎么算', 'zh-Hans'))?.reasons ?? []).not.toContain('other_jurisdiction');
+  });
+
+  it('gives the full text of the article cited in the previous reply on request', () => {
+    const history = [
+      { role: 'worker' as const, text: '没签合同能要二倍工资吗' },
+      { role: 'bot' as const, text: '……\n相关法条：\n《劳动合同法》第八十二条：“用人单位……”' },
+    ];
+    const r = step.answer(input('全文', 'zh-Hans', { history }))!;
+    expect(r.reasons).toContain('full_text');
+    expect(r.text).toContain('用人单位违反本法规定不与劳动者订立无固定期限劳动合同的');
+    const vi = step.answer(input('chi tiết điều 139 bộ luật lao động', 'vi'))!;
+    expect(vi.text).toContain('06 tháng');
+  });
+});
+
+describe('looksEnglish', () => {
+  it('tells English from Vietnamese typed without diacritics', async () => {
+    const { looksEnglish } = await import('../../src/cards/scope-notice.js');
+    expect(looksEnglish('What does the law say about my overtime pay?')).toBe(true);
+    expect(looksEnglish('toi lam o my do cong ty can nguoi the nao')).toBe(false);
+    expect(looksEnglish('hom nay sai gon co mua khong')).toBe(false);
+  });
+});
