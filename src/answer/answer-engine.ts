@@ -191,6 +191,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       return {
         ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${calc.text}`, [], triage.level === 'none' ? none : triage, 'extractive'),
         citations: calc.citations.map((c) => ({ ...c, label: script(c.label), excerpt: script(c.excerpt) })),
+        memo: calc.memo,
         ...(calc.calculation ? { calculation: { ...calc.calculation, formula: script(calc.calculation.formula), citations: calc.calculation.citations.map(script) } } : {}),
         ...(request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {}),
       };

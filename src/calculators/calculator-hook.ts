@@ -15,6 +15,8 @@ export interface CalculatorReply {
   readonly citations: readonly Citation[];
   /** Present when a figure was computed; absent when the bot asks for a missing fact. */
   readonly calculation?: CalculationJson;
+  /** The calculator's state marker: kept in the conversation history, never shown to the worker. */
+  readonly memo: string;
 }
 
 /** The `calculation` field of a bot answer and of `npm run ask -- --json`. */
@@ -116,8 +118,8 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
     if (missing) {
       const known = knownLine(facts, t, req.lang, SHOWN[kind]);
       const rule = t.rules[kind];
-      const text = [head, ...(rule ? [rule] : []), ...(known ? [known] : []), questionText(kind, missing, t), encodeState({ kind, facts, asked: missing as FactName })].join('\n');
-      return { text, citations: [] };
+      const text = [head, ...(rule ? [rule] : []), ...(known ? [known] : []), questionText(kind, missing, t)].join('\n');
+      return { text, citations: [], memo: encodeState({ kind, facts, asked: missing as FactName }) };
     }
     let result: CalcResult;
     try {
@@ -127,10 +129,11 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
       return undefined;
     }
     const citations = citationsOf(result.citations);
-    const text = [head, ...renderResult(result, facts, t, req.lang, citations.map((c) => c.label), SHOWN[kind]), encodeState({ kind, facts })].join('\n');
+    const text = [head, ...renderResult(result, facts, t, req.lang, citations.map((c) => c.label), SHOWN[kind])].join('\n');
     return {
       text,
       citations,
+      memo: encodeState({ kind, facts }),
       calculation: { kind: result.kind, inputs: result.inputs, result: result.result, unit: result.unit, formula: formulaLine(result, t, req.lang), citations: citations.map((c) => c.label) },
     };
   };

@@ -1,3 +1,4 @@
+import { botTurnText } from '../core/bot-turn-text.js';
 import { createInterface } from 'node:readline';
 import type { HistoryTurn, Lang } from '../core/types.js';
 import { createBot } from '../create-bot.js';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     const answer = await bot.engine.ask({ text, ...context });
     if (answer.mode !== 'invalid_input') {
       conversationLang = answer.language;
-      history.push({ role: 'worker', text }, { role: 'bot', text: answer.answer });
+      history.push({ role: 'worker', text }, { role: 'bot', text: botTurnText(answer) });
       history.splice(0, Math.max(0, history.length - 8));
     }
     if (!interactive) process.stdout.write(`> ${text}\n`);

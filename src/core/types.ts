@@ -139,6 +139,11 @@ export interface BotAnswer {
   readonly mode: 'extractive' | 'llm' | 'refusal' | 'no_source' | 'invalid_input';
   /** Ranked retrieval list, only when the request asked for `debug`. */
   readonly retrieved?: readonly RetrievedRef[];
+  /**
+   * Machine state that must follow the conversation (the calculator's pending
+   * question and facts): the core keeps it in the history turn, channels never show it.
+   */
+  readonly memo?: string;
   /** A deterministic calculation shown in the answer (src/calculators), when one was made. */
   readonly calculation?: {
     readonly kind: string;

@@ -1,3 +1,4 @@
+import { botTurnText } from '../../src/core/bot-turn-text.js';
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, loadReplyBook, loadScopeRules } from '../../src/answer/index.js';
 import type { HotlineBook } from '../../src/answer/hotlines.js';
@@ -48,7 +49,10 @@ describe('calculator hook in the answer pipeline', () => {
     expect(first.language).toBe('zh-Hant');
     expect(first.answer).toContain('月工資');
     expect(first.calculation).toBeUndefined();
-    const second = await e.ask({ text: '月薪1萬2', conversationLang: 'zh-Hant', history: [{ role: 'worker', text: '我做了兩年半被辭退，經濟補償多少？' }, { role: 'bot', text: first.answer }] });
+    // The pending question's state travels in the memo, never in what the worker sees.
+    expect(first.answer).not.toContain('〔calc');
+    expect(first.memo).toMatch(/^〔calc cn_compensation ask=wage/);
+    const second = await e.ask({ text: '月薪1萬2', conversationLang: 'zh-Hant', history: [{ role: 'worker', text: '我做了兩年半被辭退，經濟補償多少？' }, { role: 'bot', text: botTurnText(first) }] });
     expect(second.calculation?.result).toBe(36000);
     expect(second.answer).toContain('《勞動合同法》第四十七條');
     expect(second.calculation?.citations).toContain('《勞動合同法》第四十七條');

@@ -65,7 +65,7 @@ describe('conversation with the calculator', async () => {
     for (const text of messages) {
       const r = hook({ text, lang, jurisdiction: lang === 'vi' ? 'VN' : 'CN', history });
       replies.push(r);
-      history.push({ role: 'worker', text }, { role: 'bot', text: r?.text ?? '(retrieval answer)' });
+      history.push({ role: 'worker', text }, { role: 'bot', text: r ? `${r.text}\n${r.memo}` : '(retrieval answer)' });
     }
     return replies;
   }
@@ -89,7 +89,7 @@ describe('conversation with the calculator', async () => {
   it('keeps the state in the bot turn only (survives a restart: a new hook reads the same history)', () => {
     const [first] = talk('zh-Hans', ['干了5年被辞退，经济补偿多少']);
     const fresh = createCalculatorHook(loadCalculatorData('knowledge'), kb.passages);
-    const r = fresh({ text: '月薪6000', lang: 'zh-Hans', jurisdiction: 'CN', history: [{ role: 'worker', text: '干了5年被辞退，经济补偿多少' }, { role: 'bot', text: first!.text }] });
+    const r = fresh({ text: '月薪6000', lang: 'zh-Hans', jurisdiction: 'CN', history: [{ role: 'worker', text: '干了5年被辞退，经济补偿多少' }, { role: 'bot', text: `${first!.text}\n${first!.memo}` }] });
     expect(r?.calculation?.result).toBe(30000);
   });
 
