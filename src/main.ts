@@ -10,6 +10,8 @@ import { createSlackDesk } from './channels/slack/slack-desk.js';
 import { loadWechatConfig } from './channels/wechat/wechat-config.js';
 import { createWechatAdapter } from './channels/wechat/wechat-adapter.js';
 import { loadServeConfig } from './config/serve-config.js';
+import { loadDatabaseConfig } from './config/database-config.js';
+import { openStoreBackend } from './stores/open-store-backend.js';
 import { createOutboxDispatcher } from './conversation/outbox-dispatcher.js';
 import type { ChannelName, StaffDesk, WorkerSender } from './conversation/types.js';
 import { createProgressReporter } from './cli/progress-bar.js';
@@ -17,18 +19,21 @@ import { createProgressReporter } from './cli/progress-bar.js';
 async function main(): Promise<void> {
   const env = process.env;
   const serve = loadServeConfig(env);
+  const database = loadDatabaseConfig(env);
   const slackConfig = loadSlackConfig(env);
   const wechatConfig = loadWechatConfig(env);
   const progress = createProgressReporter('gonghui-bot');
   const bot = await createBot({ env, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const log = bot.logger;
-  const service = createService(bot, serve);
+  const backend = await openStoreBackend(database, bot.config.DATA_DIR);
+  log.warn(backend.kind === 'postgres' ? 'Stores in PostgreSQL (DATABASE_URL); migrations applied' : `Stores in SQLite under ${bot.config.DATA_DIR}`);
+  const service = createService(bot, serve, bot.config.DATA_DIR, backend);
   const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
   const stops: (() => Promise<void>)[] = [];
 
   if (serve.HTTP_ENABLED === 'true') {
-    const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT });
+    const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT, store: service.store });
     await http.listen({ port: serve.PORT, host: serve.HOST });
     log.warn(`HTTP API on http://${serve.HOST}:${serve.PORT} (POST /v1/messages, GET /healthz, GET /metrics)`);
     stops.push(() => http.close());
@@ -62,7 +67,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     log.warn(`${signal}: shutting down`);
-    dispatcher.stop();
+    await dispatcher.stop();
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     await service.store.close();
     process.exit(0);

@@ -4,8 +4,10 @@ import { detectLang } from '../language/detect-lang.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import type { ConversationRecord, TicketStore } from '../stores/ticket-store.js';
+import type { ConversationLock } from './conversation-lock.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { NoticeRenderer } from './notices.js';
+import type { RateLimit } from './rate-limit.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limiter.js';
 import { summarizeTicket } from './ticket-summary.js';
 import type { ChannelName, InboundMessage, OutboundReply, Ticket } from './types.js';
@@ -20,6 +22,10 @@ export interface ConversationCoreSettings {
   readonly historyTurns?: number;
   /** Per-user token bucket. @default 12 per minute, burst 6 */
   readonly rateLimit?: RateLimitSettings;
+  /** Shared rate limit (several instances); replaces the in-memory one built from `rateLimit`. */
+  readonly limiter?: RateLimit;
+  /** Per-conversation lock; several instances pass a database lock. @default in-process KeyedLock */
+  readonly lock?: ConversationLock;
   /** Minimum gap between "passed to staff" notices while a case waits for or is owned by a person. @default 10 min */
   readonly forwardNoticeGapMs?: number;
   readonly metrics?: Metrics;
@@ -73,10 +79,10 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   const { store, engine, notices } = settings;
   const now = settings.now ?? Date.now;
   const historyTurns = settings.historyTurns ?? 6;
-  const limiter = new RateLimiter(settings.rateLimit ?? { perMinute: 12, burst: 6 }, now);
+  const limiter = settings.limiter ?? new RateLimiter(settings.rateLimit ?? { perMinute: 12, burst: 6 }, now);
   const forwardGap = settings.forwardNoticeGapMs ?? 10 * 60_000;
   const values = settings.noticeValues ?? {};
-  const lock = new KeyedLock();
+  const lock = settings.lock ?? new KeyedLock();
   const log = settings.logger;
   const metrics = settings.metrics;
 
@@ -185,20 +191,24 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   }
 
   async function handle(msg: InboundMessage): Promise<OutboundReply[]> {
-    if (!(await store.markProcessed(msg.channel, msg.messageId, now()))) {
-      metrics?.inc('gonghui_duplicates_total', { channel: msg.channel });
-      return [];
-    }
-    metrics?.inc('gonghui_messages_total', { channel: msg.channel });
-    // Decided on arrival, so a flood does not queue up behind the lock.
-    const decision = limiter.take(`${msg.channel}:${msg.userId}`);
-    if (decision !== 'allow') {
-      metrics?.inc('gonghui_rate_limited_total', { channel: msg.channel });
-      if (decision === 'drop') return [];
-      const lang = languageOf(msg, await store.getConversation(msg.channel, msg.conversationId)) ?? 'zh-Hans';
-      return [{ text: notices('rate_limited', lang, values) }];
-    }
-    return lock.run(conversationKey(msg.channel, msg.conversationId), () => handleLocked(msg));
+    // The message id is recorded under the lock: a database lock makes it one transaction with the
+    // answer's writes, so an instance killed mid-answer leaves the id free for the redelivery.
+    return lock.run(conversationKey(msg.channel, msg.conversationId), async () => {
+      if (!(await store.markProcessed(msg.channel, msg.messageId, now()))) {
+        metrics?.inc('gonghui_duplicates_total', { channel: msg.channel });
+        return [];
+      }
+      metrics?.inc('gonghui_messages_total', { channel: msg.channel });
+      // Decided before the answer engine runs, so a flood costs no engine time.
+      const decision = await limiter.take(`${msg.channel}:${msg.userId}`);
+      if (decision !== 'allow') {
+        metrics?.inc('gonghui_rate_limited_total', { channel: msg.channel });
+        if (decision === 'drop') return [];
+        const lang = languageOf(msg, await store.getConversation(msg.channel, msg.conversationId)) ?? 'zh-Hans';
+        return [{ text: notices('rate_limited', lang, values) }];
+      }
+      return handleLocked(msg);
+    });
   }
 
   /** Moves the ticket's conversation to `state`, if the conversation is still about this ticket. */

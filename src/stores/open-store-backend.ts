@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import type { DatabaseConfig } from '../config/database-config.js';
+import type { ConversationLock } from '../conversation/conversation-lock.js';
+import type { RateLimit } from '../conversation/rate-limit.js';
+import type { RateLimitSettings } from '../conversation/rate-limiter.js';
+import { createPgConversationLock } from './postgres/pg-conversation-lock.js';
+import { openPgDatabase } from './postgres/pg-database.js';
+import { createPgRateLimiter } from './postgres/pg-rate-limiter.js';
+import { createPostgresTicketStore } from './postgres-ticket-store.js';
+import { DEFAULT_STORE_FILE, openSqliteTicketStore } from './sqlite-ticket-store.js';
+import type { TicketStore } from './ticket-store.js';
+
+/** The stores and the coordination one instance uses: embedded (one process) or shared (several). */
+export interface StoreBackend {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly store: TicketStore;
+  /** Per-conversation lock across instances; undefined means the core's in-process lock. */
+  readonly lock?: ConversationLock;
+  /** Rate limit shared across instances; undefined means the core's in-memory one. */
+  rateLimiter?(settings: RateLimitSettings): RateLimit;
+}
+
+/** PostgreSQL when DATABASE_URL is set (migrated on open), else the SQLite file in `dataDir`. */
+export async function openStoreBackend(config: DatabaseConfig, dataDir: string): Promise<StoreBackend> {
+  if (!config.DATABASE_URL) return { kind: 'sqlite', store: openSqliteTicketStore(join(dataDir, DEFAULT_STORE_FILE)) };
+  const db = await openPgDatabase({ url: config.DATABASE_URL, poolSize: config.PG_POOL_SIZE, lockPoolSize: config.PG_LOCK_POOL_SIZE });
+  return {
+    kind: 'postgres',
+    store: createPostgresTicketStore(db, { outboxLeaseMs: config.OUTBOX_LEASE_SECONDS * 1000, ...(config.INSTANCE_ID ? { instanceId: config.INSTANCE_ID } : {}) }),
+    lock: createPgConversationLock(db),
+    rateLimiter: (settings) => createPgRateLimiter(db, settings),
+  };
+}

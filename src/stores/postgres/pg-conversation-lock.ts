@@ -1,0 +1,42 @@
+import type { ConversationLock } from '../../conversation/conversation-lock.js';
+import { KeyedLock } from '../../conversation/keyed-lock.js';
+import type { PgDatabase } from './pg-database.js';
+
+/**
+ * Per-conversation lock shared by every instance on one database: the task
+ * runs inside a transaction that holds `pg_advisory_xact_lock` on a hash of
+ * the conversation key. Waiters queue in the server in arrival order, so one
+ * worker's messages are answered in order whichever instance they reach.
+ * The task's store writes (the processed message id, conversation, ticket,
+ * outbox) join that transaction: they commit together when the task ends, or
+ * not at all if the instance dies, so a redelivery to another instance is
+ * answered as if the first attempt never happened. A dead instance's locks
+ * go with its connections. In-process waiters queue first, so an instance
+ * uses one connection per busy conversation.
+ */
+export function createPgConversationLock(db: PgDatabase): ConversationLock {
+  const local = new KeyedLock();
+  return {
+    run<T>(key: string, task: () => Promise<T>): Promise<T> {
+      return local.run(key, async () => {
+        const client = await db.lockPool.connect();
+        let broken = false;
+        try {
+          await client.query('BEGIN');
+          // hashtextextended is the server's own 64-bit hash: every instance maps a key to the same lock.
+          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+          const result = await db.ambient.run(client, task);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {
+            broken = true;
+          });
+          throw error;
+        } finally {
+          client.release(broken);
+        }
+      });
+    },
+  };
+}
