@@ -35,6 +35,11 @@ interface OutboxRow {
   created_at: string;
 }
 
+/** PostgreSQL text cannot hold NUL: it becomes U+FFFD instead of failing the write (SQLite keeps it). */
+const text = (s: string) => s.replace(/\u0000/g, '\uFFFD');
+const json = (v: unknown) => JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? text(value) : value));
+const textOrNull = (s: string | undefined) => (s === undefined ? null : text(s));
+
 /** Serialises claims of outbox items across instances (a transaction-level advisory lock). */
 const OUTBOX_CLAIM_LOCK = 0x6f_75_74_62_6f_78; // "outbox"
 
@@ -94,7 +99,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     await c.query(
       `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, updated_at = excluded.updated_at`,
-      [t.id, t.channel, t.conversationId, JSON.stringify(t), t.status, t.owner ?? null, t.createdAt, t.updatedAt],
+      [text(t.id), t.channel, text(t.conversationId), json(t), t.status, textOrNull(t.owner), t.createdAt, t.updatedAt],
     );
   }
 
@@ -106,7 +111,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     const result = await c.query(
       `INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES ($1, $2, $3, $4, $5, $5, $6)
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [kind, outboxStream(kind), ticketId, JSON.stringify(payload ?? {}), at, key],
+      [kind, outboxStream(kind), text(ticketId), json(payload ?? {}), at, key === null ? null : text(key)],
     );
     return result.rowCount === 1;
   }
@@ -116,13 +121,13 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
       `INSERT INTO conversations (channel, conversation_id, state, lang, history, ticket_id, last_notice_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (channel, conversation_id) DO UPDATE SET state = excluded.state, lang = excluded.lang, history = excluded.history,
          ticket_id = excluded.ticket_id, last_notice_at = excluded.last_notice_at, updated_at = excluded.updated_at`,
-      [r.channel, r.conversationId, r.state, r.lang ?? null, JSON.stringify(r.history), r.ticketId ?? null, r.lastNoticeAt ?? null, r.updatedAt],
+      [r.channel, text(r.conversationId), r.state, r.lang ?? null, json(r.history), textOrNull(r.ticketId), r.lastNoticeAt ?? null, r.updatedAt],
     );
   }
 
   async function updateTicketIn(c: Queryable, id: string, change: (current: Ticket) => TicketChange | undefined): Promise<{ changed: boolean; ticket?: Ticket }> {
     // The row lock makes concurrent changes (a claim on one instance, a worker message on another) take turns.
-    const { rows } = await c.query<{ body: unknown }>('SELECT body FROM tickets WHERE id = $1 FOR UPDATE', [id]);
+    const { rows } = await c.query<{ body: unknown }>('SELECT body FROM tickets WHERE id = $1 FOR UPDATE', [text(id)]);
     if (!rows[0]) return { changed: false };
     const current = parseTicket(rows[0].body);
     const next = change(current);
@@ -137,11 +142,11 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
 
   return {
     async markProcessed(channel, messageId, at) {
-      const result = await q().query('INSERT INTO processed_messages (channel, message_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [channel, messageId, at]);
+      const result = await q().query('INSERT INTO processed_messages (channel, message_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [channel, text(messageId), at]);
       return result.rowCount === 1;
     },
     async getConversation(channel, conversationId) {
-      const { rows } = await q().query<ConversationRow>('SELECT * FROM conversations WHERE channel = $1 AND conversation_id = $2', [channel, conversationId]);
+      const { rows } = await q().query<ConversationRow>('SELECT * FROM conversations WHERE channel = $1 AND conversation_id = $2', [channel, text(conversationId)]);
       const row = rows[0];
       if (!row) return undefined;
       return {
@@ -159,7 +164,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
       await writeConversation(q(), r);
     },
     async getTicket(id) {
-      const { rows } = await q().query<{ body: unknown }>('SELECT body FROM tickets WHERE id = $1', [id]);
+      const { rows } = await q().query<{ body: unknown }>('SELECT body FROM tickets WHERE id = $1', [text(id)]);
       return rows[0] ? parseTicket(rows[0].body) : undefined;
     },
     async listOpenTickets() {
@@ -200,7 +205,10 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
                AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id
                                  AND (p.due_at > $1 OR (p.lease_until > $1 AND p.leased_by IS DISTINCT FROM $2)))
              ORDER BY o.id LIMIT $3 FOR UPDATE SKIP LOCKED)
-           UPDATE outbox SET lease_until = $1::bigint + $4::bigint, leased_by = $2 FROM due WHERE outbox.id = due.id
+           UPDATE outbox SET lease_until = $1::bigint + $4::bigint, leased_by = $2,
+             -- taking over an expired claim of another instance counts as a failed attempt of that instance
+             attempts = outbox.attempts + CASE WHEN outbox.leased_by IS NOT NULL AND outbox.leased_by <> $2 THEN 1 ELSE 0 END
+           FROM due WHERE outbox.id = due.id
            RETURNING outbox.id, outbox.kind, outbox.ticket_id, outbox.payload, outbox.attempts, outbox.created_at`,
           [now, me, limit, leaseMs],
         );
@@ -212,6 +220,8 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     },
     async markDelivered(id, at) {
       await q().query('UPDATE outbox SET delivered_at = $1, lease_until = 0, leased_by = NULL WHERE id = $2', [at, id]);
+      // Progress renews this instance's other live claims: a slow batch keeps them, a dead instance's expire.
+      await q().query('UPDATE outbox SET lease_until = $1::bigint + $2::bigint WHERE leased_by = $3 AND delivered_at IS NULL AND lease_until > $1', [at, leaseMs, me]);
     },
     async markFailed(id, retryAt) {
       await transaction(async (c) => {
@@ -233,12 +243,12 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     async setSlackRef(ticketId, ref) {
       await transaction((c) => updateTicketIn(c, ticketId, (t) => ({ ticket: { ...t, slack: ref }, events: [] })));
     },
-    async pushInbox(conversationId, text, at) {
-      await q().query('INSERT INTO worker_inbox (conversation_id, text, at) VALUES ($1, $2, $3)', [conversationId, text, at]);
+    async pushInbox(conversationId, message, at) {
+      await q().query('INSERT INTO worker_inbox (conversation_id, text, at) VALUES ($1, $2, $3)', [text(conversationId), text(message), at]);
     },
     async takeInbox(conversationId) {
       // One statement: two instances fetching at once split the messages, none is returned twice.
-      const { rows } = await q().query<{ id: string; text: string }>('DELETE FROM worker_inbox WHERE conversation_id = $1 RETURNING id, text', [conversationId]);
+      const { rows } = await q().query<{ id: string; text: string }>('DELETE FROM worker_inbox WHERE conversation_id = $1 RETURNING id, text', [text(conversationId)]);
       return rows.sort((a, b) => Number(a.id) - Number(b.id)).map((r) => r.text);
     },
     async prune(before) {

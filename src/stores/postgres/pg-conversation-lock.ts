@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ConversationLock } from '../../conversation/conversation-lock.js';
 import { KeyedLock } from '../../conversation/keyed-lock.js';
 import type { PgDatabase } from './pg-database.js';
@@ -23,8 +24,7 @@ export function createPgConversationLock(db: PgDatabase): ConversationLock {
         let broken = false;
         try {
           await client.query('BEGIN');
-          // hashtextextended is the server's own 64-bit hash: every instance maps a key to the same lock.
-          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+          await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockId(key)]);
           const result = await db.ambient.run(client, task);
           await client.query('COMMIT');
           return result;
@@ -39,4 +39,9 @@ export function createPgConversationLock(db: PgDatabase): ConversationLock {
       });
     },
   };
+}
+
+/** A stable signed 64-bit lock id for a key (keys may hold NUL, which PostgreSQL text cannot). */
+export function lockId(key: string): string {
+  return createHash('sha256').update(key).digest().readBigInt64BE(0).toString();
 }

@@ -35,8 +35,11 @@ export async function openPgDatabase(settings: PgDatabaseSettings): Promise<PgDa
   };
   const pool = new pg.Pool({ connectionString: settings.url, max: settings.poolSize ?? 10, idleTimeoutMillis: 30_000 });
   const lockPool = new pg.Pool({ connectionString: settings.url, max: settings.lockPoolSize ?? 20, idleTimeoutMillis: 30_000 });
-  pool.on('error', onError);
-  lockPool.on('error', onError);
+  // A connection lost while checked out (a lock holder waiting on the engine) reports here too, instead of crashing the process.
+  for (const p of [pool, lockPool]) {
+    p.on('error', onError);
+    p.on('connect', (client) => client.on('error', onError));
+  }
   try {
     if (settings.migrate !== false) await migratePg(pool);
     else await pool.query('SELECT 1');
