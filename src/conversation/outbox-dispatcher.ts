@@ -72,7 +72,8 @@ export function createOutboxDispatcher(settings: OutboxDispatcherSettings): Outb
       case 'ticket.post': {
         if (ticket.slack) return; // posted before a crash: never twice
         if (!desk) throw new NotReady('no staff desk configured');
-        const ref = await desk.postTicket(ticket);
+        // An earlier attempt (another instance that died, a timeout) may have posted it: look before posting again.
+        const ref = (item.attempts > 0 ? await desk.findTicketPost?.(ticket) : undefined) ?? (await desk.postTicket(ticket));
         await store.setSlackRef(ticket.id, ref);
         return;
       }

@@ -95,6 +95,8 @@ export interface WorkerSender {
 /** Posts and updates tickets on the staff desk (implemented by the Slack adapter). */
 export interface StaffDesk {
   postTicket(ticket: Ticket): Promise<{ channel: string; ts: string }>;
+  /** Finds an earlier post of the ticket (one a crash cut off before its ts was recorded), if the desk can. */
+  findTicketPost?(ticket: Ticket): Promise<{ channel: string; ts: string } | undefined>;
   updateTicket(ticket: Ticket): Promise<void>;
   postToThread(ticket: Ticket, text: string, role: 'worker' | 'bot'): Promise<void>;
   remind(ticket: Ticket, minutesUnclaimed: number): Promise<void>;

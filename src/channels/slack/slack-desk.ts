@@ -5,6 +5,7 @@ import { maskPii } from '../../privacy/mask-pii.js';
 import type { Logger } from '../../shared/logger.js';
 import { DESK_TEXT as T } from './desk-texts.js';
 import { REPLY_BLOCK_ID, REPLY_INPUT_ID, REPLY_MODAL_ID, TICKET_ACTION, replyModal, ticketBlocks, ticketIdOfAction, ticketText, transcriptModal, type TicketActionName } from './ticket-blocks.js';
+import { findTicketPost, ticketMetadata } from './find-ticket-post.js';
 
 /** Outcome of a claim, as the conversation core reports it. */
 export type DeskClaimResult =
@@ -174,10 +175,16 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
 
   const desk: StaffDesk = {
     async postTicket(ticket) {
-      const res = await app.client.chat.postMessage({ channel: settings.channel, text: ticketText(ticket), blocks: ticketBlocks(ticket), unfurl_links: false });
+      const res = await app.client.chat.postMessage({ channel: settings.channel, text: ticketText(ticket), blocks: ticketBlocks(ticket), unfurl_links: false, metadata: ticketMetadata(ticket) });
       if (!res.ok || !res.ts) throw new Error(`chat.postMessage failed: ${res.error ?? 'no ts'}`);
       return { channel: res.channel ?? settings.channel, ts: res.ts };
     },
+    findTicketPost: (ticket) =>
+      // Without the history scope the ticket is posted again: a duplicate is better than a lost case.
+      findTicketPost(app.client, settings.channel, ticket).catch((error: unknown) => {
+        log?.warn({ ticket: ticket.id, err: error instanceof Error ? error.message : String(error) }, 'could not look for an earlier post of the ticket; posting it');
+        return undefined;
+      }),
     async updateTicket(ticket) {
       const { channel, ts } = postedRef(ticket);
       await app.client.chat.update({ channel, ts, text: ticketText(ticket), blocks: ticketBlocks(ticket) });

@@ -35,13 +35,23 @@ interface DeskCall {
 async function startRecorder(): Promise<{ server: Server; url: string; calls: DeskCall[] }> {
   const calls: DeskCall[] = [];
   let ts = 0;
+  const posted = new Map<string, string>();
   const server = createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    // Lookups (GET /post?ticketId=) are not posts: they find a post by ticket id, as Slack finds one by its metadata.
+    if (req.method === 'GET') {
+      const ts = posted.get(new URL(req.url ?? '', 'http://x').searchParams.get('ticketId') ?? '');
+      res.end(JSON.stringify(ts ? { ref: { channel: 'C-STAFF', ts } } : {}));
+      return;
+    }
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      calls.push({ path: req.url ?? '', at: Date.now(), ...(JSON.parse(body) as Omit<DeskCall, 'path' | 'at'>) });
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ channel: 'C-STAFF', ts: `${(ts += 1)}.000` }));
+      const call: DeskCall = { path: req.url ?? '', at: Date.now(), ...(JSON.parse(body) as Omit<DeskCall, 'path' | 'at'>) };
+      calls.push(call);
+      const ref = { channel: 'C-STAFF', ts: `${(ts += 1)}.000` };
+      if (call.path === '/post') posted.set(call.ticketId, ref.ts);
+      res.end(JSON.stringify(ref));
     });
   });
   server.listen(0, '127.0.0.1');
