@@ -23,8 +23,8 @@ export function createPgConversationLock(db: PgDatabase): ConversationLock {
         const client = await db.lockPool.connect();
         let broken = false;
         try {
-          await client.query('BEGIN');
-          await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockId(key)]);
+          // One round trip: the id is digits only (see lockId), safe to inline.
+          await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${lockId(key)})`);
           const result = await db.ambient.run(client, task);
           await client.query('COMMIT');
           return result;
