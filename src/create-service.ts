@@ -6,6 +6,8 @@ import { createConversationCore, type ConversationCore } from './conversation/co
 import { loadNotices, type NoticeRenderer } from './conversation/notices.js';
 import { Metrics } from './shared/metrics.js';
 import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
+import { loadTriageRules } from './escalation/load-triage-rules.js';
+import { triageMessage } from './escalation/triage-message.js';
 import type { TicketStore } from './stores/ticket-store.js';
 
 /** The channel-independent service: store, conversation core, metrics, HTTP mailbox. */
@@ -30,6 +32,11 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
     rateLimit: { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST },
     metrics,
     logger: bot.logger,
+    // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.
+    urgency: (() => {
+      const rules = loadTriageRules(join(bot.config.KNOWLEDGE_DIR, 'triage'));
+      return (text: string, lang: Parameters<typeof triageMessage>[2], recent: readonly string[]) => triageMessage(rules, text, lang, recent);
+    })(),
   });
   return { core, store, metrics, mailbox: new HttpMailbox(store), notices };
 }

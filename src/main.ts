@@ -25,6 +25,9 @@ async function main(): Promise<void> {
   const log = bot.logger;
   const service = createService(bot, serve);
   const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
+  // Messages a crash left unanswered are finished before new ones arrive (answers to push channels go through the outbox).
+  const recovered = await service.core.recover();
+  if (recovered > 0) log.warn(`finished ${recovered} message(s) left unanswered by the last stop`);
   const stops: (() => Promise<void>)[] = [];
 
   if (serve.HTTP_ENABLED === 'true') {

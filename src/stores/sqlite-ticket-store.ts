@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ChannelName, OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
-import { outboxStream, type ConversationRecord, type OutboxEvent, type TicketChange, type TicketStore } from './ticket-store.js';
+import { outboxStream, type ConversationRecord, type InboundRecord, type MessageOutcome, type OutboxEvent, type TicketChange, type TicketStore } from './ticket-store.js';
 
 /** Schema versions in order; `PRAGMA user_version` records how many were applied. */
 export const MIGRATIONS: readonly string[] = [
@@ -29,6 +29,14 @@ export const MIGRATIONS: readonly string[] = [
    CREATE UNIQUE INDEX outbox_dedupe ON outbox(dedupe_key) WHERE dedupe_key IS NOT NULL;
    CREATE INDEX outbox_stream ON outbox(ticket_id, stream, id) WHERE delivered_at IS NULL;
    CREATE INDEX processed_messages_at ON processed_messages(at);`,
+  // Inbound journal: idempotency per sender, the original replies, and crash recovery of unfinished messages.
+  `CREATE TABLE inbound_messages (
+     channel TEXT NOT NULL, user_id TEXT NOT NULL, message_id TEXT NOT NULL, conversation_id TEXT NOT NULL,
+     kind TEXT NOT NULL, text TEXT NOT NULL, urgency TEXT NOT NULL, status TEXT NOT NULL, replies TEXT, ticket_id TEXT,
+     received_at INTEGER NOT NULL, finished_at INTEGER,
+     PRIMARY KEY (channel, user_id, message_id));
+   CREATE INDEX inbound_pending ON inbound_messages(received_at) WHERE status = 'received';
+   CREATE INDEX inbound_finished ON inbound_messages(finished_at);`,
 ];
 
 const ticketSchema = z.object({
@@ -58,6 +66,37 @@ interface ConversationRow {
   last_notice_at: number | null;
   updated_at: number;
 }
+
+interface InboundRow {
+  channel: ChannelName;
+  user_id: string;
+  message_id: string;
+  conversation_id: string;
+  kind: string;
+  text: string;
+  urgency: InboundRecord['urgency'];
+  status: InboundRecord['status'];
+  replies: string | null;
+  ticket_id: string | null;
+  received_at: number;
+}
+
+const inboundFromRow = (r: InboundRow): InboundRecord => ({
+  channel: r.channel,
+  userId: r.user_id,
+  messageId: r.message_id,
+  conversationId: r.conversation_id,
+  kind: r.kind,
+  text: r.text,
+  urgency: r.urgency,
+  status: r.status,
+  ...(r.replies !== null ? { replies: r.replies } : {}),
+  ...(r.ticket_id !== null ? { ticketId: r.ticket_id } : {}),
+  receivedAt: r.received_at,
+});
+
+/** Thrown inside a transaction to roll it back when a ticket change declined. */
+class Declined extends Error {}
 
 /** Default location of the store inside the data directory. */
 export const DEFAULT_STORE_FILE = 'gonghui.sqlite';
@@ -150,11 +189,55 @@ export function openSqliteTicketStore(path: string): TicketStore {
     const b = db.prepare('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? AND dedupe_key IS NULL').run(before).changes;
     return a + b;
   });
+  const insertInbound = db.prepare(
+    `INSERT OR IGNORE INTO inbound_messages (channel, user_id, message_id, conversation_id, kind, text, urgency, status, received_at)
+     VALUES (@channel, @userId, @messageId, @conversationId, @kind, @text, @urgency, 'received', @receivedAt)`,
+  );
+  const selectInbound = db.prepare('SELECT * FROM inbound_messages WHERE channel = ? AND user_id = ? AND message_id = ?');
+  const selectPendingInbound = db.prepare("SELECT * FROM inbound_messages WHERE status = 'received' ORDER BY received_at LIMIT ?");
+  // The text is dropped once answered: the conversation history keeps what follow-ups need.
+  const updateInboundFinished = db.prepare("UPDATE inbound_messages SET status = ?, replies = ?, ticket_id = ?, finished_at = ?, text = CASE WHEN ? = 'answered' THEN '' ELSE text END WHERE channel = ? AND user_id = ? AND message_id = ?");
+  const finishTx = db.transaction((o: MessageOutcome) => {
+    let ticketId = o.newTicket?.ticket.id;
+    if (o.ticketChange) {
+      const r = updateTicketTx(o.ticketChange.id, o.ticketChange.change);
+      if (!r.changed) throw new Declined();
+      ticketId = o.ticketChange.id;
+    }
+    if (o.newTicket) {
+      writeTicket(o.newTicket.ticket);
+      enqueueAll(o.newTicket.ticket.id, o.newTicket.events, o.newTicket.ticket.updatedAt);
+    }
+    if (o.conversation) writeConversation(o.conversation);
+    if (o.deliver) enqueueAll(o.deliver.stream, o.deliver.events, o.at);
+    const k = o.key;
+    updateInboundFinished.run(o.status, o.replies, ticketId ?? null, o.at, o.status, k.channel, k.userId, k.messageId);
+  });
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
   return {
     async markProcessed(channel, messageId, at) {
       return insertProcessed.run(channel, messageId, at).changes === 1;
+    },
+    async recordInbound(record) {
+      if (insertInbound.run(record).changes === 1) return { created: true };
+      return { created: false, record: inboundFromRow(selectInbound.get(record.channel, record.userId, record.messageId) as InboundRow) };
+    },
+    async getInbound(key) {
+      const row = selectInbound.get(key.channel, key.userId, key.messageId) as InboundRow | undefined;
+      return row ? inboundFromRow(row) : undefined;
+    },
+    async pendingInbound(limit) {
+      return (selectPendingInbound.all(limit) as InboundRow[]).map(inboundFromRow);
+    },
+    async finishMessage(outcome) {
+      try {
+        finishTx.immediate(outcome);
+        return true;
+      } catch (error) {
+        if (error instanceof Declined) return false;
+        throw error;
+      }
     },
     async getConversation(channel, conversationId) {
       const row = selectConversation.get(channel, conversationId) as ConversationRow | undefined;
