@@ -30,6 +30,8 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
     noticeValues: { union_hotline: bot.hotlines.CN.union ?? '', emergency: bot.hotlines.VN.emergency },
     historyTurns: serve.HISTORY_TURNS,
     rateLimit: { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST },
+    // HTTP user ids are `<integration>:<user>`: the integration is the caller.
+    ticketLimit: { perUserPerHour: serve.TICKETS_PER_USER_PER_HOUR, perCallerPerHour: serve.TICKETS_PER_CALLER_PER_HOUR, callerOf: (m) => (m.channel === 'http' ? `http:${m.userId.split(':')[0]}` : m.channel) },
     metrics,
     logger: bot.logger,
     // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.

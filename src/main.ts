@@ -4,6 +4,8 @@
  */
 import { createBot } from './create-bot.js';
 import { createService } from './create-service.js';
+import { join } from 'node:path';
+import { openApiKeyStore } from './channels/http/api-key-store.js';
 import { createHttpServer } from './channels/http/http-server.js';
 import { loadSlackConfig } from './channels/slack/slack-config.js';
 import { createSlackDesk } from './channels/slack/slack-desk.js';
@@ -31,7 +33,9 @@ async function main(): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
 
   if (serve.HTTP_ENABLED === 'true') {
-    const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT });
+    const auth = serve.HTTP_AUTH === 'required' ? { keys: openApiKeyStore(join(bot.config.DATA_DIR, 'api-keys.sqlite')), ...(serve.API_TOKEN_SECRET ? { userTokenSecret: serve.API_TOKEN_SECRET } : {}), userTokenTtlSeconds: serve.USER_TOKEN_TTL_SECONDS } : undefined;
+    if (!auth) log.warn('HTTP API without authentication (HTTP_AUTH=off): anyone who reaches it can act as any user');
+    const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT, store: service.store, ...(auth ? { auth } : {}), ...(serve.METRICS_TOKEN ? { metricsToken: serve.METRICS_TOKEN } : {}) });
     await http.listen({ port: serve.PORT, host: serve.HOST });
     log.warn(`HTTP API on http://${serve.HOST}:${serve.PORT} (POST /v1/messages, GET /healthz, GET /metrics)`);
     stops.push(() => http.close());

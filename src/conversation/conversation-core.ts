@@ -32,6 +32,12 @@ export interface ConversationCoreSettings {
   readonly urgency?: ArrivalTriage;
   /** Channels that can push a message to the worker: answers finished after a restart go there through the outbox. @default ['wechat'] */
   readonly pushChannels?: readonly ChannelName[];
+  /**
+   * Tickets a worker, and a caller (an HTTP integration, or a whole channel),
+   * may open per hour; over it the worker gets the answer and a notice, no
+   * ticket. `callerOf` @default the message's channel. Off when absent.
+   */
+  readonly ticketLimit?: { readonly perUserPerHour: number; readonly perCallerPerHour: number; readonly callerOf?: (msg: InboundMessage) => string };
   /** Observer of the message flow (tracing; crash tests kill the process at a step). */
   readonly onStep?: (step: CoreStep, msg: InboundMessage) => void;
 }
@@ -98,6 +104,20 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   const values = settings.noticeValues ?? {};
   const lock = new KeyedLock();
   const inFlight = new Map<string, Promise<HandleResult>>();
+  const ticketLimit = settings.ticketLimit;
+  const userTickets = ticketLimit ? new RateLimiter({ perMinute: ticketLimit.perUserPerHour / 60, burst: ticketLimit.perUserPerHour }, now) : undefined;
+  const callerTickets = ticketLimit ? new RateLimiter({ perMinute: ticketLimit.perCallerPerHour / 60, burst: ticketLimit.perCallerPerHour }, now) : undefined;
+
+  /** Milliseconds until this sender may open a ticket, or 0 when it may now (and the ticket is counted). */
+  function ticketWait(msg: InboundMessage): number {
+    if (!userTickets || !callerTickets || !ticketLimit) return 0;
+    const userKey = `${msg.channel}:${msg.userId}`;
+    const callerKey = ticketLimit.callerOf?.(msg) ?? msg.channel;
+    if (userTickets.retryAfterMs(userKey) > 0 || callerTickets.retryAfterMs(callerKey) > 0) return Math.max(userTickets.retryAfterMs(userKey), callerTickets.retryAfterMs(callerKey));
+    userTickets.take(userKey);
+    callerTickets.take(callerKey);
+    return 0;
+  }
   const pushChannels = new Set<ChannelName>(settings.pushChannels ?? ['wechat']);
   const step = (name: CoreStep, msg: InboundMessage) => settings.onStep?.(name, msg);
   const recentWorkerTurns = (conv: ConversationRecord) => conv.history.filter((t) => t.role === 'worker').slice(-3).map((t) => t.text);
@@ -244,7 +264,16 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
       { role: 'worker' as const, text: historyText(msg.text) },
       { role: 'bot' as const, text: historyText(answer.answer) },
     ].slice(-historyTurns);
-    if (answer.escalate === 'urgent' || answer.escalate === 'person') return openTicket(conv, msg, { ...answer, escalate: answer.escalate }, history, mode);
+    if (answer.escalate === 'urgent' || answer.escalate === 'person') {
+      const wait = ticketWait(msg);
+      if (wait === 0) return openTicket(conv, msg, { ...answer, escalate: answer.escalate }, history, mode);
+      // A flood of hand-off requests: the answer (with the hotline when urgent) but no ticket.
+      metrics?.inc('gonghui_ticket_rate_limited_total', { channel: msg.channel });
+      log?.warn({ channel: msg.channel, level: answer.escalate }, 'ticket not opened: ticket rate limit');
+      const replies = [{ text: `${answer.answer}\n\n${notices('ticket_limited', answer.language, values)}`, answer }];
+      await store.finishMessage(outcome(msg, mode, replies, { conversation: { ...conv, state: 'bot', history, lang: answer.language, updatedAt: now() } }));
+      return { status: 'rate_limited', replies, retryAfterMs: wait };
+    }
 
     // An invalid message says nothing about the worker's language.
     const nextLang = answer.mode === 'invalid_input' ? conv.lang : answer.language;

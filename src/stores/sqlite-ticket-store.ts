@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import { ensurePrivateFile } from '../shared/private-file.js';
 import type { ChannelName, OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
 import { outboxStream, type ConversationRecord, type InboundRecord, type MessageOutcome, type OutboxEvent, type TicketChange, type TicketStore } from './ticket-store.js';
 
@@ -109,7 +108,8 @@ export const DEFAULT_STORE_FILE = 'gonghui.sqlite';
  * IMMEDIATE transaction, so two processes (or two awaits) cannot interleave.
  */
 export function openSqliteTicketStore(path: string): TicketStore {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // 0600: tickets hold workers' personal data.
+  if (path !== ':memory:') ensurePrivateFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -146,8 +146,8 @@ export function openSqliteTicketStore(path: string): TicketStore {
   const updateDelivered = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const updateFailed = db.prepare('UPDATE outbox SET attempts = attempts + 1, due_at = ? WHERE id = ?');
   const insertInbox = db.prepare('INSERT INTO worker_inbox (conversation_id, text, at) VALUES (?, ?, ?)');
-  const selectInbox = db.prepare('SELECT text FROM worker_inbox WHERE conversation_id = ? ORDER BY id');
-  const deleteInbox = db.prepare('DELETE FROM worker_inbox WHERE conversation_id = ?');
+  const selectInbox = db.prepare('SELECT id, text, at FROM worker_inbox WHERE conversation_id = ? ORDER BY id');
+  const deleteInbox = db.prepare('DELETE FROM worker_inbox WHERE conversation_id = ? AND id <= ?');
 
   const parseTicket = (row: { body: string } | undefined): Ticket | undefined => (row ? (ticketSchema.parse(JSON.parse(row.body)) as Ticket) : undefined);
   const readTicket = (id: string) => parseTicket(selectTicket.get(id) as { body: string } | undefined);
@@ -178,11 +178,6 @@ export function openSqliteTicketStore(path: string): TicketStore {
     return { changed: true, ticket: next.ticket };
   });
   const insertOutboxOnce = db.prepare('INSERT OR IGNORE INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const takeInboxTx = db.transaction((conversationId: string) => {
-    const rows = selectInbox.all(conversationId) as { text: string }[];
-    deleteInbox.run(conversationId);
-    return rows.map((r) => r.text);
-  });
   const pruneTx = db.transaction((before: number) => {
     const a = db.prepare('DELETE FROM processed_messages WHERE at < ?').run(before).changes;
     // Keyed events (reminders) stay: their key is what makes them one-time.
@@ -294,8 +289,11 @@ export function openSqliteTicketStore(path: string): TicketStore {
     async pushInbox(conversationId, text, at) {
       insertInbox.run(conversationId, text, at);
     },
-    async takeInbox(conversationId) {
-      return takeInboxTx.immediate(conversationId);
+    async readInbox(conversationId) {
+      return selectInbox.all(conversationId) as { id: number; text: string; at: number }[];
+    },
+    async ackInbox(conversationId, upToId) {
+      return deleteInbox.run(conversationId, upToId).changes;
     },
     async prune(before) {
       return pruneTx.immediate(before);

@@ -71,6 +71,13 @@ export interface MessageOutcome {
   readonly deliver?: { readonly stream: string; readonly events: readonly OutboxEvent[] };
 }
 
+/** A staff message waiting for an HTTP client. */
+export interface InboxMessage {
+  readonly id: number;
+  readonly text: string;
+  readonly at: number;
+}
+
 /** Counts for health checks and the load test. */
 export interface StoreStats {
   readonly processedMessages: number;
@@ -135,10 +142,12 @@ export interface TicketStore {
   markFailed(id: number, retryAt: number): Promise<void>;
   /** Records where a ticket was posted in Slack. */
   setSlackRef(ticketId: string, ref: { channel: string; ts: string }): Promise<void>;
-  /** Keeps a message for a worker on a channel that cannot push (HTTP), until fetched. */
+  /** Keeps a message for a worker on a channel that cannot push (HTTP), until acknowledged. */
   pushInbox(conversationId: string, text: string, at: number): Promise<void>;
-  /** Returns and removes the waiting messages, oldest first. */
-  takeInbox(conversationId: string): Promise<string[]>;
+  /** The waiting messages, oldest first. Reading removes nothing: the client acknowledges what it showed. */
+  readInbox(conversationId: string): Promise<InboxMessage[]>;
+  /** Removes the messages up to and including `upToId`; returns how many. */
+  ackInbox(conversationId: string, upToId: number): Promise<number>;
   /** Forgets processed message ids and delivered outbox events older than `before`; returns rows removed. */
   prune(before: number): Promise<number>;
   stats(): Promise<StoreStats>;

@@ -34,15 +34,20 @@ describe('SQLite ticket store', () => {
     await b.close();
   });
 
-  it('keeps messages for HTTP users across reopen until they are fetched', async () => {
+  it('keeps messages for HTTP users across reopen until they are acknowledged', async () => {
     const path = dbPath();
     const a = openSqliteTicketStore(path);
     await a.pushInbox('web-1', '第一条', 1);
     await a.pushInbox('web-1', '第二条', 2);
     await a.close();
     const b = openSqliteTicketStore(path);
-    expect(await b.takeInbox('web-1')).toEqual(['第一条', '第二条']);
-    expect(await b.takeInbox('web-1')).toEqual([]);
+    const waiting = await b.readInbox('web-1');
+    expect(waiting.map((m) => m.text)).toEqual(['第一条', '第二条']);
+    // A read deletes nothing; an acknowledgement removes what the client showed.
+    expect(await b.readInbox('web-1')).toHaveLength(2);
+    expect(await b.ackInbox('web-1', waiting[0]!.id)).toBe(1);
+    expect((await b.readInbox('web-1')).map((m) => m.text)).toEqual(['第二条']);
+    expect(await b.ackInbox('web-2', waiting[1]!.id)).toBe(0);
     await b.close();
   });
 
@@ -174,6 +179,18 @@ describe('SQLite ticket store', () => {
     await s.saveTicket(ticket(), [{ kind: 'ticket.post', payload: {} }], conv);
     expect(await s.getConversation('wechat', 'c')).toMatchObject({ state: 'queued', ticketId: 'T1' });
     expect(await s.stats()).toMatchObject({ openTickets: 1, pendingOutbox: 1, conversations: 1 });
+    await s.close();
+  });
+});
+
+describe('SQLite ticket store files', () => {
+  it('creates the database and its WAL files readable by the owner only (0600)', async () => {
+    const path = dbPath();
+    const s = openSqliteTicketStore(path);
+    await s.saveTicket(ticket(), []);
+    const { statSync, existsSync } = await import('node:fs');
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    for (const f of [path, `${path}-wal`]) expect(statSync(f).mode & 0o777).toBe(0o600);
     await s.close();
   });
 });
