@@ -6,6 +6,8 @@ import { createConversationCore, type ConversationCore } from './conversation/co
 import { loadNotices, type NoticeRenderer } from './conversation/notices.js';
 import { Metrics } from './shared/metrics.js';
 import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
+import { createFieldCipher, parseDataKey } from './privacy/field-cipher.js';
+import { loadEraseCommands } from './privacy/erase-command.js';
 import { loadTriageRules } from './escalation/load-triage-rules.js';
 import { triageMessage } from './escalation/triage-message.js';
 import type { TicketStore } from './stores/ticket-store.js';
@@ -20,7 +22,9 @@ export interface Service {
 }
 
 export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config.DATA_DIR): Service {
-  const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'));
+  const cipher = serve.DATA_ENCRYPTION_KEY ? createFieldCipher(parseDataKey(serve.DATA_ENCRYPTION_KEY)) : undefined;
+  if (!cipher) bot.logger.warn('DATA_ENCRYPTION_KEY is not set: ticket transcripts are stored unencrypted (see docs/personal-data.md)');
+  const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'), cipher ? { cipher } : {});
   const metrics = new Metrics();
   const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
   const core = createConversationCore({
@@ -34,6 +38,7 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
     ticketLimit: { perUserPerHour: serve.TICKETS_PER_USER_PER_HOUR, perCallerPerHour: serve.TICKETS_PER_CALLER_PER_HOUR, callerOf: (m) => (m.channel === 'http' ? `http:${m.userId.split(':')[0]}` : m.channel) },
     metrics,
     logger: bot.logger,
+    isEraseCommand: loadEraseCommands(bot.config.KNOWLEDGE_DIR),
     // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.
     urgency: (() => {
       const rules = loadTriageRules(join(bot.config.KNOWLEDGE_DIR, 'triage'));

@@ -12,6 +12,7 @@ import { createSlackDesk } from './channels/slack/slack-desk.js';
 import { loadWechatConfig } from './channels/wechat/wechat-config.js';
 import { createWechatAdapter } from './channels/wechat/wechat-adapter.js';
 import { loadServeConfig } from './config/serve-config.js';
+import { createRetentionJob } from './privacy/retention.js';
 import { createOutboxDispatcher } from './conversation/outbox-dispatcher.js';
 import type { ChannelName, StaffDesk, WorkerSender } from './conversation/types.js';
 import { createProgressReporter } from './cli/progress-bar.js';
@@ -66,10 +67,13 @@ async function main(): Promise<void> {
 
   const dispatcher = createOutboxDispatcher({ store: service.store, ...(desk ? { desk } : {}), senders, notices: service.notices, reminderMinutes: slackConfig?.reminderMinutes ?? 10, logger: log });
   dispatcher.start(1000);
+  const retention = createRetentionJob(service.store, { conversationsDays: serve.RETAIN_CONVERSATIONS_DAYS, closedTicketsDays: serve.RETAIN_CLOSED_TICKETS_DAYS, processedDays: serve.RETAIN_PROCESSED_IDS_DAYS }, log);
+  retention.start();
 
   const shutdown = async (signal: string) => {
     log.warn(`${signal}: shutting down`);
-    dispatcher.stop();
+    retention.stop();
+    await dispatcher.stop();
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     await service.store.close();
     process.exit(0);

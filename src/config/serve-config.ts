@@ -21,6 +21,12 @@ const schema = z.object({
   TICKETS_PER_CALLER_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   /** Bearer token for GET /metrics; unset: /metrics answers loopback only. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** AES-256-GCM key for personal data at rest (64 hex characters or base64 of 32 bytes). Unset: stored in clear, with a warning. */
+  DATA_ENCRYPTION_KEY: z.string().optional(),
+  /** Retention in days (docs/personal-data.md): ordinary chats, resolved tickets, finished message ids. */
+  RETAIN_CONVERSATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETAIN_CLOSED_TICKETS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  RETAIN_PROCESSED_IDS_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export type ServeConfig = Readonly<z.infer<typeof schema>>;

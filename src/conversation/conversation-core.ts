@@ -38,6 +38,8 @@ export interface ConversationCoreSettings {
    * ticket. `callerOf` @default the message's channel. Off when absent.
    */
   readonly ticketLimit?: { readonly perUserPerHour: number; readonly perCallerPerHour: number; readonly callerOf?: (msg: InboundMessage) => string };
+  /** Recognizes a worker's "delete my data" message; off when absent. */
+  readonly isEraseCommand?: (text: string) => boolean;
   /** Observer of the message flow (tracing; crash tests kill the process at a step). */
   readonly onStep?: (step: CoreStep, msg: InboundMessage) => void;
 }
@@ -224,6 +226,17 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     const journaled = await store.recordInbound({ ...keyOf(msg), conversationId: msg.conversationId, kind: msg.kind, text, urgency: triage.level, receivedAt: now() });
     if (!journaled.created && journaled.record.status === 'answered') return { status: 'repeat', replies: parseReplies(journaled.record.replies) };
     step('recorded', msg);
+
+    if (text && settings.isEraseCommand?.(text)) {
+      // The worker's right to erasure: everything about this conversation goes, tickets included.
+      const erased = await store.eraseConversation(msg.channel, msg.conversationId, { userId: msg.userId, messageId: msg.messageId });
+      const total = erased.conversations + erased.tickets + erased.messages + erased.inbox;
+      metrics?.inc('gonghui_erasures_total', { channel: msg.channel });
+      log?.info({ channel: msg.channel, tickets: erased.ticketIds, rows: total }, 'conversation erased at the worker\'s request');
+      const replies = [{ text: notices('data_erased', lang, { count: String(total) }) }];
+      await store.finishMessage(outcome(msg, mode, replies));
+      return { status: 'answered', replies };
+    }
 
     if (conv.state === 'queued' || conv.state === 'owned') {
       const forwarded = await forwardToStaff(conv, msg, lang, mode);

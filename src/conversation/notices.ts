@@ -14,6 +14,7 @@ const noticeSetSchema = z.object({
   not_text: z.string().min(1),
   engine_error: z.string().min(1),
   ticket_limited: z.string().min(1),
+  data_erased: z.string().min(1),
 });
 const noticesSchema = z.object({ 'zh-Hans': noticeSetSchema, 'zh-Hant': noticeSetSchema, vi: noticeSetSchema });
 

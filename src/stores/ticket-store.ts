@@ -78,6 +78,26 @@ export interface InboxMessage {
   readonly at: number;
 }
 
+/** Rows removed by a retention purge, per kind. */
+export interface PurgeCounts {
+  readonly conversations: number;
+  readonly closedTickets: number;
+  readonly processed: number;
+  readonly outbox: number;
+  readonly inbox: number;
+}
+
+/** Rows removed by erasing one person's conversation. */
+export interface EraseCounts {
+  readonly conversations: number;
+  readonly tickets: number;
+  readonly messages: number;
+  readonly inbox: number;
+  readonly outbox: number;
+  /** Ids of the erased tickets (for the staff desk). */
+  readonly ticketIds: readonly string[];
+}
+
 /** Counts for health checks and the load test. */
 export interface StoreStats {
   readonly processedMessages: number;
@@ -150,6 +170,20 @@ export interface TicketStore {
   ackInbox(conversationId: string, upToId: number): Promise<number>;
   /** Forgets processed message ids and delivered outbox events older than `before`; returns rows removed. */
   prune(before: number): Promise<number>;
+  /**
+   * Retention: deletes ordinary conversations (state `bot`) last active
+   * before `conversationsBefore`, resolved tickets (with their events) and
+   * HTTP inbox messages older than `closedTicketsBefore`, and finished message
+   * ids and delivered events older than `processedBefore`.
+   */
+  purge(cutoffs: { conversationsBefore: number; closedTicketsBefore: number; processedBefore: number }): Promise<PurgeCounts>;
+  /**
+   * Erases everything kept about one conversation: its record, tickets (open
+   * ones too), their pending events, journaled messages and inbox. `keep`
+   * spares the journal entry of the erase request itself (so a redelivery of
+   * it is not taken as a new message).
+   */
+  eraseConversation(channel: ChannelName, conversationId: string, keep?: { userId: string; messageId: string }): Promise<EraseCounts>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }
