@@ -7,6 +7,10 @@ import { loadNotices, type NoticeRenderer } from './conversation/notices.js';
 import { Metrics } from './shared/metrics.js';
 import type { StoreBackend } from './stores/open-store-backend.js';
 import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
+import { createFieldCipher, parseDataKey } from './privacy/field-cipher.js';
+import { loadEraseCommands } from './privacy/erase-command.js';
+import { loadTriageRules } from './escalation/load-triage-rules.js';
+import { triageMessage } from './escalation/triage-message.js';
 import type { TicketStore } from './stores/ticket-store.js';
 
 /** The channel-independent service: store, conversation core, metrics, HTTP mailbox. */
@@ -20,7 +24,9 @@ export interface Service {
 
 /** `backend`: stores opened by openStoreBackend (PostgreSQL when DATABASE_URL is set); default the SQLite file in `dataDir`. */
 export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config.DATA_DIR, backend?: StoreBackend): Service {
-  const store = backend?.store ?? openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'));
+  const cipher = serve.DATA_ENCRYPTION_KEY ? createFieldCipher(parseDataKey(serve.DATA_ENCRYPTION_KEY)) : undefined;
+  if (!cipher) bot.logger.warn('DATA_ENCRYPTION_KEY is not set: ticket transcripts are stored unencrypted (see docs/personal-data.md)');
+  const store = backend ? backend.openStore(cipher ? { cipher } : {}) : openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'), cipher ? { cipher } : {});
   const rateLimit = { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST };
   const metrics = new Metrics();
   const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
@@ -32,9 +38,17 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
     historyTurns: serve.HISTORY_TURNS,
     rateLimit,
     ...(backend?.lock ? { lock: backend.lock } : {}),
-    ...(backend?.rateLimiter ? { limiter: backend.rateLimiter(rateLimit) } : {}),
+    ...(backend?.rateLimiter ? { limiters: backend.rateLimiter } : {}),
+    // HTTP user ids are `<integration>:<user>`: the integration is the caller.
+    ticketLimit: { perUserPerHour: serve.TICKETS_PER_USER_PER_HOUR, perCallerPerHour: serve.TICKETS_PER_CALLER_PER_HOUR, callerOf: (m) => (m.channel === 'http' ? `http:${m.userId.split(':')[0]}` : m.channel) },
     metrics,
     logger: bot.logger,
+    isEraseCommand: loadEraseCommands(bot.config.KNOWLEDGE_DIR),
+    // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.
+    urgency: (() => {
+      const rules = loadTriageRules(join(bot.config.KNOWLEDGE_DIR, 'triage'));
+      return (text: string, lang: Parameters<typeof triageMessage>[2], recent: readonly string[]) => triageMessage(rules, text, lang, recent);
+    })(),
   });
   return { core, store, metrics, mailbox: new HttpMailbox(store), notices };
 }

@@ -4,6 +4,8 @@
  */
 import { createBot } from './create-bot.js';
 import { createService } from './create-service.js';
+import { join } from 'node:path';
+import { openApiKeyStore } from './channels/http/api-key-store.js';
 import { createHttpServer } from './channels/http/http-server.js';
 import { loadSlackConfig } from './channels/slack/slack-config.js';
 import { createSlackDesk } from './channels/slack/slack-desk.js';
@@ -12,6 +14,7 @@ import { createWechatAdapter } from './channels/wechat/wechat-adapter.js';
 import { loadServeConfig } from './config/serve-config.js';
 import { loadDatabaseConfig } from './config/database-config.js';
 import { openStoreBackend } from './stores/open-store-backend.js';
+import { createRetentionJob } from './privacy/retention.js';
 import { createOutboxDispatcher } from './conversation/outbox-dispatcher.js';
 import type { ChannelName, StaffDesk, WorkerSender } from './conversation/types.js';
 import { createProgressReporter } from './cli/progress-bar.js';
@@ -30,10 +33,15 @@ async function main(): Promise<void> {
   log.warn(backend.kind === 'postgres' ? 'Stores in PostgreSQL (DATABASE_URL); migrations applied' : `Stores in SQLite under ${bot.config.DATA_DIR}`);
   const service = createService(bot, serve, bot.config.DATA_DIR, backend);
   const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
+  // Messages a crash left unanswered are finished before new ones arrive (answers to push channels go through the outbox).
+  const recovered = await service.core.recover();
+  if (recovered > 0) log.warn(`finished ${recovered} message(s) left unanswered by the last stop`);
   const stops: (() => Promise<void>)[] = [];
 
   if (serve.HTTP_ENABLED === 'true') {
-    const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT, store: service.store });
+    const auth = serve.HTTP_AUTH === 'required' ? { keys: openApiKeyStore(join(bot.config.DATA_DIR, 'api-keys.sqlite')), ...(serve.API_TOKEN_SECRET ? { userTokenSecret: serve.API_TOKEN_SECRET } : {}), userTokenTtlSeconds: serve.USER_TOKEN_TTL_SECONDS } : undefined;
+    if (!auth) log.warn('HTTP API without authentication (HTTP_AUTH=off): anyone who reaches it can act as any user');
+    const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT, store: service.store, ...(auth ? { auth } : {}), ...(serve.METRICS_TOKEN ? { metricsToken: serve.METRICS_TOKEN } : {}) });
     await http.listen({ port: serve.PORT, host: serve.HOST });
     log.warn(`HTTP API on http://${serve.HOST}:${serve.PORT} (POST /v1/messages, GET /healthz, GET /metrics)`);
     stops.push(() => http.close());
@@ -64,9 +72,12 @@ async function main(): Promise<void> {
 
   const dispatcher = createOutboxDispatcher({ store: service.store, ...(desk ? { desk } : {}), senders, notices: service.notices, reminderMinutes: slackConfig?.reminderMinutes ?? 10, logger: log });
   dispatcher.start(1000);
+  const retention = createRetentionJob(service.store, { conversationsDays: serve.RETAIN_CONVERSATIONS_DAYS, closedTicketsDays: serve.RETAIN_CLOSED_TICKETS_DAYS, processedDays: serve.RETAIN_PROCESSED_IDS_DAYS }, log);
+  retention.start();
 
   const shutdown = async (signal: string) => {
     log.warn(`${signal}: shutting down`);
+    retention.stop();
     await dispatcher.stop();
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     await service.store.close();

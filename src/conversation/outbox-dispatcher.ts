@@ -38,6 +38,7 @@ export interface OutboxDispatcher {
 }
 
 const workerPayload = z.union([z.object({ text: z.string() }), z.object({ notice: z.enum(NOTICE_KEYS) })]);
+const replyPayload = z.object({ channel: z.enum(['wechat', 'http', 'cli']), conversationId: z.string(), text: z.string() });
 const threadPayload = z.object({ text: z.string(), role: z.enum(['worker', 'bot']).default('worker') });
 
 /** The item cannot be delivered yet (no desk, not posted yet): it stays in the outbox and is retried. */
@@ -65,6 +66,14 @@ export function createOutboxDispatcher(settings: OutboxDispatcherSettings): Outb
   let lastPrune = 0;
 
   async function deliver(item: OutboxItem): Promise<void> {
+    if (item.kind === 'reply.send') {
+      // The bot's answer to a message finished after a restart: no ticket behind it.
+      const p = replyPayload.parse(JSON.parse(item.payload));
+      const sender = settings.senders.get(p.channel);
+      if (!sender) throw new NotReady(`no sender for channel ${p.channel}`);
+      await sender.send(p.conversationId, p.text);
+      return;
+    }
     const ticket = await store.getTicket(item.ticketId);
     if (!ticket) return; // nothing to deliver for a vanished ticket
     const desk = settings.desk;

@@ -8,4 +8,6 @@ import type { RateDecision } from './rate-limiter.js';
  */
 export interface RateLimit {
   take(key: string): RateDecision | Promise<RateDecision>;
+  /** How long until `key` has a token again (0 when it has one now). */
+  retryAfterMs(key: string): number | Promise<number>;
 }

@@ -74,7 +74,8 @@ export type OutboxKind =
   | 'ticket.update' // refresh the ticket's Slack message (claimed / resolved)
   | 'ticket.thread' // a worker's later message, into the ticket's thread
   | 'ticket.remind' // urgent ticket unclaimed for too long
-  | 'worker.send'; // a staff reply or status notice, to the worker's channel
+  | 'worker.send' // a staff reply or status notice, to the worker's channel
+  | 'reply.send'; // the bot's answer to a message finished after a restart (no ticket; `ticketId` holds the conversation's stream key)
 
 export interface OutboxItem {
   readonly id: number;

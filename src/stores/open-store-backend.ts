@@ -3,6 +3,7 @@ import type { DatabaseConfig } from '../config/database-config.js';
 import type { ConversationLock } from '../conversation/conversation-lock.js';
 import type { RateLimit } from '../conversation/rate-limit.js';
 import type { RateLimitSettings } from '../conversation/rate-limiter.js';
+import type { FieldCipher } from '../privacy/field-cipher.js';
 import { createPgConversationLock } from './postgres/pg-conversation-lock.js';
 import { openPgDatabase } from './postgres/pg-database.js';
 import { createPgRateLimiter } from './postgres/pg-rate-limiter.js';
@@ -13,21 +14,22 @@ import type { TicketStore } from './ticket-store.js';
 /** The stores and the coordination one instance uses: embedded (one process) or shared (several). */
 export interface StoreBackend {
   readonly kind: 'sqlite' | 'postgres';
-  readonly store: TicketStore;
+  /** Opens the ticket store (once), with the field cipher when DATA_ENCRYPTION_KEY is set. */
+  openStore(options: { cipher?: FieldCipher }): TicketStore;
   /** Per-conversation lock across instances; undefined means the core's in-process lock. */
   readonly lock?: ConversationLock;
-  /** Rate limit shared across instances; undefined means the core's in-memory one. */
-  rateLimiter?(settings: RateLimitSettings): RateLimit;
+  /** Rate limits shared across instances; undefined means the core's in-memory ones. */
+  rateLimiter?(name: string, settings: RateLimitSettings): RateLimit;
 }
 
 /** PostgreSQL when DATABASE_URL is set (migrated on open), else the SQLite file in `dataDir`. */
 export async function openStoreBackend(config: DatabaseConfig, dataDir: string): Promise<StoreBackend> {
-  if (!config.DATABASE_URL) return { kind: 'sqlite', store: openSqliteTicketStore(join(dataDir, DEFAULT_STORE_FILE)) };
+  if (!config.DATABASE_URL) return { kind: 'sqlite', openStore: (options) => openSqliteTicketStore(join(dataDir, DEFAULT_STORE_FILE), options) };
   const db = await openPgDatabase({ url: config.DATABASE_URL, poolSize: config.PG_POOL_SIZE, lockPoolSize: config.PG_LOCK_POOL_SIZE });
   return {
     kind: 'postgres',
-    store: createPostgresTicketStore(db, { outboxLeaseMs: config.OUTBOX_LEASE_SECONDS * 1000, ...(config.INSTANCE_ID ? { instanceId: config.INSTANCE_ID } : {}) }),
+    openStore: (options) => createPostgresTicketStore(db, { ...options, outboxLeaseMs: config.OUTBOX_LEASE_SECONDS * 1000, ...(config.INSTANCE_ID ? { instanceId: config.INSTANCE_ID } : {}) }),
     lock: createPgConversationLock(db),
-    rateLimiter: (settings) => createPgRateLimiter(db, settings),
+    rateLimiter: (name, settings) => createPgRateLimiter(db, settings, Date.now, name),
   };
 }

@@ -2,15 +2,28 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
 import type { ChannelName, OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
+import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
 import type { PgDatabase } from './postgres/pg-database.js';
 import { storedHistorySchema, storedTicketSchema } from './ticket-schema.js';
-import { outboxStream, type ConversationRecord, type OutboxEvent, type TicketChange, type TicketStore } from './ticket-store.js';
+import {
+  outboxStream,
+  type ConversationRecord,
+  type EraseCounts,
+  type InboundRecord,
+  type MessageOutcome,
+  type OutboxEvent,
+  type PurgeCounts,
+  type TicketChange,
+  type TicketStore,
+} from './ticket-store.js';
 
 export interface PostgresTicketStoreSettings {
   /** How long an instance's claim on outbox items lasts; a dead instance's items go to another after it. @default 60 s */
   readonly outboxLeaseMs?: number;
   /** Names this instance's outbox claims. @default host-pid-random */
   readonly instanceId?: string;
+  /** Encrypts ticket transcripts, conversation histories, journaled messages, inbox texts and outbox payloads. @default clear text */
+  readonly cipher?: FieldCipher;
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -20,11 +33,28 @@ interface ConversationRow {
   conversation_id: string;
   state: ConversationRecord['state'];
   lang: ConversationRecord['lang'] | null;
-  history: unknown;
+  history: string;
   ticket_id: string | null;
   last_notice_at: string | null;
   updated_at: string;
 }
+
+interface InboundRow {
+  channel: ChannelName;
+  user_id: string;
+  message_id: string;
+  conversation_id: string;
+  kind: string;
+  text: string;
+  urgency: InboundRecord['urgency'];
+  status: InboundRecord['status'];
+  replies: string | null;
+  ticket_id: string | null;
+  received_at: string;
+}
+
+/** Thrown inside a transaction to roll it back when a ticket change declined. */
+class Declined extends Error {}
 
 interface OutboxRow {
   id: string;
@@ -49,32 +79,15 @@ const OUTBOX_CLAIM_LOCK = 0x6f_75_74_62_6f_78; // "outbox"
  * need: the database decides de-duplication (primary keys, conditional
  * updates) and outbox items are claimed with `FOR UPDATE SKIP LOCKED` under
  * a lease, so any instance can dispatch and a dead instance's claims expire.
- * Inside a task run under the PostgreSQL conversation lock every query joins
- * that task's transaction (see pg-conversation-lock.ts).
+ * Per-conversation order comes from pg-conversation-lock.ts.
  */
 export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTicketStoreSettings = {}): TicketStore {
   const leaseMs = settings.outboxLeaseMs ?? 60_000;
   const me = settings.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const q = () => db.current();
+  const cipher = settings.cipher ?? CLEAR_TEXT;
+  const q = () => db.pool;
 
-  /**
-   * Runs `fn` in a transaction: a savepoint inside the task's transaction when
-   * there is one (so a failed change is undone without aborting the task's
-   * other writes), else a transaction of its own.
-   */
   async function transaction<T>(fn: (c: Queryable) => Promise<T>): Promise<T> {
-    const ambient = db.ambient.getStore();
-    if (ambient) {
-      await ambient.query('SAVEPOINT store_change');
-      try {
-        const result = await fn(ambient);
-        await ambient.query('RELEASE SAVEPOINT store_change');
-        return result;
-      } catch (error) {
-        await ambient.query('ROLLBACK TO SAVEPOINT store_change');
-        throw error;
-      }
-    }
     const client = await db.pool.connect();
     let broken = false;
     try {
@@ -92,14 +105,30 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     }
   }
 
-  const parseTicket = (body: unknown): Ticket => storedTicketSchema.parse(body) as Ticket;
+  const parseTicket = (body: unknown): Ticket => {
+    const t = storedTicketSchema.parse(body) as Ticket;
+    return { ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.decrypt(e.text) })) };
+  };
+  const inboundFromRow = (r: InboundRow): InboundRecord => ({
+    channel: r.channel,
+    userId: r.user_id,
+    messageId: r.message_id,
+    conversationId: r.conversation_id,
+    kind: r.kind,
+    text: cipher.decrypt(r.text),
+    urgency: r.urgency,
+    status: r.status,
+    ...(r.replies !== null ? { replies: cipher.decrypt(r.replies) } : {}),
+    ...(r.ticket_id !== null ? { ticketId: r.ticket_id } : {}),
+    receivedAt: Number(r.received_at),
+  });
 
   async function writeTicket(c: Queryable, t: Ticket): Promise<void> {
     storedTicketSchema.parse(t);
     await c.query(
       `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, updated_at = excluded.updated_at`,
-      [text(t.id), t.channel, text(t.conversationId), json(t), t.status, textOrNull(t.owner), t.createdAt, t.updatedAt],
+      [text(t.id), t.channel, text(t.conversationId), json({ ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.encrypt(text(e.text)) })) }), t.status, textOrNull(t.owner), t.createdAt, t.updatedAt],
     );
   }
 
@@ -111,7 +140,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     const result = await c.query(
       `INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES ($1, $2, $3, $4, $5, $5, $6)
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [kind, outboxStream(kind), text(ticketId), json(payload ?? {}), at, key === null ? null : text(key)],
+      [kind, outboxStream(kind), text(ticketId), cipher.encrypt(json(payload ?? {})), at, key === null ? null : text(key)],
     );
     return result.rowCount === 1;
   }
@@ -121,7 +150,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
       `INSERT INTO conversations (channel, conversation_id, state, lang, history, ticket_id, last_notice_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (channel, conversation_id) DO UPDATE SET state = excluded.state, lang = excluded.lang, history = excluded.history,
          ticket_id = excluded.ticket_id, last_notice_at = excluded.last_notice_at, updated_at = excluded.updated_at`,
-      [r.channel, text(r.conversationId), r.state, r.lang ?? null, json(r.history), textOrNull(r.ticketId), r.lastNoticeAt ?? null, r.updatedAt],
+      [r.channel, text(r.conversationId), r.state, r.lang ?? null, cipher.encrypt(json(r.history)), textOrNull(r.ticketId), r.lastNoticeAt ?? null, r.updatedAt],
     );
   }
 
@@ -136,6 +165,29 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     await writeTicket(c, next.ticket);
     await enqueueAll(c, id, next.events, next.ticket.updatedAt);
     return { changed: true, ticket: next.ticket };
+  }
+
+  /** Everything that finishes one message, in the caller's transaction; throws Declined to roll it back. */
+  async function finishIn(c: Queryable, o: MessageOutcome): Promise<void> {
+    let ticketId = o.newTicket?.ticket.id;
+    if (o.ticketChange) {
+      const r = await updateTicketIn(c, o.ticketChange.id, o.ticketChange.change);
+      if (!r.changed) throw new Declined();
+      ticketId = o.ticketChange.id;
+    }
+    if (o.newTicket) {
+      await writeTicket(c, o.newTicket.ticket);
+      await enqueueAll(c, o.newTicket.ticket.id, o.newTicket.events, o.newTicket.ticket.updatedAt);
+    }
+    if (o.conversation) await writeConversation(c, o.conversation);
+    if (o.deliver) await enqueueAll(c, o.deliver.stream, o.deliver.events, o.at);
+    const k = o.key;
+    // The text is dropped once answered: the conversation history keeps what follow-ups need.
+    await c.query(
+      `UPDATE inbound_messages SET status = $1, replies = $2, ticket_id = $3, finished_at = $4, text = CASE WHEN $1 = 'answered' THEN '' ELSE text END
+       WHERE channel = $5 AND user_id = $6 AND message_id = $7`,
+      [o.status, cipher.encrypt(text(o.replies)), ticketId === undefined ? null : text(ticketId), o.at, k.channel, text(k.userId), text(k.messageId)],
+    );
   }
 
   const count = async (sql: string) => Number((await q().query<{ n: string }>(sql)).rows[0]?.n ?? 0);
@@ -154,7 +206,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
         conversationId: row.conversation_id,
         state: row.state,
         ...(row.lang ? { lang: row.lang } : {}),
-        history: storedHistorySchema.parse(row.history),
+        history: storedHistorySchema.parse(JSON.parse(cipher.decrypt(row.history))),
         ...(row.ticket_id ? { ticketId: row.ticket_id } : {}),
         ...(row.last_notice_at !== null ? { lastNoticeAt: Number(row.last_notice_at) } : {}),
         updatedAt: Number(row.updated_at),
@@ -215,7 +267,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
         return claimed;
       });
       return rows
-        .map((r): OutboxItem => ({ id: Number(r.id), kind: r.kind, ticketId: r.ticket_id, payload: r.payload, attempts: r.attempts, createdAt: Number(r.created_at) }))
+        .map((r): OutboxItem => ({ id: Number(r.id), kind: r.kind, ticketId: r.ticket_id, payload: cipher.decrypt(r.payload), attempts: r.attempts, createdAt: Number(r.created_at) }))
         .sort((a, b) => a.id - b.id);
     },
     async markDelivered(id, at) {
@@ -244,12 +296,78 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
       await transaction((c) => updateTicketIn(c, ticketId, (t) => ({ ticket: { ...t, slack: ref }, events: [] })));
     },
     async pushInbox(conversationId, message, at) {
-      await q().query('INSERT INTO worker_inbox (conversation_id, text, at) VALUES ($1, $2, $3)', [text(conversationId), text(message), at]);
+      await q().query('INSERT INTO worker_inbox (conversation_id, text, at) VALUES ($1, $2, $3)', [text(conversationId), cipher.encrypt(text(message)), at]);
     },
-    async takeInbox(conversationId) {
-      // One statement: two instances fetching at once split the messages, none is returned twice.
-      const { rows } = await q().query<{ id: string; text: string }>('DELETE FROM worker_inbox WHERE conversation_id = $1 RETURNING id, text', [text(conversationId)]);
-      return rows.sort((a, b) => Number(a.id) - Number(b.id)).map((r) => r.text);
+    async readInbox(conversationId) {
+      const { rows } = await q().query<{ id: string; text: string; at: string }>('SELECT id, text, at FROM worker_inbox WHERE conversation_id = $1 ORDER BY id', [text(conversationId)]);
+      return rows.map((r) => ({ id: Number(r.id), text: cipher.decrypt(r.text), at: Number(r.at) }));
+    },
+    async ackInbox(conversationId, upToId) {
+      return (await q().query('DELETE FROM worker_inbox WHERE conversation_id = $1 AND id <= $2', [text(conversationId), upToId])).rowCount ?? 0;
+    },
+    async recordInbound(record) {
+      // The primary key decides: of two instances journaling the same message, one creates it.
+      const inserted = await q().query(
+        `INSERT INTO inbound_messages (channel, user_id, message_id, conversation_id, kind, text, urgency, status, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8) ON CONFLICT DO NOTHING`,
+        [record.channel, text(record.userId), text(record.messageId), text(record.conversationId), record.kind, record.text ? cipher.encrypt(text(record.text)) : '', record.urgency, record.receivedAt],
+      );
+      if (inserted.rowCount === 1) return { created: true };
+      const existing = await this.getInbound(record);
+      if (!existing) throw new Error('recordInbound: the message was journaled and removed at once');
+      return { created: false, record: existing };
+    },
+    async getInbound(key) {
+      const { rows } = await q().query<InboundRow>('SELECT * FROM inbound_messages WHERE channel = $1 AND user_id = $2 AND message_id = $3', [key.channel, text(key.userId), text(key.messageId)]);
+      return rows[0] ? inboundFromRow(rows[0]) : undefined;
+    },
+    async pendingInbound(limit) {
+      const { rows } = await q().query<InboundRow>("SELECT * FROM inbound_messages WHERE status = 'received' ORDER BY received_at LIMIT $1", [limit]);
+      return rows.map(inboundFromRow);
+    },
+    async finishMessage(outcome) {
+      try {
+        await transaction((c) => finishIn(c, outcome));
+        return true;
+      } catch (error) {
+        if (error instanceof Declined) return false;
+        throw error;
+      }
+    },
+    async purge(cutoffs) {
+      return transaction(async (c): Promise<PurgeCounts> => {
+        const run = async (sql: string, args: unknown[]) => (await c.query(sql, args)).rowCount ?? 0;
+        let outbox = await run("DELETE FROM outbox WHERE ticket_id IN (SELECT id FROM tickets WHERE status = 'resolved' AND updated_at < $1)", [cutoffs.closedTicketsBefore]);
+        const closedTickets = await run("DELETE FROM tickets WHERE status = 'resolved' AND updated_at < $1", [cutoffs.closedTicketsBefore]);
+        // Ordinary chats only: a conversation waiting for or owned by staff keeps its record.
+        const conversations = await run("DELETE FROM conversations WHERE state = 'bot' AND updated_at < $1", [cutoffs.conversationsBefore]);
+        const inbox = await run('DELETE FROM worker_inbox WHERE at < $1', [cutoffs.closedTicketsBefore]);
+        const processed =
+          (await run('DELETE FROM processed_messages WHERE at < $1', [cutoffs.processedBefore])) +
+          (await run("DELETE FROM inbound_messages WHERE status <> 'received' AND finished_at < $1", [cutoffs.processedBefore]));
+        outbox += await run('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < $1 AND dedupe_key IS NULL', [cutoffs.processedBefore]);
+        await run('DELETE FROM rate_buckets WHERE at < $1', [cutoffs.processedBefore]);
+        return { conversations, closedTickets, processed, outbox, inbox };
+      });
+    },
+    async eraseConversation(channel, conversationId, keep) {
+      const conv = text(conversationId);
+      return transaction(async (c): Promise<EraseCounts> => {
+        const run = async (sql: string, args: unknown[]) => (await c.query(sql, args)).rowCount ?? 0;
+        const ids = (await c.query<{ id: string }>('SELECT id FROM tickets WHERE channel = $1 AND conversation_id = $2 FOR UPDATE', [channel, conv])).rows.map((r) => r.id);
+        let outbox = await run('DELETE FROM outbox WHERE ticket_id = ANY($1::text[])', [ids]);
+        outbox += await run("DELETE FROM outbox WHERE kind = 'reply.send' AND ticket_id = $1", [`reply:${channel}:${conv}`]);
+        const tickets = await run('DELETE FROM tickets WHERE channel = $1 AND conversation_id = $2', [channel, conv]);
+        const conversations = await run('DELETE FROM conversations WHERE channel = $1 AND conversation_id = $2', [channel, conv]);
+        const messages = await run('DELETE FROM inbound_messages WHERE channel = $1 AND conversation_id = $2 AND NOT (user_id = $3 AND message_id = $4)', [
+          channel,
+          conv,
+          text(keep?.userId ?? ''),
+          text(keep?.messageId ?? ''),
+        ]);
+        const inbox = channel === 'http' ? await run('DELETE FROM worker_inbox WHERE conversation_id = $1', [conv]) : 0;
+        return { tickets, conversations, messages, inbox, outbox, ticketIds: ids };
+      });
     },
     async prune(before) {
       return transaction(async (c) => {

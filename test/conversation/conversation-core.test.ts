@@ -44,10 +44,34 @@ beforeEach(() => {
 });
 
 describe('conversation core', () => {
-  it('answers once per platform message id', async () => {
+  it('answers once per platform message id and returns the original replies on a repeat', async () => {
     const m = msg('产假多少天');
-    expect(await core.handle(m)).toHaveLength(1);
+    const first = await core.handle(m);
+    expect(first).toHaveLength(1);
+    expect(await core.receive(m)).toMatchObject({ status: 'repeat', replies: first });
+    // A push channel's redelivery sends nothing again.
     expect(await core.handle(m)).toEqual([]);
+    expect(engine.requests).toHaveLength(1);
+  });
+
+  it('keys idempotency by sender: another user with the same message id is answered', async () => {
+    const m = msg('产假多少天');
+    await core.handle(m);
+    const other = await core.receive({ ...m, userId: 'u2', conversationId: 'c2', text: '年假几天' });
+    expect(other.status).toBe('answered');
+    expect(other.replies[0]?.text).toBe('answer to: 年假几天');
+  });
+
+  it('gives a redelivery that arrives while the first is being answered the same replies, answered once', async () => {
+    let open!: () => void;
+    engine.gate = new Promise((r) => (open = r));
+    const m = msg('加班费怎么算');
+    const a = core.receive(m);
+    const b = core.receive(m);
+    open();
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra.status).toBe('answered');
+    expect(rb).toMatchObject({ status: 'repeat', replies: ra.replies });
     expect(engine.requests).toHaveLength(1);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createFieldCipher, parseDataKey } from '../../src/privacy/field-cipher.js';
 import { openPgDatabase, type PgDatabase } from '../../src/stores/postgres/pg-database.js';
 import { createPostgresTicketStore } from '../../src/stores/postgres-ticket-store.js';
 import { usePgServer } from '../helpers/pg-suite.js';
@@ -11,6 +12,24 @@ describe.skipIf(pg.skip)('PostgreSQL', () => {
     newLocation: () => pg.server().freshDatabase(),
     open: async (url) => createPostgresTicketStore(await openPgDatabase({ url, poolSize: 4, lockPoolSize: 2 })),
   }));
+
+  it('keeps personal data encrypted at rest with DATA_ENCRYPTION_KEY, and clear through the store', async () => {
+    const db = await openPgDatabase({ url: await pg.server().freshDatabase() });
+    const s = createPostgresTicketStore(db, { cipher: createFieldCipher(parseDataKey('a1'.repeat(32))) });
+    const id = '110101199003078515';
+    await s.saveTicket(ticket({ transcript: [{ role: 'worker', text: `身份证${id}`, at: 1 }] }), [{ kind: 'worker.send', payload: { text: id } }], {
+      channel: 'wechat', conversationId: 'c', state: 'queued', history: [{ role: 'worker', text: id }], ticketId: 'T1', updatedAt: 1,
+    });
+    await s.pushInbox('web', id, 1);
+    await s.recordInbound({ channel: 'http', userId: 'w', messageId: 'm', conversationId: 'w', kind: 'text', text: id, urgency: 'none', receivedAt: 1 });
+    expect((await s.getTicket('T1'))?.transcript[0]?.text).toBe(`身份证${id}`);
+    expect((await s.getConversation('wechat', 'c'))?.history[0]?.text).toBe(id);
+    expect((await s.readInbox('web'))[0]?.text).toBe(id);
+    expect(JSON.parse((await s.dueOutbox(10, 10))[0]!.payload)).toEqual({ text: id });
+    const raw = await Promise.all(['tickets', 'conversations', 'worker_inbox', 'outbox', 'inbound_messages'].map(async (t) => JSON.stringify((await db.pool.query(`SELECT * FROM ${t}`)).rows)));
+    expect(raw.join()).not.toContain(id);
+    await s.close();
+  });
 
   describe('PostgreSQL ticket store with several instances', () => {
     /** Two instances on one database: separate pools and instance ids, as two processes would have. */
@@ -67,11 +86,15 @@ describe.skipIf(pg.skip)('PostgreSQL', () => {
       await close();
     });
 
-    it('hands each inbox message to exactly one of two instances fetching at once', async () => {
+    it('finishes a message once when two instances race to answer it', async () => {
       const { a, b, close } = await twoInstances();
-      for (let i = 0; i < 30; i += 1) await a.pushInbox('web', `m${i}`, i);
-      const [x, y] = await Promise.all([a.takeInbox('web'), b.takeInbox('web')]);
-      expect([...x, ...y].sort()).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`).sort());
+      const key = { channel: 'http', userId: 'w1', messageId: 'm1' } as const;
+      const created = await Promise.all([a, b].map((s) => s.recordInbound({ ...key, conversationId: 'w1', kind: 'text', text: 'hi', urgency: 'none', receivedAt: 1 })));
+      expect(created.filter((c) => c.created)).toHaveLength(1);
+      expect(await b.pendingInbound(10)).toHaveLength(1);
+      await a.finishMessage({ key, status: 'answered', replies: '[{"text":"hello"}]', at: 2 });
+      expect(await b.getInbound(key)).toMatchObject({ status: 'answered', replies: '[{"text":"hello"}]', text: '' });
+      expect(await b.pendingInbound(10)).toHaveLength(0);
       await close();
     });
   });

@@ -34,6 +34,10 @@ describe('SQLite ticket store', () => {
     // The restarted core remembers the message id and that the case waits for staff.
     const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices: loadNotices('knowledge') });
     const redelivered = { channel: 'wechat', conversationId: 'c-crash', userId: 'u', messageId: 'm-crash', kind: 'text', text: '我在车间受伤了', timestamp: 1 } as const;
+    // The redelivery gets the original answer (same ticket), and no second ticket.
+    const again = await core.receive(redelivered);
+    expect(again.status).toBe('repeat');
+    expect(again.replies[0]?.text).toContain(desk.posted[0]!.id);
     expect(await core.handle(redelivered)).toEqual([]);
     const [forwarded] = await core.handle({ ...redelivered, messageId: 'm-after', text: '还在流血' });
     expect(forwarded?.text).toMatch(/已转给工会工作人员/);
@@ -62,5 +66,17 @@ describe('SQLite ticket store', () => {
     const check = new Database(path);
     expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     check.close();
+  });
+});
+
+describe('SQLite ticket store files', () => {
+  it('creates the database and its WAL files readable by the owner only (0600)', async () => {
+    const path = dbPath();
+    const s = openSqliteTicketStore(path);
+    await s.saveTicket(ticket(), []);
+    const { statSync, existsSync } = await import('node:fs');
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    for (const f of [path, `${path}-wal`]) expect(statSync(f).mode & 0o777).toBe(0o600);
+    await s.close();
   });
 });

@@ -43,7 +43,7 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       await b.close();
     });
 
-    it('keeps messages for HTTP users across reopen until they are fetched', async () => {
+    it('keeps messages for HTTP users across reopen until they are acknowledged', async () => {
       const location = await subject().newLocation();
       const a = await subject().open(location);
       await a.pushInbox('web-1', '第一条', 1);
@@ -51,9 +51,15 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       await a.pushInbox('web-2', 'other', 2);
       await a.close();
       const b = await subject().open(location);
-      expect(await b.takeInbox('web-1')).toEqual(['第一条', '第二条']);
-      expect(await b.takeInbox('web-1')).toEqual([]);
-      expect(await b.takeInbox('web-2')).toEqual(['other']);
+      const waiting = await b.readInbox('web-1');
+      expect(waiting.map((m) => m.text)).toEqual(['第一条', '第二条']);
+      expect(waiting.map((m) => m.at)).toEqual([1, 2]);
+      // A read deletes nothing; an acknowledgement removes what the client showed.
+      expect(await b.readInbox('web-1')).toHaveLength(2);
+      expect(await b.ackInbox('web-1', waiting[0]!.id)).toBe(1);
+      expect((await b.readInbox('web-1')).map((m) => m.text)).toEqual(['第二条']);
+      expect(await b.ackInbox('web-2', waiting[1]!.id)).toBe(0);
+      expect((await b.readInbox('web-2')).map((m) => m.text)).toEqual(['other']);
       await b.close();
     });
 
@@ -151,6 +157,64 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       expect(await s.markProcessed('wechat', 'new', 600)).toBe(false);
       expect(await s.enqueueOnce('ticket.remind', 'T1', {}, 3, 'remind:T1')).toBe(false);
       expect(await s.stats()).toMatchObject({ processedMessages: 1, pendingOutbox: 0 });
+      await s.close();
+    });
+
+    it('journals a message once, returns it to a redelivery, and finishes it with its ticket in one transaction', async () => {
+      const s = await fresh();
+      const key = { channel: 'wechat', userId: 'u1', messageId: 'm1' } as const;
+      const inbound = { ...key, conversationId: 'c', kind: 'text', text: '我受伤了', urgency: 'urgent', receivedAt: 5 } as const;
+      expect(await s.recordInbound(inbound)).toEqual({ created: true });
+      expect(await s.recordInbound(inbound)).toMatchObject({ created: false, record: { status: 'received', text: '我受伤了', urgency: 'urgent' } });
+      // The same message id from another sender is another message.
+      expect(await s.recordInbound({ ...inbound, userId: 'u2' })).toEqual({ created: true });
+      expect((await s.pendingInbound(10)).map((r) => r.userId)).toEqual(['u1', 'u2']);
+      const conv = { channel: 'wechat', conversationId: 'c', state: 'queued', history: [{ role: 'worker', text: '我受伤了' }], ticketId: 'T1', updatedAt: 6 } as const;
+      expect(await s.finishMessage({ key, status: 'answered', replies: '[{"text":"已转交"}]', at: 6, conversation: conv, newTicket: { ticket: ticket(), events: [{ kind: 'ticket.post', payload: {} }] } })).toBe(true);
+      expect(await s.getInbound(key)).toMatchObject({ status: 'answered', replies: '[{"text":"已转交"}]', ticketId: 'T1', text: '' });
+      expect(await s.getConversation('wechat', 'c')).toMatchObject({ state: 'queued', ticketId: 'T1' });
+      expect(await s.stats()).toMatchObject({ openTickets: 1, pendingOutbox: 1 });
+      // A declined ticket change writes nothing of the outcome.
+      const key2 = { ...key, userId: 'u2' };
+      expect(await s.finishMessage({ key: key2, status: 'answered', replies: '[]', at: 7, conversation: { ...conv, updatedAt: 99 }, ticketChange: { id: 'T1', change: () => undefined } })).toBe(false);
+      expect(await s.getInbound(key2)).toMatchObject({ status: 'received' });
+      expect((await s.getConversation('wechat', 'c'))?.updatedAt).toBe(6);
+      expect(await s.finishMessage({ key: key2, status: 'failed', replies: '[]', at: 8, deliver: { stream: 'reply:wechat:c', events: [{ kind: 'reply.send', payload: { channel: 'wechat', conversationId: 'c', text: 'late answer' } }] } })).toBe(true);
+      expect(await s.getInbound(key2)).toMatchObject({ status: 'failed', text: '我受伤了' });
+      expect((await s.dueOutbox(100, 10)).map((i) => `${i.ticketId} ${i.kind}`)).toEqual(['T1 ticket.post', 'reply:wechat:c reply.send']);
+      await s.close();
+    });
+
+    it('purges what retention allows and keeps what is open or recent', async () => {
+      const s = await fresh();
+      await s.saveTicket(ticket({ id: 'T-old', status: 'resolved', updatedAt: 10 }), [{ kind: 'ticket.update', payload: {} }]);
+      await s.saveTicket(ticket({ id: 'T-open', updatedAt: 10 }), []);
+      await s.saveConversation({ channel: 'wechat', conversationId: 'old-chat', state: 'bot', history: [], updatedAt: 10 });
+      await s.saveConversation({ channel: 'wechat', conversationId: 'waiting', state: 'queued', history: [], ticketId: 'T-open', updatedAt: 10 });
+      await s.saveConversation({ channel: 'wechat', conversationId: 'new-chat', state: 'bot', history: [], updatedAt: 500 });
+      await s.pushInbox('web', 'old', 10);
+      const key = { channel: 'http', userId: 'w', messageId: 'm' } as const;
+      await s.recordInbound({ ...key, conversationId: 'w', kind: 'text', text: 'x', urgency: 'none', receivedAt: 10 });
+      await s.finishMessage({ key, status: 'answered', replies: '[]', at: 10 });
+      expect(await s.purge({ conversationsBefore: 100, closedTicketsBefore: 100, processedBefore: 100 })).toEqual({ conversations: 1, closedTickets: 1, processed: 1, outbox: 1, inbox: 1 });
+      expect((await s.listOpenTickets()).map((t) => t.id)).toEqual(['T-open']);
+      expect(await s.getConversation('wechat', 'waiting')).toBeDefined();
+      expect(await s.getConversation('wechat', 'new-chat')).toBeDefined();
+      await s.close();
+    });
+
+    it('erases one conversation entirely and nothing of another', async () => {
+      const s = await fresh();
+      await s.saveTicket(ticket({ id: 'T-mine', channel: 'http', conversationId: 'me' }), [{ kind: 'ticket.post', payload: {} }]);
+      await s.saveTicket(ticket({ id: 'T-other', channel: 'http', conversationId: 'other' }), [{ kind: 'ticket.post', payload: {} }]);
+      await s.saveConversation({ channel: 'http', conversationId: 'me', state: 'queued', history: [], ticketId: 'T-mine', updatedAt: 1 });
+      await s.pushInbox('me', 'reply', 1);
+      for (const messageId of ['m1', 'erase']) await s.recordInbound({ channel: 'http', userId: 'me', messageId, conversationId: 'me', kind: 'text', text: messageId, urgency: 'none', receivedAt: 1 });
+      expect(await s.eraseConversation('http', 'me', { userId: 'me', messageId: 'erase' })).toEqual({ conversations: 1, tickets: 1, messages: 1, inbox: 1, outbox: 1, ticketIds: ['T-mine'] });
+      expect(await s.getTicket('T-mine')).toBeUndefined();
+      expect(await s.getInbound({ channel: 'http', userId: 'me', messageId: 'erase' })).toBeDefined();
+      expect(await s.getTicket('T-other')).toBeDefined();
+      expect(await s.stats()).toMatchObject({ openTickets: 1, pendingOutbox: 1 });
       await s.close();
     });
 

@@ -4,16 +4,15 @@ import { KeyedLock } from '../../conversation/keyed-lock.js';
 import type { PgDatabase } from './pg-database.js';
 
 /**
- * Per-conversation lock shared by every instance on one database: the task
- * runs inside a transaction that holds `pg_advisory_xact_lock` on a hash of
- * the conversation key. Waiters queue in the server in arrival order, so one
- * worker's messages are answered in order whichever instance they reach.
- * The task's store writes (the processed message id, conversation, ticket,
- * outbox) join that transaction: they commit together when the task ends, or
- * not at all if the instance dies, so a redelivery to another instance is
- * answered as if the first attempt never happened. A dead instance's locks
- * go with its connections. In-process waiters queue first, so an instance
- * uses one connection per busy conversation.
+ * Per-conversation lock shared by every instance on one database: while the
+ * task runs, a transaction on a connection of the lock pool holds
+ * `pg_advisory_xact_lock` on a hash of the conversation key. Waiters queue in
+ * the server in arrival order, so one worker's messages are answered in order
+ * whichever instance they reach. The task's store writes go through the
+ * query pool and commit on their own (the inbound journal must be durable
+ * before the answer engine runs). A dead instance's locks go with its
+ * connections. In-process waiters queue first, so an instance uses one lock
+ * connection per busy conversation.
  */
 export function createPgConversationLock(db: PgDatabase): ConversationLock {
   const local = new KeyedLock();
@@ -25,7 +24,7 @@ export function createPgConversationLock(db: PgDatabase): ConversationLock {
         try {
           // One round trip: the id is digits only (see lockId), safe to inline.
           await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${lockId(key)})`);
-          const result = await db.ambient.run(client, task);
+          const result = await task();
           await client.query('COMMIT');
           return result;
         } catch (error) {

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { migratePg } from './pg-migrate.js';
 
@@ -16,15 +15,11 @@ export interface PgDatabaseSettings {
  * One PostgreSQL database as the stores, locks and rate limiter of one
  * instance see it: a pool for queries, a separate pool for the connections
  * that hold conversation locks (so lock holders can never starve the queries
- * they are waiting on), and the transaction of the current conversation task.
+ * they are waiting on).
  */
 export interface PgDatabase {
   readonly pool: pg.Pool;
   readonly lockPool: pg.Pool;
-  /** The transaction a conversation lock opened for the running task, if any. */
-  readonly ambient: AsyncLocalStorage<pg.PoolClient>;
-  /** The connection queries of the current task go through: its transaction, else the pool. */
-  current(): pg.Pool | pg.PoolClient;
   close(): Promise<void>;
 }
 
@@ -47,13 +42,10 @@ export async function openPgDatabase(settings: PgDatabaseSettings): Promise<PgDa
     await Promise.all([pool.end(), lockPool.end()]);
     throw error;
   }
-  const ambient = new AsyncLocalStorage<pg.PoolClient>();
   let closed = false;
   return {
     pool,
     lockPool,
-    ambient,
-    current: () => ambient.getStore() ?? pool,
     async close() {
       if (closed) return;
       closed = true;

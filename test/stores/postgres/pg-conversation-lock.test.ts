@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPgConversationLock } from '../../../src/stores/postgres/pg-conversation-lock.js';
 import { openPgDatabase } from '../../../src/stores/postgres/pg-database.js';
-import { createPostgresTicketStore } from '../../../src/stores/postgres-ticket-store.js';
 import { usePgServer } from '../../helpers/pg-suite.js';
 
 const pg = usePgServer();
@@ -36,41 +35,23 @@ describe.skipIf(pg.skip)('PostgreSQL conversation lock', () => {
     await close();
   });
 
-  it('commits the task\'s store writes together, and none of them when the task fails', async () => {
+  it('releases a dead instance\'s lock: its connection is gone, the next waiter runs', async () => {
     const { dbs, close } = await twoInstances();
-    const lock = createPgConversationLock(dbs[0]);
-    const store = createPostgresTicketStore(dbs[0]);
-    const observer = createPostgresTicketStore(dbs[1]);
-    await expect(
-      lock.run('c', async () => {
-        expect(await store.markProcessed('wechat', 'm1', 1)).toBe(true);
-        await store.saveConversation({ channel: 'wechat', conversationId: 'c', state: 'bot', history: [], updatedAt: 1 });
-        // Not visible to another instance before the task ends.
-        expect(await observer.getConversation('wechat', 'c')).toBeUndefined();
-        throw new Error('instance died mid-answer');
-      }),
-    ).rejects.toThrow('mid-answer');
-    expect(await observer.getConversation('wechat', 'c')).toBeUndefined();
-    // The message id is free again: a redelivery is answered.
-    await lock.run('c', async () => {
-      expect(await store.markProcessed('wechat', 'm1', 2)).toBe(true);
-      await store.saveConversation({ channel: 'wechat', conversationId: 'c', state: 'bot', history: [{ role: 'worker', text: 'hi' }], updatedAt: 2 });
+    const [a, b] = dbs.map((db) => createPgConversationLock(db));
+    let holderPid = 0;
+    const stuck = a!.run('conv-1', async () => {
+      // The instance "dies" while answering: its lock connection is cut off by the server.
+      const { rows } = await dbs[1].pool.query<{ pid: number }>("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted");
+      holderPid = rows[0]!.pid;
+      await dbs[1].pool.query('SELECT pg_terminate_backend($1)', [holderPid]);
+      await pause(100);
+      return 'never committed';
     });
-    expect((await observer.getConversation('wechat', 'c'))?.history).toEqual([{ role: 'worker', text: 'hi' }]);
-    expect(await observer.markProcessed('wechat', 'm1', 3)).toBe(false);
-    await close();
-  });
-
-  it('keeps the task\'s other writes when one store change inside it is refused', async () => {
-    const { dbs, close } = await twoInstances();
-    const lock = createPgConversationLock(dbs[0]);
-    const store = createPostgresTicketStore(dbs[0]);
-    await lock.run('c', async () => {
-      await store.markProcessed('wechat', 'm1', 1);
-      await expect(store.saveTicket({ id: 'T1' } as never, [])).rejects.toThrow();
-      await store.saveConversation({ channel: 'wechat', conversationId: 'c', state: 'bot', history: [], updatedAt: 1 });
-    });
-    expect(await createPostgresTicketStore(dbs[1]).getConversation('wechat', 'c')).toMatchObject({ state: 'bot' });
+    await expect(stuck).rejects.toThrow();
+    expect(holderPid).toBeGreaterThan(0);
+    expect(await b!.run('conv-1', async () => 'next')).toBe('next');
+    // The instance that lost its connection takes the lock again on a fresh one.
+    expect(await a!.run('conv-1', async () => 'again')).toBe('again');
     await close();
   });
 });

@@ -5,7 +5,7 @@ CREATE TABLE conversations (
   conversation_id TEXT NOT NULL,
   state TEXT NOT NULL,
   lang TEXT,
-  history JSONB NOT NULL,
+  history TEXT NOT NULL, -- JSON, encrypted when DATA_ENCRYPTION_KEY is set
   ticket_id TEXT,
   last_notice_at BIGINT,
   updated_at BIGINT NOT NULL,

@@ -1,0 +1,41 @@
+/**
+ * `npm run apikey -- create <integration> | list | revoke <key id or integration>`:
+ * manages the API keys of the HTTP API. The full key is printed once, at
+ * creation; only a hash is stored (DATA_DIR/api-keys.sqlite, mode 0600).
+ */
+import { join } from 'node:path';
+import { openApiKeyStore } from '../channels/http/api-key-store.js';
+import { loadAppConfig } from '../config/app-config.js';
+
+const USAGE = 'usage: npm run apikey -- create <integration> | list | revoke <key id or integration>';
+
+function main(argv: readonly string[]): number {
+  const [command, arg] = argv;
+  const config = loadAppConfig(process.env);
+  const store = openApiKeyStore(join(config.DATA_DIR, 'api-keys.sqlite'));
+  try {
+    if (command === 'create' && arg) {
+      const { key, info } = store.create(arg);
+      process.stdout.write(`Created key ${info.keyId} for integration "${info.integration}". Store it now; it is not shown again:\n${key}\n`);
+      return 0;
+    }
+    if (command === 'list' && !arg) {
+      for (const k of store.list()) process.stdout.write(`${k.keyId}\t${k.integration}\tcreated ${new Date(k.createdAt).toISOString()}\t${k.revokedAt ? `revoked ${new Date(k.revokedAt).toISOString()}` : 'active'}\n`);
+      return 0;
+    }
+    if (command === 'revoke' && arg) {
+      const n = store.revoke(arg);
+      process.stdout.write(`Revoked ${n} key(s).\n`);
+      return n > 0 ? 0 : 1;
+    }
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  } catch (error) {
+    process.stderr.write(`apikey: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    store.close();
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
