@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Bot } from './create-bot.js';
 import { HttpMailbox } from './channels/http/http-mailbox.js';
 import type { ServeConfig } from './config/serve-config.js';
-import { createConversationCore, type ConversationCore } from './conversation/conversation-core.js';
+import { createConversationCore, type ConversationCore, type ConversationCoreSettings } from './conversation/conversation-core.js';
 import { loadNotices, type NoticeRenderer } from './conversation/notices.js';
 import { Metrics } from './shared/metrics.js';
 import type { StoreBackend } from './stores/open-store-backend.js';
@@ -23,7 +23,14 @@ export interface Service {
 }
 
 /** `backend`: stores opened by openStoreBackend (PostgreSQL when DATABASE_URL is set); default the SQLite file in `dataDir`. */
-export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config.DATA_DIR, backend?: StoreBackend): Service {
+/** `hooks`: the staff console's event log (observer) and feedback wording, when it is on. */
+export function createService(
+  bot: Bot,
+  serve: ServeConfig,
+  dataDir = bot.config.DATA_DIR,
+  hooks: Pick<ConversationCoreSettings, 'observer' | 'feedbackTexts'> = {},
+  backend?: StoreBackend,
+): Service {
   const cipher = serve.DATA_ENCRYPTION_KEY ? createFieldCipher(parseDataKey(serve.DATA_ENCRYPTION_KEY)) : undefined;
   if (!cipher) bot.logger.warn('DATA_ENCRYPTION_KEY is not set: ticket transcripts are stored unencrypted (see docs/personal-data.md)');
   const store = backend ? backend.openStore(cipher ? { cipher } : {}) : openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'), cipher ? { cipher } : {});
@@ -49,6 +56,7 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
       const rules = loadTriageRules(join(bot.config.KNOWLEDGE_DIR, 'triage'));
       return (text: string, lang: Parameters<typeof triageMessage>[2], recent: readonly string[]) => triageMessage(rules, text, lang, recent);
     })(),
+    ...hooks,
   });
   return { core, store, metrics, mailbox: new HttpMailbox(store), notices };
 }

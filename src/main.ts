@@ -18,6 +18,8 @@ import { createRetentionJob } from './privacy/retention.js';
 import { createOutboxDispatcher } from './conversation/outbox-dispatcher.js';
 import type { ChannelName, StaffDesk, WorkerSender } from './conversation/types.js';
 import { createProgressReporter } from './cli/progress-bar.js';
+import { loadConsoleConfig } from './console/console-config.js';
+import { consoleEventLogOn, createConsoleService } from './console/console-service.js';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -25,13 +27,17 @@ async function main(): Promise<void> {
   const database = loadDatabaseConfig(env);
   const slackConfig = loadSlackConfig(env);
   const wechatConfig = loadWechatConfig(env);
+  const consoleConfig = loadConsoleConfig(env);
   const progress = createProgressReporter('gonghui-bot');
   const bot = await createBot({ env, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const log = bot.logger;
   const backend = await openStoreBackend(database, bot.config.DATA_DIR);
   log.warn(backend.kind === 'postgres' ? 'Stores in PostgreSQL (DATABASE_URL); migrations applied' : `Stores in SQLite under ${bot.config.DATA_DIR}`);
-  const service = createService(bot, serve, bot.config.DATA_DIR, backend);
+  const staffConsole = consoleEventLogOn(consoleConfig)
+    ? createConsoleService({ config: consoleConfig, knowledgeDir: bot.config.KNOWLEDGE_DIR, dataDir: bot.config.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) })
+    : undefined;
+  const service = createService(bot, serve, undefined, staffConsole ? { observer: staffConsole.observer, feedbackTexts: staffConsole.feedbackTexts } : {}, backend);
   const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
   // Messages a crash left unanswered are finished before new ones arrive (answers to push channels go through the outbox).
   const recovered = await service.core.recover();
@@ -48,6 +54,13 @@ async function main(): Promise<void> {
   } else {
     log.warn('HTTP API off (HTTP_ENABLED=false)');
   }
+
+  if (staffConsole && consoleConfig.CONSOLE_ENABLED === 'true') {
+    log.warn(`Staff console on ${await staffConsole.listen(service.core, service.store)}/console`);
+  } else {
+    log.warn(staffConsole ? 'Staff console off in this process; its event log is on (CONSOLE_EVENT_LOG=true)' : 'Staff console off (CONSOLE_ENABLED=false)');
+  }
+  if (staffConsole) stops.push(() => staffConsole.close());
 
   let desk: StaffDesk | undefined;
   if (slackConfig) {

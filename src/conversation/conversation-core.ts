@@ -7,6 +7,7 @@ import { maskPii } from '../privacy/mask-pii.js';
 import type { ConversationRecord, MessageOutcome, TicketStore } from '../stores/ticket-store.js';
 import { keyOf, keyString, parseReplies, replyStream, serializeReplies, toKind, type ArrivalTriage, type CoreStep, type HandleResult, type Mode } from './inbound-journal.js';
 import type { ConversationLock } from './conversation-lock.js';
+import { asksForFeedback, parseFeedbackReply, type ConversationObserver, type FeedbackTexts } from './conversation-observer.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { NoticeRenderer } from './notices.js';
 import type { RateLimit } from './rate-limit.js';
@@ -48,6 +49,9 @@ export interface ConversationCoreSettings {
   readonly isEraseCommand?: (text: string) => boolean;
   /** Observer of the message flow (tracing; crash tests kill the process at a step). */
   readonly onStep?: (step: CoreStep, msg: InboundMessage) => void;
+  /** Staff console event log; with `feedbackTexts`, the bot also asks "did this help? 1 / 2" after answers. */
+  readonly observer?: ConversationObserver;
+  readonly feedbackTexts?: FeedbackTexts;
 }
 
 export type { HandleResult } from './inbound-journal.js';
@@ -133,6 +137,17 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   const recentWorkerTurns = (conv: ConversationRecord) => conv.history.filter((t) => t.role === 'worker').slice(-3).map((t) => t.text);
   const log = settings.logger;
   const metrics = settings.metrics;
+  const observer = settings.observer;
+
+  /** Reports to the observer; its failure never costs the worker a reply. */
+  async function observe(report: (o: ConversationObserver) => Promise<unknown>): Promise<void> {
+    if (!observer) return;
+    try {
+      await report(observer);
+    } catch (error) {
+      log?.warn({ err: error instanceof Error ? error.message : String(error) }, 'conversation observer failed');
+    }
+  }
 
   const freshConversation = (msg: InboundMessage): ConversationRecord => ({ channel: msg.channel, conversationId: msg.conversationId, state: 'bot', history: [], updatedAt: now() });
 
@@ -171,6 +186,10 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     );
     if (!done) return undefined;
     metrics?.inc('gonghui_forwarded_total', { channel: msg.channel });
+    if (observer) {
+      const forwardedTicket = await store.getTicket(conv.ticketId);
+      if (forwardedTicket) await observe((o) => o.ticketChanged({ at, action: 'worker_message', ticket: forwardedTicket }));
+    }
     return replies;
   }
 
@@ -207,6 +226,8 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     );
     step('finished', msg);
     log?.info({ ticket: ticket.id, channel: ticket.channel, level: ticket.category, reasons: ticket.reasons }, 'ticket opened');
+    await observe((o) => o.answered({ at, channel: msg.channel, conversationId: msg.conversationId, question: msg.text, answer, feedbackAsked: false }));
+    await observe((o) => o.ticketChanged({ at, action: 'opened', ticket }));
     return { status: 'answered', replies, ticketId: ticket.id };
   }
 
@@ -260,6 +281,16 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
       await store.finishMessage(outcome(msg, mode, replies));
       return { status: 'answered', replies };
     }
+    const rating = observer && settings.feedbackTexts ? parseFeedbackReply(msg.text) : undefined;
+    if (rating !== undefined && settings.feedbackTexts) {
+      let recorded = false;
+      await observe(async (o) => (recorded = await o.feedback(msg.channel, msg.conversationId, rating, now())));
+      if (recorded) {
+        const replies = [{ text: settings.feedbackTexts.thanks(lang, rating) }];
+        await store.finishMessage(outcome(msg, mode, replies));
+        return { status: 'answered', replies };
+      }
+    }
 
     const started = performance.now();
     let answer: BotAnswer;
@@ -298,9 +329,11 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
 
     // An invalid message says nothing about the worker's language.
     const nextLang = answer.mode === 'invalid_input' ? conv.lang : answer.language;
-    const replies = [{ text: answer.answer, answer }];
+    const askFeedback = settings.feedbackTexts !== undefined && observer !== undefined && asksForFeedback(answer);
+    const replies = [{ text: answer.answer, answer }, ...(askFeedback && settings.feedbackTexts ? [{ text: settings.feedbackTexts.ask(answer.language) }] : [])];
     await store.finishMessage(outcome(msg, mode, replies, { conversation: { ...conv, state: 'bot', history, ...(nextLang ? { lang: nextLang } : {}), updatedAt: now() } }));
     step('finished', msg);
+    await observe((o) => o.answered({ at: now(), channel: msg.channel, conversationId: msg.conversationId, question: msg.text, answer, feedbackAsked: askFeedback }));
     return { status: 'answered', replies };
   }
 
@@ -388,6 +421,7 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     metrics?.inc('gonghui_tickets_claimed_total');
     log?.info({ ticket: ticket.id, staff: staffUserId }, 'ticket claimed');
     await setConversationState(ticket, 'owned');
+    await observe((o) => o.ticketChanged({ at: ticket.updatedAt, action: 'claimed', ticket, staff: staffUserId }));
     return { ok: true, ticket };
   }
 
@@ -407,6 +441,9 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     if (!result.changed || !result.ticket) return false;
     metrics?.inc('gonghui_staff_replies_total');
     if (claimedByReply) await setConversationState(result.ticket, 'owned');
+    const replied = result.ticket;
+    if (claimedByReply) await observe((o) => o.ticketChanged({ at, action: 'claimed', ticket: replied, staff: staffUserId }));
+    await observe((o) => o.ticketChanged({ at, action: 'replied', ticket: replied, staff: staffUserId }));
     return true;
   }
 
@@ -427,6 +464,8 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     metrics?.inc('gonghui_tickets_resolved_total');
     log?.info({ ticket: ticketId, staff: staffUserId }, 'ticket resolved');
     await setConversationState(result.ticket, 'bot');
+    const resolved = result.ticket;
+    await observe((o) => o.ticketChanged({ at, action: 'resolved', ticket: resolved, staff: staffUserId }));
     return true;
   }
 

@@ -10,12 +10,16 @@ import { createPgRateLimiter } from './postgres/pg-rate-limiter.js';
 import { createPostgresTicketStore } from './postgres-ticket-store.js';
 import { DEFAULT_STORE_FILE, openSqliteTicketStore } from './sqlite-ticket-store.js';
 import type { TicketStore } from './ticket-store.js';
+import type { ConsoleStore } from './console-store.js';
+import { createPostgresConsoleStore } from './postgres-console-store.js';
 
 /** The stores and the coordination one instance uses: embedded (one process) or shared (several). */
 export interface StoreBackend {
   readonly kind: 'sqlite' | 'postgres';
   /** Opens the ticket store (once), with the field cipher when DATA_ENCRYPTION_KEY is set. */
   openStore(options: { cipher?: FieldCipher }): TicketStore;
+  /** The staff console's tables in the same database; undefined means beside the tickets in the SQLite file. */
+  openConsoleStore?(): ConsoleStore;
   /** Per-conversation lock across instances; undefined means the core's in-process lock. */
   readonly lock?: ConversationLock;
   /** Rate limits shared across instances; undefined means the core's in-memory ones. */
@@ -29,6 +33,7 @@ export async function openStoreBackend(config: DatabaseConfig, dataDir: string):
   return {
     kind: 'postgres',
     openStore: (options) => createPostgresTicketStore(db, { ...options, outboxLeaseMs: config.OUTBOX_LEASE_SECONDS * 1000, ...(config.INSTANCE_ID ? { instanceId: config.INSTANCE_ID } : {}) }),
+    openConsoleStore: () => createPostgresConsoleStore(db),
     lock: createPgConversationLock(db),
     rateLimiter: (name, settings) => createPgRateLimiter(db, settings, Date.now, name),
   };

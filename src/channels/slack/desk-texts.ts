@@ -3,6 +3,9 @@
  * union can translate the desk (e.g. into Chinese) without touching the
  * handlers. Worker-facing texts live in `knowledge/conversation/`.
  */
+/** A Slack user as a mention; staff of the web console (owner `console:<name>`) by name. */
+const mention = (user: string) => (user.startsWith('console:') ? `${user.slice('console:'.length)} (web console)` : `<@${user}>`);
+
 export const DESK_TEXT = {
   category: { urgent: ':rotating_light: URGENT', person: ':raising_hand: Needs a person' },
   categoryPlain: { urgent: 'URGENT', person: 'Needs a person' },
@@ -10,7 +13,7 @@ export const DESK_TEXT = {
   field: { status: 'Status', language: 'Language', reasons: 'Reasons', channel: 'Channel', summary: 'Summary (personal numbers masked)', citations: 'Citations the bot gave' },
   language: { 'zh-Hans': 'Simplified Chinese (zh-Hans)', 'zh-Hant': 'Traditional Chinese (zh-Hant)', vi: 'Vietnamese (vi)' },
   none: '—',
-  owner: (user: string) => `owner <@${user}>`,
+  owner: (user: string) => `owner ${mention(user)}`,
   opened: (epochSeconds: number, fallback: string) => `Opened <!date^${epochSeconds}^{date_short_pretty} {time}|${fallback}>`,
   button: { claim: 'Claim', reply: 'Reply', resolve: 'Resolve', view: 'View full ticket' },
   replyModal: {
@@ -24,7 +27,7 @@ export const DESK_TEXT = {
   transcript: { title: 'Full ticket', warning: ':lock: Unmasked transcript: personal data. Do not copy it into the channel.', role: { worker: 'Worker', bot: 'Bot', staff: 'Staff' } },
   thread: { worker: '*Worker*', bot: '*Bot*' },
   ephemeral: {
-    alreadyClaimed: (ticketId: string, owner: string) => `Ticket ${ticketId} is already claimed by <@${owner}>.`,
+    alreadyClaimed: (ticketId: string, owner: string) => `Ticket ${ticketId} is already claimed by ${mention(owner)}.`,
     resolved: (ticketId: string) => `Ticket ${ticketId} is already resolved.`,
     notFound: (ticketId: string) => `Ticket ${ticketId} was not found.`,
   },
@@ -33,6 +36,6 @@ export const DESK_TEXT = {
     none: 'No open tickets.',
     header: (count: number) => `Open tickets (${count}):`,
     line: (t: { id: string; category: string; status: string; owner?: string; language: string; reasons: string; ageMinutes: number }) =>
-      `• ${t.id} · ${t.category} · ${t.status}${t.owner ? ` <@${t.owner}>` : ''} · ${t.language} · ${t.reasons} · ${t.ageMinutes} min`,
+      `• ${t.id} · ${t.category} · ${t.status}${t.owner ? ` ${mention(t.owner)}` : ''} · ${t.language} · ${t.reasons} · ${t.ageMinutes} min`,
   },
 } as const;

@@ -78,7 +78,7 @@ export function ticketBlocks(ticket: Ticket): KnownBlock[] {
 
 /** Plain-text fallback of the ticket message (notifications, screen readers): no personal data. */
 export function ticketText(ticket: Ticket): string {
-  return `${T.categoryPlain[ticket.category]} ticket ${ticket.id} (${ticket.language}, ${ticket.status}${ticket.owner ? `, owner <@${ticket.owner}>` : ''})`;
+  return `${T.categoryPlain[ticket.category]} ticket ${ticket.id} (${ticket.language}, ${ticket.status}${ticket.owner ? `, ${T.owner(ticket.owner)}` : ''})`;
 }
 
 /** The modal staff fill in to reply to the worker. */

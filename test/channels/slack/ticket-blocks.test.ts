@@ -47,6 +47,13 @@ describe('ticketBlocks', () => {
     expect(buttonsOf({ ...claimed, status: 'resolved' })).toEqual([`ticket_view:${base.id}`]);
   });
 
+  it('names an owner from the web console instead of mentioning a Slack user', () => {
+    const byConsole = { ...base, status: 'claimed' as const, owner: 'console:bob' };
+    expect(JSON.stringify(ticketBlocks(byConsole))).toContain('owner bob (web console)');
+    expect(ticketText(byConsole)).toContain('owner bob (web console)');
+    expect(JSON.stringify(ticketBlocks(byConsole))).not.toContain('<@console:bob>');
+  });
+
   it('keeps every text within Slack limits for a huge summary', () => {
     const huge = { ...base, summary: '很长'.repeat(5000), reasons: Array.from({ length: 500 }, (_, i) => `reason_${i}`) };
     for (const block of ticketBlocks(huge)) {

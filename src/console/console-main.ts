@@ -1,0 +1,44 @@
+/**
+ * `npm run console`: the staff console as its own process, beside `npm run serve`.
+ * It shares the SQLite file with the bot; the bot's outbox dispatcher
+ * delivers the replies (this process runs none, so nothing is sent twice).
+ * Run the bot with CONSOLE_EVENT_LOG=true so the dashboard has data.
+ */
+import { join } from 'node:path';
+import { loadAppConfig } from '../config/app-config.js';
+import { createConversationCore } from '../conversation/conversation-core.js';
+import { loadNotices } from '../conversation/notices.js';
+import { createLogger } from '../shared/logger.js';
+import { DEFAULT_STORE_FILE, openSqliteTicketStore } from '../stores/sqlite-ticket-store.js';
+import { loadConsoleConfig } from './console-config.js';
+import { createConsoleService } from './console-service.js';
+
+async function main(): Promise<void> {
+  const app = loadAppConfig(process.env);
+  const config = loadConsoleConfig(process.env);
+  const log = createLogger(app.LOG_LEVEL, 'gonghui-console');
+  const tickets = openSqliteTicketStore(join(app.DATA_DIR, DEFAULT_STORE_FILE));
+  const staffConsole = createConsoleService({ config, knowledgeDir: app.KNOWLEDGE_DIR, dataDir: app.DATA_DIR, logger: log });
+  // Only claim / reply / resolve run here; worker messages go to the bot's process.
+  const core = createConversationCore({
+    engine: { ask: () => Promise.reject(new Error('the console process does not answer workers')) },
+    store: tickets,
+    notices: loadNotices(app.KNOWLEDGE_DIR),
+    observer: staffConsole.observer,
+    logger: log,
+  });
+  const url = await staffConsole.listen(core, tickets);
+  log.warn(`Staff console on ${url}/console`);
+  const shutdown = async () => {
+    await staffConsole.close();
+    await tickets.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`gonghui-console: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
