@@ -1,18 +1,24 @@
 /**
  * `npm run apikey -- create <integration> | list | revoke <key id or integration>`:
  * manages the API keys of the HTTP API. The full key is printed once, at
- * creation; only a hash is stored (DATA_DIR/api-keys.sqlite, mode 0600).
+ * creation; only a hash is stored (DATA_DIR/api-keys.sqlite, mode 0600, or
+ * PostgreSQL when DATABASE_URL is set).
  */
 import { join } from 'node:path';
 import { openApiKeyStore } from '../channels/http/api-key-store.js';
 import { loadAppConfig } from '../config/app-config.js';
+import { loadDatabaseConfig } from '../config/database-config.js';
+import { openStoreBackend } from '../stores/open-store-backend.js';
 
 const USAGE = 'usage: npm run apikey -- create <integration> | list | revoke <key id or integration>';
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [command, arg] = argv;
   const config = loadAppConfig(process.env);
-  const store = openApiKeyStore(join(config.DATA_DIR, 'api-keys.sqlite'));
+  const database = loadDatabaseConfig(process.env);
+  const backend = database.DATABASE_URL ? await openStoreBackend(database, config.DATA_DIR) : undefined;
+  const pgKeys = backend?.openApiKeyStore ? await backend.openApiKeyStore() : undefined;
+  const store = pgKeys ?? openApiKeyStore(join(config.DATA_DIR, 'api-keys.sqlite'));
   try {
     if (command === 'create' && arg) {
       const { key, info } = store.create(arg);
@@ -34,8 +40,11 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`apikey: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   } finally {
+    // A PostgreSQL write must land before the process exits.
+    await pgKeys?.flush();
     store.close();
+    await backend?.close();
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
