@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     log.warn('WeChat off: set WECHAT_ENABLED=true (and WECHATY_PUPPET) to connect an account');
   }
 
-  const dispatcher = createOutboxDispatcher({ store: service.store, ...(desk ? { desk } : {}), senders, notices: service.notices, reminderMinutes: slackConfig?.reminderMinutes ?? 10, logger: log });
+  const dispatcher = createOutboxDispatcher({ store: service.store, ...(desk ? { desk } : {}), senders, notices: service.notices, reminderMinutes: slackConfig?.reminderMinutes ?? 10, metrics: service.metrics, logger: log });
   dispatcher.start(1000);
   const retention = createRetentionJob(service.store, { conversationsDays: serve.RETAIN_CONVERSATIONS_DAYS, closedTicketsDays: serve.RETAIN_CLOSED_TICKETS_DAYS, processedDays: serve.RETAIN_PROCESSED_IDS_DAYS }, log);
   retention.start();

@@ -34,8 +34,12 @@ export interface SlackDeskSettings {
   readonly port: SlackPort;
   /** HTTP port of `/slack/events` when not in Socket Mode. @default 3001 */
   readonly listenPort?: number;
-  /** Web API base URL (tests point it at a local fake). */
+  /** Web API base URL (SLACK_API_URL; tests point it at a local fake). */
   readonly slackApiUrl?: string;
+  /** Timeout of one Web API call. @default 10000 */
+  readonly apiTimeoutMs?: number;
+  /** Interface `/slack/events` binds to (SLACK_HOST). @default 127.0.0.1 */
+  readonly listenHost?: string;
   /**
    * Finish handlers before answering Slack's HTTP request. Tests use it to
    * avoid sleeps; a long-running server leaves it off so `ack()` answers at once.
@@ -60,6 +64,9 @@ export interface SlackDesk {
 
 type ButtonBody = BlockAction<ButtonAction>;
 
+/** Metadata event type of ticket messages (needs the `channels:history` scope to look them up). */
+const TICKET_EVENT = 'gonghui_ticket';
+
 /** `^ticket_claim` with or without the `:<ticketId>` suffix (messages posted by older versions have none). */
 const actionPattern = (name: TicketActionName) => new RegExp(`^${TICKET_ACTION[name]}(?::|$)`);
 
@@ -78,7 +85,9 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     ...(settings.appToken ? { socketMode: true, appToken: settings.appToken } : {}),
     processBeforeResponse: settings.processBeforeResponse ?? false,
     logLevel: LogLevel.ERROR,
-    ...(settings.slackApiUrl ? { clientOptions: { slackApiUrl: settings.slackApiUrl } } : {}),
+    // No retries inside the client (it would retry for up to 30 minutes without a word): the outbox
+    // dispatcher retries with its own timeouts, logs and metrics. Rate-limited calls fail at once too.
+    clientOptions: { ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.apiTimeoutMs ?? 10_000 },
   });
   const { port } = settings;
   const log = settings.logger;
@@ -174,9 +183,29 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
 
   const desk: StaffDesk = {
     async postTicket(ticket) {
-      const res = await app.client.chat.postMessage({ channel: settings.channel, text: ticketText(ticket), blocks: ticketBlocks(ticket), unfurl_links: false });
+      // The ticket id rides along as message metadata: after a crash the post can be found instead of repeated.
+      const res = await app.client.chat.postMessage({
+        channel: settings.channel,
+        text: ticketText(ticket),
+        blocks: ticketBlocks(ticket),
+        unfurl_links: false,
+        metadata: { event_type: TICKET_EVENT, event_payload: { ticket_id: ticket.id } },
+      });
       if (!res.ok || !res.ts) throw new Error(`chat.postMessage failed: ${res.error ?? 'no ts'}`);
       return { channel: res.channel ?? settings.channel, ts: res.ts };
+    },
+    async findPostedTicket(ticket) {
+      // Messages since shortly before the ticket was created; the bot's posts carry the ticket id in their metadata.
+      let cursor: string | undefined;
+      for (let page = 0; page < 5; page += 1) {
+        const res = await app.client.conversations.history({ channel: settings.channel, oldest: String(Math.floor(ticket.createdAt / 1000) - 60), include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) });
+        if (!res.ok) throw new Error(`conversations.history failed: ${res.error ?? 'unknown'}`);
+        const hit = res.messages?.find((m) => m.metadata?.event_type === TICKET_EVENT && (m.metadata.event_payload as { ticket_id?: unknown } | undefined)?.ticket_id === ticket.id);
+        if (hit?.ts) return { channel: settings.channel, ts: hit.ts };
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!cursor) return undefined;
+      }
+      return undefined;
     },
     async updateTicket(ticket) {
       const { channel, ts } = postedRef(ticket);
@@ -197,7 +226,8 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     app,
     desk,
     async start(listenPort) {
-      const started: unknown = await app.start(listenPort ?? settings.listenPort ?? 3001);
+      const port = listenPort ?? settings.listenPort ?? 3001;
+      const started: unknown = settings.appToken ? await app.start() : await app.start({ port, host: settings.listenHost ?? '127.0.0.1' });
       return started instanceof Server ? started : undefined;
     },
     stop: () => app.stop().then(() => undefined),
