@@ -26,6 +26,7 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
   if (!cipher) bot.logger.warn('DATA_ENCRYPTION_KEY is not set: ticket transcripts are stored unencrypted (see docs/personal-data.md)');
   const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'), cipher ? { cipher } : {});
   const metrics = new Metrics();
+  metrics.trackOutbox(store);
   const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
   const core = createConversationCore({
     engine: bot.engine,

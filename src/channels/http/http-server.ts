@@ -125,7 +125,7 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
     const token = settings.metricsToken;
     const allowed = token ? request.headers.authorization === `Bearer ${token}` : isLoopback(request.ip);
     if (!allowed) return reply.status(token ? 401 : 403).send({ error: token ? 'metrics need Authorization: Bearer <METRICS_TOKEN>' : 'metrics are served to loopback only (set METRICS_TOKEN to allow others)' });
-    return reply.type('text/plain; version=0.0.4').send(await settings.metrics.render());
+    return reply.type(settings.metrics.contentType).send(await settings.metrics.render());
   });
 
   app.post('/v1/messages', async (request, reply) => {
