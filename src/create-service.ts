@@ -40,6 +40,7 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
     metrics,
     logger: bot.logger,
     isEraseCommand: loadEraseCommands(bot.config.KNOWLEDGE_DIR),
+    leads: serve.STAFF_LEAD_IDS,
     // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.
     urgency: (() => {
       const rules = loadTriageRules(join(bot.config.KNOWLEDGE_DIR, 'triage'));

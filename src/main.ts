@@ -7,6 +7,8 @@ import { createService } from './create-service.js';
 import { join } from 'node:path';
 import { openApiKeyStore } from './channels/http/api-key-store.js';
 import { createHttpServer } from './channels/http/http-server.js';
+import { createStaffLinks } from './channels/http/staff-links.js';
+import { DESK_TEXT } from './channels/slack/desk-texts.js';
 import { loadSlackConfig } from './channels/slack/slack-config.js';
 import { createSlackDesk } from './channels/slack/slack-desk.js';
 import { loadWechatConfig } from './channels/wechat/wechat-config.js';
@@ -32,11 +34,16 @@ async function main(): Promise<void> {
   const recovered = await service.core.recover();
   if (recovered > 0) log.warn(`finished ${recovered} message(s) left unanswered by the last stop`);
   const stops: (() => Promise<void>)[] = [];
+  // Full transcripts stay here: Slack gets a signed, expiring link to this server's page.
+  const staffLinks = serve.STAFF_BASE_URL && serve.STAFF_LINK_SECRET ? createStaffLinks({ secret: serve.STAFF_LINK_SECRET, baseUrl: serve.STAFF_BASE_URL, ttlSeconds: serve.STAFF_LINK_TTL_SECONDS }) : undefined;
+  if (!staffLinks) log.warn('Staff transcript page off: set STAFF_BASE_URL and STAFF_LINK_SECRET ("View full ticket" then says so; the transcript is never sent to Slack)');
 
   if (serve.HTTP_ENABLED === 'true') {
     const auth = serve.HTTP_AUTH === 'required' ? { keys: openApiKeyStore(join(bot.config.DATA_DIR, 'api-keys.sqlite')), ...(serve.API_TOKEN_SECRET ? { userTokenSecret: serve.API_TOKEN_SECRET } : {}), userTokenTtlSeconds: serve.USER_TOKEN_TTL_SECONDS } : undefined;
     if (!auth) log.warn('HTTP API without authentication (HTTP_AUTH=off): anyone who reaches it can act as any user');
-    const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT, store: service.store, ...(auth ? { auth } : {}), ...(serve.METRICS_TOKEN ? { metricsToken: serve.METRICS_TOKEN } : {}) });
+    const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT, store: service.store, ...(auth ? { auth } : {}), ...(serve.METRICS_TOKEN ? { metricsToken: serve.METRICS_TOKEN } : {}),
+      ...(staffLinks ? { transcriptPage: { store: service.store, links: staffLinks, labels: DESK_TEXT.transcript } } : {}),
+    });
     await http.listen({ port: serve.PORT, host: serve.HOST });
     log.warn(`HTTP API on http://${serve.HOST}:${serve.PORT} (POST /v1/messages, GET /healthz, GET /metrics)`);
     stops.push(() => http.close());
@@ -46,7 +53,13 @@ async function main(): Promise<void> {
 
   let desk: StaffDesk | undefined;
   if (slackConfig) {
-    const slack = createSlackDesk({ ...slackConfig, port: service.core, logger: log });
+    const slack = createSlackDesk({
+      ...slackConfig,
+      port: service.core,
+      logger: log,
+      leads: serve.STAFF_LEAD_IDS,
+      ...(staffLinks ? { transcriptLink: (id: string) => ({ url: staffLinks.transcriptUrl(id), ttlSeconds: staffLinks.ttlSeconds }) } : {}),
+    });
     await slack.start();
     desk = slack.desk;
     log.warn(slackConfig.appToken ? 'Slack staff desk on (Socket Mode)' : `Slack staff desk on port ${slackConfig.listenPort} (POST /slack/events)`);

@@ -20,13 +20,22 @@ export const DESK_TEXT = {
     hint: 'Write in the worker’s language. The worker sees it marked as a message from union staff.',
     empty: 'Please write a message.',
     closed: 'This ticket is resolved or no longer exists; the message was not sent.',
+    notOwner: 'Only the staff member who claimed this ticket (or a lead) can reply; the message was not sent.',
   },
-  transcript: { title: 'Full ticket', warning: ':lock: Unmasked transcript: personal data. Do not copy it into the channel.', role: { worker: 'Worker', bot: 'Bot', staff: 'Staff' } },
+  transcript: {
+    title: 'Full ticket',
+    warning: 'Unmasked transcript: personal data. Do not copy it into Slack or anywhere else.',
+    expired: 'This link has expired or is not valid. Click "View full ticket" in Slack for a new one.',
+    role: { worker: 'Worker', bot: 'Bot', staff: 'Staff' },
+    link: (url: string, minutes: number) => `:lock: Full ticket (personal data, only for you, valid ${minutes} min): ${url}`,
+    unavailable: 'The full-ticket page is not configured (STAFF_BASE_URL and STAFF_LINK_SECRET); the transcript is not sent to Slack.',
+  },
   thread: { worker: '*Worker*', bot: '*Bot*' },
   ephemeral: {
     alreadyClaimed: (ticketId: string, owner: string) => `Ticket ${ticketId} is already claimed by <@${owner}>.`,
     resolved: (ticketId: string) => `Ticket ${ticketId} is already resolved.`,
     notFound: (ticketId: string) => `Ticket ${ticketId} was not found.`,
+    claimFirst: (ticketId: string) => `Claim ticket ${ticketId} first: only its owner replies to the worker.`,
   },
   reminder: (ticketId: string, minutes: number, reasons: string) => `<!here> :alarm_clock: Urgent ticket ${ticketId} has been unclaimed for ${minutes} minutes (${reasons}). Please claim it.`,
   tickets: {

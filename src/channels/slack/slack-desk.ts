@@ -4,7 +4,7 @@ import type { StaffDesk, Ticket } from '../../conversation/types.js';
 import { maskPii } from '../../privacy/mask-pii.js';
 import type { Logger } from '../../shared/logger.js';
 import { DESK_TEXT as T } from './desk-texts.js';
-import { REPLY_BLOCK_ID, REPLY_INPUT_ID, REPLY_MODAL_ID, TICKET_ACTION, replyModal, ticketBlocks, ticketIdOfAction, ticketText, transcriptModal, type TicketActionName } from './ticket-blocks.js';
+import { REPLY_BLOCK_ID, REPLY_INPUT_ID, REPLY_MODAL_ID, TICKET_ACTION, replyModal, ticketBlocks, ticketIdOfAction, ticketText, type TicketActionName } from './ticket-blocks.js';
 
 /** Outcome of a claim, as the conversation core reports it. */
 export type DeskClaimResult =
@@ -14,15 +14,22 @@ export type DeskClaimResult =
 /** What the staff desk needs from the conversation core. All methods are idempotent. */
 export interface SlackPort {
   claim(ticketId: string, staffUserId: string): Promise<DeskClaimResult>;
-  /** Queues the text for the worker (the core's outbox delivers it); false when the ticket is resolved or unknown. */
-  staffReply(ticketId: string, staffUserId: string, text: string): Promise<boolean>;
+  /** Queues the text for the worker (the core's outbox delivers it); refused when resolved, unknown, or not the owner's (or a lead's). */
+  staffReply(ticketId: string, staffUserId: string, text: string): Promise<boolean | StaffReplyResult>;
   /** False when the ticket is already resolved or unknown. */
   resolve(ticketId: string, staffUserId: string): Promise<boolean>;
   listOpenTickets(): Promise<Ticket[]>;
   getTicket(ticketId: string): Promise<Ticket | undefined>;
 }
 
+/** Outcome of a staff reply, as the conversation core reports it. */
+export type StaffReplyResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'not_found' | 'resolved' | 'empty' | 'not_claimed' | 'not_owner' };
+
 export interface SlackDeskSettings {
+  /** Slack user ids of leads: they may reply on any claimed ticket. */
+  readonly leads?: readonly string[];
+  /** A signed, expiring link to the ticket's transcript page on the bot's server; without it "View" says the page is not configured. */
+  readonly transcriptLink?: (ticketId: string) => { url: string; ttlSeconds: number };
   /** Bot User OAuth Token (`xoxb-...`). */
   readonly botToken: string;
   /** Signing secret: required over HTTP (Bolt rejects unsigned and stale requests); unused in Socket Mode. */
@@ -90,6 +97,7 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     clientOptions: { ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.apiTimeoutMs ?? 10_000 },
   });
   const { port } = settings;
+  const leads = new Set(settings.leads ?? []);
   const log = settings.logger;
   const now = settings.now ?? Date.now;
 
@@ -127,6 +135,15 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
       await explainRefusal(body, ticketId, ticket);
       return;
     }
+    // Claiming is explicit, and only the owner (or a lead) speaks to the worker.
+    if (!ticket.owner) {
+      await tellClicker(body, T.ephemeral.claimFirst(ticketId));
+      return;
+    }
+    if (ticket.owner !== body.user.id && !leads.has(body.user.id)) {
+      await tellClicker(body, T.ephemeral.alreadyClaimed(ticketId, ticket.owner));
+      return;
+    }
     await app.client.views.open({ trigger_id: body.trigger_id, view: replyModal(ticket, settings.replyMaxLength) });
   });
 
@@ -134,10 +151,15 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     if (!(await port.resolve(ticketId, body.user.id))) await explainRefusal(body, ticketId, await port.getTicket(ticketId));
   });
 
+  // The full transcript never goes to Slack: the clicker alone gets a signed, expiring link to the bot's own page.
   onButton('view', async (body, ticketId) => {
     const ticket = await port.getTicket(ticketId);
     if (!ticket) await explainRefusal(body, ticketId, undefined);
-    else await app.client.views.open({ trigger_id: body.trigger_id, view: transcriptModal(ticket) });
+    else if (!settings.transcriptLink) await tellClicker(body, T.transcript.unavailable);
+    else {
+      const link = settings.transcriptLink(ticketId);
+      await tellClicker(body, T.transcript.link(link.url, Math.round(link.ttlSeconds / 60)));
+    }
   });
 
   // The reply is queued before ack so a refusal can be shown in the modal (a local write, well within 3 s).
@@ -147,8 +169,10 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
       await ack({ response_action: 'errors', errors: { [REPLY_BLOCK_ID]: T.replyModal.empty } });
       return;
     }
-    if (!(await port.staffReply(view.private_metadata, body.user.id, text))) {
-      await ack({ response_action: 'errors', errors: { [REPLY_BLOCK_ID]: T.replyModal.closed } });
+    const sent = await port.staffReply(view.private_metadata, body.user.id, text);
+    if (sent !== true && !(typeof sent === 'object' && sent.ok)) {
+      const reason = typeof sent === 'object' && !sent.ok ? sent.reason : 'resolved';
+      await ack({ response_action: 'errors', errors: { [REPLY_BLOCK_ID]: reason === 'not_owner' || reason === 'not_claimed' ? T.replyModal.notOwner : T.replyModal.closed } });
       return;
     }
     await ack();

@@ -101,25 +101,3 @@ export function replyModal(ticket: Pick<Ticket, 'id' | 'channel'>, maxLength = 1
   };
 }
 
-/**
- * The full, unmasked transcript, shown only to the staff member who opens it
- * (a modal is never visible to the channel). One section per turn.
- */
-export function transcriptModal(ticket: Ticket): ModalView {
-  const turns: KnownBlock[] = ticket.transcript.map((entry) => ({
-    type: 'section',
-    text: { type: 'mrkdwn', text: clip(`*${T.transcript.role[entry.role]}* · ${new Date(entry.at).toISOString().slice(0, 16).replace('T', ' ')} UTC\n${entry.text || T.none}`, LIMIT.section) },
-  }));
-  const head: KnownBlock[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: T.transcript.warning }] },
-    { type: 'section', text: { type: 'mrkdwn', text: `*${ticket.id}* · ${T.categoryPlain[ticket.category]} · ${T.language[ticket.language]} · ${ticket.channel}` } },
-    { type: 'divider' },
-  ];
-  // Keep the latest turns when the transcript is longer than a modal can show.
-  const room = LIMIT.blocks - head.length;
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: clip(T.transcript.title, LIMIT.modalTitle) },
-    blocks: [...head, ...turns.slice(-room)],
-  };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyModal, ticketActionId, ticketBlocks, ticketIdOfAction, ticketText, transcriptModal } from '../../../src/channels/slack/ticket-blocks.js';
+import { replyModal, ticketActionId, ticketBlocks, ticketIdOfAction, ticketText } from '../../../src/channels/slack/ticket-blocks.js';
 import type { Ticket } from '../../../src/conversation/types.js';
 
 const base: Ticket = {
@@ -76,13 +76,4 @@ describe('modals', () => {
     expect(JSON.stringify(modal.blocks)).toContain('"max_length":500');
   });
 
-  it('the transcript modal shows the unmasked text, at most 100 blocks, the latest turns kept', () => {
-    expect(JSON.stringify(transcriptModal(base).blocks)).toContain('110101199003078515');
-    const long = { ...base, transcript: Array.from({ length: 300 }, (_, i) => ({ role: 'worker' as const, text: `turn ${i}`, at: 0 })) };
-    const modal = transcriptModal(long);
-    expect(modal.blocks.length).toBe(100);
-    expect(JSON.stringify(modal.blocks)).toContain('turn 299');
-    expect(JSON.stringify(modal.blocks)).not.toContain('turn 0"');
-    expect(modal.title.text.length).toBeLessThanOrEqual(24);
-  });
 });
