@@ -8,6 +8,7 @@ import { Metrics } from './shared/metrics.js';
 import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
 import { createFieldCipher, parseDataKey } from './privacy/field-cipher.js';
 import { loadEraseCommands } from './privacy/erase-command.js';
+import { loadDeskText } from './channels/slack/desk-texts.js';
 import { loadTriageRules } from './escalation/load-triage-rules.js';
 import { triageMessage } from './escalation/triage-message.js';
 import type { TicketStore } from './stores/ticket-store.js';
@@ -41,6 +42,7 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
     logger: bot.logger,
     isEraseCommand: loadEraseCommands(bot.config.KNOWLEDGE_DIR),
     leads: serve.STAFF_LEAD_IDS,
+    summaryLabels: loadDeskText(bot.config.KNOWLEDGE_DIR, serve.STAFF_LANGUAGE).summary,
     // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.
     urgency: (() => {
       const rules = loadTriageRules(join(bot.config.KNOWLEDGE_DIR, 'triage'));

@@ -32,6 +32,8 @@ const schema = z.object({
   /** HMAC secret of those links; both must be set for the page to exist. */
   STAFF_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   STAFF_LINK_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** Language of the staff desk (Slack labels, summaries, the transcript page): knowledge/desk/labels.json. */
+  STAFF_LANGUAGE: z.enum(['zh-Hans', 'vi', 'en']).default('zh-Hans'),
   /** Slack user ids (comma-separated) of leads, who may reply on any claimed ticket. */
   STAFF_LEAD_IDS: z
     .string()

@@ -9,7 +9,7 @@ import { keyOf, keyString, parseReplies, replyStream, serializeReplies, toKind, 
 import { KeyedLock } from './keyed-lock.js';
 import type { NoticeRenderer } from './notices.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limiter.js';
-import { summarizeTicket } from './ticket-summary.js';
+import { summarizeTicket, type SummaryLabels } from './ticket-summary.js';
 import type { ChannelName, InboundMessage, OutboundReply, Ticket } from './types.js';
 
 export interface ConversationCoreSettings {
@@ -40,6 +40,8 @@ export interface ConversationCoreSettings {
   readonly ticketLimit?: { readonly perUserPerHour: number; readonly perCallerPerHour: number; readonly callerOf?: (msg: InboundMessage) => string };
   /** Recognizes a worker's "delete my data" message; off when absent. */
   readonly isEraseCommand?: (text: string) => boolean;
+  /** Labels of ticket summaries, in the staff's language. @default English */
+  readonly summaryLabels?: SummaryLabels;
   /** Staff ids (Slack user ids) who may reply on any claimed ticket. */
   readonly leads?: readonly string[];
   /** Observer of the message flow (tracing; crash tests kill the process at a step). */
@@ -181,7 +183,7 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
       language: answer.language,
       category: answer.escalate,
       reasons: answer.reasons,
-      summary: summarizeTicket(answer, msg.text, conv.history),
+      summary: summarizeTicket(answer, msg.text, conv.history, settings.summaryLabels),
       transcript: [
         ...conv.history.map((t) => ({ role: t.role, text: t.text, at: conv.updatedAt })),
         { role: 'worker', text: msg.text, at },

@@ -285,14 +285,17 @@ describe('conversation core: hand-off edge cases', () => {
     expect(await core.handle(msg('三'))).toHaveLength(1);
   });
 
-  it('writes a one-paragraph masked summary with earlier messages for context', async () => {
-    await core.handle(msg('老板不给工资'));
+  it('writes a masked summary: category, what happened (earlier messages too), what the worker asks, facts found', async () => {
+    await core.handle(msg('我在厂里工作了2年，老板从3月起不给工资'));
     await core.handle(msg('我受伤了\n电话13812345678\n\n怎么办'));
     const [ticket] = await store.listOpenTickets();
-    expect(ticket?.summary).not.toMatch(/\n/);
+    const lines = ticket!.summary.split('\n');
+    expect(lines[0]).toBe('[urgent: injury]');
+    expect(lines.find((l) => l.startsWith('What happened:'))).toContain('老板从3月起不给工资');
+    expect(lines).toContain('Asks: 「怎么办」');
+    expect(lines).toContain('Tenure: 工作了2年');
+    expect(lines).toContain('Dates: 3月');
     expect(ticket?.summary).not.toContain('13812345678');
-    expect(ticket?.summary).toContain('[urgent: injury]');
-    expect(ticket?.summary).toContain('老板不给工资');
   });
 
   it('never logs message text at info level', async () => {

@@ -3,7 +3,7 @@ import { App, LogLevel, type BlockAction, type ButtonAction } from '@slack/bolt'
 import type { StaffDesk, Ticket } from '../../conversation/types.js';
 import { maskPii } from '../../privacy/mask-pii.js';
 import type { Logger } from '../../shared/logger.js';
-import { DESK_TEXT as T } from './desk-texts.js';
+import { DESK_TEXT, type DeskText } from './desk-texts.js';
 import { REPLY_BLOCK_ID, REPLY_INPUT_ID, REPLY_MODAL_ID, TICKET_ACTION, replyModal, ticketBlocks, ticketIdOfAction, ticketText, type TicketActionName } from './ticket-blocks.js';
 
 /** Outcome of a claim, as the conversation core reports it. */
@@ -26,6 +26,8 @@ export interface SlackPort {
 export type StaffReplyResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'not_found' | 'resolved' | 'empty' | 'not_claimed' | 'not_owner' };
 
 export interface SlackDeskSettings {
+  /** Labels and messages in the staff's language (loadDeskText). @default English */
+  readonly texts?: DeskText;
   /** Slack user ids of leads: they may reply on any claimed ticket. */
   readonly leads?: readonly string[];
   /** A signed, expiring link to the ticket's transcript page on the bot's server; without it "View" says the page is not configured. */
@@ -98,6 +100,7 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
   });
   const { port } = settings;
   const leads = new Set(settings.leads ?? []);
+  const T = settings.texts ?? DESK_TEXT;
   const log = settings.logger;
   const now = settings.now ?? Date.now;
 
@@ -144,7 +147,7 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
       await tellClicker(body, T.ephemeral.alreadyClaimed(ticketId, ticket.owner));
       return;
     }
-    await app.client.views.open({ trigger_id: body.trigger_id, view: replyModal(ticket, settings.replyMaxLength) });
+    await app.client.views.open({ trigger_id: body.trigger_id, view: replyModal(ticket, settings.replyMaxLength, T) });
   });
 
   onButton('resolve', async (body, ticketId) => {
@@ -210,8 +213,8 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
       // The ticket id rides along as message metadata: after a crash the post can be found instead of repeated.
       const res = await app.client.chat.postMessage({
         channel: settings.channel,
-        text: ticketText(ticket),
-        blocks: ticketBlocks(ticket),
+        text: ticketText(ticket, T),
+        blocks: ticketBlocks(ticket, T),
         unfurl_links: false,
         metadata: { event_type: TICKET_EVENT, event_payload: { ticket_id: ticket.id } },
       });
@@ -233,7 +236,7 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     },
     async updateTicket(ticket) {
       const { channel, ts } = postedRef(ticket);
-      await app.client.chat.update({ channel, ts, text: ticketText(ticket), blocks: ticketBlocks(ticket) });
+      await app.client.chat.update({ channel, ts, text: ticketText(ticket, T), blocks: ticketBlocks(ticket, T) });
     },
     async postToThread(ticket, text, role) {
       const { channel, ts } = postedRef(ticket);

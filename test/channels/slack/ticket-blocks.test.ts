@@ -77,3 +77,18 @@ describe('modals', () => {
   });
 
 });
+
+describe('desk texts in the staff language', () => {
+  it('loads zh-Hans, vi and en from knowledge/ and renders the ticket with them', async () => {
+    const { loadDeskText, STAFF_LANGUAGES } = await import('../../../src/channels/slack/desk-texts.js');
+    const zh = loadDeskText('knowledge', 'zh-Hans');
+    const blocks = JSON.stringify(ticketBlocks({ ...base, status: 'claimed', owner: 'U_A' }, zh));
+    expect(blocks).toContain('"回复"');
+    expect(blocks).toContain('负责人 <@U_A>');
+    expect(blocks).not.toContain('Reply');
+    expect(ticketText(base, zh)).toBe('紧急工单 T20250106-ABC123（zh-Hant，open）');
+    const vi = loadDeskText('knowledge', 'vi');
+    expect(vi.ephemeral.claimFirst('T1')).toBe('Hãy nhận yêu cầu T1 trước: chỉ người phụ trách trả lời người lao động.');
+    for (const lang of STAFF_LANGUAGES) expect(loadDeskText('knowledge', lang).reminder('T9', 12, 'injury')).toContain('T9');
+  });
+});
