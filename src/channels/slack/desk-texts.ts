@@ -28,7 +28,7 @@ const setSchema = z.object({
     replyModal: z.object({ title: s, submit: s, label: s, hint: s, empty: s, closed: s, notOwner: s }),
     transcript: z.object({ title: s, warning: s, expired: s, role: z.object({ worker: s, bot: s, staff: s }), link: s, unavailable: s }),
     thread: z.object({ worker: s, bot: s }),
-    ephemeral: z.object({ alreadyClaimed: s, resolved: s, notFound: s, claimFirst: s }),
+    ephemeral: z.object({ alreadyClaimed: s, resolved: s, notFound: s, contact: s, claimFirst: s }),
     reminder: s,
     tickets: z.object({ none: s, header: s, line: s, ticketText: s }),
   }),
@@ -66,6 +66,7 @@ function build(set: LabelSet) {
       resolved: (ticketId: string) => fill(d.ephemeral.resolved, { ticket: ticketId }),
       notFound: (ticketId: string) => fill(d.ephemeral.notFound, { ticket: ticketId }),
       claimFirst: (ticketId: string) => fill(d.ephemeral.claimFirst, { ticket: ticketId }),
+      contact: (ticketId: string, channel: string, contact: string) => fill(d.ephemeral.contact, { ticket: ticketId, channel, contact }),
     },
     reminder: (ticketId: string, minutes: number, reasons: string) => fill(d.reminder, { ticket: ticketId, minutes, reasons }),
     tickets: {

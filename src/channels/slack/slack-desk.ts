@@ -130,6 +130,8 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
   onButton('claim', async (body, ticketId) => {
     const result = await port.claim(ticketId, body.user.id);
     if (!result.ok) await explainRefusal(body, ticketId, result.ticket);
+    // How to reach the worker: told to the owner alone, never in the channel message.
+    else await tellClicker(body, T.ephemeral.contact(ticketId, result.ticket.channel, result.ticket.conversationId));
   });
 
   onButton('reply', async (body, ticketId) => {

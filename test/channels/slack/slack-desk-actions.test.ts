@@ -100,14 +100,15 @@ beforeEach(() => {
 });
 
 describe('Slack desk actions (real Bolt app, scripted core)', () => {
-  it('claim calls the core once per click; only other staff are told who owns it', async () => {
+  it('claim calls the core once per click; the owner gets the worker\'s contact, other staff who owns it', async () => {
     port.tickets.set('T1', ticket('T1'));
     await click('claim', 'T1', 'U_A');
     await click('claim', 'T1', 'U_A');
     await click('claim', 'T1', 'U_B');
     expect(port.calls).toEqual(['claim T1 U_A', 'claim T1 U_A', 'claim T1 U_B']);
     expect(port.tickets.get('T1')?.owner).toBe('U_A');
-    expect(ephemeralTo('U_A')).toEqual([]);
+    // The owner alone learns how to reach the worker; the others only who owns it.
+    expect(ephemeralTo('U_A')).toEqual([`You own ticket T1. The worker is on wechat, contact id ${ticket('T1').conversationId} (personal data: only for you).`]);
     expect(ephemeralTo('U_B')).toEqual(['Ticket T1 is already claimed by <@U_A>.']);
   });
 
