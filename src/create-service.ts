@@ -9,6 +9,7 @@ import type { StoreBackend } from './stores/open-store-backend.js';
 import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
 import { createFieldCipher, parseDataKey } from './privacy/field-cipher.js';
 import { loadEraseCommands } from './privacy/erase-command.js';
+import { loadDeskText } from './channels/slack/desk-texts.js';
 import { loadTriageRules } from './escalation/load-triage-rules.js';
 import { triageMessage } from './escalation/triage-message.js';
 import type { TicketStore } from './stores/ticket-store.js';
@@ -36,6 +37,7 @@ export function createService(
   const store = backend ? backend.openStore(cipher ? { cipher } : {}) : openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'), cipher ? { cipher } : {});
   const rateLimit = { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST };
   const metrics = new Metrics();
+  metrics.trackOutbox(store);
   const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
   const core = createConversationCore({
     engine: bot.engine,
@@ -51,6 +53,8 @@ export function createService(
     metrics,
     logger: bot.logger,
     isEraseCommand: loadEraseCommands(bot.config.KNOWLEDGE_DIR),
+    leads: serve.STAFF_LEAD_IDS,
+    summaryLabels: loadDeskText(bot.config.KNOWLEDGE_DIR, serve.STAFF_LANGUAGE).summary,
     // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.
     urgency: (() => {
       const rules = loadTriageRules(join(bot.config.KNOWLEDGE_DIR, 'triage'));

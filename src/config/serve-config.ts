@@ -27,6 +27,18 @@ const schema = z.object({
   RETAIN_CONVERSATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETAIN_CLOSED_TICKETS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   RETAIN_PROCESSED_IDS_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Public base URL of this server's HTTP listener, for signed links to the staff transcript page (e.g. https://bot.union.example). */
+  STAFF_BASE_URL: z.url({ message: 'a URL such as https://bot.union.example' }).optional(),
+  /** HMAC secret of those links; both must be set for the page to exist. */
+  STAFF_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  STAFF_LINK_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** Language of the staff desk (Slack labels, summaries, the transcript page): knowledge/desk/labels.json. */
+  STAFF_LANGUAGE: z.enum(['zh-Hans', 'vi', 'en']).default('zh-Hans'),
+  /** Slack user ids (comma-separated) of leads, who may reply on any claimed ticket. */
+  STAFF_LEAD_IDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean)),
 });
 
 export type ServeConfig = Readonly<z.infer<typeof schema>>;

@@ -12,7 +12,7 @@ import { KeyedLock } from './keyed-lock.js';
 import type { NoticeRenderer } from './notices.js';
 import type { RateLimit } from './rate-limit.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limiter.js';
-import { summarizeTicket } from './ticket-summary.js';
+import { summarizeTicket, type SummaryLabels } from './ticket-summary.js';
 import type { ChannelName, InboundMessage, OutboundReply, Ticket } from './types.js';
 
 export interface ConversationCoreSettings {
@@ -47,6 +47,10 @@ export interface ConversationCoreSettings {
   readonly ticketLimit?: { readonly perUserPerHour: number; readonly perCallerPerHour: number; readonly callerOf?: (msg: InboundMessage) => string };
   /** Recognizes a worker's "delete my data" message; off when absent. */
   readonly isEraseCommand?: (text: string) => boolean;
+  /** Labels of ticket summaries, in the staff's language. @default English */
+  readonly summaryLabels?: SummaryLabels;
+  /** Staff ids (Slack user ids) who may reply on any claimed ticket. */
+  readonly leads?: readonly string[];
   /** Observer of the message flow (tracing; crash tests kill the process at a step). */
   readonly onStep?: (step: CoreStep, msg: InboundMessage) => void;
   /** Staff console event log; with `feedbackTexts`, the bot also asks "did this help? 1 / 2" after answers. */
@@ -55,6 +59,8 @@ export interface ConversationCoreSettings {
 }
 
 export type { HandleResult } from './inbound-journal.js';
+
+export type StaffReplyResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'not_found' | 'resolved' | 'empty' | 'not_claimed' | 'not_owner' };
 
 export type ClaimResult =
   | { readonly ok: true; readonly ticket: Ticket }
@@ -73,8 +79,8 @@ export interface ConversationCore {
   recover(): Promise<number>;
   /** Claims a ticket; the same staff member clicking twice gets ok, another one `already_claimed`. */
   claim(ticketId: string, staffUserId: string): Promise<ClaimResult>;
-  /** Queues a staff reply for the worker; false when the ticket is unknown or resolved, or the text is empty. */
-  staffReply(ticketId: string, staffUserId: string, text: string): Promise<boolean>;
+  /** Queues a staff reply for the worker: only on a claimed ticket, by its owner or a lead. */
+  staffReply(ticketId: string, staffUserId: string, text: string): Promise<StaffReplyResult>;
   /** Closes the ticket and gives the conversation back to the bot; false when unknown or already resolved. */
   resolve(ticketId: string, staffUserId: string): Promise<boolean>;
   listOpenTickets(): Promise<Ticket[]>;
@@ -117,6 +123,7 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   const values = settings.noticeValues ?? {};
   const lock = settings.lock ?? new KeyedLock();
   const inFlight = new Map<string, Promise<HandleResult>>();
+  const leads = new Set(settings.leads ?? []);
   const ticketLimit = settings.ticketLimit;
   const userTickets = ticketLimit ? makeLimiter('tickets-user', { perMinute: ticketLimit.perUserPerHour / 60, burst: ticketLimit.perUserPerHour }) : undefined;
   const callerTickets = ticketLimit ? makeLimiter('tickets-caller', { perMinute: ticketLimit.perCallerPerHour / 60, burst: ticketLimit.perCallerPerHour }) : undefined;
@@ -203,7 +210,7 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
       language: answer.language,
       category: answer.escalate,
       reasons: answer.reasons,
-      summary: summarizeTicket(answer, msg.text, conv.history),
+      summary: summarizeTicket(answer, msg.text, conv.history, settings.summaryLabels),
       transcript: [
         ...conv.history.map((t) => ({ role: t.role, text: t.text, at: conv.updatedAt })),
         { role: 'worker', text: msg.text, at },
@@ -425,26 +432,24 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     return { ok: true, ticket };
   }
 
-  async function staffReply(ticketId: string, staffUserId: string, text: string): Promise<boolean> {
-    if (text.trim() === '') return false;
+  /** Only the owner of a claimed ticket, or a lead, speaks to the worker; claiming is explicit. */
+  async function staffReply(ticketId: string, staffUserId: string, text: string): Promise<StaffReplyResult> {
+    if (text.trim() === '') return { ok: false, reason: 'empty' };
     const at = now();
-    let claimedByReply = false;
+    let refusal: StaffReplyResult | undefined;
     const result = await store.updateTicket(ticketId, (t) => {
-      if (t.status === 'resolved') return undefined;
-      claimedByReply = !t.owner;
-      return {
-        ticket: { ...t, ...(t.owner ? {} : { owner: staffUserId, status: 'claimed' as const }), transcript: [...t.transcript, { role: 'staff', text, at }], updatedAt: at },
-        // A reply to an unclaimed ticket claims it: refresh the Slack message too.
-        events: [{ kind: 'worker.send', payload: { text } }, ...(claimedByReply ? [{ kind: 'ticket.update' as const, payload: {} }] : [])],
-      };
+      if (t.status === 'resolved') refusal = { ok: false, reason: 'resolved' };
+      else if (!t.owner) refusal = { ok: false, reason: 'not_claimed' };
+      else if (t.owner !== staffUserId && !leads.has(staffUserId)) refusal = { ok: false, reason: 'not_owner' };
+      if (refusal) return undefined;
+      return { ticket: { ...t, transcript: [...t.transcript, { role: 'staff', text, at }], updatedAt: at }, events: [{ kind: 'worker.send', payload: { text } }] };
     });
-    if (!result.changed || !result.ticket) return false;
+    if (!result.ticket) return { ok: false, reason: 'not_found' };
+    if (!result.changed) return refusal ?? { ok: false, reason: 'resolved' };
     metrics?.inc('gonghui_staff_replies_total');
-    if (claimedByReply) await setConversationState(result.ticket, 'owned');
     const replied = result.ticket;
-    if (claimedByReply) await observe((o) => o.ticketChanged({ at, action: 'claimed', ticket: replied, staff: staffUserId }));
     await observe((o) => o.ticketChanged({ at, action: 'replied', ticket: replied, staff: staffUserId }));
-    return true;
+    return { ok: true };
   }
 
   async function resolve(ticketId: string, staffUserId: string): Promise<boolean> {

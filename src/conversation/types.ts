@@ -85,6 +85,10 @@ export interface OutboxItem {
   readonly payload: string;
   readonly attempts: number;
   readonly createdAt: number;
+  /** `slack` for desk events, else the worker's channel. */
+  readonly destination?: string;
+  /** Set when an earlier attempt started sending (it may have arrived even if it then failed or the process died). */
+  readonly startedAt?: number;
 }
 
 /** Sends text to a worker on a channel (implemented by each channel adapter). */
@@ -96,8 +100,8 @@ export interface WorkerSender {
 /** Posts and updates tickets on the staff desk (implemented by the Slack adapter). */
 export interface StaffDesk {
   postTicket(ticket: Ticket): Promise<{ channel: string; ts: string }>;
-  /** Finds an earlier post of the ticket (one a crash cut off before its ts was recorded), if the desk can. */
-  findTicketPost?(ticket: Ticket): Promise<{ channel: string; ts: string } | undefined>;
+  /** Finds a ticket message an earlier attempt may have posted (before re-posting after a crash or timeout). */
+  findPostedTicket?(ticket: Ticket): Promise<{ channel: string; ts: string } | undefined>;
   updateTicket(ticket: Ticket): Promise<void>;
   postToThread(ticket: Ticket, text: string, role: 'worker' | 'bot'): Promise<void>;
   remind(ticket: Ticket, minutesUnclaimed: number): Promise<void>;

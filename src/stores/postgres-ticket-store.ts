@@ -63,7 +63,18 @@ interface OutboxRow {
   payload: string;
   attempts: number;
   created_at: string;
+  started_at: string | null;
+  destination: string;
 }
+
+/**
+ * Where an outbox item goes: `slack` for desk events, else the worker's
+ * channel (the ticket's, or for `reply.send` the one in its stream key
+ * `reply:<channel>:<conversation>`).
+ */
+const DESTINATION_SQL = `CASE WHEN o.stream = 'desk' THEN 'slack'
+  WHEN o.kind = 'reply.send' THEN split_part(o.ticket_id, ':', 2)
+  ELSE COALESCE((SELECT t.channel FROM tickets t WHERE t.id = o.ticket_id), 'unknown') END`;
 
 /** PostgreSQL text cannot hold NUL: it becomes U+FFFD instead of failing the write (SQLite keeps it). */
 const text = (s: string) => s.replace(/\u0000/g, '\uFFFD');
@@ -126,9 +137,9 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
   async function writeTicket(c: Queryable, t: Ticket): Promise<void> {
     storedTicketSchema.parse(t);
     await c.query(
-      `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, updated_at = excluded.updated_at`,
-      [text(t.id), t.channel, text(t.conversationId), json({ ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.encrypt(text(e.text)) })) }), t.status, textOrNull(t.owner), t.createdAt, t.updatedAt],
+      `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, created_at, updated_at, category) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, updated_at = excluded.updated_at, category = excluded.category`,
+      [text(t.id), t.channel, text(t.conversationId), json({ ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.encrypt(text(e.text)) })) }), t.status, textOrNull(t.owner), t.createdAt, t.updatedAt, t.category],
     );
   }
 
@@ -244,7 +255,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
       // The unique key decides: of two instances enqueueing the same reminder, one wins.
       return insertOutbox(q(), kind, ticketId, payload, at, key);
     },
-    async dueOutbox(now, limit) {
+    async dueOutbox(now, limit, excludeDestinations = []) {
       // Claims whole stream prefixes: an item is not taken while an earlier item of its stream waits for a
       // retry or is claimed by another instance. The advisory lock makes those checks see each other's claims;
       // SKIP LOCKED passes over rows another transaction is updating (delivered or failed right now).
@@ -252,28 +263,64 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
         await c.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_CLAIM_LOCK]);
         const { rows: claimed } = await c.query<OutboxRow>(
           `WITH due AS (
-             SELECT o.id FROM outbox o
-             WHERE o.delivered_at IS NULL AND o.due_at <= $1 AND (o.lease_until <= $1 OR o.leased_by = $2)
-               AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id
+             SELECT o.id, ${DESTINATION_SQL} AS destination FROM outbox o
+             WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.due_at <= $1 AND (o.lease_until <= $1 OR o.leased_by = $2)
+               AND NOT (${DESTINATION_SQL} = ANY($5::text[]))
+               AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.dead_at IS NULL AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id
                                  AND (p.due_at > $1 OR (p.lease_until > $1 AND p.leased_by IS DISTINCT FROM $2)))
-             ORDER BY o.id LIMIT $3 FOR UPDATE SKIP LOCKED)
+             ORDER BY o.id LIMIT $3 FOR UPDATE OF o SKIP LOCKED)
            UPDATE outbox SET lease_until = $1::bigint + $4::bigint, leased_by = $2,
              -- taking over an expired claim of another instance counts as a failed attempt of that instance
              attempts = outbox.attempts + CASE WHEN outbox.leased_by IS NOT NULL AND outbox.leased_by <> $2 THEN 1 ELSE 0 END
            FROM due WHERE outbox.id = due.id
-           RETURNING outbox.id, outbox.kind, outbox.ticket_id, outbox.payload, outbox.attempts, outbox.created_at`,
-          [now, me, limit, leaseMs],
+           RETURNING outbox.id, outbox.kind, outbox.ticket_id, outbox.payload, outbox.attempts, outbox.created_at, outbox.started_at, due.destination`,
+          [now, me, limit, leaseMs, [...excludeDestinations]],
         );
         return claimed;
       });
       return rows
-        .map((r): OutboxItem => ({ id: Number(r.id), kind: r.kind, ticketId: r.ticket_id, payload: cipher.decrypt(r.payload), attempts: r.attempts, createdAt: Number(r.created_at) }))
+        .map(
+          (r): OutboxItem => ({
+            id: Number(r.id),
+            kind: r.kind,
+            ticketId: r.ticket_id,
+            payload: cipher.decrypt(r.payload),
+            attempts: r.attempts,
+            createdAt: Number(r.created_at),
+            destination: r.destination,
+            ...(r.started_at !== null ? { startedAt: Number(r.started_at) } : {}),
+          }),
+        )
         .sort((a, b) => a.id - b.id);
     },
     async markDelivered(id, at) {
       await q().query('UPDATE outbox SET delivered_at = $1, lease_until = 0, leased_by = NULL WHERE id = $2', [at, id]);
       // Progress renews this instance's other live claims: a slow batch keeps them, a dead instance's expire.
       await q().query('UPDATE outbox SET lease_until = $1::bigint + $2::bigint WHERE leased_by = $3 AND delivered_at IS NULL AND lease_until > $1', [at, leaseMs, me]);
+    },
+    async beginAttempt(id, at) {
+      await q().query('UPDATE outbox SET started_at = $1 WHERE id = $2', [at, id]);
+    },
+    async markDead(id, at, error) {
+      await q().query('UPDATE outbox SET dead_at = $1, last_error = $2, lease_until = 0, leased_by = NULL WHERE id = $3', [at, text(error.slice(0, 500)), id]);
+    },
+    async outboxStats(now) {
+      const { rows } = await q().query<{ destination: string; depth: string; oldest: string; dead: string }>(
+        `SELECT ${DESTINATION_SQL} AS destination, count(*) AS depth, min(o.created_at) AS oldest, count(o.dead_at) AS dead FROM outbox o WHERE o.delivered_at IS NULL GROUP BY 1`,
+      );
+      const urgent = await q().query<{ t: string | null }>("SELECT min(created_at) AS t FROM tickets WHERE status = 'open' AND category = 'urgent'");
+      const oldestUrgent = urgent.rows[0]?.t ?? null;
+      return {
+        destinations: rows.map((r) => ({ destination: r.destination, depth: Number(r.depth) - Number(r.dead), oldestAgeMs: Math.max(0, now - Number(r.oldest)), deadLetters: Number(r.dead) })),
+        oldestUnclaimedUrgentAgeMs: oldestUrgent === null ? 0 : Math.max(0, now - Number(oldestUrgent)),
+      };
+    },
+    async unclaimedUrgentWithoutReminder(before) {
+      const { rows } = await q().query<{ id: string }>(
+        "SELECT id FROM tickets t WHERE status = 'open' AND category = 'urgent' AND created_at < $1 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'remind:' || t.id)",
+        [before],
+      );
+      return rows.map((r) => r.id);
     },
     async markFailed(id, retryAt) {
       await transaction(async (c) => {

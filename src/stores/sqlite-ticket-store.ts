@@ -37,6 +37,13 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (channel, user_id, message_id));
    CREATE INDEX inbound_pending ON inbound_messages(received_at) WHERE status = 'received';
    CREATE INDEX inbound_finished ON inbound_messages(finished_at);`,
+  // Outbox: a send in flight (look up before re-posting after a crash), dead letters; ticket category for cheap reminder checks.
+  `ALTER TABLE outbox ADD COLUMN started_at INTEGER;
+   ALTER TABLE outbox ADD COLUMN dead_at INTEGER;
+   ALTER TABLE outbox ADD COLUMN last_error TEXT;
+   ALTER TABLE tickets ADD COLUMN category TEXT;
+   UPDATE tickets SET category = json_extract(body, '$.category');
+   CREATE INDEX tickets_unclaimed ON tickets(status, category, created_at);`,
 ];
 
 const ticketSchema = z.object({
@@ -98,6 +105,15 @@ const inboundFromRow = (r: InboundRow, cipher: FieldCipher): InboundRecord => ({
 /** Thrown inside a transaction to roll it back when a ticket change declined. */
 class Declined extends Error {}
 
+/**
+ * Where an outbox item goes: `slack` for desk events, else the worker's
+ * channel (the ticket's, or for `reply.send` the one in its stream key
+ * `reply:<channel>:<conversation>`).
+ */
+const DESTINATION_SQL = `CASE WHEN o.stream = 'desk' THEN 'slack'
+  WHEN o.kind = 'reply.send' THEN substr(o.ticket_id, 7, instr(substr(o.ticket_id, 7), ':') - 1)
+  ELSE COALESCE((SELECT t.channel FROM tickets t WHERE t.id = o.ticket_id), 'unknown') END`;
+
 /** Default location of the store inside the data directory. */
 export const DEFAULT_STORE_FILE = 'gonghui.sqlite';
 
@@ -133,8 +149,8 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
 
   const insertOutbox = db.prepare('INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const upsertTicket = db.prepare(
-    `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, created_at, updated_at) VALUES (@id, @channel, @conversationId, @body, @status, @owner, @createdAt, @updatedAt)
-     ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, updated_at = excluded.updated_at`,
+    `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, category, created_at, updated_at) VALUES (@id, @channel, @conversationId, @body, @status, @owner, @category, @createdAt, @updatedAt)
+     ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, category = excluded.category, updated_at = excluded.updated_at`,
   );
   const selectTicket = db.prepare('SELECT body FROM tickets WHERE id = ?');
   const selectConversation = db.prepare('SELECT * FROM conversations WHERE channel = ? AND conversation_id = ?');
@@ -147,10 +163,11 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
   // Due items that do not wait behind an earlier, still undelivered item of the same ticket and stream
   // (an earlier item that is due comes first in the same batch; the dispatcher stops a stream at its first failure).
   const selectDue = db.prepare(
-    `SELECT o.id, o.kind, o.ticket_id, o.payload, o.attempts, o.created_at FROM outbox o
-     WHERE o.delivered_at IS NULL AND o.due_at <= @now
-       AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id AND p.due_at > @now)
-     ORDER BY o.id LIMIT @limit`,
+    `SELECT * FROM (SELECT o.id, o.kind, o.ticket_id, o.payload, o.attempts, o.created_at, o.started_at, ${DESTINATION_SQL} AS destination FROM outbox o
+       WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.due_at <= @now
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.dead_at IS NULL AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id AND p.due_at > @now))
+     WHERE destination NOT IN (SELECT value FROM json_each(@exclude))
+     ORDER BY id LIMIT @limit`,
   );
   const updateDelivered = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const updateFailed = db.prepare('UPDATE outbox SET attempts = attempts + 1, due_at = ? WHERE id = ?');
@@ -167,7 +184,7 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
   const writeTicket = (t: Ticket) => {
     // Validated on the way in too: a malformed body would break every later read of the open tickets.
     ticketSchema.parse(t);
-    upsertTicket.run({ id: t.id, channel: t.channel, conversationId: t.conversationId, body: JSON.stringify({ ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.encrypt(e.text) })) }), status: t.status, owner: t.owner ?? null, createdAt: t.createdAt, updatedAt: t.updatedAt });
+    upsertTicket.run({ id: t.id, channel: t.channel, conversationId: t.conversationId, body: JSON.stringify({ ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.encrypt(e.text) })) }), status: t.status, owner: t.owner ?? null, category: t.category, createdAt: t.createdAt, updatedAt: t.updatedAt });
   };
   const enqueueAll = (ticketId: string, events: readonly OutboxEvent[], at: number) => {
     for (const e of events) insertOutbox.run(e.kind, outboxStream(e.kind), ticketId, cipher.encrypt(JSON.stringify(e.payload ?? {})), at, at, null);
@@ -318,9 +335,41 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
     async enqueueOnce(kind, ticketId, payload, at, key) {
       return insertOutboxOnce.run(kind, outboxStream(kind), ticketId, cipher.encrypt(JSON.stringify(payload ?? {})), at, at, key).changes === 1;
     },
-    async dueOutbox(now, limit) {
-      const rows = selectDue.all({ now, limit }) as { id: number; kind: OutboxKind; ticket_id: string; payload: string; attempts: number; created_at: number }[];
-      return rows.map((r) => ({ id: r.id, kind: r.kind, ticketId: r.ticket_id, payload: cipher.decrypt(r.payload), attempts: r.attempts, createdAt: r.created_at }));
+    async dueOutbox(now, limit, excludeDestinations = []) {
+      const rows = selectDue.all({ now, limit, exclude: JSON.stringify(excludeDestinations) }) as { id: number; kind: OutboxKind; ticket_id: string; payload: string; attempts: number; created_at: number; started_at: number | null; destination: string }[];
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        ticketId: r.ticket_id,
+        payload: cipher.decrypt(r.payload),
+        attempts: r.attempts,
+        createdAt: r.created_at,
+        destination: r.destination,
+        ...(r.started_at !== null ? { startedAt: r.started_at } : {}),
+      }));
+    },
+    async beginAttempt(id, at) {
+      db.prepare('UPDATE outbox SET started_at = ? WHERE id = ?').run(at, id);
+    },
+    async markDead(id, at, error) {
+      db.prepare('UPDATE outbox SET dead_at = ?, last_error = ? WHERE id = ?').run(at, error.slice(0, 500), id);
+    },
+    async outboxStats(now) {
+      const rows = db
+        .prepare(`SELECT ${DESTINATION_SQL} AS destination, count(*) AS depth, min(o.created_at) AS oldest, sum(o.dead_at IS NOT NULL) AS dead FROM outbox o WHERE o.delivered_at IS NULL GROUP BY destination`)
+        .all() as { destination: string; depth: number; oldest: number; dead: number }[];
+      const oldestUrgent = (db.prepare("SELECT min(created_at) AS t FROM tickets WHERE status = 'open' AND category = 'urgent'").get() as { t: number | null }).t;
+      return {
+        destinations: rows.map((r) => ({ destination: r.destination, depth: r.depth - r.dead, oldestAgeMs: Math.max(0, now - r.oldest), deadLetters: r.dead })),
+        oldestUnclaimedUrgentAgeMs: oldestUrgent === null ? 0 : Math.max(0, now - oldestUrgent),
+      };
+    },
+    async unclaimedUrgentWithoutReminder(before) {
+      return (
+        db
+          .prepare("SELECT id FROM tickets t WHERE status = 'open' AND category = 'urgent' AND created_at < ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'remind:' || t.id)")
+          .all(before) as { id: string }[]
+      ).map((r) => r.id);
     },
     async markDelivered(id, at) {
       updateDelivered.run(at, id);

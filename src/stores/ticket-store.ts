@@ -98,6 +98,12 @@ export interface EraseCounts {
   readonly ticketIds: readonly string[];
 }
 
+/** Outbox health per destination (`slack`, `wechat`, `http`). */
+export interface OutboxStats {
+  readonly destinations: readonly { destination: string; depth: number; oldestAgeMs: number; deadLetters: number }[];
+  readonly oldestUnclaimedUrgentAgeMs: number;
+}
+
 /** Counts for health checks and the load test. */
 export interface StoreStats {
   readonly processedMessages: number;
@@ -155,11 +161,22 @@ export interface TicketStore {
   /**
    * Outbox items due now, oldest first. Events of one ticket form two ordered
    * streams (to the staff desk, to the worker): an item waiting behind an
-   * earlier undelivered one of its stream is not returned.
+   * earlier undelivered one of its stream is not returned. Destinations
+   * being drained already can be left out, so one stuck destination does not
+   * fill the batch.
    */
-  dueOutbox(now: number, limit: number): Promise<OutboxItem[]>;
+  dueOutbox(now: number, limit: number, excludeDestinations?: readonly string[]): Promise<OutboxItem[]>;
   markDelivered(id: number, at: number): Promise<void>;
+  /** Counts an attempt and schedules the retry. */
   markFailed(id: number, retryAt: number): Promise<void>;
+  /** Records that a send is starting: a later attempt knows an earlier one may have reached the destination. */
+  beginAttempt(id: number, at: number): Promise<void>;
+  /** Gives up on an item (dead letter): it is no longer delivered and no longer holds back its stream. */
+  markDead(id: number, at: number, error: string): Promise<void>;
+  /** Undelivered events per destination, and the age of the oldest open urgent ticket (for /metrics). */
+  outboxStats(now: number): Promise<OutboxStats>;
+  /** Ids of open urgent tickets created before `before` that have never had a reminder. */
+  unclaimedUrgentWithoutReminder(before: number): Promise<string[]>;
   /** Records where a ticket was posted in Slack. */
   setSlackRef(ticketId: string, ref: { channel: string; ts: string }): Promise<void>;
   /** Keeps a message for a worker on a channel that cannot push (HTTP), until acknowledged. */

@@ -17,7 +17,7 @@ const ticket: Ticket = {
 class FindingDesk extends RecordingDesk {
   readonly found: { channel: string; ts: string } | undefined = { channel: 'C1', ts: '9.000' };
   lookups = 0;
-  async findTicketPost() {
+  async findPostedTicket() {
     this.lookups += 1;
     return this.found;
   }

@@ -218,6 +218,30 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       await s.close();
     });
 
+    it('marks a send in flight, gives up on a dead letter without blocking its stream, and reports outbox health', async () => {
+      const s = await fresh();
+      await s.saveTicket(ticket({ createdAt: 100 }), [{ kind: 'ticket.post', payload: {} }, { kind: 'ticket.update', payload: {} }]);
+      await s.saveTicket(ticket({ id: 'T2', category: 'person', createdAt: 100 }), []);
+      expect(await s.unclaimedUrgentWithoutReminder(200)).toEqual(['T1']);
+      expect(await s.unclaimedUrgentWithoutReminder(50)).toEqual([]);
+      const [post] = await s.dueOutbox(1000, 1);
+      expect(post).toMatchObject({ kind: 'ticket.post', destination: 'slack' });
+      expect(post?.startedAt).toBeUndefined();
+      await s.beginAttempt(post!.id, 1001);
+      await s.markFailed(post!.id, 1002);
+      expect((await s.dueOutbox(1002, 10))[0]).toMatchObject({ id: post!.id, startedAt: 1001, attempts: 1 });
+      // Another destination is asked for: the stuck one is left out of the batch.
+      expect(await s.dueOutbox(1002, 10, ['slack'])).toEqual([]);
+      await s.markDead(post!.id, 1003, 'channel_not_found');
+      expect((await s.dueOutbox(1003, 10)).map((i) => i.kind)).toEqual(['ticket.update']);
+      const stats = await s.outboxStats(1100);
+      expect(stats.destinations).toEqual([{ destination: 'slack', depth: 1, oldestAgeMs: 1099, deadLetters: 1 }]);
+      expect(stats.oldestUnclaimedUrgentAgeMs).toBe(1000);
+      await s.enqueueOnce('ticket.remind', 'T1', {}, 1004, 'remind:T1');
+      expect(await s.unclaimedUrgentWithoutReminder(200)).toEqual([]);
+      await s.close();
+    });
+
     it('saves an escalated conversation in the same transaction as its ticket', async () => {
       const s = await fresh();
       const conv = { channel: 'wechat', conversationId: 'c', state: 'queued', history: [], ticketId: 'T1', updatedAt: 1 } as const;

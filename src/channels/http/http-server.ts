@@ -7,6 +7,7 @@ import type { Metrics } from '../../shared/metrics.js';
 import type { TicketStore } from '../../stores/ticket-store.js';
 import { authenticate, namespacedUser, type HttpAuth, type Principal } from './http-auth.js';
 import type { HttpMailbox } from './http-mailbox.js';
+import { registerTranscriptPage } from './transcript-page.js';
 import { mintUserToken } from './user-token.js';
 
 const userIdSchema = z.string().trim().min(1).max(128);
@@ -36,6 +37,8 @@ export interface HttpServerSettings {
   readonly auth?: HttpAuth;
   /** Bearer token for /metrics; without it /metrics answers loopback callers only. */
   readonly metricsToken?: string;
+  /** The staff transcript page behind signed, expiring links (GET /staff/tickets/:id). */
+  readonly transcriptPage?: Parameters<typeof registerTranscriptPage>[1];
 }
 
 const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
@@ -110,6 +113,8 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
     return namespacedUser(principal.integration, requested);
   }
 
+  if (settings.transcriptPage) registerTranscriptPage(app, settings.transcriptPage);
+
   app.get('/healthz', async (_request, reply) => {
     if (!settings.store) return { status: 'ok' };
     try {
@@ -125,7 +130,7 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
     const token = settings.metricsToken;
     const allowed = token ? request.headers.authorization === `Bearer ${token}` : isLoopback(request.ip);
     if (!allowed) return reply.status(token ? 401 : 403).send({ error: token ? 'metrics need Authorization: Bearer <METRICS_TOKEN>' : 'metrics are served to loopback only (set METRICS_TOKEN to allow others)' });
-    return reply.type('text/plain; version=0.0.4').send(await settings.metrics.render());
+    return reply.type(settings.metrics.contentType).send(await settings.metrics.render());
   });
 
   app.post('/v1/messages', async (request, reply) => {

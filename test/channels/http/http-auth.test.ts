@@ -56,24 +56,28 @@ describe('HTTP API authentication', () => {
     await send(a, { user_id: 'w1', text: '转人工' });
     const [ticket] = await store.listOpenTickets();
     expect(ticket?.conversationId).toBe('widget-a:w1');
+    await core.claim(ticket!.id, 'U1');
     await core.staffReply(ticket!.id, 'U1', '您好');
     await createOutboxDispatcher({ store, senders: new Map([['http', new HttpMailbox(store)]]), notices }).drainOnce();
     expect((await get(b, '/v1/users/w1/inbox')).json()).toEqual({ staff_messages: [] });
-    expect((await get(a, '/v1/users/w1/inbox')).json().staff_messages).toHaveLength(1);
+    // "staff joined" and the reply.
+    expect((await get(a, '/v1/users/w1/inbox')).json().staff_messages).toHaveLength(2);
   });
 
   it('reads the inbox without deleting it; an acknowledgement removes what was shown', async () => {
     const { core, store, a, send, get } = setup();
     await send(a, { user_id: 'w1', text: '转人工' });
     const [ticket] = await store.listOpenTickets();
+    await core.claim(ticket!.id, 'U1');
     await core.staffReply(ticket!.id, 'U1', '第一条');
     await core.staffReply(ticket!.id, 'U1', '第二条');
     await createOutboxDispatcher({ store, senders: new Map([['http', new HttpMailbox(store)]]), notices }).drainOnce();
     const first = (await get(a, '/v1/users/w1/inbox')).json() as { staff_messages: { id: number; text: string }[] };
-    expect(first.staff_messages).toHaveLength(2);
-    expect((await get(a, '/v1/users/w1/inbox')).json().staff_messages).toHaveLength(2);
-    const ack = await send(a, { up_to: first.staff_messages[0]!.id }, '/v1/users/w1/inbox/ack');
-    expect(ack.json()).toEqual({ acknowledged: 1 });
+    // "staff joined", then the two replies.
+    expect(first.staff_messages).toHaveLength(3);
+    expect((await get(a, '/v1/users/w1/inbox')).json().staff_messages).toHaveLength(3);
+    const ack = await send(a, { up_to: first.staff_messages[1]!.id }, '/v1/users/w1/inbox/ack');
+    expect(ack.json()).toEqual({ acknowledged: 2 });
     expect((await get(a, '/v1/users/w1/inbox')).json().staff_messages.map((m: { text: string }) => m.text)).toEqual(['【工会工作人员】第二条']);
     expect((await send(a, { up_to: 'all' }, '/v1/users/w1/inbox/ack')).statusCode).toBe(400);
   });

@@ -69,10 +69,11 @@ describe('HTTP API', () => {
   it('delivers staff replies to a web user through the mailbox', async () => {
     await post(JSON.stringify({ user_id: 'w3', text: '转人工' }));
     const [ticket] = (await store.listOpenTickets()).filter((t) => t.conversationId === 'w3');
+    await core.claim(ticket!.id, 'U1');
     await core.staffReply(ticket!.id, 'U1', '您好，我是工会的小王');
     await createOutboxDispatcher({ store, senders: new Map([['http', mailbox]]), notices }).drainOnce();
     const inbox = (await (await fetch(`${base}/v1/users/w3/inbox`)).json()) as { staff_messages: { id: number; text: string }[] };
-    expect(inbox.staff_messages.map((m) => m.text)).toEqual(['【工会工作人员】您好，我是工会的小王']);
+    expect(inbox.staff_messages.map((m) => m.text)).toEqual([notices('staff_joined', 'zh-Hans'), '【工会工作人员】您好，我是工会的小王']);
   });
 
   it('reports store health when it has the store', async () => {
