@@ -5,7 +5,13 @@ import type { ServeConfig } from './config/serve-config.js';
 import { createConversationCore, type ConversationCore, type ConversationCoreSettings } from './conversation/conversation-core.js';
 import { loadNotices, type NoticeRenderer } from './conversation/notices.js';
 import { Metrics } from './shared/metrics.js';
+import type { StoreBackend } from './stores/open-store-backend.js';
 import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
+import { createFieldCipher, parseDataKey } from './privacy/field-cipher.js';
+import { loadEraseCommands } from './privacy/erase-command.js';
+import { loadDeskText } from './channels/slack/desk-texts.js';
+import { loadTriageRules } from './escalation/load-triage-rules.js';
+import { triageMessage } from './escalation/triage-message.js';
 import type { TicketStore } from './stores/ticket-store.js';
 
 /** The channel-independent service: store, conversation core, metrics, HTTP mailbox. */
@@ -17,10 +23,21 @@ export interface Service {
   readonly notices: NoticeRenderer;
 }
 
+/** `backend`: stores opened by openStoreBackend (PostgreSQL when DATABASE_URL is set); default the SQLite file in `dataDir`. */
 /** `hooks`: the staff console's event log (observer) and feedback wording, when it is on. */
-export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config.DATA_DIR, hooks: Pick<ConversationCoreSettings, 'observer' | 'feedbackTexts'> = {}): Service {
-  const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'));
+export function createService(
+  bot: Bot,
+  serve: ServeConfig,
+  dataDir = bot.config.DATA_DIR,
+  hooks: Pick<ConversationCoreSettings, 'observer' | 'feedbackTexts'> = {},
+  backend?: StoreBackend,
+): Service {
+  const cipher = serve.DATA_ENCRYPTION_KEY ? createFieldCipher(parseDataKey(serve.DATA_ENCRYPTION_KEY)) : undefined;
+  if (!cipher) bot.logger.warn('DATA_ENCRYPTION_KEY is not set: ticket transcripts are stored unencrypted (see docs/personal-data.md)');
+  const store = backend ? backend.openStore(cipher ? { cipher } : {}) : openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'), cipher ? { cipher } : {});
+  const rateLimit = { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST };
   const metrics = new Metrics();
+  metrics.trackOutbox(store);
   const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
   const core = createConversationCore({
     engine: bot.engine,
@@ -28,9 +45,21 @@ export function createService(bot: Bot, serve: ServeConfig, dataDir = bot.config
     notices,
     noticeValues: { union_hotline: bot.hotlines.CN.union ?? '', emergency: bot.hotlines.VN.emergency },
     historyTurns: serve.HISTORY_TURNS,
-    rateLimit: { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST },
+    rateLimit,
+    ...(backend?.lock ? { lock: backend.lock } : {}),
+    ...(backend?.rateLimiter ? { limiters: backend.rateLimiter } : {}),
+    // HTTP user ids are `<integration>:<user>`: the integration is the caller.
+    ticketLimit: { perUserPerHour: serve.TICKETS_PER_USER_PER_HOUR, perCallerPerHour: serve.TICKETS_PER_CALLER_PER_HOUR, callerOf: (m) => (m.channel === 'http' ? `http:${m.userId.split(':')[0]}` : m.channel) },
     metrics,
     logger: bot.logger,
+    isEraseCommand: loadEraseCommands(bot.config.KNOWLEDGE_DIR),
+    leads: serve.STAFF_LEAD_IDS,
+    summaryLabels: loadDeskText(bot.config.KNOWLEDGE_DIR, serve.STAFF_LANGUAGE).summary,
+    // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.
+    urgency: (() => {
+      const rules = loadTriageRules(join(bot.config.KNOWLEDGE_DIR, 'triage'));
+      return (text: string, lang: Parameters<typeof triageMessage>[2], recent: readonly string[]) => triageMessage(rules, text, lang, recent);
+    })(),
     ...hooks,
   });
   return { core, store, metrics, mailbox: new HttpMailbox(store), notices };

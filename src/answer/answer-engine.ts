@@ -198,7 +198,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     }
     // --- end calculators hook ---
 
-    const query = deps.rewrite && history.length > 0 ? await deps.rewrite({ question: text, lang, history }) : text;
+    const query = deps.rewrite && history.length > 0 && !request.offline ? await deps.rewrite({ question: text, lang, history }) : text;
     const hits = await deps.retriever.retrieve({ text: query, jurisdiction, k: 10 });
     const verified = verifySources(chooseSources(hits, query), lookup, passageIds);
     if (verified.dropped.length > 0) {
@@ -224,7 +224,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       return { ...finish(lang, jurisdiction, body, [], escalation(triage, ['no_source'], 'person'), 'no_source'), ...debugInfo };
     }
 
-    if (deps.drafter) {
+    if (deps.drafter && !request.offline) {
       const draftHits = [...sources.map((s) => hits.find((h) => h.passage.id === s.passage.id)!), ...hits.filter((h) => !sources.some((s) => s.passage.id === h.passage.id) && h.confidence >= deps.config.MIN_ANSWER_CONFIDENCE)].slice(0, 6);
       const outcome = await deps.drafter.draft({ question: query, lang, jurisdiction, passages: draftHits, history, hotlines: hotlines.union ? [hotlines.union] : [] });
       if (outcome.ok) {

@@ -4,12 +4,14 @@
  * delivers the replies (this process runs none, so nothing is sent twice).
  * Run the bot with CONSOLE_EVENT_LOG=true so the dashboard has data.
  */
-import { join } from 'node:path';
 import { loadAppConfig } from '../config/app-config.js';
 import { createConversationCore } from '../conversation/conversation-core.js';
 import { loadNotices } from '../conversation/notices.js';
 import { createLogger } from '../shared/logger.js';
-import { DEFAULT_STORE_FILE, openSqliteTicketStore } from '../stores/sqlite-ticket-store.js';
+import { loadDatabaseConfig } from '../config/database-config.js';
+import { loadServeConfig } from '../config/serve-config.js';
+import { createFieldCipher, parseDataKey } from '../privacy/field-cipher.js';
+import { openStoreBackend } from '../stores/open-store-backend.js';
 import { loadConsoleConfig } from './console-config.js';
 import { createConsoleService } from './console-service.js';
 
@@ -17,12 +19,17 @@ async function main(): Promise<void> {
   const app = loadAppConfig(process.env);
   const config = loadConsoleConfig(process.env);
   const log = createLogger(app.LOG_LEVEL, 'gonghui-console');
-  const tickets = openSqliteTicketStore(join(app.DATA_DIR, DEFAULT_STORE_FILE));
-  const staffConsole = createConsoleService({ config, knowledgeDir: app.KNOWLEDGE_DIR, dataDir: app.DATA_DIR, logger: log });
+  // SQLite file in DATA_DIR, or PostgreSQL with DATABASE_URL (the console then runs on any host).
+  const backend = await openStoreBackend(loadDatabaseConfig(process.env), app.DATA_DIR);
+  // Transcripts are encrypted with the bot's DATA_ENCRYPTION_KEY: the console needs the same key to show them.
+  const dataKey = loadServeConfig(process.env).DATA_ENCRYPTION_KEY;
+  const tickets = backend.openStore(dataKey ? { cipher: createFieldCipher(parseDataKey(dataKey)) } : {});
+  const staffConsole = createConsoleService({ config, knowledgeDir: app.KNOWLEDGE_DIR, dataDir: app.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) });
   // Only claim / reply / resolve run here; worker messages go to the bot's process.
   const core = createConversationCore({
     engine: { ask: () => Promise.reject(new Error('the console process does not answer workers')) },
     store: tickets,
+    ...(backend.lock ? { lock: backend.lock } : {}),
     notices: loadNotices(app.KNOWLEDGE_DIR),
     observer: staffConsole.observer,
     logger: log,

@@ -18,6 +18,8 @@ export interface ConsoleServiceSettings {
   readonly knowledgeDir: string;
   readonly dataDir: string;
   readonly logger?: Logger;
+  /** The console's tables elsewhere (PostgreSQL); default beside the tickets in the SQLite file. */
+  readonly store?: ConsoleStore;
 }
 
 /** The console's parts: hooks for the conversation core, and the web app once the core exists. */
@@ -33,7 +35,7 @@ export interface ConsoleService {
 
 /** Opens the console store beside the tickets (same SQLite file) and loads its texts; fails fast on bad data. */
 export function createConsoleService(settings: ConsoleServiceSettings): ConsoleService {
-  const store = openSqliteConsoleStore(join(settings.dataDir, DEFAULT_STORE_FILE));
+  const store = settings.store ?? openSqliteConsoleStore(join(settings.dataDir, DEFAULT_STORE_FILE));
   const hub = new LiveHub();
   const texts = loadUiTexts(settings.knowledgeDir);
   const feedbackTexts = loadFeedbackTexts(settings.knowledgeDir);

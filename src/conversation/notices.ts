@@ -13,6 +13,8 @@ const noticeSetSchema = z.object({
   rate_limited: z.string().min(1),
   not_text: z.string().min(1),
   engine_error: z.string().min(1),
+  ticket_limited: z.string().min(1),
+  data_erased: z.string().min(1),
 });
 const noticesSchema = z.object({ 'zh-Hans': noticeSetSchema, 'zh-Hant': noticeSetSchema, vi: noticeSetSchema });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Logger } from '../shared/logger.js';
+import type { Metrics } from '../shared/metrics.js';
 import { outboxStream, type TicketStore } from '../stores/ticket-store.js';
 import { NOTICE_KEYS, type NoticeRenderer } from './notices.js';
-import type { ChannelName, OutboxItem, StaffDesk, WorkerSender } from './types.js';
+import type { ChannelName, OutboxItem, StaffDesk, Ticket, WorkerSender } from './types.js';
 
 export interface OutboxDispatcherSettings {
   readonly store: TicketStore;
@@ -18,10 +19,15 @@ export interface OutboxDispatcherSettings {
   readonly retryBaseMs?: number;
   /** Longest retry delay. @default 10 min */
   readonly retryMaxMs?: number;
-  /** Items handled per drain. @default 100 */
+  /** One delivery call longer than this counts as failed (our timeout; the Slack client's own retries are off). @default 15 s */
+  readonly sendTimeoutMs?: number;
+  /** Failed attempts after which an item becomes a dead letter (logged as an error, counted in /metrics). @default 12 */
+  readonly maxAttempts?: number;
+  /** Items fetched per drain. @default 200 */
   readonly batchSize?: number;
   /** Processed message ids and delivered events are kept this long. @default 7 days */
   readonly retentionMs?: number;
+  readonly metrics?: Metrics;
   readonly logger?: Logger;
   readonly now?: () => number;
 }
@@ -38,58 +44,104 @@ export interface OutboxDispatcher {
 }
 
 const workerPayload = z.union([z.object({ text: z.string() }), z.object({ notice: z.enum(NOTICE_KEYS) })]);
+const replyPayload = z.object({ channel: z.enum(['wechat', 'http', 'cli']), conversationId: z.string(), text: z.string() });
 const threadPayload = z.object({ text: z.string(), role: z.enum(['worker', 'bot']).default('worker') });
 
-/** The item cannot be delivered yet (no desk, not posted yet): it stays in the outbox and is retried. */
+/** The item cannot be delivered yet (no desk, not posted yet): it stays in the outbox and is retried, without counting toward a dead letter. */
 class NotReady extends Error {}
+class Timeout extends Error {}
 
 const HOUR_MS = 3_600_000;
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Delivers outbox events: new tickets and updates to Slack, worker messages
- * to their channel. At-least-once with idempotence where it matters: a ticket
- * already posted (Slack ts recorded) is never posted again, and a reminder is
- * enqueued once per ticket (persisted, so a restart does not repeat it).
- * Failures are retried with exponential backoff; nothing is dropped. Events
- * of one ticket reach each destination in the order they were written.
+ * to their channel. Each destination (slack, wechat, http) drains as its own
+ * queue, concurrently, so a stuck destination never holds up another; within
+ * a destination, events of one ticket keep their order. Every call has our
+ * own timeout; a failure is logged and counted, retried with exponential
+ * backoff, and after `maxAttempts` becomes a dead letter (error log + metric).
+ * A ticket post that an earlier attempt may have made (the process died, or
+ * the call timed out) is looked up in Slack before posting again. Reminders
+ * are enqueued once per ticket under a persisted key, so a restart never
+ * repeats them.
  */
 export function createOutboxDispatcher(settings: OutboxDispatcherSettings): OutboxDispatcher {
   const { store } = settings;
   const now = settings.now ?? Date.now;
   const retryBase = settings.retryBaseMs ?? 1000;
   const retryMax = settings.retryMaxMs ?? 10 * 60_000;
+  const sendTimeout = settings.sendTimeoutMs ?? 15_000;
+  const maxAttempts = settings.maxAttempts ?? 12;
   const log = settings.logger;
+  const metrics = settings.metrics;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<unknown> | undefined;
   let running = false;
   let lastPrune = 0;
+  /** Destinations being drained: each drains on its own, so a slow one never holds up another. */
+  const busy = new Map<string, Promise<number>>();
 
-  async function deliver(item: OutboxItem): Promise<void> {
-    const ticket = await store.getTicket(item.ticketId);
-    if (!ticket) return; // nothing to deliver for a vanished ticket
-    const desk = settings.desk;
-    switch (item.kind) {
-      case 'ticket.post': {
-        if (ticket.slack) return; // posted before a crash: never twice
-        if (!desk) throw new NotReady('no staff desk configured');
-        const ref = await desk.postTicket(ticket);
-        await store.setSlackRef(ticket.id, ref);
+  /** Runs one external call: marked as started first (so a crash during it is known), under our timeout. */
+  async function send<T>(item: OutboxItem, what: string, call: () => Promise<T>): Promise<T> {
+    await store.beginAttempt(item.id, now());
+    return withTimeout(call(), sendTimeout, what);
+  }
+
+  async function postTicket(item: OutboxItem, ticket: Ticket, desk: StaffDesk): Promise<void> {
+    // An earlier attempt started: it may have posted before dying or timing out. Look before posting again.
+    if ((item.startedAt !== undefined || item.attempts > 0) && desk.findPostedTicket) {
+      const found = await withTimeout(desk.findPostedTicket(ticket), sendTimeout, 'Slack look-up');
+      if (found) {
+        log?.warn({ ticket: ticket.id }, 'ticket was already posted by an earlier attempt; not posting again');
+        await store.setSlackRef(ticket.id, found);
         return;
       }
+    }
+    const ref = await send(item, 'chat.postMessage', () => desk.postTicket(ticket));
+    await store.setSlackRef(ticket.id, ref);
+  }
+
+  async function deliver(item: OutboxItem): Promise<void> {
+    if (item.kind === 'reply.send') {
+      // The bot's answer to a message finished after a restart: no ticket behind it.
+      const p = replyPayload.parse(JSON.parse(item.payload));
+      const sender = settings.senders.get(p.channel);
+      if (!sender) throw new NotReady(`no sender for channel ${p.channel}`);
+      await send(item, `${p.channel} send`, () => sender.send(p.conversationId, p.text));
+      return;
+    }
+    const ticket = await store.getTicket(item.ticketId);
+    if (!ticket) return; // nothing to deliver for a vanished (erased) ticket
+    const desk = settings.desk;
+    switch (item.kind) {
+      case 'ticket.post':
+        if (ticket.slack) return; // posted before a crash: never twice
+        if (!desk) throw new NotReady('no staff desk configured');
+        await postTicket(item, ticket, desk);
+        return;
       case 'ticket.update':
         if (!desk || !ticket.slack) throw new NotReady('ticket not posted yet');
-        await desk.updateTicket(ticket);
+        await send(item, 'chat.update', () => desk.updateTicket(ticket));
         return;
       case 'ticket.thread': {
         if (!desk || !ticket.slack) throw new NotReady('ticket not posted yet');
         const p = threadPayload.parse(JSON.parse(item.payload));
-        await desk.postToThread(ticket, p.text, p.role);
+        await send(item, 'thread post', () => desk.postToThread(ticket, p.text, p.role));
         return;
       }
       case 'ticket.remind':
         if (ticket.status !== 'open') return; // claimed meanwhile: no reminder needed
         if (!desk || !ticket.slack) throw new NotReady('ticket not posted yet');
-        await desk.remind(ticket, Math.round((now() - ticket.createdAt) / 60_000));
+        await send(item, 'reminder', () => desk.remind(ticket, Math.round((now() - ticket.createdAt) / 60_000)));
         return;
       case 'worker.send': {
         const sender = settings.senders.get(ticket.channel);
@@ -99,34 +151,81 @@ export function createOutboxDispatcher(settings: OutboxDispatcherSettings): Outb
           'text' in p
             ? settings.notices('staff_reply', ticket.language, { text: p.text })
             : settings.notices(p.notice, ticket.language, { ...settings.noticeValues, ticket: ticket.id });
-        await sender.send(ticket.conversationId, text, { ticket, ...('notice' in p ? { notice: p.notice } : {}) });
+        await send(item, `${ticket.channel} send`, () => sender.send(ticket.conversationId, text, { ticket, ...('notice' in p ? { notice: p.notice } : {}) }));
         return;
       }
     }
   }
 
-  async function drain(): Promise<number> {
+  async function failed(item: OutboxItem, destination: string, error: unknown): Promise<void> {
+    const notReady = error instanceof NotReady;
+    const attempts = item.attempts + 1;
+    if (!notReady && attempts >= maxAttempts) {
+      await store.markDead(item.id, now(), errorText(error));
+      metrics?.inc('gonghui_outbox_dead_letters_total', { destination, kind: item.kind });
+      // The alert: an error line (and the dead-letter metric) for an operator to act on.
+      log?.error({ outbox: item.id, kind: item.kind, ticket: item.ticketId, destination, attempts, err: errorText(error) }, 'outbox item moved to dead letters after repeated failures');
+      return;
+    }
+    const backoff = Math.min(retryMax, retryBase * 2 ** Math.min(item.attempts, 20));
+    await store.markFailed(item.id, now() + backoff);
+    if (notReady) {
+      // Expected while Slack is off: said once per item, not every second.
+      if (item.attempts === 0) log?.warn({ outbox: item.id, kind: item.kind, ticket: item.ticketId, destination, reason: errorText(error) }, 'outbox item waiting');
+      return;
+    }
+    metrics?.inc('gonghui_outbox_failures_total', { destination, kind: item.kind });
+    log?.warn({ outbox: item.id, kind: item.kind, ticket: item.ticketId, destination, attempts, retryInMs: backoff, err: errorText(error) }, 'outbox delivery failed; will retry');
+  }
+
+  /**
+   * One destination's queue, in order; a failed item holds back the later
+   * items of its stream. Three failures in a row end the round: the
+   * destination is probably down, and the rest waits for the next poll.
+   */
+  async function drainDestination(destination: string, items: readonly OutboxItem[]): Promise<number> {
     let delivered = 0;
-    // A failed item holds back the later items of its stream, so they keep their order.
+    let failuresInARow = 0;
     const blocked = new Set<string>();
-    for (const item of await store.dueOutbox(now(), settings.batchSize ?? 100)) {
+    for (const item of items) {
       const stream = `${item.ticketId}\u0000${outboxStream(item.kind)}`;
       if (blocked.has(stream)) continue;
       try {
         await deliver(item);
         await store.markDelivered(item.id, now());
+        metrics?.inc('gonghui_outbox_delivered_total', { destination, kind: item.kind });
         delivered += 1;
+        failuresInARow = 0;
       } catch (error) {
         blocked.add(stream);
-        const backoff = Math.min(retryMax, retryBase * 2 ** Math.min(item.attempts, 20));
-        await store.markFailed(item.id, now() + backoff);
-        // "Not ready" is expected while Slack is off: say it once, not every second.
-        if (!(error instanceof NotReady) || item.attempts === 0) {
-          log?.warn({ outbox: item.id, kind: item.kind, ticket: item.ticketId, attempts: item.attempts + 1, err: error instanceof Error ? error.message : String(error) }, 'outbox delivery failed; will retry');
-        }
+        await failed(item, destination, error);
+        if (!(error instanceof NotReady) && ++failuresInARow >= 3) break;
       }
     }
     return delivered;
+  }
+
+  /** Starts a drain of every destination not already draining; `wait` waits for them (tests, shutdown). */
+  async function drain(wait: boolean): Promise<number> {
+    const byDestination = new Map<string, OutboxItem[]>();
+    for (const item of await store.dueOutbox(now(), settings.batchSize ?? 200, [...busy.keys()])) {
+      const d = item.destination ?? (outboxStream(item.kind) === 'desk' ? 'slack' : 'worker');
+      byDestination.set(d, [...(byDestination.get(d) ?? []), item]);
+    }
+    const started: Promise<number>[] = [];
+    for (const [d, items] of byDestination) {
+      if (busy.has(d)) continue;
+      const p = drainDestination(d, items)
+        .catch((error: unknown) => {
+          log?.error({ destination: d, err: errorText(error) }, 'outbox drain failed');
+          return 0;
+        })
+        .finally(() => busy.delete(d));
+      busy.set(d, p);
+      started.push(p);
+    }
+    if (!wait) return 0;
+    return (await Promise.all(started)).reduce((a, b) => a + b, 0);
   }
 
   /** Runs `task` unless another drain or check is running (the poll loop and tests share the store). */
@@ -146,9 +245,9 @@ export function createOutboxDispatcher(settings: OutboxDispatcherSettings): Outb
   async function checkReminders(): Promise<number> {
     const limitMs = (settings.reminderMinutes ?? 10) * 60_000;
     let count = 0;
-    for (const t of await store.listOpenTickets()) {
-      if (t.status !== 'open' || t.category !== 'urgent' || now() - t.createdAt < limitMs) continue;
-      if (await store.enqueueOnce('ticket.remind', t.id, {}, now(), `remind:${t.id}`)) count += 1;
+    // An indexed query, not a read of every open ticket each second.
+    for (const id of await store.unclaimedUrgentWithoutReminder(now() - limitMs)) {
+      if (await store.enqueueOnce('ticket.remind', id, {}, now(), `remind:${id}`)) count += 1;
     }
     return count;
   }
@@ -159,16 +258,16 @@ export function createOutboxDispatcher(settings: OutboxDispatcherSettings): Outb
       lastPrune = now();
       await store.prune(now() - (settings.retentionMs ?? 7 * 24 * HOUR_MS));
     }
-    return drain();
+    return drain(false);
   }
 
   return {
-    drainOnce: () => exclusive(drain),
+    drainOnce: () => exclusive(() => drain(true)),
     checkReminders: () => exclusive(checkReminders),
     start(intervalMs = 1000): void {
       if (timer) return;
       timer = setInterval(() => {
-        exclusive(tick).catch((error: unknown) => log?.error({ err: error instanceof Error ? error.message : String(error) }, 'outbox loop failed'));
+        exclusive(tick).catch((error: unknown) => log?.error({ err: errorText(error) }, 'outbox loop failed'));
       }, intervalMs);
       timer.unref();
     },
@@ -176,6 +275,7 @@ export function createOutboxDispatcher(settings: OutboxDispatcherSettings): Outb
       if (timer) clearInterval(timer);
       timer = undefined;
       await inFlight?.catch(() => undefined);
+      await Promise.all(busy.values());
     },
   };
 }

@@ -50,6 +50,14 @@ export class RateLimiter {
     return 'notice';
   }
 
+  /** How long until `userId` has a token again (0 when it has one now). */
+  retryAfterMs(userId: string): number {
+    const b = this.buckets.get(userId);
+    if (!b) return 0;
+    const tokens = Math.min(this.settings.burst, b.tokens + (Math.max(0, this.now() - b.at) / 60_000) * this.settings.perMinute);
+    return tokens >= 1 - 1e-9 ? 0 : Math.ceil(((1 - tokens) / this.settings.perMinute) * 60_000);
+  }
+
   /** Users tracked right now (for tests and metrics). */
   get size(): number {
     return this.buckets.size;

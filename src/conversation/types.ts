@@ -74,7 +74,8 @@ export type OutboxKind =
   | 'ticket.update' // refresh the ticket's Slack message (claimed / resolved)
   | 'ticket.thread' // a worker's later message, into the ticket's thread
   | 'ticket.remind' // urgent ticket unclaimed for too long
-  | 'worker.send'; // a staff reply or status notice, to the worker's channel
+  | 'worker.send' // a staff reply or status notice, to the worker's channel
+  | 'reply.send'; // the bot's answer to a message finished after a restart (no ticket; `ticketId` holds the conversation's stream key)
 
 export interface OutboxItem {
   readonly id: number;
@@ -84,6 +85,10 @@ export interface OutboxItem {
   readonly payload: string;
   readonly attempts: number;
   readonly createdAt: number;
+  /** `slack` for desk events, else the worker's channel. */
+  readonly destination?: string;
+  /** Set when an earlier attempt started sending (it may have arrived even if it then failed or the process died). */
+  readonly startedAt?: number;
 }
 
 /** What an outbox delivery is about, for senders that act on ticket changes (WeCom service state, staff notes). */
@@ -102,6 +107,8 @@ export interface WorkerSender {
 /** Posts and updates tickets on the staff desk (implemented by the Slack adapter). */
 export interface StaffDesk {
   postTicket(ticket: Ticket): Promise<{ channel: string; ts: string }>;
+  /** Finds a ticket message an earlier attempt may have posted (before re-posting after a crash or timeout). */
+  findPostedTicket?(ticket: Ticket): Promise<{ channel: string; ts: string } | undefined>;
   updateTicket(ticket: Ticket): Promise<void>;
   postToThread(ticket: Ticket, text: string, role: 'worker' | 'bot'): Promise<void>;
   remind(ticket: Ticket, minutesUnclaimed: number): Promise<void>;

@@ -172,6 +172,8 @@ export interface AskRequest {
   readonly conversationLang?: Lang;
   /** Also return the ranked retrieval list (for evals). */
   readonly debug?: boolean;
+  /** Answer without the LLM (urgent cases: the hotline and the ticket must not wait for a model). */
+  readonly offline?: boolean;
 }
 
 /** One ranked retrieval hit, reported in debug mode. */

@@ -1,50 +1,82 @@
-/**
- * Counters and one latency histogram in Prometheus text exposition format,
- * for GET /metrics. Hand-written: four metrics do not need a client library.
- */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** What the outbox gauges read at each scrape (the ticket store implements it). */
+export interface OutboxStatsSource {
+  outboxStats(now: number): Promise<{
+    readonly destinations: readonly { destination: string; depth: number; oldestAgeMs: number; deadLetters: number }[];
+    readonly oldestUnclaimedUrgentAgeMs: number;
+  }>;
+}
+
+/** Latency buckets of the answer histogram, in milliseconds. */
 const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 
+/**
+ * Prometheus metrics through prom-client, one registry per service (tests
+ * make their own): process metrics (CPU, memory, event-loop lag, handles),
+ * counters created on first use, the answer latency histogram, and gauges of
+ * the outbox and urgent tickets read from the store at each scrape.
+ */
 export class Metrics {
-  private readonly counters = new Map<string, number>();
-  private readonly buckets = new Array<number>(BUCKETS_MS.length + 1).fill(0);
-  private latencySum = 0;
-  private latencyCount = 0;
+  readonly registry = new Registry();
+  private readonly counters = new Map<string, Counter>();
+  /** Sums over labels, for {@link Metrics.get} without an async registry read. */
+  private readonly totals = new Map<string, number>();
+  private readonly latency: Histogram;
 
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
+    this.latency = new Histogram({ name: 'gonghui_answer_latency_ms', help: 'Time to answer one message, in milliseconds.', buckets: BUCKETS_MS, registers: [this.registry] });
+  }
+
+  /** Adds `by` to a counter; a counter's label names are fixed by its first use. */
   inc(name: string, labels: Readonly<Record<string, string>> = {}, by = 1): void {
-    const key = `${name}${Object.keys(labels).length ? `{${Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`).join(',')}}` : ''}`;
-    this.counters.set(key, (this.counters.get(key) ?? 0) + by);
+    let counter = this.counters.get(name);
+    if (!counter) {
+      counter = new Counter({ name, help: name.replace(/^gonghui_/, '').replace(/_total$/, '').replace(/_/g, ' '), labelNames: Object.keys(labels), registers: [this.registry] });
+      this.counters.set(name, counter);
+    }
+    counter.inc(labels, by);
+    this.totals.set(name, (this.totals.get(name) ?? 0) + by);
   }
 
   observeLatency(ms: number): void {
-    const i = BUCKETS_MS.findIndex((b) => ms <= b);
-    this.buckets[i < 0 ? BUCKETS_MS.length : i]! += 1;
-    this.latencySum += ms;
-    this.latencyCount += 1;
+    this.latency.observe(ms);
   }
 
+  /** Sum of a counter over all its labels (tests, load test). */
   get(name: string): number {
-    let total = 0;
-    for (const [key, value] of this.counters) if (key === name || key.startsWith(`${name}{`)) total += value;
-    return total;
+    return this.totals.get(name) ?? 0;
   }
 
-  render(): string {
-    const lines: string[] = [];
-    const names = new Set([...this.counters.keys()].map((k) => k.split('{')[0]!));
-    for (const name of [...names].sort()) {
-      lines.push(`# TYPE ${name} counter`);
-      for (const [key, value] of this.counters) if (key.split('{')[0] === name) lines.push(`${key} ${value}`);
-    }
-    lines.push('# TYPE gonghui_answer_latency_ms histogram');
-    let cumulative = 0;
-    BUCKETS_MS.forEach((b, i) => {
-      cumulative += this.buckets[i]!;
-      lines.push(`gonghui_answer_latency_ms_bucket{le="${b}"} ${cumulative}`);
-    });
-    cumulative += this.buckets[BUCKETS_MS.length]!;
-    lines.push(`gonghui_answer_latency_ms_bucket{le="+Inf"} ${cumulative}`);
-    lines.push(`gonghui_answer_latency_ms_sum ${this.latencySum.toFixed(3)}`);
-    lines.push(`gonghui_answer_latency_ms_count ${this.latencyCount}`);
-    return `${lines.join('\n')}\n`;
+  /** Outbox depth and age per destination, dead letters, and the oldest open urgent ticket, read at each scrape. */
+  trackOutbox(source: OutboxStatsSource, now: () => number = Date.now): void {
+    let pending: ReturnType<OutboxStatsSource['outboxStats']> | undefined;
+    // One store read per scrape, shared by the four gauges.
+    const read = () => (pending ??= source.outboxStats(now()).finally(() => setImmediate(() => (pending = undefined))));
+    const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge, s: Awaited<ReturnType<typeof read>>) => void) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers: [this.registry],
+        async collect() {
+          this.reset();
+          fill(this, await read());
+        },
+      });
+    gauge('gonghui_outbox_depth', 'Undelivered outbox events per destination.', ['destination'], (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.depth)));
+    gauge('gonghui_outbox_oldest_age_seconds', 'Age of the oldest undelivered outbox event per destination.', ['destination'], (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.oldestAgeMs / 1000)));
+    gauge('gonghui_outbox_dead_letters', 'Outbox events given up after repeated failures, per destination.', ['destination'], (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.deadLetters)));
+    gauge('gonghui_oldest_unclaimed_urgent_ticket_age_seconds', 'Age of the oldest urgent ticket nobody has claimed (0 when none).', [], (g, s) => g.set(s.oldestUnclaimedUrgentAgeMs / 1000));
+  }
+
+  /** The exposition text for GET /metrics. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
   }
 }

@@ -44,10 +44,34 @@ beforeEach(() => {
 });
 
 describe('conversation core', () => {
-  it('answers once per platform message id', async () => {
+  it('answers once per platform message id and returns the original replies on a repeat', async () => {
     const m = msg('产假多少天');
-    expect(await core.handle(m)).toHaveLength(1);
+    const first = await core.handle(m);
+    expect(first).toHaveLength(1);
+    expect(await core.receive(m)).toMatchObject({ status: 'repeat', replies: first });
+    // A push channel's redelivery sends nothing again.
     expect(await core.handle(m)).toEqual([]);
+    expect(engine.requests).toHaveLength(1);
+  });
+
+  it('keys idempotency by sender: another user with the same message id is answered', async () => {
+    const m = msg('产假多少天');
+    await core.handle(m);
+    const other = await core.receive({ ...m, userId: 'u2', conversationId: 'c2', text: '年假几天' });
+    expect(other.status).toBe('answered');
+    expect(other.replies[0]?.text).toBe('answer to: 年假几天');
+  });
+
+  it('gives a redelivery that arrives while the first is being answered the same replies, answered once', async () => {
+    let open!: () => void;
+    engine.gate = new Promise((r) => (open = r));
+    const m = msg('加班费怎么算');
+    const a = core.receive(m);
+    const b = core.receive(m);
+    open();
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra.status).toBe('answered');
+    expect(rb).toMatchObject({ status: 'repeat', replies: ra.replies });
     expect(engine.requests).toHaveLength(1);
   });
 
@@ -92,7 +116,7 @@ describe('conversation core', () => {
     expect(await core.claim(ticket!.id, 'U_STAFF')).toMatchObject({ ok: true });
     expect(await core.claim(ticket!.id, 'U_OTHER')).toMatchObject({ ok: false, reason: 'already_claimed' });
     expect((await store.getConversation('wechat', 'c1'))?.state).toBe('owned');
-    expect(await core.staffReply(ticket!.id, 'U_STAFF', '请先去医院，保留病历')).toBe(true);
+    expect(await core.staffReply(ticket!.id, 'U_STAFF', '请先去医院，保留病历')).toEqual({ ok: true });
     expect(await core.resolve(ticket!.id, 'U_STAFF')).toBe(true);
     expect((await store.getConversation('wechat', 'c1'))?.state).toBe('bot');
     expect((await core.handle(msg('年假几天')))[0]?.text).toBe('answer to: 年假几天');
@@ -214,19 +238,25 @@ describe('conversation core: hand-off edge cases', () => {
   it('refuses staff replies and claims on a resolved ticket, and empty replies', async () => {
     await core.handle(msg('我受伤了'));
     const [ticket] = await store.listOpenTickets();
-    expect(await core.staffReply(ticket!.id, 'U_A', '   ')).toBe(false);
+    expect(await core.staffReply(ticket!.id, 'U_A', '   ')).toEqual({ ok: false, reason: 'empty' });
     expect(await core.resolve(ticket!.id, 'U_A')).toBe(true);
     expect(await core.resolve(ticket!.id, 'U_A')).toBe(false);
-    expect(await core.staffReply(ticket!.id, 'U_A', '还有事吗')).toBe(false);
+    expect(await core.staffReply(ticket!.id, 'U_A', '还有事吗')).toEqual({ ok: false, reason: 'resolved' });
+    expect(await core.staffReply('T-NONE', 'U_A', '还有事吗')).toEqual({ ok: false, reason: 'not_found' });
     expect(await core.claim(ticket!.id, 'U_B')).toMatchObject({ ok: false, reason: 'resolved' });
   });
 
-  it('a staff reply to an unclaimed ticket claims it', async () => {
-    await core.handle(msg('我受伤了'));
+  it('lets only the owner (or a lead) reply, and only after an explicit claim', async () => {
+    const withLead = createConversationCore({ engine, store, notices, now: () => clock, leads: ['U_LEAD'] });
+    await withLead.handle(msg('我受伤了'));
     const [ticket] = await store.listOpenTickets();
-    expect(await core.staffReply(ticket!.id, 'U_A', '您好')).toBe(true);
-    expect(await store.getTicket(ticket!.id)).toMatchObject({ status: 'claimed', owner: 'U_A' });
-    expect((await store.getConversation('wechat', 'c1'))?.state).toBe('owned');
+    expect(await withLead.staffReply(ticket!.id, 'U_A', '您好')).toEqual({ ok: false, reason: 'not_claimed' });
+    expect(await store.getTicket(ticket!.id)).toMatchObject({ status: 'open' });
+    await withLead.claim(ticket!.id, 'U_A');
+    expect(await withLead.staffReply(ticket!.id, 'U_B', '我来回答')).toEqual({ ok: false, reason: 'not_owner' });
+    expect(await withLead.staffReply(ticket!.id, 'U_A', '您好')).toEqual({ ok: true });
+    expect(await withLead.staffReply(ticket!.id, 'U_LEAD', '组长补充')).toEqual({ ok: true });
+    expect((await store.getTicket(ticket!.id))?.transcript.filter((e) => e.role === 'staff').map((e) => e.text)).toEqual(['您好', '组长补充']);
   });
 
   it('answers again when the ticket was resolved but the conversation still looked queued', async () => {
@@ -255,14 +285,17 @@ describe('conversation core: hand-off edge cases', () => {
     expect(await core.handle(msg('三'))).toHaveLength(1);
   });
 
-  it('writes a one-paragraph masked summary with earlier messages for context', async () => {
-    await core.handle(msg('老板不给工资'));
+  it('writes a masked summary: category, what happened (earlier messages too), what the worker asks, facts found', async () => {
+    await core.handle(msg('我在厂里工作了2年，老板从3月起不给工资'));
     await core.handle(msg('我受伤了\n电话13812345678\n\n怎么办'));
     const [ticket] = await store.listOpenTickets();
-    expect(ticket?.summary).not.toMatch(/\n/);
+    const lines = ticket!.summary.split('\n');
+    expect(lines[0]).toBe('[urgent: injury]');
+    expect(lines.find((l) => l.startsWith('What happened:'))).toContain('老板从3月起不给工资');
+    expect(lines).toContain('Asks: 「怎么办」');
+    expect(lines).toContain('Tenure: 工作了2年');
+    expect(lines).toContain('Dates: 3月');
     expect(ticket?.summary).not.toContain('13812345678');
-    expect(ticket?.summary).toContain('[urgent: injury]');
-    expect(ticket?.summary).toContain('老板不给工资');
   });
 
   it('never logs message text at info level', async () => {

@@ -17,9 +17,13 @@ export interface SlackCall {
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** Top-level channel messages posted so far. */
+  readonly channelMessages: { ts: string; text: unknown; metadata?: unknown }[] = [];
   private readonly server: Server;
   private readonly failures = new Map<string, string[]>();
   private ts = 1000;
+  private readonly hanging = new Set<string>();
+  private readonly held: (() => void)[] = [];
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -32,6 +36,10 @@ export class FakeSlackApi {
         for (const key of ['blocks', 'view']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string) as unknown;
         const method = (req.url ?? '').replace(/^\/(api\/)?/, '').split('?')[0] ?? '';
         this.calls.push({ method, body, headers: req.headers });
+        if (this.hanging.has(method)) {
+          this.held.push(() => res.destroy());
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         const error = this.failures.get(method)?.shift();
         res.end(JSON.stringify(error ? { ok: false, error } : { ok: true, ...this.extra(method, body) }));
@@ -43,8 +51,14 @@ export class FakeSlackApi {
     switch (method) {
       case 'auth.test':
         return { user_id: 'UBOT', team_id: 'T1', bot_id: 'B1', url: 'https://example.slack.com/' };
-      case 'chat.postMessage':
-        return { ts: `${(this.ts += 1)}.0001`, channel: body.channel };
+      case 'chat.postMessage': {
+        const ts = `${(this.ts += 1)}.0001`;
+        // Remembered for conversations.history, metadata included (as Slack does with include_all_metadata).
+        if (!body.thread_ts) this.channelMessages.push({ ts, text: body.text, ...(body.metadata ? { metadata: typeof body.metadata === 'string' ? JSON.parse(body.metadata) : body.metadata } : {}) });
+        return { ts, channel: body.channel };
+      }
+      case 'conversations.history':
+        return { messages: [...this.channelMessages].reverse(), has_more: false };
       case 'chat.update':
         return { ts: body.ts, channel: body.channel };
       case 'chat.postEphemeral':
@@ -62,7 +76,13 @@ export class FakeSlackApi {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** Calls of `method` are never answered (a stuck Slack) until {@link FakeSlackApi.stop}. */
+  hang(method: string): void {
+    this.hanging.add(method);
+  }
+
   stop(): Promise<void> {
+    for (const close of this.held) close();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 

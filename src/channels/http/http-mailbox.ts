@@ -1,10 +1,10 @@
 import type { WorkerSender } from '../../conversation/types.js';
-import type { TicketStore } from '../../stores/ticket-store.js';
+import type { InboxMessage, TicketStore } from '../../stores/ticket-store.js';
 
 /**
  * The HTTP channel cannot push: staff replies for a web-widget user wait in
  * the store's inbox (so a restart loses none) and are returned with that
- * user's next request, or from GET /v1/users/:id/inbox.
+ * user's next request, or from GET /v1/users/:id/inbox, until acknowledged.
  */
 export class HttpMailbox implements WorkerSender {
   readonly channel = 'http' as const;
@@ -15,7 +15,12 @@ export class HttpMailbox implements WorkerSender {
     await this.store.pushInbox(conversationId, text, Date.now());
   }
 
-  take(conversationId: string): Promise<string[]> {
-    return this.store.takeInbox(conversationId);
+  /** Waiting messages; they stay until {@link HttpMailbox.ack} (a read that never reached the worker loses nothing). */
+  read(conversationId: string): Promise<InboxMessage[]> {
+    return this.store.readInbox(conversationId);
+  }
+
+  ack(conversationId: string, upToId: number): Promise<number> {
+    return this.store.ackInbox(conversationId, upToId);
   }
 }

@@ -7,6 +7,11 @@ const schema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
   SLACK_CHANNEL_ID: z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id such as C0123ABCD (not the channel name)').optional(),
   SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** Interface of /slack/events; behind a reverse proxy keep loopback. */
+  SLACK_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Web API base URL (a proxy, or a local fake in tests). */
+  SLACK_API_URL: z.url({ message: 'a URL such as https://slack.com/api/' }).optional(),
+  SLACK_API_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   URGENT_REMINDER_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
 });
 
@@ -19,6 +24,9 @@ export interface SlackConfig {
   readonly channel: string;
   /** HTTP port of `/slack/events` (unused in Socket Mode). */
   readonly listenPort: number;
+  readonly listenHost: string;
+  readonly slackApiUrl?: string;
+  readonly apiTimeoutMs: number;
   /** Remind the channel when an urgent ticket stays unclaimed this long (the outbox dispatcher's setting). */
   readonly reminderMinutes: number;
 }
@@ -47,6 +55,9 @@ export function loadSlackConfig(env: Record<string, string | undefined>): SlackC
     ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
     channel: e.SLACK_CHANNEL_ID!,
     listenPort: e.SLACK_PORT,
+    listenHost: e.SLACK_HOST,
+    ...(e.SLACK_API_URL ? { slackApiUrl: e.SLACK_API_URL } : {}),
+    apiTimeoutMs: e.SLACK_API_TIMEOUT_MS,
     reminderMinutes: e.URGENT_REMINDER_MINUTES,
   };
 }

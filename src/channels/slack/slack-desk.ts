@@ -3,8 +3,8 @@ import { App, LogLevel, type BlockAction, type ButtonAction } from '@slack/bolt'
 import type { StaffDesk, Ticket } from '../../conversation/types.js';
 import { maskPii } from '../../privacy/mask-pii.js';
 import type { Logger } from '../../shared/logger.js';
-import { DESK_TEXT as T } from './desk-texts.js';
-import { REPLY_BLOCK_ID, REPLY_INPUT_ID, REPLY_MODAL_ID, TICKET_ACTION, replyModal, ticketBlocks, ticketIdOfAction, ticketText, transcriptModal, type TicketActionName } from './ticket-blocks.js';
+import { DESK_TEXT, type DeskText } from './desk-texts.js';
+import { REPLY_BLOCK_ID, REPLY_INPUT_ID, REPLY_MODAL_ID, TICKET_ACTION, replyModal, ticketBlocks, ticketIdOfAction, ticketText, type TicketActionName } from './ticket-blocks.js';
 
 /** Outcome of a claim, as the conversation core reports it. */
 export type DeskClaimResult =
@@ -14,15 +14,24 @@ export type DeskClaimResult =
 /** What the staff desk needs from the conversation core. All methods are idempotent. */
 export interface SlackPort {
   claim(ticketId: string, staffUserId: string): Promise<DeskClaimResult>;
-  /** Queues the text for the worker (the core's outbox delivers it); false when the ticket is resolved or unknown. */
-  staffReply(ticketId: string, staffUserId: string, text: string): Promise<boolean>;
+  /** Queues the text for the worker (the core's outbox delivers it); refused when resolved, unknown, or not the owner's (or a lead's). */
+  staffReply(ticketId: string, staffUserId: string, text: string): Promise<boolean | StaffReplyResult>;
   /** False when the ticket is already resolved or unknown. */
   resolve(ticketId: string, staffUserId: string): Promise<boolean>;
   listOpenTickets(): Promise<Ticket[]>;
   getTicket(ticketId: string): Promise<Ticket | undefined>;
 }
 
+/** Outcome of a staff reply, as the conversation core reports it. */
+export type StaffReplyResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'not_found' | 'resolved' | 'empty' | 'not_claimed' | 'not_owner' };
+
 export interface SlackDeskSettings {
+  /** Labels and messages in the staff's language (loadDeskText). @default English */
+  readonly texts?: DeskText;
+  /** Slack user ids of leads: they may reply on any claimed ticket. */
+  readonly leads?: readonly string[];
+  /** A signed, expiring link to the ticket's transcript page on the bot's server; without it "View" says the page is not configured. */
+  readonly transcriptLink?: (ticketId: string) => { url: string; ttlSeconds: number };
   /** Bot User OAuth Token (`xoxb-...`). */
   readonly botToken: string;
   /** Signing secret: required over HTTP (Bolt rejects unsigned and stale requests); unused in Socket Mode. */
@@ -34,8 +43,12 @@ export interface SlackDeskSettings {
   readonly port: SlackPort;
   /** HTTP port of `/slack/events` when not in Socket Mode. @default 3001 */
   readonly listenPort?: number;
-  /** Web API base URL (tests point it at a local fake). */
+  /** Web API base URL (SLACK_API_URL; tests point it at a local fake). */
   readonly slackApiUrl?: string;
+  /** Timeout of one Web API call. @default 10000 */
+  readonly apiTimeoutMs?: number;
+  /** Interface `/slack/events` binds to (SLACK_HOST). @default 127.0.0.1 */
+  readonly listenHost?: string;
   /**
    * Finish handlers before answering Slack's HTTP request. Tests use it to
    * avoid sleeps; a long-running server leaves it off so `ack()` answers at once.
@@ -60,6 +73,9 @@ export interface SlackDesk {
 
 type ButtonBody = BlockAction<ButtonAction>;
 
+/** Metadata event type of ticket messages (needs the `channels:history` scope to look them up). */
+const TICKET_EVENT = 'gonghui_ticket';
+
 /** `^ticket_claim` with or without the `:<ticketId>` suffix (messages posted by older versions have none). */
 const actionPattern = (name: TicketActionName) => new RegExp(`^${TICKET_ACTION[name]}(?::|$)`);
 
@@ -78,9 +94,13 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     ...(settings.appToken ? { socketMode: true, appToken: settings.appToken } : {}),
     processBeforeResponse: settings.processBeforeResponse ?? false,
     logLevel: LogLevel.ERROR,
-    ...(settings.slackApiUrl ? { clientOptions: { slackApiUrl: settings.slackApiUrl } } : {}),
+    // No retries inside the client (it would retry for up to 30 minutes without a word): the outbox
+    // dispatcher retries with its own timeouts, logs and metrics. Rate-limited calls fail at once too.
+    clientOptions: { ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.apiTimeoutMs ?? 10_000 },
   });
   const { port } = settings;
+  const leads = new Set(settings.leads ?? []);
+  const T = settings.texts ?? DESK_TEXT;
   const log = settings.logger;
   const now = settings.now ?? Date.now;
 
@@ -110,6 +130,8 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
   onButton('claim', async (body, ticketId) => {
     const result = await port.claim(ticketId, body.user.id);
     if (!result.ok) await explainRefusal(body, ticketId, result.ticket);
+    // How to reach the worker: told to the owner alone, never in the channel message.
+    else await tellClicker(body, T.ephemeral.contact(ticketId, result.ticket.channel, result.ticket.conversationId));
   });
 
   onButton('reply', async (body, ticketId) => {
@@ -118,17 +140,31 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
       await explainRefusal(body, ticketId, ticket);
       return;
     }
-    await app.client.views.open({ trigger_id: body.trigger_id, view: replyModal(ticket, settings.replyMaxLength) });
+    // Claiming is explicit, and only the owner (or a lead) speaks to the worker.
+    if (!ticket.owner) {
+      await tellClicker(body, T.ephemeral.claimFirst(ticketId));
+      return;
+    }
+    if (ticket.owner !== body.user.id && !leads.has(body.user.id)) {
+      await tellClicker(body, T.ephemeral.alreadyClaimed(ticketId, ticket.owner));
+      return;
+    }
+    await app.client.views.open({ trigger_id: body.trigger_id, view: replyModal(ticket, settings.replyMaxLength, T) });
   });
 
   onButton('resolve', async (body, ticketId) => {
     if (!(await port.resolve(ticketId, body.user.id))) await explainRefusal(body, ticketId, await port.getTicket(ticketId));
   });
 
+  // The full transcript never goes to Slack: the clicker alone gets a signed, expiring link to the bot's own page.
   onButton('view', async (body, ticketId) => {
     const ticket = await port.getTicket(ticketId);
     if (!ticket) await explainRefusal(body, ticketId, undefined);
-    else await app.client.views.open({ trigger_id: body.trigger_id, view: transcriptModal(ticket) });
+    else if (!settings.transcriptLink) await tellClicker(body, T.transcript.unavailable);
+    else {
+      const link = settings.transcriptLink(ticketId);
+      await tellClicker(body, T.transcript.link(link.url, Math.round(link.ttlSeconds / 60)));
+    }
   });
 
   // The reply is queued before ack so a refusal can be shown in the modal (a local write, well within 3 s).
@@ -138,8 +174,10 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
       await ack({ response_action: 'errors', errors: { [REPLY_BLOCK_ID]: T.replyModal.empty } });
       return;
     }
-    if (!(await port.staffReply(view.private_metadata, body.user.id, text))) {
-      await ack({ response_action: 'errors', errors: { [REPLY_BLOCK_ID]: T.replyModal.closed } });
+    const sent = await port.staffReply(view.private_metadata, body.user.id, text);
+    if (sent !== true && !(typeof sent === 'object' && sent.ok)) {
+      const reason = typeof sent === 'object' && !sent.ok ? sent.reason : 'resolved';
+      await ack({ response_action: 'errors', errors: { [REPLY_BLOCK_ID]: reason === 'not_owner' || reason === 'not_claimed' ? T.replyModal.notOwner : T.replyModal.closed } });
       return;
     }
     await ack();
@@ -174,13 +212,33 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
 
   const desk: StaffDesk = {
     async postTicket(ticket) {
-      const res = await app.client.chat.postMessage({ channel: settings.channel, text: ticketText(ticket), blocks: ticketBlocks(ticket), unfurl_links: false });
+      // The ticket id rides along as message metadata: after a crash the post can be found instead of repeated.
+      const res = await app.client.chat.postMessage({
+        channel: settings.channel,
+        text: ticketText(ticket, T),
+        blocks: ticketBlocks(ticket, T),
+        unfurl_links: false,
+        metadata: { event_type: TICKET_EVENT, event_payload: { ticket_id: ticket.id } },
+      });
       if (!res.ok || !res.ts) throw new Error(`chat.postMessage failed: ${res.error ?? 'no ts'}`);
       return { channel: res.channel ?? settings.channel, ts: res.ts };
     },
+    async findPostedTicket(ticket) {
+      // Messages since shortly before the ticket was created; the bot's posts carry the ticket id in their metadata.
+      let cursor: string | undefined;
+      for (let page = 0; page < 5; page += 1) {
+        const res = await app.client.conversations.history({ channel: settings.channel, oldest: String(Math.floor(ticket.createdAt / 1000) - 60), include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) });
+        if (!res.ok) throw new Error(`conversations.history failed: ${res.error ?? 'unknown'}`);
+        const hit = res.messages?.find((m) => m.metadata?.event_type === TICKET_EVENT && (m.metadata.event_payload as { ticket_id?: unknown } | undefined)?.ticket_id === ticket.id);
+        if (hit?.ts) return { channel: settings.channel, ts: hit.ts };
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!cursor) return undefined;
+      }
+      return undefined;
+    },
     async updateTicket(ticket) {
       const { channel, ts } = postedRef(ticket);
-      await app.client.chat.update({ channel, ts, text: ticketText(ticket), blocks: ticketBlocks(ticket) });
+      await app.client.chat.update({ channel, ts, text: ticketText(ticket, T), blocks: ticketBlocks(ticket, T) });
     },
     async postToThread(ticket, text, role) {
       const { channel, ts } = postedRef(ticket);
@@ -197,7 +255,8 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     app,
     desk,
     async start(listenPort) {
-      const started: unknown = await app.start(listenPort ?? settings.listenPort ?? 3001);
+      const port = listenPort ?? settings.listenPort ?? 3001;
+      const started: unknown = settings.appToken ? await app.start() : await app.start({ port, host: settings.listenHost ?? '127.0.0.1' });
       return started instanceof Server ? started : undefined;
     },
     stop: () => app.stop().then(() => undefined),

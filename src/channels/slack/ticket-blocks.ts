@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Ticket } from '../../conversation/types.js';
 import { maskPii } from '../../privacy/mask-pii.js';
-import { DESK_TEXT as T } from './desk-texts.js';
+import { DESK_TEXT, type DeskText } from './desk-texts.js';
 
 type KnownBlock = types.KnownBlock;
 type ModalView = types.ModalView;
@@ -31,7 +31,7 @@ export function ticketIdOfAction(action: { readonly action_id: string; readonly 
   return sep > 0 ? action.action_id.slice(sep + 1) || undefined : undefined;
 }
 
-function button(action: TicketActionName, ticketId: string, style?: 'primary' | 'danger') {
+function button(T: DeskText, action: TicketActionName, ticketId: string, style?: 'primary' | 'danger') {
   return { type: 'button' as const, action_id: ticketActionId(action, ticketId), text: { type: 'plain_text' as const, text: T.button[action] }, value: ticketId, ...(style ? { style } : {}) };
 }
 
@@ -41,7 +41,7 @@ function button(action: TicketActionName, ticketId: string, style?: 'primary' | 
  * / Resolve / View buttons (Claim only while unclaimed, none once resolved).
  * Personal numbers are masked again here: the channel is wider than the desk.
  */
-export function ticketBlocks(ticket: Ticket): KnownBlock[] {
+export function ticketBlocks(ticket: Ticket, T: DeskText = DESK_TEXT): KnownBlock[] {
   const citations = ticket.citations.map((c) => `• ${c.label}`).join('\n') || T.none;
   const status = `${T.status[ticket.status]}${ticket.owner ? ` · ${T.owner(ticket.owner)}` : ''}`;
   const blocks: KnownBlock[] = [
@@ -64,25 +64,25 @@ export function ticketBlocks(ticket: Ticket): KnownBlock[] {
       type: 'actions',
       block_id: `ticket_actions:${ticket.id}`,
       elements: [
-        ...(ticket.status === 'open' ? [button('claim', ticket.id, 'primary')] : []),
-        button('reply', ticket.id),
-        button('resolve', ticket.id, 'danger'),
-        button('view', ticket.id),
+        ...(ticket.status === 'open' ? [button(T, 'claim', ticket.id, 'primary')] : []),
+        button(T, 'reply', ticket.id),
+        button(T, 'resolve', ticket.id, 'danger'),
+        button(T, 'view', ticket.id),
       ],
     });
   } else {
-    blocks.push({ type: 'actions', block_id: `ticket_actions:${ticket.id}`, elements: [button('view', ticket.id)] });
+    blocks.push({ type: 'actions', block_id: `ticket_actions:${ticket.id}`, elements: [button(T, 'view', ticket.id)] });
   }
   return blocks;
 }
 
 /** Plain-text fallback of the ticket message (notifications, screen readers): no personal data. */
-export function ticketText(ticket: Ticket): string {
-  return `${T.categoryPlain[ticket.category]} ticket ${ticket.id} (${ticket.language}, ${ticket.status}${ticket.owner ? `, ${T.owner(ticket.owner)}` : ''})`;
+export function ticketText(ticket: Ticket, T: DeskText = DESK_TEXT): string {
+  return T.tickets.ticketText({ category: T.categoryPlain[ticket.category], id: ticket.id, language: ticket.language, status: ticket.status, ...(ticket.owner ? { owner: ticket.owner } : {}) });
 }
 
 /** The modal staff fill in to reply to the worker. */
-export function replyModal(ticket: Pick<Ticket, 'id' | 'channel'>, maxLength = 1800): ModalView {
+export function replyModal(ticket: Pick<Ticket, 'id' | 'channel'>, maxLength = 1800, T: DeskText = DESK_TEXT): ModalView {
   return {
     type: 'modal',
     callback_id: REPLY_MODAL_ID,
@@ -101,25 +101,3 @@ export function replyModal(ticket: Pick<Ticket, 'id' | 'channel'>, maxLength = 1
   };
 }
 
-/**
- * The full, unmasked transcript, shown only to the staff member who opens it
- * (a modal is never visible to the channel). One section per turn.
- */
-export function transcriptModal(ticket: Ticket): ModalView {
-  const turns: KnownBlock[] = ticket.transcript.map((entry) => ({
-    type: 'section',
-    text: { type: 'mrkdwn', text: clip(`*${T.transcript.role[entry.role]}* · ${new Date(entry.at).toISOString().slice(0, 16).replace('T', ' ')} UTC\n${entry.text || T.none}`, LIMIT.section) },
-  }));
-  const head: KnownBlock[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: T.transcript.warning }] },
-    { type: 'section', text: { type: 'mrkdwn', text: `*${ticket.id}* · ${T.categoryPlain[ticket.category]} · ${T.language[ticket.language]} · ${ticket.channel}` } },
-    { type: 'divider' },
-  ];
-  // Keep the latest turns when the transcript is longer than a modal can show.
-  const room = LIMIT.blocks - head.length;
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: clip(T.transcript.title, LIMIT.modalTitle) },
-    blocks: [...head, ...turns.slice(-room)],
-  };
-}

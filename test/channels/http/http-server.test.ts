@@ -37,10 +37,12 @@ describe('HTTP API', () => {
     expect(body.replies[0]?.answer).toMatchObject({ language: 'zh-Hans', escalate: 'none' });
   });
 
-  it('is idempotent on message_id', async () => {
+  it('is idempotent on message_id and returns the original replies to a repeat', async () => {
     const body = JSON.stringify({ user_id: 'w2', text: '年假', message_id: 'same' });
-    expect(((await (await post(body)).json()) as { replies: unknown[] }).replies).toHaveLength(1);
-    expect(((await (await post(body)).json()) as { replies: unknown[] }).replies).toHaveLength(0);
+    const first = (await (await post(body)).json()) as { replies: { text: string }[] };
+    expect(first.replies).toHaveLength(1);
+    const again = (await (await post(body)).json()) as { replies: { text: string }[]; repeated: boolean };
+    expect(again).toMatchObject({ replies: first.replies, repeated: true });
   });
 
   it('rejects malformed JSON, wrong types, empty ids, wrong content type and large bodies with clear 4xx', async () => {
@@ -67,10 +69,11 @@ describe('HTTP API', () => {
   it('delivers staff replies to a web user through the mailbox', async () => {
     await post(JSON.stringify({ user_id: 'w3', text: '转人工' }));
     const [ticket] = (await store.listOpenTickets()).filter((t) => t.conversationId === 'w3');
+    await core.claim(ticket!.id, 'U1');
     await core.staffReply(ticket!.id, 'U1', '您好，我是工会的小王');
     await createOutboxDispatcher({ store, senders: new Map([['http', mailbox]]), notices }).drainOnce();
-    const inbox = (await (await fetch(`${base}/v1/users/w3/inbox`)).json()) as { staff_messages: string[] };
-    expect(inbox.staff_messages).toEqual(['【工会工作人员】您好，我是工会的小王']);
+    const inbox = (await (await fetch(`${base}/v1/users/w3/inbox`)).json()) as { staff_messages: { id: number; text: string }[] };
+    expect(inbox.staff_messages.map((m) => m.text)).toEqual([notices('staff_joined', 'zh-Hans'), '【工会工作人员】您好，我是工会的小王']);
   });
 
   it('reports store health when it has the store', async () => {

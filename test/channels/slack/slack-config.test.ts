@@ -10,7 +10,9 @@ describe('loadSlackConfig', () => {
   });
 
   it('reads an HTTP configuration with defaults', () => {
-    expect(loadSlackConfig(HTTP)).toEqual({ botToken: HTTP.SLACK_BOT_TOKEN, signingSecret: HTTP.SLACK_SIGNING_SECRET, channel: 'C0123ABCD', listenPort: 3001, reminderMinutes: 10 });
+    expect(loadSlackConfig(HTTP)).toEqual({ botToken: HTTP.SLACK_BOT_TOKEN, signingSecret: HTTP.SLACK_SIGNING_SECRET, channel: 'C0123ABCD', listenPort: 3001, listenHost: '127.0.0.1', apiTimeoutMs: 10_000, reminderMinutes: 10 });
+    expect(loadSlackConfig({ ...HTTP, SLACK_HOST: '0.0.0.0', SLACK_API_URL: 'http://127.0.0.1:9/api/' })).toMatchObject({ listenHost: '0.0.0.0', slackApiUrl: 'http://127.0.0.1:9/api/' });
+    expect(() => loadSlackConfig({ ...HTTP, SLACK_API_URL: 'not a url' })).toThrow(/SLACK_API_URL/);
     expect(loadSlackConfig({ ...HTTP, SLACK_PORT: '4000', URGENT_REMINDER_MINUTES: '5' })).toMatchObject({ listenPort: 4000, reminderMinutes: 5 });
   });
 

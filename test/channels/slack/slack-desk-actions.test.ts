@@ -76,7 +76,17 @@ const ephemeralTo = (user: string) => api.named('chat.postEphemeral').filter((c)
 
 beforeAll(async () => {
   apiBase = await api.start();
-  slack = createSlackDesk({ botToken: 'xoxb-test', signingSecret: SECRET, channel: 'C123', port, slackApiUrl: `${apiBase}/api/`, processBeforeResponse: true, now: () => NOW });
+  slack = createSlackDesk({
+    botToken: 'xoxb-test',
+    signingSecret: SECRET,
+    channel: 'C123',
+    port,
+    slackApiUrl: `${apiBase}/api/`,
+    processBeforeResponse: true,
+    now: () => NOW,
+    leads: ['U_LEAD'],
+    transcriptLink: (id) => ({ url: `https://bot.example.org/staff/tickets/${id}?exp=1&sig=x`, ttlSeconds: 900 }),
+  });
   url = `http://127.0.0.1:${((await slack.start(0))!.address() as AddressInfo).port}/slack/events`;
 });
 afterAll(async () => {
@@ -90,14 +100,15 @@ beforeEach(() => {
 });
 
 describe('Slack desk actions (real Bolt app, scripted core)', () => {
-  it('claim calls the core once per click; only other staff are told who owns it', async () => {
+  it('claim calls the core once per click; the owner gets the worker\'s contact, other staff who owns it', async () => {
     port.tickets.set('T1', ticket('T1'));
     await click('claim', 'T1', 'U_A');
     await click('claim', 'T1', 'U_A');
     await click('claim', 'T1', 'U_B');
     expect(port.calls).toEqual(['claim T1 U_A', 'claim T1 U_A', 'claim T1 U_B']);
     expect(port.tickets.get('T1')?.owner).toBe('U_A');
-    expect(ephemeralTo('U_A')).toEqual([]);
+    // The owner alone learns how to reach the worker; the others only who owns it.
+    expect(ephemeralTo('U_A')).toEqual([`You own ticket T1. The worker is on wechat, contact id ${ticket('T1').conversationId} (personal data: only for you).`]);
     expect(ephemeralTo('U_B')).toEqual(['Ticket T1 is already claimed by <@U_A>.']);
   });
 
@@ -115,16 +126,21 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
     expect(port.calls).toEqual(['claim T3 U_A', 'resolve T3 U_A']);
   });
 
-  it('reply opens a modal for an open ticket, and refuses a resolved one without a modal', async () => {
-    port.tickets.set('T4', ticket('T4'));
+  it('reply opens a modal for the owner (or a lead) only, and refuses a resolved or unclaimed one without a modal', async () => {
+    port.tickets.set('T4', ticket('T4', { owner: 'U_A', status: 'claimed' }));
     port.tickets.set('T5', ticket('T5', { status: 'resolved' }));
+    port.tickets.set('T3', ticket('T3'));
     await click('reply', 'T4', 'U_A');
     await click('reply', 'T5', 'U_A');
+    await click('reply', 'T3', 'U_A');
+    await click('reply', 'T4', 'U_B');
+    await click('reply', 'T4', 'U_LEAD');
     const opened = api.named('views.open');
-    expect(opened).toHaveLength(1);
+    expect(opened).toHaveLength(2);
     expect(opened[0]?.body.view).toMatchObject({ callback_id: 'ticket_reply_modal', private_metadata: 'T4' });
     expect(JSON.stringify(opened[0]?.body.view)).toContain('wechat');
-    expect(ephemeralTo('U_A')).toEqual(['Ticket T5 is already resolved.']);
+    expect(ephemeralTo('U_A')).toEqual(['Ticket T5 is already resolved.', 'Claim ticket T3 first: only its owner replies to the worker.']);
+    expect(ephemeralTo('U_B')).toEqual(['Ticket T4 is already claimed by <@U_A>.']);
   });
 
   it('a submitted reply goes to the core; empty or refused replies keep the modal open with an error', async () => {
@@ -148,12 +164,12 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
     expect(ephemeralTo('U_B')).toEqual(['Ticket T8 is already resolved.']);
   });
 
-  it('"View full ticket" opens the unmasked transcript in a modal for the clicker only', async () => {
+  it('"View full ticket" gives the clicker alone a signed link; the transcript never goes to Slack', async () => {
     port.tickets.set('T9', ticket('T9'));
     await click('view', 'T9', 'U_A');
-    const view = api.named('views.open')[0]?.body;
-    expect(view?.trigger_id).toBe(`trigger-${ticketActionId('view', 'T9')}-U_A`);
-    expect(JSON.stringify(view?.view)).toContain('110101199003078515');
+    expect(ephemeralTo('U_A')).toEqual([expect.stringContaining('https://bot.example.org/staff/tickets/T9?exp=1&sig=x')]);
+    expect(JSON.stringify(api.calls)).not.toContain('110101199003078515');
+    expect(api.named('views.open')).toHaveLength(0);
     expect(api.named('chat.postMessage')).toHaveLength(0);
   });
 

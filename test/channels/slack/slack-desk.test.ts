@@ -64,8 +64,11 @@ describe('Slack staff desk with the real core and outbox (real Bolt app, signed 
     expect((await click('claim', ticketId, 'U_BEN')).status).toBe(200);
     expect((await store.getTicket(ticketId))?.owner).toBe('U_ANNA');
     const ephemeral = api.named('chat.postEphemeral');
-    expect(ephemeral.map((c) => c.body.user)).toEqual(['U_BEN']);
-    expect(String(ephemeral[0]?.body.text)).toContain('<@U_ANNA>');
+    // The owner's double click is ok twice (contact shown to her only); the other staff member is told who owns it.
+    expect(ephemeral.map((c) => c.body.user)).toEqual(['U_ANNA', 'U_ANNA', 'U_BEN']);
+    expect(String(ephemeral[0]?.body.text)).toContain('contact:w1');
+    expect(String(ephemeral[2]?.body.text)).toContain('<@U_ANNA>');
+    expect(String(ephemeral[2]?.body.text)).not.toContain('contact:w1');
     await dispatcher.drainOnce();
     const updates = api.named('chat.update');
     expect(updates).toHaveLength(1);

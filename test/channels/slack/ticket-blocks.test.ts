@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyModal, ticketActionId, ticketBlocks, ticketIdOfAction, ticketText, transcriptModal } from '../../../src/channels/slack/ticket-blocks.js';
+import { replyModal, ticketActionId, ticketBlocks, ticketIdOfAction, ticketText } from '../../../src/channels/slack/ticket-blocks.js';
 import type { Ticket } from '../../../src/conversation/types.js';
 
 const base: Ticket = {
@@ -83,13 +83,19 @@ describe('modals', () => {
     expect(JSON.stringify(modal.blocks)).toContain('"max_length":500');
   });
 
-  it('the transcript modal shows the unmasked text, at most 100 blocks, the latest turns kept', () => {
-    expect(JSON.stringify(transcriptModal(base).blocks)).toContain('110101199003078515');
-    const long = { ...base, transcript: Array.from({ length: 300 }, (_, i) => ({ role: 'worker' as const, text: `turn ${i}`, at: 0 })) };
-    const modal = transcriptModal(long);
-    expect(modal.blocks.length).toBe(100);
-    expect(JSON.stringify(modal.blocks)).toContain('turn 299');
-    expect(JSON.stringify(modal.blocks)).not.toContain('turn 0"');
-    expect(modal.title.text.length).toBeLessThanOrEqual(24);
+});
+
+describe('desk texts in the staff language', () => {
+  it('loads zh-Hans, vi and en from knowledge/ and renders the ticket with them', async () => {
+    const { loadDeskText, STAFF_LANGUAGES } = await import('../../../src/channels/slack/desk-texts.js');
+    const zh = loadDeskText('knowledge', 'zh-Hans');
+    const blocks = JSON.stringify(ticketBlocks({ ...base, status: 'claimed', owner: 'U_A' }, zh));
+    expect(blocks).toContain('"回复"');
+    expect(blocks).toContain('负责人 <@U_A>');
+    expect(blocks).not.toContain('Reply');
+    expect(ticketText(base, zh)).toBe('紧急工单 T20250106-ABC123（zh-Hant，open）');
+    const vi = loadDeskText('knowledge', 'vi');
+    expect(vi.ephemeral.claimFirst('T1')).toBe('Hãy nhận yêu cầu T1 trước: chỉ người phụ trách trả lời người lao động.');
+    for (const lang of STAFF_LANGUAGES) expect(loadDeskText('knowledge', lang).reminder('T9', 12, 'injury')).toContain('T9');
   });
 });

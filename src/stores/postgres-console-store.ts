@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import type { AnswerRecord, AuditEntry, ConsoleStore, StaffAccount, StaffNote, TicketEventRecord } from './console-store.js';
+import type { PgDatabase } from './postgres/pg-database.js';
+
+const userRow = z.object({
+  id: z.coerce.number(),
+  name: z.string(),
+  password_hash: z.string(),
+  role: z.enum(['staff', 'lead']),
+  lang: z.enum(['zh-Hans', 'zh-Hant', 'vi', 'en']),
+  disabled: z.boolean(),
+  created_at: z.coerce.number(),
+});
+const citationsSchema = z.array(z.object({ passageId: z.string(), label: z.string() }));
+
+const toAccount = (row: unknown): StaffAccount => {
+  const r = userRow.parse(row);
+  return { id: r.id, name: r.name, passwordHash: r.password_hash, role: r.role, lang: r.lang, disabled: r.disabled, createdAt: r.created_at };
+};
+
+/** PostgreSQL text cannot hold NUL. */
+const text = (s: string) => s.replace(/\u0000/g, '\uFFFD');
+
+interface AnswerRow {
+  at: string;
+  channel: AnswerRecord['channel'];
+  conversation_id: string;
+  lang: AnswerRecord['lang'];
+  mode: string;
+  escalate: string;
+  topic: string;
+  citations: unknown;
+  masked_question: string | null;
+  feedback_asked: boolean;
+  feedback: boolean | null;
+}
+
+interface TicketEventRow {
+  at: string;
+  ticket_id: string;
+  action: TicketEventRecord['action'];
+  category: string;
+  lang: TicketEventRecord['lang'];
+  channel: TicketEventRecord['channel'];
+  staff: string | null;
+}
+
+/**
+ * The staff console's tables in PostgreSQL (migration 003), for a console and
+ * bots running as several instances: sessions work on any instance, and one
+ * feedback answer is recorded once (a conditional update decides).
+ */
+export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
+  const q = db.pool;
+  return {
+    async createUser(name, passwordHash, role, lang, at) {
+      const { rows } = await q.query<{ id: string }>('INSERT INTO console_users (name, password_hash, role, lang, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+        text(name),
+        passwordHash,
+        role,
+        lang,
+        at,
+      ]);
+      return { id: Number(rows[0]!.id), name, passwordHash, role, lang, disabled: false, createdAt: at };
+    },
+    async getUser(name) {
+      const { rows } = await q.query('SELECT * FROM console_users WHERE name = $1', [text(name)]);
+      return rows[0] ? toAccount(rows[0]) : undefined;
+    },
+    async listUsers() {
+      return (await q.query('SELECT * FROM console_users ORDER BY name')).rows.map(toAccount);
+    },
+    async setPassword(name, passwordHash) {
+      // A new password ends every open session of the account (the sessions go in the same statement).
+      const { rowCount } = await q.query(
+        `WITH u AS (UPDATE console_users SET password_hash = $2 WHERE name = $1 RETURNING id),
+              gone AS (DELETE FROM console_sessions WHERE user_id IN (SELECT id FROM u))
+         SELECT 1 FROM u`,
+        [text(name), passwordHash],
+      );
+      return rowCount === 1;
+    },
+    async setUserLang(name, lang) {
+      await q.query('UPDATE console_users SET lang = $2 WHERE name = $1', [text(name), lang]);
+    },
+    async setDisabled(name, disabled) {
+      const { rowCount } = await q.query(
+        `WITH u AS (UPDATE console_users SET disabled = $2 WHERE name = $1 RETURNING id),
+              gone AS (DELETE FROM console_sessions WHERE $2 AND user_id IN (SELECT id FROM u))
+         SELECT 1 FROM u`,
+        [text(name), disabled],
+      );
+      return rowCount === 1;
+    },
+    async createSession(tokenHash, userId, csrfToken, at, expiresAt) {
+      await q.query('DELETE FROM console_sessions WHERE expires_at <= $1', [at]);
+      await q.query('INSERT INTO console_sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [tokenHash, userId, csrfToken, at, expiresAt]);
+    },
+    async getSession(tokenHash, now) {
+      const { rows } = await q.query<{ csrf_token: string; expires_at: string } & Record<string, unknown>>(
+        'SELECT s.csrf_token, s.expires_at, u.* FROM console_sessions s JOIN console_users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2',
+        [tokenHash, now],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      const user = toAccount(row);
+      if (user.disabled) return undefined;
+      return { user, csrfToken: row.csrf_token, expiresAt: Number(row.expires_at) };
+    },
+    async deleteSession(tokenHash) {
+      await q.query('DELETE FROM console_sessions WHERE token_hash = $1', [tokenHash]);
+    },
+    async audit(e) {
+      await q.query('INSERT INTO console_audit (at, user_name, action, ticket_id, detail) VALUES ($1, $2, $3, $4, $5)', [
+        e.at,
+        text(e.user),
+        e.action,
+        e.ticketId === undefined ? null : text(e.ticketId),
+        e.detail === undefined ? null : text(e.detail),
+      ]);
+    },
+    async listAudit(limit, ticketId) {
+      const { rows } = ticketId
+        ? await q.query('SELECT * FROM console_audit WHERE ticket_id = $1 ORDER BY id DESC LIMIT $2', [text(ticketId), limit])
+        : await q.query('SELECT * FROM console_audit ORDER BY id DESC LIMIT $1', [limit]);
+      return (rows as { id: string; at: string; user_name: string; action: string; ticket_id: string | null; detail: string | null }[]).map(
+        (r): AuditEntry => ({ id: Number(r.id), at: Number(r.at), user: r.user_name, action: r.action, ...(r.ticket_id ? { ticketId: r.ticket_id } : {}), ...(r.detail ? { detail: r.detail } : {}) }),
+      );
+    },
+    async addNote(ticketId, author, note, at) {
+      await q.query('INSERT INTO console_notes (ticket_id, at, author, text) VALUES ($1, $2, $3, $4)', [text(ticketId), at, text(author), text(note)]);
+    },
+    async listNotes(ticketId) {
+      const { rows } = await q.query<{ id: string; ticket_id: string; at: string; author: string; text: string }>('SELECT * FROM console_notes WHERE ticket_id = $1 ORDER BY id', [text(ticketId)]);
+      return rows.map((r): StaffNote => ({ id: Number(r.id), ticketId: r.ticket_id, at: Number(r.at), author: r.author, text: r.text }));
+    },
+    async recordAnswer(r) {
+      await q.query(
+        'INSERT INTO console_answers (at, channel, conversation_id, lang, mode, escalate, topic, citations, masked_question, feedback_asked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+        [r.at, r.channel, text(r.conversationId), r.lang, r.mode, r.escalate, r.topic, JSON.stringify(r.citations), r.maskedQuestion === undefined ? null : text(r.maskedQuestion), r.feedbackAsked],
+      );
+    },
+    async recordFeedback(channel, conversationId, helpful, at) {
+      // Only the conversation's last answer, only if it asked and has no feedback yet: one statement decides.
+      const { rowCount } = await q.query(
+        `UPDATE console_answers SET feedback = $3, feedback_at = $4
+         WHERE id = (SELECT id FROM console_answers WHERE channel = $1 AND conversation_id = $2 ORDER BY id DESC LIMIT 1)
+           AND feedback_asked AND feedback IS NULL`,
+        [channel, text(conversationId), helpful, at],
+      );
+      return rowCount === 1;
+    },
+    async recordTicketEvent(e) {
+      await q.query('INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        e.at,
+        text(e.ticketId),
+        e.action,
+        e.category,
+        e.lang,
+        e.channel,
+        e.staff === undefined ? null : text(e.staff),
+      ]);
+    },
+    async eventsInRange(from, to) {
+      const answers = (await q.query<AnswerRow>('SELECT * FROM console_answers WHERE at >= $1 AND at < $2 ORDER BY id', [from, to])).rows.map((r) => ({
+        at: Number(r.at),
+        channel: r.channel,
+        conversationId: r.conversation_id,
+        lang: r.lang,
+        mode: r.mode,
+        escalate: r.escalate,
+        topic: r.topic,
+        citations: citationsSchema.parse(r.citations),
+        ...(r.masked_question !== null ? { maskedQuestion: r.masked_question } : {}),
+        feedbackAsked: r.feedback_asked,
+        ...(r.feedback !== null ? { feedback: r.feedback } : {}),
+      }));
+      // Claims and resolutions after the range still count for tickets opened in it.
+      const ticketEvents = (
+        await q.query<TicketEventRow>(
+          `SELECT * FROM console_ticket_events WHERE (at >= $1 AND at < $2)
+             OR ticket_id IN (SELECT ticket_id FROM console_ticket_events WHERE action = 'opened' AND at >= $1 AND at < $2) ORDER BY id`,
+          [from, to],
+        )
+      ).rows.map((r) => ({ at: Number(r.at), ticketId: r.ticket_id, action: r.action, category: r.category, lang: r.lang, channel: r.channel, ...(r.staff ? { staff: r.staff } : {}) }));
+      return { answers, ticketEvents };
+    },
+    async close() {
+      // The database belongs to the instance: closing it twice is harmless, and the ticket store closes it too.
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import pg from 'pg';
+import { migratePg } from './pg-migrate.js';
+
+export interface PgDatabaseSettings {
+  readonly url: string;
+  /** Connections for store queries. @default 10 */
+  readonly poolSize?: number;
+  /** Connections that hold per-conversation locks (one per conversation being answered). @default 20 */
+  readonly lockPoolSize?: number;
+  /** Applies pending migrations on open. @default true */
+  readonly migrate?: boolean;
+}
+
+/**
+ * One PostgreSQL database as the stores, locks and rate limiter of one
+ * instance see it: a pool for queries, a separate pool for the connections
+ * that hold conversation locks (so lock holders can never starve the queries
+ * they are waiting on).
+ */
+export interface PgDatabase {
+  readonly pool: pg.Pool;
+  readonly lockPool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export async function openPgDatabase(settings: PgDatabaseSettings): Promise<PgDatabase> {
+  const onError = (error: Error) => {
+    // An idle connection dropped by the server: the pool replaces it; without a handler the process would exit.
+    process.stderr.write(`gonghui-bot: PostgreSQL connection error: ${error.message}\n`);
+  };
+  const pool = new pg.Pool({ connectionString: settings.url, max: settings.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+  const lockPool = new pg.Pool({ connectionString: settings.url, max: settings.lockPoolSize ?? 20, idleTimeoutMillis: 30_000 });
+  // A connection lost while checked out (a lock holder waiting on the engine) reports here too, instead of crashing the process.
+  for (const p of [pool, lockPool]) {
+    p.on('error', onError);
+    p.on('connect', (client) => client.on('error', onError));
+  }
+  try {
+    if (settings.migrate !== false) await migratePg(pool);
+    else await pool.query('SELECT 1');
+  } catch (error) {
+    await Promise.all([pool.end(), lockPool.end()]);
+    throw error;
+  }
+  let closed = false;
+  return {
+    pool,
+    lockPool,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([pool.end(), lockPool.end()]);
+    },
+  };
+}

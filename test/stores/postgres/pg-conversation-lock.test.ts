@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createPgConversationLock } from '../../../src/stores/postgres/pg-conversation-lock.js';
+import { openPgDatabase } from '../../../src/stores/postgres/pg-database.js';
+import { usePgServer } from '../../helpers/pg-suite.js';
+
+const pg = usePgServer();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.skipIf(pg.skip)('PostgreSQL conversation lock', () => {
+  async function twoInstances() {
+    const url = await pg.server().freshDatabase();
+    const dbs = [await openPgDatabase({ url }), await openPgDatabase({ url })] as const;
+    return { dbs, close: () => Promise.all(dbs.map((d) => d.close())) };
+  }
+
+  it('runs tasks of one conversation one at a time across instances, in arrival order, other conversations alongside', async () => {
+    const { dbs, close } = await twoInstances();
+    const [a, b] = dbs.map((db) => createPgConversationLock(db));
+    const events: string[] = [];
+    const task = (name: string, ms: number) => async () => {
+      events.push(`start ${name}`);
+      await pause(ms);
+      events.push(`end ${name}`);
+      return name;
+    };
+    const first = a!.run('conv-1', task('a1', 150));
+    await pause(50);
+    const second = b!.run('conv-1', task('b1', 10));
+    await pause(50);
+    const third = a!.run('conv-1', task('a2', 10));
+    const other = b!.run('conv-2', task('other', 10));
+    expect(await Promise.all([first, second, third, other])).toEqual(['a1', 'b1', 'a2', 'other']);
+    expect(events.filter((e) => !e.endsWith('other'))).toEqual(['start a1', 'end a1', 'start b1', 'end b1', 'start a2', 'end a2']);
+    expect(events.indexOf('end other')).toBeLessThan(events.indexOf('end a1'));
+    await close();
+  });
+
+  it('releases a dead instance\'s lock: its connection is gone, the next waiter runs', async () => {
+    const { dbs, close } = await twoInstances();
+    const [a, b] = dbs.map((db) => createPgConversationLock(db));
+    let holderPid = 0;
+    const stuck = a!.run('conv-1', async () => {
+      // The instance "dies" while answering: its lock connection is cut off by the server.
+      const { rows } = await dbs[1].pool.query<{ pid: number }>("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted");
+      holderPid = rows[0]!.pid;
+      await dbs[1].pool.query('SELECT pg_terminate_backend($1)', [holderPid]);
+      await pause(100);
+      return 'never committed';
+    });
+    await expect(stuck).rejects.toThrow();
+    expect(holderPid).toBeGreaterThan(0);
+    expect(await b!.run('conv-1', async () => 'next')).toBe('next');
+    // The instance that lost its connection takes the lock again on a fresh one.
+    expect(await a!.run('conv-1', async () => 'again')).toBe('again');
+    await close();
+  });
+});
