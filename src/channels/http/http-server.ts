@@ -128,7 +128,9 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
 
   app.get('/metrics', async (request, reply) => {
     const token = settings.metricsToken;
-    const allowed = token ? request.headers.authorization === `Bearer ${token}` : isLoopback(request.ip);
+    // Behind a local reverse proxy every request comes from loopback: a forwarded request is not a local one.
+    const proxied = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+    const allowed = token ? request.headers.authorization === `Bearer ${token}` : isLoopback(request.ip) && !proxied;
     if (!allowed) return reply.status(token ? 401 : 403).send({ error: token ? 'metrics need Authorization: Bearer <METRICS_TOKEN>' : 'metrics are served to loopback only (set METRICS_TOKEN to allow others)' });
     return reply.type(settings.metrics.contentType).send(await settings.metrics.render());
   });

@@ -128,5 +128,7 @@ describe('HTTP API authentication', () => {
     const open = setup().app;
     expect((await open.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.0.0.8' })).statusCode).toBe(403);
     expect((await open.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
+    // Through a reverse proxy on the same machine: not local.
+    expect((await open.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(403);
   });
 });
