@@ -37,6 +37,8 @@ export interface HttpServerSettings {
   readonly auth?: HttpAuth;
   /** Bearer token for /metrics; without it /metrics answers loopback callers only. */
   readonly metricsToken?: string;
+  /** Browser origins (e.g. https://union.example) allowed to call /v1 with a user token (CORS). @default none */
+  readonly corsOrigins?: readonly string[];
   /** The staff transcript page behind signed, expiring links (GET /staff/tickets/:id). */
   readonly transcriptPage?: Parameters<typeof registerTranscriptPage>[1];
 }
@@ -114,6 +116,24 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
   }
 
   if (settings.transcriptPage) registerTranscriptPage(app, settings.transcriptPage);
+
+  // CORS for the union's own web pages only: other origins get no CORS headers, so browsers refuse them.
+  const origins = new Set(settings.corsOrigins ?? []);
+  if (origins.size > 0) {
+    app.addHook('onRequest', async (request, reply) => {
+      const origin = request.headers.origin;
+      if (!origin || !origins.has(origin) || !request.url.startsWith('/v1/')) return;
+      void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+      if (request.method === 'OPTIONS') {
+        return reply
+          .status(204)
+          .header('access-control-allow-methods', 'GET, POST')
+          .header('access-control-allow-headers', 'authorization, content-type')
+          .header('access-control-max-age', '600')
+          .send();
+      }
+    });
+  }
 
   app.get('/healthz', async (_request, reply) => {
     if (!settings.store) return { status: 'ok' };
