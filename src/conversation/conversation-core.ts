@@ -9,6 +9,7 @@ import { keyOf, keyString, parseReplies, replyStream, serializeReplies, toKind, 
 import { KeyedLock } from './keyed-lock.js';
 import type { NoticeRenderer } from './notices.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limiter.js';
+import { TicketLimiter, type TicketLimitSettings } from './ticket-limit.js';
 import { summarizeTicket, type SummaryLabels } from './ticket-summary.js';
 import type { ChannelName, InboundMessage, OutboundReply, Ticket } from './types.js';
 
@@ -37,7 +38,7 @@ export interface ConversationCoreSettings {
    * may open per hour; over it the worker gets the answer and a notice, no
    * ticket. `callerOf` @default the message's channel. Off when absent.
    */
-  readonly ticketLimit?: { readonly perUserPerHour: number; readonly perCallerPerHour: number; readonly callerOf?: (msg: InboundMessage) => string };
+  readonly ticketLimit?: TicketLimitSettings & { readonly callerOf?: (msg: InboundMessage) => string };
   /** Recognizes a worker's "delete my data" message; off when absent. */
   readonly isEraseCommand?: (text: string) => boolean;
   /** Labels of ticket summaries, in the staff's language. @default English */
@@ -113,20 +114,9 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   const lock = new KeyedLock();
   const inFlight = new Map<string, Promise<HandleResult>>();
   const leads = new Set(settings.leads ?? []);
-  const ticketLimit = settings.ticketLimit;
-  const userTickets = ticketLimit ? new RateLimiter({ perMinute: ticketLimit.perUserPerHour / 60, burst: ticketLimit.perUserPerHour }, now) : undefined;
-  const callerTickets = ticketLimit ? new RateLimiter({ perMinute: ticketLimit.perCallerPerHour / 60, burst: ticketLimit.perCallerPerHour }, now) : undefined;
-
+  const ticketLimiter = settings.ticketLimit ? new TicketLimiter(settings.ticketLimit, now) : undefined;
   /** Milliseconds until this sender may open a ticket, or 0 when it may now (and the ticket is counted). */
-  function ticketWait(msg: InboundMessage): number {
-    if (!userTickets || !callerTickets || !ticketLimit) return 0;
-    const userKey = `${msg.channel}:${msg.userId}`;
-    const callerKey = ticketLimit.callerOf?.(msg) ?? msg.channel;
-    if (userTickets.retryAfterMs(userKey) > 0 || callerTickets.retryAfterMs(callerKey) > 0) return Math.max(userTickets.retryAfterMs(userKey), callerTickets.retryAfterMs(callerKey));
-    userTickets.take(userKey);
-    callerTickets.take(callerKey);
-    return 0;
-  }
+  const ticketWait = (msg: InboundMessage) => ticketLimiter?.take(`${msg.channel}:${msg.userId}`, settings.ticketLimit?.callerOf?.(msg) ?? msg.channel) ?? 0;
   const pushChannels = new Set<ChannelName>(settings.pushChannels ?? ['wechat']);
   const step = (name: CoreStep, msg: InboundMessage) => settings.onStep?.(name, msg);
   const recentWorkerTurns = (conv: ConversationRecord) => conv.history.filter((t) => t.role === 'worker').slice(-3).map((t) => t.text);
