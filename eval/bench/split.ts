@@ -14,7 +14,17 @@ export type Split = 'train' | 'test';
 
 export const TEST_PERCENT = 30;
 
+/** The id's bucket, 0..99. */
+export function bucketOf(id: string): number {
+  return Number.parseInt(createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 8), 16) % 100;
+}
+
 export function splitOf(id: string): Split {
-  const bucket = Number.parseInt(createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 8), 16) % 100;
-  return bucket < TEST_PERCENT ? 'test' : 'train';
+  return bucketOf(id) < TEST_PERCENT ? 'test' : 'train';
+}
+
+/** Tuning slice inside train (buckets 30..44): tuning scripts hold it out of training and score on it. */
+export function isTuningDev(id: string): boolean {
+  const b = bucketOf(id);
+  return b >= TEST_PERCENT && b < TEST_PERCENT + 15;
 }

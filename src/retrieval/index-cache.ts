@@ -7,7 +7,7 @@ import { fitLsa, type FitLsaOptions } from './embedders/lsa/fit-lsa.js';
 import { createLsaEmbedder } from './embedders/lsa/lsa-embedder.js';
 import { loadLsaState, saveLsaState } from './embedders/lsa/lsa-state-file.js';
 import type { Embedder } from './embedders/types.js';
-import { loadLearnedExpander } from './expansion/learned-expander.js';
+import { loadLearnedExpander, type LearnedExpander } from './expansion/learned-expander.js';
 import { loadQueryExpander } from './expansion/query-expander.js';
 import { documentTerms, encodeTokens, type EncodedTokens } from './lexical/encoded-tokens.js';
 import { readEncodedTokens, writeEncodedTokens } from './lexical/encoded-tokens-file.js';
@@ -37,6 +37,8 @@ export interface LoadOrBuildOptions {
   readonly weights?: Partial<HybridWeights>;
   /** Dense vectors: 'auto' = only up to {@link AUTO_VECTOR_MAX_PASSAGES} passages. @default 'auto' */
   readonly vectors?: 'auto' | 'on' | 'off';
+  /** A learned expansion table to use instead of knowledge/learned (training and tuning scripts). */
+  readonly learned?: LearnedExpander;
 }
 
 const metaSchema = z.object({ format: z.string(), contentHash: z.string(), embedder: z.string(), tokenizers: z.string(), passages: z.number() });
@@ -85,7 +87,7 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
   const { kb } = options;
   const tokenizers = tokenizersFor(knowledgeDir);
   const expander = loadQueryExpander(knowledgeDir);
-  const learned = loadLearnedExpander(knowledgeDir);
+  const learned = options.learned ?? loadLearnedExpander(knowledgeDir);
   const findReferences = createReferenceFinder(kb.documents);
   const mode = options.vectors ?? 'auto';
   const withVectors = mode === 'on' || (mode === 'auto' && kb.passages.length <= AUTO_VECTOR_MAX_PASSAGES);
