@@ -28,10 +28,10 @@ export interface CorpusResult {
 /** The ablation: each part of our retriever switched off alone (weights as in DEFAULT_WEIGHTS otherwise). */
 export const ABLATIONS: readonly { readonly name: string; readonly weights: Partial<HybridWeights> }[] = [
   { name: 'ours - learned expansion', weights: { learned: 0 } },
-  { name: 'ours - feedback', weights: { feedback: 0 } },
+  { name: 'ours + feedback (0.2, off by default)', weights: { feedback: 0.2 } },
   { name: 'ours - hand expansions', weights: { expansion: 0 } },
   { name: 'ours - vectors', weights: { vector: 0 } },
-  { name: 'ours - all three expansions', weights: { learned: 0, feedback: 0, expansion: 0 } },
+  { name: 'ours - learned - hand expansions', weights: { learned: 0, expansion: 0 } },
 ];
 
 async function bySplit(questions: readonly (RankedQuestion & { split: Split })[], search: (text: string) => Promise<readonly string[]> | readonly string[]) {

@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
 import { loadZhCorpusDir, unpackTarball } from './big-corpus.js';
 import type { MemorySampler } from './memory-sampler.js';
+import { scaleCurve, scaleTable } from './scale-curve.js';
 import { benchStardCorpus, stardTable, type CorpusResult } from './stard-bench.js';
 import { loadStard, resolveStard } from './stard.js';
 import { TEST_PERCENT } from './split.js';
@@ -17,6 +18,8 @@ export interface StardRunOptions {
   readonly miniSearch: boolean;
   readonly ablations: boolean;
   readonly skipFull: boolean;
+  /** Scale curve sizes (articles); empty = no curve. */
+  readonly curve: readonly number[];
   readonly log: (line: string) => void;
 }
 
@@ -36,6 +39,7 @@ export async function runStard(options: StardRunOptions): Promise<string> {
   results.push(await benchStardCorpus({ corpus: 'labor corpus (knowledge/), STARD labor subset', kb, knowledgeDir: options.knowledgeDir, questions: labor, memory: options.memory, miniSearch: options.miniSearch, ablations: options.ablations, log }));
 
   let fullNote = '';
+  let curveText = '';
   if (options.skipFull) fullNote = 'full corpus skipped (--stard-labor-only)';
   else if (!options.corpusDir && !existsSync(options.tarball)) fullNote = `full corpus skipped: ${options.tarball} not found`;
   else {
@@ -46,12 +50,13 @@ export async function runStard(options: StardRunOptions): Promise<string> {
       const unresolved = full.filter((q) => q.gold.size === 0).length;
       fullNote = `full PRC corpus: ${big.files} files, ${big.documents.length} documents with articles, ${big.passages.length} articles; ${unresolved} questions with no gold article found (count as misses)`;
       log(fullNote);
+      if (options.curve.length > 0) curveText = scaleTable(scaleCurve(dir, options.curve, options.stardFile, log));
       results.push(await benchStardCorpus({ corpus: 'full PRC corpus, all STARD questions', kb: big, knowledgeDir: options.knowledgeDir, questions: full, memory: options.memory, miniSearch: options.miniSearch, ablations: options.ablations, log }));
     } finally {
       if (!options.corpusDir) rmSync(dir, { recursive: true, force: true });
     }
   }
-  const report = { createdAt: new Date().toISOString(), node: process.version, cpus: cpus().length, split: `test = sha256(id) first 8 hex % 100 < ${TEST_PERCENT}`, fullNote, results };
+  const report = { curveText, createdAt: new Date().toISOString(), node: process.version, cpus: cpus().length, split: `test = sha256(id) first 8 hex % 100 < ${TEST_PERCENT}`, fullNote, results };
   mkdirSync('eval/reports', { recursive: true });
   writeFileSync('eval/reports/stard-latest.json', JSON.stringify(report, null, 2));
   const lines = [
@@ -62,6 +67,7 @@ export async function runStard(options: StardRunOptions): Promise<string> {
     lines.push('', `${r.corpus}: ${r.passages} passages, questions test ${r.questions.test} / train ${r.questions.train}; build ${r.buildMs} ms, load ${r.loadMs} ms, peak RSS ${r.peakRssMb} MB`);
     lines.push(stardTable(r, 'test'), '', stardTable(r, 'train'));
   }
+  if (curveText) lines.push('', curveText);
   lines.push('', 'Report: eval/reports/stard-latest.json');
   return lines.join('\n');
 }

@@ -23,8 +23,8 @@ export interface StardQuestion {
   readonly question: string;
   readonly split: Split;
   readonly gold: readonly StardRef[];
-  /** Gold article texts as STARD pairs them (used by the trainer only, train split). */
-  readonly goldTexts: readonly string[];
+  /** Gold refs with the article text STARD pairs them with (used by the trainer only, train split). */
+  readonly goldItems: readonly { readonly ref: StardRef | undefined; readonly text: string }[];
 }
 
 const REF = /^(.+?)第([零〇一二两三四五六七八九十百千\d]+)条/u;
@@ -48,7 +48,7 @@ export function loadStard(path: string): StardQuestion[] {
         const ref = parseStardRef(g.ref);
         return ref ? [ref] : [];
       });
-      return [{ id: parsed.data.id, question: parsed.data.question, split: splitOf(parsed.data.id), gold, goldTexts: parsed.data.gold.map((g) => g.text) }];
+      return [{ id: parsed.data.id, question: parsed.data.question, split: splitOf(parsed.data.id), gold, goldItems: parsed.data.gold.map((g) => ({ ref: parseStardRef(g.ref), text: g.text })) }];
     });
 }
 

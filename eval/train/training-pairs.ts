@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeBase } from '../../src/core/types.js';
+import { articleKey } from '../../src/retrieval/expansion/article-terms.js';
 import type { Tokenizer } from '../../src/retrieval/index.js';
 import { splitOf } from '../bench/split.js';
 import { loadStard } from '../bench/stard.js';
@@ -34,7 +35,7 @@ export function collectTrainingPairs(options: {
   if (existsSync(options.stardFile)) {
     const pairs = loadStard(options.stardFile)
       .filter((q) => include(q.id))
-      .flatMap((q) => q.goldTexts.map((text) => ({ question: zh.tokenizeQuery(q.question), article: zh.tokenizeDocument(text) })));
+      .flatMap((q) => q.goldItems.map((g) => ({ question: zh.tokenizeQuery(q.question), article: zh.tokenizeDocument(g.text), articleKey: g.ref ? articleKey(g.ref.law, g.ref.article) : undefined })));
     sources.push({ source: 'STARD train split', pairs });
   }
   const resolve = createLawResolver(options.kb.documents);
@@ -50,7 +51,7 @@ export function collectTrainingPairs(options: {
           .flatMap((g) => {
             const doc = resolve(g);
             const passage = doc ? byId.get(`${doc}#${g.article}`) : undefined;
-            return passage ? [{ question: zh.tokenizeQuery(c.question), article: zh.tokenizeDocument(`${passage.law} ${passage.text}`) }] : [];
+            return passage ? [{ question: zh.tokenizeQuery(c.question), article: zh.tokenizeDocument(`${passage.law} ${passage.text}`), articleKey: articleKey(passage.title, g.article) }] : [];
           }),
       );
     sources.push({ source: `${file.replace('.jsonl', '')} train split (zh)`, pairs });

@@ -4,6 +4,8 @@ import type { LearnedTable } from '../../src/retrieval/expansion/learned-expande
 export interface TermPair {
   readonly question: readonly string[];
   readonly article: readonly string[];
+  /** The gold article's key ({@link articleKey}), when known. */
+  readonly articleKey?: string | undefined;
 }
 
 export interface TranslationOptions {
@@ -63,4 +65,35 @@ export function trainTranslationTable(pairs: readonly TermPair[], options: Trans
     entries[u] = kept.slice(0, perTerm).map(([w, p]) => [w, Math.min(1, Math.max(0.001, Number(p.toFixed(3))))]);
   }
   return entries;
+}
+
+export interface ArticleTermOptions {
+  /** Words kept per article. @default 24 */
+  readonly perArticle?: number;
+  /** Maximum repetition of one word (= questions that used it). @default 3 */
+  readonly cap?: number;
+}
+
+/**
+ * Document expansion: for each gold article of the training pairs, the
+ * words (not bigrams, not numbers) its questions used, with how many
+ * questions used each (capped), most used first.
+ */
+export function trainArticleTerms(pairs: readonly TermPair[], options: ArticleTermOptions = {}): Record<string, [string, number][]> {
+  const perArticle = options.perArticle ?? 24;
+  const cap = options.cap ?? 3;
+  const keep = (t: string) => !t.startsWith('#') && !t.startsWith('~') && t.length > 1 && !/^\d+$/.test(t);
+  const byArticle = new Map<string, Map<string, number>>();
+  for (const pair of pairs) {
+    if (!pair.articleKey) continue;
+    let row = byArticle.get(pair.articleKey);
+    if (!row) byArticle.set(pair.articleKey, (row = new Map()));
+    for (const w of new Set(pair.question.filter(keep))) row.set(w, (row.get(w) ?? 0) + 1);
+  }
+  const out: Record<string, [string, number][]> = {};
+  for (const [key, row] of [...byArticle].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const words = [...row].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, perArticle);
+    if (words.length > 0) out[key] = words.map(([w, c]) => [w, Math.min(cap, c)]);
+  }
+  return out;
 }

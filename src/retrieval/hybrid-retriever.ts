@@ -31,7 +31,7 @@ export interface HybridWeights {
 }
 
 /** Defaults; learned/feedback values were chosen on the STARD train split only (docs/retrieval.md). */
-export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30, bigram: 0.5, learned: 0.3, feedback: 0.3, feedbackDocs: 3, feedbackTerms: 10 };
+export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30, bigram: 0.5, learned: 0.5, feedback: 0, feedbackDocs: 3, feedbackTerms: 10 };
 
 export interface HybridRetrieverParts {
   readonly passages: readonly Passage[];

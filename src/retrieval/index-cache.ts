@@ -7,6 +7,7 @@ import { fitLsa, type FitLsaOptions } from './embedders/lsa/fit-lsa.js';
 import { createLsaEmbedder } from './embedders/lsa/lsa-embedder.js';
 import { loadLsaState, saveLsaState } from './embedders/lsa/lsa-state-file.js';
 import type { Embedder } from './embedders/types.js';
+import { loadArticleTerms, type ArticleTerms } from './expansion/article-terms.js';
 import { loadLearnedExpander, type LearnedExpander } from './expansion/learned-expander.js';
 import { loadQueryExpander } from './expansion/query-expander.js';
 import { documentTerms, encodeTokens, type EncodedTokens } from './lexical/encoded-tokens.js';
@@ -39,9 +40,11 @@ export interface LoadOrBuildOptions {
   readonly vectors?: 'auto' | 'on' | 'off';
   /** A learned expansion table to use instead of knowledge/learned (training and tuning scripts). */
   readonly learned?: LearnedExpander;
+  /** Learned article vocabulary to use instead of knowledge/learned (training and tuning scripts). */
+  readonly articleTerms?: ArticleTerms;
 }
 
-const metaSchema = z.object({ format: z.string(), contentHash: z.string(), embedder: z.string(), tokenizers: z.string(), passages: z.number() });
+const metaSchema = z.object({ format: z.string(), contentHash: z.string(), embedder: z.string(), tokenizers: z.string(), passages: z.number(), articleTerms: z.string() });
 
 /** The text a passage is indexed under: citation title and caption count twice, as a field boost. */
 export function indexText(p: Passage): string {
@@ -88,11 +91,12 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
   const tokenizers = tokenizersFor(knowledgeDir);
   const expander = loadQueryExpander(knowledgeDir);
   const learned = options.learned ?? loadLearnedExpander(knowledgeDir);
+  const articleTerms = options.articleTerms ?? loadArticleTerms(knowledgeDir);
   const findReferences = createReferenceFinder(kb.documents);
   const mode = options.vectors ?? 'auto';
   const withVectors = mode === 'on' || (mode === 'auto' && kb.passages.length <= AUTO_VECTOR_MAX_PASSAGES);
   const embedderKey = withVectors ? (options.embedder?.name ?? `lsa-${options.lsa?.dimension ?? 128}`) : 'none';
-  const meta = { format: FORMAT, contentHash: kb.contentHash, embedder: embedderKey, tokenizers: `${tokenizers.zh.name}+${tokenizers.vi.name}`, passages: kb.passages.length };
+  const meta = { format: FORMAT, contentHash: kb.contentHash, embedder: embedderKey, tokenizers: `${tokenizers.zh.name}+${tokenizers.vi.name}`, passages: kb.passages.length, articleTerms: articleTerms.hash };
   const metaPath = join(cacheDir, 'meta.json');
   const assemble = (tokens: EncodedTokens, embedder: Embedder | undefined, vectors: Record<Jurisdiction, HnswVectorIndex> | undefined) =>
     createHybridRetriever({
@@ -132,7 +136,7 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
   options.onProgress?.(0, total);
   const tokenLists = kb.passages.map((p, i) => {
     if (i % 200 === 0) options.onProgress?.(i, total);
-    return tokenizers[p.language].tokenizeDocument(indexText(p));
+    return [...tokenizers[p.language].tokenizeDocument(indexText(p)), ...articleTerms.termsFor(p)];
   });
   options.onProgress?.(kb.passages.length, total);
   const tokens = encodeTokens(tokenLists);

@@ -24,3 +24,19 @@ describe('translation table trainer', () => {
     expect(trainTranslationTable(pairs, { minPairCount: 5 })).toEqual({});
   });
 });
+
+describe('article vocabulary trainer', () => {
+  it('collects, per gold article, the words its questions used, most used first, capped', async () => {
+    const { trainArticleTerms } = await import('../../eval/train/translation-table.js');
+    const out = trainArticleTerms(
+      [
+        { question: ['没签', '合同', '#没签'], article: [], articleKey: '劳动合同法#82' },
+        { question: ['没签', '二倍'], article: [], articleKey: '劳动合同法#82' },
+        { question: ['没签'], article: [], articleKey: '劳动合同法#82' },
+        { question: ['产假'], article: [], articleKey: undefined },
+      ],
+      { cap: 2, perArticle: 2 },
+    );
+    expect(out).toEqual({ '劳动合同法#82': [['没签', 2], ['二倍', 1]] });
+  });
+});
