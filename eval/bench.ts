@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --big-limit N] [--skip-big] [--skip-big-baseline]
- * npm run bench -- --stard [--shared DIR (default ../shared)] [--corpus-dir DIR] [--no-minisearch] [--no-ablations] [--stard-labor-only]
+ * npm run bench -- --stard [--shared DIR (default ../shared)] [--corpus-dir DIR] [--no-minisearch] [--no-minisearch-full] [--no-ablations] [--stard-labor-only] [--curve 2000,8000,32000,64612 | --curve '']
  *   (STARD statute retrieval on the full PRC corpus and the labor subset; see
  *   docs/retrieval.md and eval/bench/stard-run.ts)
  *
@@ -38,8 +38,10 @@ const { values } = parseArgs({
     shared: { type: 'string', default: join('..', 'shared') },
     'corpus-dir': { type: 'string' },
     'no-minisearch': { type: 'boolean', default: false },
+    'no-minisearch-full': { type: 'boolean', default: false },
     'no-ablations': { type: 'boolean', default: false },
     'stard-labor-only': { type: 'boolean', default: false },
+    curve: { type: 'string', default: '2000,8000,32000,64612' },
   },
 });
 const BIG_TARBALL = join(values.shared, 'bench', 'zh-all-laws.tar.gz');
@@ -60,8 +62,10 @@ if (values.stard) {
     knowledgeDir,
     memory,
     miniSearch: !values['no-minisearch'],
+    miniSearchFull: !values['no-minisearch-full'],
     ablations: !values['no-ablations'],
     skipFull: values['stard-labor-only'],
+    curve: values.curve.split(',').filter(Boolean).map(Number),
     log,
   });
   process.stdout.write(`${out}\n`);

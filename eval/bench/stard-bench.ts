@@ -4,15 +4,20 @@ import { join } from 'node:path';
 import type { KnowledgeBase } from '../../src/core/types.js';
 import { Bm25Index, createZhTokenizer, loadOrBuildRetriever, type HybridWeights } from '../../src/retrieval/index.js';
 import { readEncodedTokens } from '../../src/retrieval/lexical/encoded-tokens-file.js';
+import { createArticleTerms } from '../../src/retrieval/expansion/article-terms.js';
+import { percentile } from '../metrics/summarize.js';
 import type { MemorySampler } from './memory-sampler.js';
 import { createMiniSearchBaseline } from './minisearch-baseline.js';
 import type { Split } from './split.js';
 import { scoreRanking, type RankedQuestion, type RankingStats } from './stard.js';
 
+export type ReportSplit = 'test' | 'test-seen' | 'test-unseen' | 'train' | 'all';
+
 /** One engine's figures on one question set, per split. */
 export interface EngineResult {
   readonly engine: string;
-  readonly bySplit: Readonly<Record<'test' | 'train' | 'all', RankingStats>>;
+  /** test-seen / test-unseen: test questions with / without a gold article that also answers a train question. */
+  readonly bySplit: Readonly<Record<ReportSplit, RankingStats>>;
 }
 
 export interface CorpusResult {
@@ -34,9 +39,27 @@ export const ABLATIONS: readonly { readonly name: string; readonly weights: Part
   { name: 'ours - learned - hand expansions', weights: { learned: 0, expansion: 0 } },
 ];
 
-async function bySplit(questions: readonly (RankedQuestion & { split: Split })[], search: (text: string) => Promise<readonly string[]> | readonly string[]) {
+async function bySplit(questions: readonly (RankedQuestion & { split: Split })[], search: (text: string) => Promise<readonly string[]> | readonly string[]): Promise<Record<ReportSplit, RankingStats>> {
   const pick = (s: Split) => questions.filter((q) => q.split === s);
-  return { test: await scoreRanking(pick('test'), search), train: await scoreRanking(pick('train'), search), all: await scoreRanking(questions, search) };
+  const trainGold = new Set(pick('train').flatMap((q) => [...q.gold]));
+  const seen = (q: RankedQuestion) => [...q.gold].some((id) => trainGold.has(id));
+  // Search each question once (timed); every subset is scored from the same result lists.
+  const lists = new Map<string, readonly string[]>();
+  const latencies: number[] = [];
+  for (const q of questions) {
+    const t0 = performance.now();
+    lists.set(q.text, await search(q.text));
+    latencies.push(performance.now() - t0);
+  }
+  const ms = (p: number) => Number((percentile(latencies, p) ?? 0).toFixed(2));
+  const score = async (subset: readonly RankedQuestion[]) => ({ ...(await scoreRanking(subset, (text) => lists.get(text)!)), p50Ms: ms(50), p95Ms: ms(95) });
+  return {
+    test: await score(pick('test')),
+    'test-seen': await score(pick('test').filter(seen)),
+    'test-unseen': await score(pick('test').filter((q) => !seen(q))),
+    train: await score(pick('train')),
+    all: await score(questions),
+  };
 }
 
 /**
@@ -58,6 +81,7 @@ export async function benchStardCorpus(options: {
   const { kb, knowledgeDir, questions, log } = options;
   const cacheDir = mkdtempSync(join(tmpdir(), 'stard-index-'));
   const engines: EngineResult[] = [];
+  const cleanup = [cacheDir];
   try {
     const { value, peak } = await options.memory.phase(async () => {
       let t0 = performance.now();
@@ -77,8 +101,13 @@ export async function benchStardCorpus(options: {
         engines.push({ engine: ablation.name, bySplit: await bySplit(questions, async (text) => (await r.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id)) });
       }
     }
-    // Plain BM25 over the same index terms (read back from our cache), question terms all weight 1.
-    const bm25 = new Bm25Index(readEncodedTokens(cacheDir));
+    // A second index without the learned article vocabulary: its own ablation row, and the plain
+    // BM25 baseline over exactly the tokenizer's index terms (read back from that cache), question terms all weight 1.
+    const plainDir = mkdtempSync(join(tmpdir(), 'stard-plain-'));
+    cleanup.push(plainDir);
+    const noArticles = await loadOrBuildRetriever({ kb, knowledgeDir, cacheDir: plainDir, articleTerms: createArticleTerms(undefined), ...(options.weights ? { weights: options.weights } : {}) });
+    if (options.ablations) engines.push({ engine: 'ours - learned article vocabulary', bySplit: await bySplit(questions, async (text) => (await noArticles.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id)) });
+    const bm25 = new Bm25Index(readEncodedTokens(plainDir));
     const zh = createZhTokenizer(knowledgeDir);
     const cn = (doc: number) => kb.passages[doc]!.jurisdiction === 'CN';
     engines.push({
@@ -93,12 +122,12 @@ export async function benchStardCorpus(options: {
     const count = (s: Split) => questions.filter((q) => q.split === s).length;
     return { corpus: options.corpus, passages: kb.passages.length, questions: { test: count('test'), train: count('train') }, ...value, peakRssMb: peak.rssMb, engines };
   } finally {
-    rmSync(cacheDir, { recursive: true, force: true });
+    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** Markdown-ish table of one corpus result for one split. */
-export function stardTable(result: CorpusResult, split: 'test' | 'train' | 'all'): string {
+export function stardTable(result: CorpusResult, split: ReportSplit): string {
   const header = ['engine', 'n', 'R@1', 'R@5', 'R@10', 'R@100', 'MRR@10', 'p50 ms', 'p95 ms'];
   const rows = result.engines.map((e) => {
     const s = e.bySplit[split];

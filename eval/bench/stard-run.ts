@@ -16,6 +16,8 @@ export interface StardRunOptions {
   readonly knowledgeDir: string;
   readonly memory: MemorySampler;
   readonly miniSearch: boolean;
+  /** MiniSearch on the full corpus too (slow: minutes). */
+  readonly miniSearchFull: boolean;
   readonly ablations: boolean;
   readonly skipFull: boolean;
   /** Scale curve sizes (articles); empty = no curve. */
@@ -51,7 +53,7 @@ export async function runStard(options: StardRunOptions): Promise<string> {
       fullNote = `full PRC corpus: ${big.files} files, ${big.documents.length} documents with articles, ${big.passages.length} articles; ${unresolved} questions with no gold article found (count as misses)`;
       log(fullNote);
       if (options.curve.length > 0) curveText = scaleTable(scaleCurve(dir, options.curve, options.stardFile, log));
-      results.push(await benchStardCorpus({ corpus: 'full PRC corpus, all STARD questions', kb: big, knowledgeDir: options.knowledgeDir, questions: full, memory: options.memory, miniSearch: options.miniSearch, ablations: options.ablations, log }));
+      results.push(await benchStardCorpus({ corpus: 'full PRC corpus, all STARD questions', kb: big, knowledgeDir: options.knowledgeDir, questions: full, memory: options.memory, miniSearch: options.miniSearch && options.miniSearchFull, ablations: options.ablations, log }));
     } finally {
       if (!options.corpusDir) rmSync(dir, { recursive: true, force: true });
     }
@@ -65,7 +67,7 @@ export async function runStard(options: StardRunOptions): Promise<string> {
   ];
   for (const r of results) {
     lines.push('', `${r.corpus}: ${r.passages} passages, questions test ${r.questions.test} / train ${r.questions.train}; build ${r.buildMs} ms, load ${r.loadMs} ms, peak RSS ${r.peakRssMb} MB`);
-    lines.push(stardTable(r, 'test'), '', stardTable(r, 'train'));
+    lines.push(stardTable(r, 'test'), '', stardTable(r, 'test-seen'), '', stardTable(r, 'test-unseen'), '', stardTable(r, 'train'));
   }
   if (curveText) lines.push('', curveText);
   lines.push('', 'Report: eval/reports/stard-latest.json');
