@@ -1,5 +1,8 @@
 /**
  * npm run bench [-- --big-limit N] [--skip-big] [--skip-big-baseline]
+ * npm run bench -- --stard [--shared DIR (default ../shared)] [--corpus-dir DIR] [--no-minisearch] [--no-minisearch-full] [--no-ablations] [--stard-labor-only] [--curve 2000,8000,32000,64612 | --curve '']
+ *   (STARD statute retrieval on the full PRC corpus and the labor subset; see
+ *   docs/retrieval.md and eval/bench/stard-run.ts)
  *
  * Measures on this machine, in one run:
  * - labor corpus (knowledge/): index build from scratch into a temporary
@@ -24,15 +27,24 @@ import { loadZhCorpusDir, unpackTarball } from './bench/big-corpus.js';
 import { benchQuestions, timeQueries, type BenchQuestion, type QueryStats } from './bench/bench-questions.js';
 import { MemorySampler, type MemoryPeak } from './bench/memory-sampler.js';
 import { createMiniSearchBaseline } from './bench/minisearch-baseline.js';
+import { runStard } from './bench/stard-run.js';
 
 const { values } = parseArgs({
   options: {
     'big-limit': { type: 'string' },
     'skip-big': { type: 'boolean', default: false },
     'skip-big-baseline': { type: 'boolean', default: false },
+    stard: { type: 'boolean', default: false },
+    shared: { type: 'string', default: join('..', 'shared') },
+    'corpus-dir': { type: 'string' },
+    'no-minisearch': { type: 'boolean', default: false },
+    'no-minisearch-full': { type: 'boolean', default: false },
+    'no-ablations': { type: 'boolean', default: false },
+    'stard-labor-only': { type: 'boolean', default: false },
+    curve: { type: 'string', default: '2000,8000,32000,64612' },
   },
 });
-const BIG_TARBALL = join('..', 'shared', 'bench', 'zh-all-laws.tar.gz');
+const BIG_TARBALL = join(values.shared, 'bench', 'zh-all-laws.tar.gz');
 const DATASETS = 'eval/datasets';
 const knowledgeDir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
 const bigLimit = values['big-limit'] === undefined ? Infinity : Number(values['big-limit']);
@@ -41,6 +53,25 @@ const memory = new MemorySampler();
 memory.start();
 const since = (t0: number) => Math.round(performance.now() - t0);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+if (values.stard) {
+  const out = await runStard({
+    tarball: BIG_TARBALL,
+    stardFile: join(values.shared, 'bench', 'stard', 'queries.jsonl'),
+    corpusDir: values['corpus-dir'],
+    knowledgeDir,
+    memory,
+    miniSearch: !values['no-minisearch'],
+    miniSearchFull: !values['no-minisearch-full'],
+    ablations: !values['no-ablations'],
+    skipFull: values['stard-labor-only'],
+    curve: values.curve.split(',').filter(Boolean).map(Number),
+    log,
+  });
+  process.stdout.write(`${out}\n`);
+  memory.stop();
+  process.exit(0);
+}
 
 /** One row of the results table. */
 interface Row {

@@ -33,7 +33,7 @@ export function createMiniSearchBaseline(kb: KnowledgeBase, knowledgeDir: string
     buildMs,
     search: async (q) => {
       const { index, passages } = indexes[q.jurisdiction];
-      return index.search(q.text).slice(0, 10).map((r) => passages[r.id as number]!.id);
+      return index.search(q.text).slice(0, 100).map((r) => passages[r.id as number]!.id);
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { DocLanguage, Jurisdiction, Passage, Retriever, RetrievalQuery, ScoredPassage } from '../core/types.js';
 import type { ArticleReference } from '../citations/parse-references.js';
 import type { Embedder } from './embedders/types.js';
+import type { LearnedExpander } from './expansion/learned-expander.js';
+import { feedbackTerms } from './expansion/pseudo-relevance.js';
 import type { QueryExpander } from './expansion/query-expander.js';
 import type { Bm25Index, WeightedTerm } from './lexical/bm25-index.js';
 import type { Tokenizer } from './tokenize/tokenizer.js';
@@ -10,68 +12,101 @@ import type { HnswVectorIndex } from './vector/hnsw-vector-index.js';
 export interface HybridWeights {
   /** Weight of the BM25 list in reciprocal-rank fusion. @default 1 */
   readonly lexical: number;
-  /** Weight of the vector list. @default 0.25 */
+  /** Weight of the vector list (0 = vectors not queried). @default 0.25 */
   readonly vector: number;
-  /** Weight of expansion terms relative to the worker's own words. @default 0.5 */
+  /** Weight of hand-written expansion terms relative to the worker's own words (0 = off). @default 0.5 */
   readonly expansion: number;
   /** RRF rank constant. @default 30 */
   readonly rrfK: number;
   /** Weight of Chinese character-bigram terms relative to jieba words (bigrams are a robustness backup). @default 0.5 */
   readonly bigram: number;
+  /** Weight of learned translation terms (knowledge/learned; Chinese only; 0 = off). */
+  readonly learned: number;
+  /** Weight of pseudo-relevance feedback terms (0 = off). */
+  readonly feedback: number;
+  /** First-pass documents read for feedback. */
+  readonly feedbackDocs: number;
+  /** Feedback terms added. */
+  readonly feedbackTerms: number;
 }
 
-export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30, bigram: 0.5 };
+/** Defaults; learned/feedback values were chosen on the STARD train split only (docs/retrieval.md). */
+export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30, bigram: 0.5, learned: 0.5, feedback: 0, feedbackDocs: 3, feedbackTerms: 10 };
 
 export interface HybridRetrieverParts {
   readonly passages: readonly Passage[];
   readonly tokenizers: Readonly<Record<DocLanguage, Tokenizer>>;
   readonly expander: QueryExpander;
   readonly bm25: Bm25Index;
-  readonly vectors: Readonly<Record<Jurisdiction, HnswVectorIndex>>;
-  readonly embedder: Embedder;
+  /** Absent when the corpus was indexed without vectors (large corpora). */
+  readonly vectors?: Readonly<Record<Jurisdiction, HnswVectorIndex>> | undefined;
+  readonly embedder?: Embedder | undefined;
   readonly findReferences: (text: string) => ArticleReference[];
+  readonly learned?: LearnedExpander | undefined;
+  /** Index terms of a passage, for pseudo-relevance feedback. */
+  readonly docTerms?: ((doc: number) => readonly string[]) | undefined;
   readonly weights?: Partial<HybridWeights>;
 }
 
 const CANDIDATES = 60;
+const LEARNED_TERMS = 30;
 
 /**
- * Hybrid retrieval: BM25 over jieba / syllable tokens (plus expansion terms)
- * and dense vectors in hnswlib, fused by reciprocal rank. An article the
- * question names is put first; articles of documents out of force go below
- * every in-force one.
+ * Hybrid retrieval: BM25 over jieba / syllable tokens plus hand-written
+ * expansion terms, learned translation terms and pseudo-relevance feedback,
+ * and (when indexed) dense vectors in hnswlib, fused by reciprocal rank. An
+ * article the question names is put first; articles of documents out of
+ * force go below every in-force one.
  *
- * Confidence of a hit = the share of the question's idf-weighted terms that
- * the passage contains (BM25 coverage), raised a little when the vector list
- * agrees (it ranks the passage in its top 10), and 1 for a named article.
+ * Confidence of a hit = the share of the question's idf-weighted terms (own
+ * words and hand-written expansion, not learned or feedback terms) that the
+ * passage contains, raised a little when the vector list agrees (it ranks
+ * the passage in its top 10), and 1 for a named article.
  */
 export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
   const weights = { ...DEFAULT_WEIGHTS, ...parts.weights };
   const byId = new Map(parts.passages.map((p, i) => [p.id, i]));
+  const jurisdictionOf = Uint8Array.from(parts.passages, (p) => (p.jurisdiction === 'CN' ? 0 : 1));
+  const useVectors = parts.vectors !== undefined && parts.embedder !== undefined && weights.vector > 0;
 
   return {
-    name: `hybrid(bm25+${parts.embedder.name})`,
+    name: `hybrid(bm25${useVectors ? `+${parts.embedder!.name}` : ''})`,
     async retrieve(query: RetrievalQuery): Promise<ScoredPassage[]> {
       const k = query.k ?? 10;
+      const candidates = Math.max(CANDIDATES, k);
       const language: DocLanguage = query.jurisdiction === 'CN' ? 'zh' : 'vi';
       const tokenizer = parts.tokenizers[language];
-      const expansion = parts.expander.expand(query.text, language);
+      const expansion = weights.expansion > 0 ? parts.expander.expand(query.text, language) : [];
       const weigh = (term: string, base: number) => ({ term, weight: term.startsWith('#') ? base * weights.bigram : base });
-      const terms: WeightedTerm[] = tokenizer.tokenizeQuery(query.text).map((term) => weigh(term, 1));
+      const ownTerms = tokenizer.tokenizeQuery(query.text);
+      const base: WeightedTerm[] = ownTerms.map((term) => weigh(term, 1));
       for (const phrase of expansion) {
-        for (const term of tokenizer.tokenizeQuery(phrase)) terms.push(weigh(term, weights.expansion));
+        for (const term of tokenizer.tokenizeQuery(phrase)) base.push(weigh(term, weights.expansion));
       }
-      const inJurisdiction = (doc: number) => parts.passages[doc]!.jurisdiction === query.jurisdiction;
-      const lexical = parts.bm25.search(terms, CANDIDATES, inJurisdiction);
-      const queryVector = await parts.embedder.embedQuery([query.text, ...expansion].join(' '));
-      const dense = parts.vectors[query.jurisdiction].search(queryVector, CANDIDATES);
+      const terms = [...base];
+      if (language === 'zh' && parts.learned && weights.learned > 0) {
+        for (const t of parts.learned.expand(ownTerms.filter((x) => !x.startsWith('#')), LEARNED_TERMS)) terms.push({ term: t.term, weight: t.weight * weights.learned });
+      }
+      const want = query.jurisdiction === 'CN' ? 0 : 1;
+      const inJurisdiction = (doc: number) => jurisdictionOf[doc] === want;
+      let lexical = parts.bm25.search(terms, candidates, inJurisdiction);
+      if (parts.docTerms && weights.feedback > 0 && lexical.length > 0) {
+        const seen = new Set(terms.map((t) => t.term));
+        const extra = feedbackTerms(lexical.map((h) => h.doc), parts.docTerms, (t) => parts.bm25.idf(t), seen, { docs: weights.feedbackDocs, terms: weights.feedbackTerms });
+        if (extra.length > 0) lexical = parts.bm25.search([...terms, ...extra.map((t) => ({ term: t.term, weight: t.weight * weights.feedback }))], candidates, inJurisdiction);
+      }
+      let dense: { item: number }[] = [];
+      if (useVectors) {
+        const queryVector = await parts.embedder!.embedQuery([query.text, ...expansion].join(' '));
+        dense = parts.vectors![query.jurisdiction].search(queryVector, candidates);
+      }
 
-      const fused = new Map<number, { score: number; coverage: number; vectorRank: number }>();
+      const fused = new Map<number, { score: number; vectorRank: number }>();
       lexical.forEach((hit, rank) => {
-        fused.set(hit.doc, { score: weights.lexical / (weights.rrfK + rank + 1), coverage: hit.coverage, vectorRank: Infinity });
+        fused.set(hit.doc, { score: weights.lexical / (weights.rrfK + rank + 1), vectorRank: Infinity });
       });
       dense.forEach((hit, rank) => {
-        const entry = fused.get(hit.item) ?? { score: 0, coverage: 0, vectorRank: Infinity };
+        const entry = fused.get(hit.item) ?? { score: 0, vectorRank: Infinity };
         entry.score += weights.vector / (weights.rrfK + rank + 1);
         entry.vectorRank = rank;
         fused.set(hit.item, entry);
@@ -83,21 +118,24 @@ export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
         if (doc !== undefined) named.add(doc);
       }
       const top = Math.max(0, ...[...fused.values()].map((e) => e.score));
-      const results: (ScoredPassage & { rankKey: number })[] = [];
+      const ranked: { doc: number; score: number; vectorRank: number; rankKey: number }[] = [];
       for (const [doc, entry] of fused) {
         if (named.has(doc)) continue;
-        const passage = parts.passages[doc]!;
-        const confidence = Math.min(1, entry.coverage * (entry.vectorRank < 10 ? 1.15 : 1));
-        results.push({ passage, score: entry.score, confidence, rankKey: (passage.inForce ? 1 : 0) * 1e6 + entry.score });
+        ranked.push({ doc, ...entry, rankKey: (parts.passages[doc]!.inForce ? 1 : 0) * 1e6 + entry.score });
       }
+      ranked.sort((a, b) => b.rankKey - a.rankKey);
+      const kept = ranked.slice(0, Math.max(0, k - named.size));
+      const coverage = parts.bm25.coverage(base, kept.map((r) => r.doc));
+      const results: ScoredPassage[] = [];
       let namedRank = 0;
       for (const doc of named) {
         namedRank += 1;
-        const passage = parts.passages[doc]!;
-        results.push({ passage, score: top + 1 / namedRank, confidence: 1, rankKey: 2e6 - namedRank });
+        results.push({ passage: parts.passages[doc]!, score: top + 1 / namedRank, confidence: 1 });
       }
-      results.sort((a, b) => b.rankKey - a.rankKey);
-      return results.slice(0, k).map(({ passage, score, confidence }) => ({ passage, score, confidence }));
+      kept.forEach((r, i) => {
+        results.push({ passage: parts.passages[r.doc]!, score: r.score, confidence: Math.min(1, coverage[i]! * (r.vectorRank < 10 ? 1.15 : 1)) });
+      });
+      return results.slice(0, k);
     },
   };
 }

@@ -7,7 +7,11 @@ import { fitLsa, type FitLsaOptions } from './embedders/lsa/fit-lsa.js';
 import { createLsaEmbedder } from './embedders/lsa/lsa-embedder.js';
 import { loadLsaState, saveLsaState } from './embedders/lsa/lsa-state-file.js';
 import type { Embedder } from './embedders/types.js';
+import { loadArticleTerms, type ArticleTerms } from './expansion/article-terms.js';
+import { loadLearnedExpander, type LearnedExpander } from './expansion/learned-expander.js';
 import { loadQueryExpander } from './expansion/query-expander.js';
+import { documentTerms, encodeTokens, type EncodedTokens } from './lexical/encoded-tokens.js';
+import { readEncodedTokens, writeEncodedTokens } from './lexical/encoded-tokens-file.js';
 import { createHybridRetriever, type HybridWeights } from './hybrid-retriever.js';
 import { Bm25Index } from './lexical/bm25-index.js';
 import type { Tokenizer } from './tokenize/tokenizer.js';
@@ -16,7 +20,10 @@ import { createZhTokenizer } from './tokenize/zh-tokenizer.js';
 import { HnswVectorIndex } from './vector/hnsw-vector-index.js';
 
 /** Bump when the on-disk layout or the tokenization changes. */
-const FORMAT = 'gonghui-index-v1';
+const FORMAT = 'gonghui-index-v2';
+
+/** Above this many passages, `vectors: 'auto'` skips LSA + HNSW (build time and memory; BM25 with expansion carries ranking). */
+export const AUTO_VECTOR_MAX_PASSAGES = 20000;
 
 export interface LoadOrBuildOptions {
   readonly kb: KnowledgeBase;
@@ -29,9 +36,15 @@ export interface LoadOrBuildOptions {
   readonly onProgress?: (done: number, total: number) => void;
   readonly lsa?: FitLsaOptions;
   readonly weights?: Partial<HybridWeights>;
+  /** Dense vectors: 'auto' = only up to {@link AUTO_VECTOR_MAX_PASSAGES} passages. @default 'auto' */
+  readonly vectors?: 'auto' | 'on' | 'off';
+  /** A learned expansion table to use instead of knowledge/learned (training and tuning scripts). */
+  readonly learned?: LearnedExpander;
+  /** Learned article vocabulary to use instead of knowledge/learned (training and tuning scripts). */
+  readonly articleTerms?: ArticleTerms;
 }
 
-const metaSchema = z.object({ format: z.string(), contentHash: z.string(), embedder: z.string(), tokenizers: z.string() });
+const metaSchema = z.object({ format: z.string(), contentHash: z.string(), embedder: z.string(), tokenizers: z.string(), passages: z.number(), articleTerms: z.string() });
 
 /** The text a passage is indexed under: citation title and caption count twice, as a field boost. */
 export function indexText(p: Passage): string {
@@ -77,16 +90,22 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
   const { kb } = options;
   const tokenizers = tokenizersFor(knowledgeDir);
   const expander = loadQueryExpander(knowledgeDir);
+  const learned = options.learned ?? loadLearnedExpander(knowledgeDir);
+  const articleTerms = options.articleTerms ?? loadArticleTerms(knowledgeDir);
   const findReferences = createReferenceFinder(kb.documents);
-  const embedderKey = options.embedder?.name ?? `lsa-${options.lsa?.dimension ?? 128}`;
-  const meta = { format: FORMAT, contentHash: kb.contentHash, embedder: embedderKey, tokenizers: `${tokenizers.zh.name}+${tokenizers.vi.name}` };
+  const mode = options.vectors ?? 'auto';
+  const withVectors = mode === 'on' || (mode === 'auto' && kb.passages.length <= AUTO_VECTOR_MAX_PASSAGES);
+  const embedderKey = withVectors ? (options.embedder?.name ?? `lsa-${options.lsa?.dimension ?? 128}`) : 'none';
+  const meta = { format: FORMAT, contentHash: kb.contentHash, embedder: embedderKey, tokenizers: `${tokenizers.zh.name}+${tokenizers.vi.name}`, passages: kb.passages.length, articleTerms: articleTerms.hash };
   const metaPath = join(cacheDir, 'meta.json');
-  const assemble = (tokens: string[][], embedder: Embedder, vectors: Record<Jurisdiction, HnswVectorIndex>) =>
+  const assemble = (tokens: EncodedTokens, embedder: Embedder | undefined, vectors: Record<Jurisdiction, HnswVectorIndex> | undefined) =>
     createHybridRetriever({
       passages: kb.passages,
       tokenizers,
       expander,
+      learned,
       bm25: new Bm25Index(tokens),
+      docTerms: (doc) => documentTerms(tokens, doc),
       vectors,
       embedder,
       findReferences,
@@ -97,8 +116,9 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
     try {
       const cached = metaSchema.parse(JSON.parse(readFileSync(metaPath, 'utf8')));
       if (JSON.stringify(cached) === JSON.stringify(meta)) {
-        const tokens = JSON.parse(readFileSync(join(cacheDir, 'tokens.json'), 'utf8')) as string[][];
-        if (tokens.length === kb.passages.length) {
+        const tokens = readEncodedTokens(cacheDir);
+        if (tokens.docOffsets.length === kb.passages.length + 1) {
+          if (!withVectors) return assemble(tokens, undefined, undefined);
           const embedder = options.embedder ?? createLsaEmbedder(loadLsaState(cacheDir), anyTokenizer(tokenizers));
           const vectors = {
             CN: await HnswVectorIndex.load(join(cacheDir, 'hnsw-CN.bin'), embedder.dimension),
@@ -112,26 +132,31 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
     }
   }
 
-  const total = kb.passages.length * 2;
+  const total = kb.passages.length * (withVectors ? 2 : 1);
   options.onProgress?.(0, total);
-  const tokens = kb.passages.map((p, i) => {
+  const tokenLists = kb.passages.map((p, i) => {
     if (i % 200 === 0) options.onProgress?.(i, total);
-    return tokenizers[p.language].tokenizeDocument(indexText(p));
+    return [...tokenizers[p.language].tokenizeDocument(indexText(p)), ...articleTerms.termsFor(p)];
   });
   options.onProgress?.(kb.passages.length, total);
-  let embedder = options.embedder;
+  const tokens = encodeTokens(tokenLists);
   rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
-  if (!embedder) {
-    const state = fitLsa(tokens, options.lsa);
-    saveLsaState(cacheDir, state);
-    embedder = createLsaEmbedder(state, anyTokenizer(tokenizers));
+  let embedder: Embedder | undefined;
+  let vectors: Record<Jurisdiction, HnswVectorIndex> | undefined;
+  if (withVectors) {
+    embedder = options.embedder;
+    if (!embedder) {
+      const state = fitLsa(tokenLists, options.lsa);
+      saveLsaState(cacheDir, state);
+      embedder = createLsaEmbedder(state, anyTokenizer(tokenizers));
+    }
+    const vectorList = await embedAll(embedder, kb.passages, (done) => options.onProgress?.(kb.passages.length + done, total));
+    vectors = buildVectorIndexes(kb.passages, vectorList, embedder.dimension);
+    await vectors.CN.save(join(cacheDir, 'hnsw-CN.bin'));
+    await vectors.VN.save(join(cacheDir, 'hnsw-VN.bin'));
   }
-  const vectorList = await embedAll(embedder, kb.passages, (done) => options.onProgress?.(kb.passages.length + done, total));
-  const vectors = buildVectorIndexes(kb.passages, vectorList, embedder.dimension);
-  writeFileSync(join(cacheDir, 'tokens.json'), JSON.stringify(tokens));
-  await vectors.CN.save(join(cacheDir, 'hnsw-CN.bin'));
-  await vectors.VN.save(join(cacheDir, 'hnsw-VN.bin'));
+  writeEncodedTokens(cacheDir, tokens);
   // meta.json last: its presence marks a complete cache.
   writeFileSync(metaPath, JSON.stringify(meta));
   options.onProgress?.(total, total);

@@ -42,3 +42,31 @@ describe('Bm25Index', () => {
     expect(hits[0]?.doc).toBe(0);
   });
 });
+
+describe('Bm25Index compact postings', () => {
+  it('builds the same index from encoded tokens as from token lists', async () => {
+    const { encodeTokens } = await import('../../src/retrieval/lexical/encoded-tokens.js');
+    const fromEncoded = new Bm25Index(encodeTokens(docs));
+    expect(fromEncoded.search(q('工资', '拖欠'), 4)).toEqual(index.search(q('工资', '拖欠'), 4));
+    expect(fromEncoded.df('工资')).toBe(3);
+  });
+  it('reports for given documents the coverage search reports', () => {
+    const query = q('拖欠', '产假', '工资');
+    const hits = index.search(query, 4);
+    expect(index.coverage(query, hits.map((h) => h.doc))).toEqual(hits.map((h) => h.coverage));
+    expect(index.coverage(query, [2])[0]).toBeGreaterThan(0);
+  });
+  it('keeps the best documents when far more match than the limit (heap path), best first', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ['共同', ...Array.from({ length: i % 7 }, () => '稀有'), `填充${i}`]);
+    const big = new Bm25Index(many);
+    const top = big.search(q('稀有', '共同'), 5);
+    const all = big.search(q('稀有', '共同'), 200);
+    expect(top).toEqual(all.slice(0, 5));
+    expect(top.every((h, i) => i === 0 || h.score <= top[i - 1]!.score)).toBe(true);
+  });
+  it('resets its score buffers between queries', () => {
+    const first = index.search(q('工资'), 4);
+    index.search(q('加班', '产假'), 4);
+    expect(index.search(q('工资'), 4)).toEqual(first);
+  });
+});
