@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     const auth = serve.HTTP_AUTH === 'required' ? { keys: backend.openApiKeyStore ? await backend.openApiKeyStore() : openApiKeyStore(join(bot.config.DATA_DIR, 'api-keys.sqlite')), ...(serve.API_TOKEN_SECRET ? { userTokenSecret: serve.API_TOKEN_SECRET } : {}), userTokenTtlSeconds: serve.USER_TOKEN_TTL_SECONDS } : undefined;
     if (!auth) log.warn('HTTP API without authentication (HTTP_AUTH=off): anyone who reaches it can act as any user');
     const http = createHttpServer({ core: service.core, metrics: service.metrics, mailbox: service.mailbox, bodyLimit: serve.HTTP_BODY_LIMIT, store: service.store, ...(auth ? { auth } : {}), ...(serve.METRICS_TOKEN ? { metricsToken: serve.METRICS_TOKEN } : {}),
+      corsOrigins: serve.HTTP_CORS_ORIGINS,
       ...(staffLinks ? { transcriptPage: { store: service.store, links: staffLinks, labels: deskText.transcript, lang: serve.STAFF_LANGUAGE } } : {}),
     });
     await http.listen({ port: serve.PORT, host: serve.HOST });

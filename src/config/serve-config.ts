@@ -14,6 +14,11 @@ const schema = z.object({
   HTTP_AUTH: z.enum(['required', 'off']).default('required'),
   /** HMAC secret of browser user tokens (POST /v1/user-tokens); unset: API keys only. */
   API_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Comma-separated browser origins allowed to call /v1 (CORS), e.g. https://union.example. */
+  HTTP_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean)),
   USER_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** Tickets one worker may open per hour; more get the answer and a notice instead. */
   TICKETS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),

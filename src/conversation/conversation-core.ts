@@ -12,6 +12,7 @@ import { KeyedLock } from './keyed-lock.js';
 import type { NoticeRenderer } from './notices.js';
 import type { RateLimit } from './rate-limit.js';
 import { RateLimiter, type RateLimitSettings } from './rate-limiter.js';
+import type { TicketLimitSettings } from './ticket-limit.js';
 import { summarizeTicket, type SummaryLabels } from './ticket-summary.js';
 import type { ChannelName, InboundMessage, OutboundReply, Ticket } from './types.js';
 
@@ -44,7 +45,7 @@ export interface ConversationCoreSettings {
    * may open per hour; over it the worker gets the answer and a notice, no
    * ticket. `callerOf` @default the message's channel. Off when absent.
    */
-  readonly ticketLimit?: { readonly perUserPerHour: number; readonly perCallerPerHour: number; readonly callerOf?: (msg: InboundMessage) => string };
+  readonly ticketLimit?: TicketLimitSettings & { readonly callerOf?: (msg: InboundMessage) => string };
   /** Recognizes a worker's "delete my data" message; off when absent. */
   readonly isEraseCommand?: (text: string) => boolean;
   /** Labels of ticket summaries, in the staff's language. @default English */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
 import { ensurePrivateFile } from '../shared/private-file.js';
-import type { ChannelName, OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
+import type { ChannelName, OutboxKind, Ticket } from '../conversation/types.js';
 import { outboxStream, type ConversationRecord, type EraseCounts, type InboundRecord, type MessageOutcome, type PurgeCounts, type OutboxEvent, type TicketChange, type TicketStore } from './ticket-store.js';
 
 /** Schema versions in order; `PRAGMA user_version` records how many were applied. */

@@ -37,6 +37,8 @@ export interface HttpServerSettings {
   readonly auth?: HttpAuth;
   /** Bearer token for /metrics; without it /metrics answers loopback callers only. */
   readonly metricsToken?: string;
+  /** Browser origins (e.g. https://union.example) allowed to call /v1 with a user token (CORS). @default none */
+  readonly corsOrigins?: readonly string[];
   /** The staff transcript page behind signed, expiring links (GET /staff/tickets/:id). */
   readonly transcriptPage?: Parameters<typeof registerTranscriptPage>[1];
 }
@@ -115,6 +117,24 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
 
   if (settings.transcriptPage) registerTranscriptPage(app, settings.transcriptPage);
 
+  // CORS for the union's own web pages only: other origins get no CORS headers, so browsers refuse them.
+  const origins = new Set(settings.corsOrigins ?? []);
+  if (origins.size > 0) {
+    app.addHook('onRequest', async (request, reply) => {
+      const origin = request.headers.origin;
+      if (!origin || !origins.has(origin) || !request.url.startsWith('/v1/')) return;
+      void reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+      if (request.method === 'OPTIONS') {
+        return reply
+          .status(204)
+          .header('access-control-allow-methods', 'GET, POST')
+          .header('access-control-allow-headers', 'authorization, content-type')
+          .header('access-control-max-age', '600')
+          .send();
+      }
+    });
+  }
+
   app.get('/healthz', async (_request, reply) => {
     if (!settings.store) return { status: 'ok' };
     try {
@@ -128,7 +148,9 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
 
   app.get('/metrics', async (request, reply) => {
     const token = settings.metricsToken;
-    const allowed = token ? request.headers.authorization === `Bearer ${token}` : isLoopback(request.ip);
+    // Behind a local reverse proxy every request comes from loopback: a forwarded request is not a local one.
+    const proxied = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+    const allowed = token ? request.headers.authorization === `Bearer ${token}` : isLoopback(request.ip) && !proxied;
     if (!allowed) return reply.status(token ? 401 : 403).send({ error: token ? 'metrics need Authorization: Bearer <METRICS_TOKEN>' : 'metrics are served to loopback only (set METRICS_TOKEN to allow others)' });
     return reply.type(settings.metrics.contentType).send(await settings.metrics.render());
   });

@@ -128,5 +128,20 @@ describe('HTTP API authentication', () => {
     const open = setup().app;
     expect((await open.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.0.0.8' })).statusCode).toBe(403);
     expect((await open.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
+    // Through a reverse proxy on the same machine: not local.
+    expect((await open.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(403);
+  });
+
+  it('answers CORS preflights for configured origins only', async () => {
+    const keys = openApiKeyStore(':memory:');
+    const store = openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'cors-')), 'db.sqlite'));
+    const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices });
+    const app = createHttpServer({ core, metrics: new Metrics({ processMetrics: false }), mailbox: new HttpMailbox(store), auth: { keys }, corsOrigins: ['https://union.example'] });
+    const ok = await app.inject({ method: 'OPTIONS', url: '/v1/messages', headers: { origin: 'https://union.example', 'access-control-request-method': 'POST' } });
+    expect(ok.statusCode).toBe(204);
+    expect(ok.headers['access-control-allow-origin']).toBe('https://union.example');
+    expect(ok.headers['access-control-allow-headers']).toContain('authorization');
+    const other = await app.inject({ method: 'POST', url: '/v1/messages', payload: {}, headers: { origin: 'https://evil.example' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
