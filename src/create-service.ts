@@ -29,7 +29,7 @@ export function createService(
   bot: Bot,
   serve: ServeConfig,
   dataDir = bot.config.DATA_DIR,
-  hooks: Pick<ConversationCoreSettings, 'observer' | 'feedbackTexts'> = {},
+  hooks: Pick<ConversationCoreSettings, 'observer' | 'feedbackTexts' | 'isLead'> = {},
   backend?: StoreBackend,
 ): Service {
   const cipher = serve.DATA_ENCRYPTION_KEY ? createFieldCipher(parseDataKey(serve.DATA_ENCRYPTION_KEY)) : undefined;

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const staffConsole = consoleEventLogOn(consoleConfig)
     ? createConsoleService({ config: consoleConfig, knowledgeDir: bot.config.KNOWLEDGE_DIR, dataDir: bot.config.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) })
     : undefined;
-  const service = createService(bot, serve, undefined, staffConsole ? { observer: staffConsole.observer, feedbackTexts: staffConsole.feedbackTexts } : {}, backend);
+  const service = createService(bot, serve, undefined, staffConsole ? { observer: staffConsole.observer, feedbackTexts: staffConsole.feedbackTexts, isLead: staffConsole.isLead } : {}, backend);
   const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
   // Messages a crash left unanswered are finished before new ones arrive (answers to push channels go through the outbox).
   const recovered = await service.core.recover();

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     ...(backend.lock ? { lock: backend.lock } : {}),
     notices: loadNotices(app.KNOWLEDGE_DIR),
     observer: staffConsole.observer,
+    isLead: staffConsole.isLead,
     logger: log,
   });
   const url = await staffConsole.listen(core, tickets);

@@ -10,6 +10,7 @@ import type { TicketStore } from '../stores/ticket-store.js';
 import { createConsoleApp, type ConsolePort } from './console-app.js';
 import type { ConsoleConfig } from './console-config.js';
 import { createConsoleObserver } from './console-observer.js';
+import { consoleLeadCheck } from './ticket-rules.js';
 import { LiveHub } from './live-hub.js';
 import { loadUiTexts } from './ui-texts.js';
 
@@ -28,6 +29,8 @@ export interface ConsoleService {
   /** For the conversation core: the event log behind the dashboard. */
   readonly observer: ConversationObserver;
   readonly feedbackTexts: FeedbackTexts;
+  /** For the conversation core: console lead accounts may reply to tickets others own. */
+  readonly isLead: (staffId: string) => Promise<boolean>;
   /** Starts the web app on CONSOLE_HOST:CONSOLE_PORT; returns its address. */
   listen(core: ConsolePort, tickets: Pick<TicketStore, 'updateTicket'>): Promise<string>;
   close(): Promise<void>;
@@ -44,6 +47,7 @@ export function createConsoleService(settings: ConsoleServiceSettings): ConsoleS
     store,
     observer: createConsoleObserver(store, hub),
     feedbackTexts,
+    isLead: consoleLeadCheck(store),
     async listen(core, tickets) {
       app = createConsoleApp({ core, tickets, store, texts, hub, config: settings.config, ...(settings.logger ? { logger: settings.logger } : {}) });
       return app.listen({ port: settings.config.CONSOLE_PORT, host: settings.config.CONSOLE_HOST });

@@ -31,3 +31,9 @@ export function canSeeFullTranscript(user: Actor, ticket: Ticket): boolean {
 export function canHandOver(user: Actor, ticket: Ticket): boolean {
   return ticket.status === 'claimed' && (isOwner(user, ticket) || user.role === 'lead');
 }
+
+/** For the conversation core: a console owner id (`console:<name>`) whose account is a lead. */
+export const consoleLeadCheck =
+  (store: { getUser(name: string): Promise<{ role: string } | undefined> }) =>
+  async (staffId: string): Promise<boolean> =>
+    staffId.startsWith(CONSOLE_OWNER_PREFIX) && (await store.getUser(staffId.slice(CONSOLE_OWNER_PREFIX.length)))?.role === 'lead';

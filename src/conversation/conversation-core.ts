@@ -53,6 +53,8 @@ export interface ConversationCoreSettings {
   readonly summaryLabels?: SummaryLabels;
   /** Staff ids (Slack user ids) who may reply on any claimed ticket. */
   readonly leads?: readonly string[];
+  /** Staff recognised as leads elsewhere (the web console's lead accounts). */
+  readonly isLead?: (staffUserId: string) => boolean | Promise<boolean>;
   /** Observer of the message flow (tracing; crash tests kill the process at a step). */
   readonly onStep?: (step: CoreStep, msg: InboundMessage) => void;
   /** Staff console event log; with `feedbackTexts`, the bot also asks "did this help? 1 / 2" after answers. */
@@ -439,11 +441,12 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   async function staffReply(ticketId: string, staffUserId: string, text: string): Promise<StaffReplyResult> {
     if (text.trim() === '') return { ok: false, reason: 'empty' };
     const at = now();
+    const lead = leads.has(staffUserId) || (await settings.isLead?.(staffUserId)) === true;
     let refusal: StaffReplyResult | undefined;
     const result = await store.updateTicket(ticketId, (t) => {
       if (t.status === 'resolved') refusal = { ok: false, reason: 'resolved' };
       else if (!t.owner) refusal = { ok: false, reason: 'not_claimed' };
-      else if (t.owner !== staffUserId && !leads.has(staffUserId)) refusal = { ok: false, reason: 'not_owner' };
+      else if (t.owner !== staffUserId && !lead) refusal = { ok: false, reason: 'not_owner' };
       if (refusal) return undefined;
       return { ticket: { ...t, transcript: [...t.transcript, { role: 'staff', text, at }], updatedAt: at }, events: [{ kind: 'worker.send', payload: { text } }] };
     });

@@ -38,7 +38,10 @@ type LabelSet = z.infer<typeof setSchema>;
 
 /** Fills `{name}` placeholders that have a value; others (Slack's own `{time}`) stay. */
 const fill = (template: string, values: Readonly<Record<string, string | number>>) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] !== undefined ? String(values[name]) : whole));
+  template
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] !== undefined ? String(values[name]) : whole))
+    // Staff of the web console (owner `console:<name>`) are named, not mentioned: they have no Slack user.
+    .replace(/<@console:([^>]+)>/g, '$1 (web console)');
 
 function build(set: LabelSet) {
   const d = set.desk;

@@ -7,6 +7,7 @@ import { createConsoleObserver } from '../../../src/console/console-observer.js'
 import { LiveHub } from '../../../src/console/live-hub.js';
 import { hashPassword } from '../../../src/console/password.js';
 import { loadUiTexts } from '../../../src/console/ui-texts.js';
+import { consoleLeadCheck } from '../../../src/console/ticket-rules.js';
 import { createConversationCore, type ConversationCore } from '../../../src/conversation/conversation-core.js';
 import { loadFeedbackTexts } from '../../../src/conversation/feedback-texts.js';
 import { loadNotices } from '../../../src/conversation/notices.js';
@@ -76,6 +77,7 @@ export async function createConsoleHarness(options: { evalReport?: string; pollM
     notices,
     observer: createConsoleObserver(consoleStore, hub),
     feedbackTexts: loadFeedbackTexts('knowledge'),
+    isLead: consoleLeadCheck(consoleStore),
     rateLimit: { perMinute: 1000, burst: 1000 },
     now,
   });
