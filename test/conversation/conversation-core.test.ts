@@ -290,7 +290,7 @@ describe('conversation core: hand-off edge cases', () => {
     await core.handle(msg('我受伤了\n电话13812345678\n\n怎么办'));
     const [ticket] = await store.listOpenTickets();
     const lines = ticket!.summary.split('\n');
-    expect(lines[0]).toBe('[urgent: injury]');
+    expect(lines[0]).toBe('[urgent: injury] (zh-Hans)');
     expect(lines.find((l) => l.startsWith('What happened:'))).toContain('老板从3月起不给工资');
     expect(lines).toContain('Asks: 「怎么办」');
     expect(lines).toContain('Tenure: 工作了2年');
