@@ -9,3 +9,4 @@ export { loadQueryExpander, type QueryExpander } from './expansion/query-expande
 export { fitLsa, type LsaState } from './embedders/lsa/fit-lsa.js';
 export { createLsaEmbedder } from './embedders/lsa/lsa-embedder.js';
 export type { Embedder } from './embedders/types.js';
+export { LangchainLawRetriever, type LangchainLawRetrieverInput, type LawDocumentMetadata } from './langchain-retriever.js';
