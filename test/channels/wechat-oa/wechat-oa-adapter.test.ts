@@ -221,6 +221,9 @@ describe('WeChat Official Account: events', () => {
 });
 
 describe('WeChat Official Account: sending later (tokens, outbox, windows)', () => {
+  /** The "staff joined" notice the worker gets when staff claim the ticket (knowledge/conversation/notices.json). */
+  const JOINED = '工会工作人员已接手您的问题，将在这里与您联系。';
+
   async function openTicket(): Promise<string> {
     await post(textXml('我要找人工'));
     const [ticket] = await h.core.listOpenTickets();
@@ -228,18 +231,34 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     return ticket.id;
   }
 
+  /** Staff claim the ticket first (only the owner may reply); the claim queues the "staff joined" notice. */
+  async function claim(ticketId: string): Promise<void> {
+    expect((await h.core.claim(ticketId, 'U_STAFF')).ok).toBe(true);
+  }
+
+  async function reply(ticketId: string, text: string): Promise<void> {
+    expect(await h.core.staffReply(ticketId, 'U_STAFF', text)).toEqual({ ok: true });
+  }
+
   it('delivers a staff reply on the same channel, retrying a failed send through the outbox', async () => {
     await start();
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wechat_oa', adapter.sender]]));
     await dispatcher.drainOnce(); // posts the ticket to the desk
-    expect(await h.core.staffReply(ticketId, 'U_STAFF', '请把工资条发给我们看看')).toBe(true);
+    await claim(ticketId);
+    await dispatcher.drainOnce(); // the "staff joined" notice
+    expect(fake.sent.map((s) => [s.touser, s.content])).toEqual([[OPENID, JOINED]]);
+    await reply(ticketId, '请把工资条发给我们看看');
     fake.failNextSends = 1;
-    await dispatcher.drainOnce();
-    expect(fake.sent).toHaveLength(0);
+    expect(await dispatcher.drainOnce()).toBe(0);
+    expect(fake.sent).toHaveLength(1);
     expect(h.log.lines.join('\n')).toContain('outbox delivery failed; will retry');
+    // The harness dispatcher has retryBaseMs 0: the failed item is due again at once (retryAt = now + 0).
     expect(await dispatcher.drainOnce()).toBe(1);
-    expect(fake.sent.map((s) => [s.touser, s.content])).toEqual([[OPENID, '【工会工作人员】请把工资条发给我们看看']]);
+    expect(fake.sent.map((s) => [s.touser, s.content])).toEqual([
+      [OPENID, JOINED],
+      [OPENID, '【工会工作人员】请把工资条发给我们看看'],
+    ]);
   });
 
   it('fetches a new access token when WeChat says the cached one expired', async () => {
@@ -247,14 +266,15 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wechat_oa', adapter.sender]]));
     await dispatcher.drainOnce();
-    await h.core.staffReply(ticketId, 'U_STAFF', '第一条');
+    await claim(ticketId);
+    await reply(ticketId, '第一条');
     await dispatcher.drainOnce();
     fake.expireTokens();
-    await h.core.staffReply(ticketId, 'U_STAFF', '第二条');
+    await reply(ticketId, '第二条');
     await dispatcher.drainOnce();
     expect(fake.tokenRequests).toBe(2);
-    expect(fake.sent.map((s) => s.token)).toEqual(['TOKEN-1', 'TOKEN-2']);
-    expect(fake.sent.map((s) => s.content)).toEqual(['【工会工作人员】第一条', '【工会工作人员】第二条']);
+    expect(fake.sent.map((s) => s.token)).toEqual(['TOKEN-1', 'TOKEN-1', 'TOKEN-2']);
+    expect(fake.sent.map((s) => s.content)).toEqual([JOINED, '【工会工作人员】第一条', '【工会工作人员】第二条']);
   });
 
   it('refreshes the token before it expires', async () => {
@@ -263,12 +283,14 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wechat_oa', adapter.sender]]));
     await dispatcher.drainOnce();
-    await h.core.staffReply(ticketId, 'U_STAFF', '一');
+    await claim(ticketId);
+    await reply(ticketId, '一');
     await dispatcher.drainOnce();
     h.clock.now += 301_000;
-    await h.core.staffReply(ticketId, 'U_STAFF', '二');
+    await reply(ticketId, '二');
     await dispatcher.drainOnce();
-    expect(fake.sent.map((s) => s.token)).toEqual(['TOKEN-1', 'TOKEN-2']);
+    expect(fake.sent.map((s) => s.content)).toEqual([JOINED, '【工会工作人员】一', '【工会工作人员】二']);
+    expect(fake.sent.map((s) => s.token)).toEqual(['TOKEN-1', 'TOKEN-1', 'TOKEN-2']);
   });
 
   it('skips sends to a worker who unfollowed, with a note for staff in the ticket thread', async () => {
@@ -276,11 +298,14 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wechat_oa', adapter.sender]]));
     await dispatcher.drainOnce();
+    await claim(ticketId);
+    await dispatcher.drainOnce();
+    expect(fake.sent.map((s) => s.content)).toEqual([JOINED]);
     await post(messageXml({ MsgType: 'event', Event: 'unsubscribe' }));
-    await h.core.staffReply(ticketId, 'U_STAFF', '您好');
+    await reply(ticketId, '您好');
     await dispatcher.drainOnce();
     await dispatcher.drainOnce(); // the note, queued during the first drain
-    expect(fake.sent).toHaveLength(0);
+    expect(fake.sent.map((s) => s.content)).toEqual([JOINED]);
     expect(h.desk.thread.some((t) => t.ticketId === ticketId && t.text === h.texts.staff('unsubscribed', { channel: 'wechat_oa' }))).toBe(true);
     expect(h.log.lines.join('\n')).toContain('message to worker not sent');
   });
@@ -290,17 +315,20 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wechat_oa', adapter.sender]]));
     await dispatcher.drainOnce();
+    await claim(ticketId);
+    await dispatcher.drainOnce(); // the notice goes out while the window is open
+    expect(fake.sent.map((m) => m.content)).toEqual([JOINED]);
     h.clock.now += 49 * 3_600_000;
-    await h.core.staffReply(ticketId, 'U_STAFF', '还在吗');
+    await reply(ticketId, '还在吗');
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
-    expect(fake.sent).toHaveLength(0);
+    expect(fake.sent).toHaveLength(1);
     expect(h.desk.thread.some((t) => t.ticketId === ticketId && t.text.startsWith('Not delivered on wechat_oa: the platform only lets us message'))).toBe(true);
 
     // The worker writes again: the held reply is delivered then.
     await post(textXml('你好，我回来了'));
     await adapter.idle();
-    expect(fake.sent.map((m) => m.content)).toEqual(['【工会工作人员】还在吗']);
+    expect(fake.sent.map((m) => m.content)).toEqual([JOINED, '【工会工作人员】还在吗']);
   });
 
   it('stops at the 5-message allowance and treats WeChat 45015 as a closed window', async () => {
@@ -308,17 +336,20 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wechat_oa', adapter.sender]]));
     await dispatcher.drainOnce();
-    for (let i = 1; i <= 6; i += 1) await h.core.staffReply(ticketId, 'U_STAFF', `消息${i}`);
+    // Six messages for the worker: the "staff joined" notice counts toward the allowance like the five replies.
+    await claim(ticketId);
+    for (let i = 1; i <= 5; i += 1) await reply(ticketId, `消息${i}`);
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
-    expect(fake.sent).toHaveLength(5);
+    expect(fake.sent.map((m) => m.content)).toEqual([JOINED, '【工会工作人员】消息1', '【工会工作人员】消息2', '【工会工作人员】消息3', '【工会工作人员】消息4']);
     expect(h.desk.thread.some((t) => t.text === h.texts.staff('quota_exhausted', { channel: 'wechat_oa' }))).toBe(true);
 
     await post(textXml('我又来了')); // a new message opens a new allowance; the held sixth message goes out
     await adapter.idle();
-    expect(fake.sent.map((m) => m.content).at(-1)).toBe('【工会工作人员】消息6');
+    expect(fake.sent).toHaveLength(6);
+    expect(fake.sent.map((m) => m.content).at(-1)).toBe('【工会工作人员】消息5');
     fake.nextErrcodes = [45015];
-    await h.core.staffReply(ticketId, 'U_STAFF', '收到');
+    await reply(ticketId, '收到');
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(fake.sent).toHaveLength(6);

@@ -172,6 +172,9 @@ describe('WeCom KF: pulling', () => {
 });
 
 describe('WeCom KF: staff desk', () => {
+  /** The "staff joined" notice the worker gets when staff claim the ticket (knowledge/conversation/notices.json). */
+  const JOINED = '工会工作人员已接手您的问题，将在这里与您联系。';
+
   async function openTicket(): Promise<string> {
     fake.customerText(KF, USER, '我要找人工');
     await callback();
@@ -190,11 +193,11 @@ describe('WeCom KF: staff desk', () => {
     const before = fake.sent.length;
     expect((await h.core.claim(ticketId, 'U_STAFF')).ok).toBe(true);
     await dispatcher.drainOnce();
-    expect(fake.sent.slice(before).map((s) => s.content)).toEqual(['工会工作人员已接手您的问题，将在这里与您联系。']);
+    expect(fake.sent.slice(before).map((s) => s.content)).toEqual([JOINED]);
     expect(fake.transitions).toEqual([{ external_userid: USER, service_state: 3, servicer_userid: 'zhangsan' }]);
 
     // With a person, the API may not send: the staff reply is held back with a note saying where to answer.
-    await h.core.staffReply(ticketId, 'U_STAFF', '请到企业微信里回复');
+    expect(await h.core.staffReply(ticketId, 'U_STAFF', '请到企业微信里回复')).toEqual({ ok: true });
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(fake.sent.some((s) => s.content.includes('请到企业微信里回复'))).toBe(false);
@@ -211,12 +214,19 @@ describe('WeCom KF: staff desk', () => {
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wecom_kf', adapter.sender]]));
     await dispatcher.drainOnce();
-    await h.core.staffReply(ticketId, 'U_STAFF', '我们明天联系您');
+    // Only the owner may reply: claim first (no servicer configured, so the session stays with the bot).
+    expect((await h.core.claim(ticketId, 'U_STAFF')).ok).toBe(true);
+    await dispatcher.drainOnce();
+    expect(fake.sent.at(-1)).toEqual({ touser: USER, open_kfid: KF, content: JOINED });
+    const before = fake.sent.length;
+    expect(await h.core.staffReply(ticketId, 'U_STAFF', '我们明天联系您')).toEqual({ ok: true });
     fake.failNextSends = 1;
-    await dispatcher.drainOnce();
+    expect(await dispatcher.drainOnce()).toBe(0);
     expect(fake.sent.some((s) => s.content.includes('我们明天联系您'))).toBe(false);
-    await dispatcher.drainOnce();
-    expect(fake.sent.at(-1)).toEqual({ touser: USER, open_kfid: KF, content: '【工会工作人员】我们明天联系您' });
+    expect(h.log.lines.join('\n')).toContain('outbox delivery failed; will retry');
+    // The harness dispatcher has retryBaseMs 0: the failed item is due again at once (retryAt = now + 0).
+    expect(await dispatcher.drainOnce()).toBe(1);
+    expect(fake.sent.slice(before)).toEqual([{ touser: USER, open_kfid: KF, content: '【工会工作人员】我们明天联系您' }]);
     expect(fake.transitions).toHaveLength(0);
   });
 
@@ -225,9 +235,12 @@ describe('WeCom KF: staff desk', () => {
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wecom_kf', adapter.sender]]));
     await dispatcher.drainOnce();
+    expect((await h.core.claim(ticketId, 'U_STAFF')).ok).toBe(true);
+    await dispatcher.drainOnce(); // the "staff joined" notice goes out while the window is open
+    expect(fake.sent.at(-1)?.content).toBe(JOINED);
     const before = fake.sent.length;
     h.clock.now += 48 * 3_600_000 + 1;
-    await h.core.staffReply(ticketId, 'U_STAFF', '还需要帮助吗');
+    expect(await h.core.staffReply(ticketId, 'U_STAFF', '还需要帮助吗')).toEqual({ ok: true });
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(fake.sent).toHaveLength(before);

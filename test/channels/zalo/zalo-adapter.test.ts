@@ -124,6 +124,9 @@ describe('Zalo OA: webhook', () => {
 });
 
 describe('Zalo OA: tokens and the staff desk', () => {
+  /** The "staff joined" notice the worker gets when staff claim the ticket (knowledge/conversation/notices.json). */
+  const JOINED = 'Cán bộ công đoàn đã tiếp nhận trường hợp của bạn và sẽ liên hệ tại đây.';
+
   async function openTicket(): Promise<string> {
     await webhook(textEvent('Tôi muốn gặp cán bộ công đoàn'));
     await adapter.idle();
@@ -149,12 +152,19 @@ describe('Zalo OA: tokens and the staff desk', () => {
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['zalo', adapter.sender]]));
     await dispatcher.drainOnce();
-    await h.core.staffReply(ticketId, 'U_STAFF', 'Chúng tôi sẽ gọi lại cho bạn');
+    // Only the owner may reply: claim first, which tells the worker staff joined.
+    expect((await h.core.claim(ticketId, 'U_STAFF')).ok).toBe(true);
+    await dispatcher.drainOnce();
+    expect(fake.sent.at(-1)).toMatchObject({ userId: USER, text: JOINED });
+    const before = fake.sent.length;
+    expect(await h.core.staffReply(ticketId, 'U_STAFF', 'Chúng tôi sẽ gọi lại cho bạn')).toEqual({ ok: true });
     fake.failNextSends = 1;
-    await dispatcher.drainOnce();
+    expect(await dispatcher.drainOnce()).toBe(0);
     expect(fake.sent.some((s) => s.text.includes('gọi lại'))).toBe(false);
-    await dispatcher.drainOnce();
-    expect(fake.sent.at(-1)).toMatchObject({ userId: USER, text: '[Cán bộ công đoàn] Chúng tôi sẽ gọi lại cho bạn' });
+    expect(h.log.lines.join('\n')).toContain('outbox delivery failed; will retry');
+    // The harness dispatcher has retryBaseMs 0: the failed item is due again at once (retryAt = now + 0).
+    expect(await dispatcher.drainOnce()).toBe(1);
+    expect(fake.sent.slice(before)).toEqual([expect.objectContaining({ userId: USER, text: '[Cán bộ công đoàn] Chúng tôi sẽ gọi lại cho bạn' })]);
   });
 
   it('skips sends to a worker who unfollowed and after the window, with notes for staff', async () => {
@@ -162,14 +172,17 @@ describe('Zalo OA: tokens and the staff desk', () => {
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['zalo', adapter.sender]]));
     await dispatcher.drainOnce();
+    expect((await h.core.claim(ticketId, 'U_STAFF')).ok).toBe(true);
+    await dispatcher.drainOnce(); // the "staff joined" notice goes out while the window is open
+    expect(fake.sent.at(-1)?.text).toBe(JOINED);
     const before = fake.sent.length;
     h.clock.now += 49 * 3_600_000;
-    await h.core.staffReply(ticketId, 'U_STAFF', 'Bạn còn cần hỗ trợ không');
+    expect(await h.core.staffReply(ticketId, 'U_STAFF', 'Bạn còn cần hỗ trợ không')).toEqual({ ok: true });
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     await webhook({ app_id: APP_ID, event_name: 'unfollow', timestamp: String(h.clock.now), oa_id: OA, follower: { id: USER } });
     await adapter.idle();
-    await h.core.staffReply(ticketId, 'U_STAFF', 'Xin chào');
+    expect(await h.core.staffReply(ticketId, 'U_STAFF', 'Xin chào')).toEqual({ ok: true });
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(fake.sent).toHaveLength(before);
