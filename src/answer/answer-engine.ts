@@ -11,7 +11,7 @@ import type {
   Triage,
 } from '../core/types.js';
 import type { AppConfig } from '../config/app-config.js';
-import type { CalculatorHook } from '../calculators/index.js';
+import type { CalculatorHook, CalculatorReply } from '../calculators/index.js';
 import type { Drafter } from '../drafting/types.js';
 import { detectLang } from '../language/detect-lang.js';
 import { toSimplified, toTraditional } from '../language/script.js';
@@ -186,16 +186,19 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
 
     // --- calculators hook (src/calculators): a request for a figure is computed, not retrieved ---
     const calc = deps.calculator?.({ text, lang, jurisdiction, history });
-    if (calc) {
-      const script = lang === 'zh-Hant' ? toTraditional : (s: string) => s;
-      return {
-        ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${calc.text}`, [], triage.level === 'none' ? none : triage, 'extractive'),
-        citations: calc.citations.map((c) => ({ ...c, label: script(c.label), excerpt: script(c.excerpt) })),
-        memo: calc.memo,
-        ...(calc.calculation ? { calculation: { ...calc.calculation, formula: script(calc.calculation.formula), citations: calc.calculation.citations.map(script) } } : {}),
-        ...(request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {}),
-      };
-    }
+    const calcScript = lang === 'zh-Hant' ? toTraditional : (s: string) => s;
+    const calcParts = (reply: CalculatorReply) => ({
+      citations: reply.citations.map((c) => ({ ...c, label: calcScript(c.label), excerpt: calcScript(c.excerpt) })),
+      memo: reply.memo,
+      ...(reply.calculation ? { calculation: { ...reply.calculation, formula: calcScript(reply.calculation.formula), citations: reply.calculation.citations.map(calcScript) } } : {}),
+    });
+    const calcAnswer = async (reply: CalculatorReply): Promise<BotAnswer> => ({
+      ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${reply.text}`, [], triage.level === 'none' ? none : triage, 'extractive'),
+      ...calcParts(reply),
+      ...(request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {}),
+    });
+    // A worker answering the calculator's question gets the figure; a fresh question may first get its card's rule.
+    if (calc && (calc.continued || !deps.cards)) return calcAnswer(calc);
     // --- end calculators hook ---
 
     const query = deps.rewrite && history.length > 0 && !request.offline ? await deps.rewrite({ question: text, lang, history }) : text;
@@ -209,6 +212,14 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
 
     // Answer cards (src/cards): a confident reviewed card, a full-text request or another country's law answers here.
     const carded = deps.cards?.answer({ text: query, lang, jurisdiction, history, hits, statuteSources: sources, texts, values, cardsAllowed: !deps.drafter });
+    if (carded && calc && carded.card) {
+      // The reviewed rule first (plain words, the decisive clause), then the worker's own figure or the fact it needs.
+      const answer = finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${carded.text}\n\n${calc.text}`, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode);
+      const parts = calcParts(calc);
+      const seen = new Set(answer.citations.map((c) => c.passageId));
+      return { ...answer, ...parts, citations: [...answer.citations, ...parts.citations.filter((c) => !seen.has(c.passageId))], card: carded.card, ...debugInfo };
+    }
+    if (calc) return calcAnswer(calc);
     if (carded) {
       const reply = `${urgentPrefix}${personPrefix}${carded.text}`;
       return { ...finish(lang, jurisdiction, reply, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode), ...(carded.card ? { card: carded.card } : {}), ...debugInfo };

@@ -17,6 +17,8 @@ export interface CalculatorReply {
   readonly calculation?: CalculationJson;
   /** The calculator's state marker: kept in the conversation history, never shown to the worker. */
   readonly memo: string;
+  /** True when this message continues the calculator's previous question (an answer or a correction). */
+  readonly continued: boolean;
 }
 
 /** The `calculation` field of a bot answer and of `npm run ask -- --json`. */
@@ -119,7 +121,7 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
       const known = knownLine(facts, t, req.lang, SHOWN[kind]);
       const rule = t.rules[kind];
       const text = [head, ...(rule ? [rule] : []), ...(known ? [known] : []), questionText(kind, missing, t)].join('\n');
-      return { text, citations: [], memo: encodeState({ kind, facts, asked: missing as FactName }) };
+      return { text, citations: [], memo: encodeState({ kind, facts, asked: missing as FactName }), continued: prev !== undefined };
     }
     let result: CalcResult;
     try {
@@ -134,6 +136,7 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
       text,
       citations,
       memo: encodeState({ kind, facts }),
+      continued: prev !== undefined,
       calculation: { kind: result.kind, inputs: result.inputs, result: result.result, unit: result.unit, formula: formulaLine(result, t, req.lang), citations: citations.map((c) => c.label) },
     };
   };
