@@ -160,6 +160,19 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     const urgentPrefix = triage.level === 'urgent' ? `${fill(texts.urgent_intro, values)}\n\n` : '';
     const personPrefix = triage.level === 'person' ? `${fill(texts.person_intro, values)}\n\n` : '';
 
+    // --- calculators hook (src/calculators): a request for a figure is computed, not retrieved ---
+    const calc = deps.calculator?.({ text, lang, jurisdiction, history });
+    const calcScript = lang === 'zh-Hant' ? toTraditional : (s: string) => s;
+    const calcParts = (reply: CalculatorReply) => ({
+      citations: reply.citations.map((c) => ({ ...c, label: calcScript(c.label), excerpt: calcScript(c.excerpt) })),
+      memo: reply.memo,
+      ...(reply.calculation ? { calculation: { ...reply.calculation, formula: calcScript(reply.calculation.formula), citations: reply.calculation.citations.map(calcScript) } } : {}),
+    });
+    const calcAnswer = async (reply: CalculatorReply): Promise<BotAnswer> => ({
+      ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${reply.text}`, [], triage.level === 'none' ? none : triage, 'extractive'),
+      ...calcParts(reply),
+      ...(request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {}),
+    });
     // --- urgent and hand-off first replies (src/escalation/urgent-reply.ts): no retrieval quotes, only the category's own articles, verified.
     const plan = deps.urgentReplies ? planUrgentReply(deps.urgentReplies, triage, lang, jurisdiction, (doc, n) => lookup.get(doc, n)) : null;
     if (plan) {
@@ -167,7 +180,13 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       const cited = verifySources(chosen, lookup, passageIds).kept;
       const lines = cited.map((c) => `• ${c.label}${lang === 'vi' ? ': ' : '：'}${c.excerpt}`);
       const debugInfo = request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {};
-      return { ...finish(lang, jurisdiction, plan.compose(lines), cited, triage, 'extractive'), ...debugInfo };
+      // A figure the worker asked for (e.g. the injury-report deadline) follows the care and the hotline; never after self-harm.
+      const withCalc = calc?.calculation && !triage.reasons.includes('self_harm') && !triage.reasons.includes('asked_for_person') ? calc : undefined;
+      if (!withCalc) return { ...finish(lang, jurisdiction, plan.compose(lines), cited, triage, 'extractive'), ...debugInfo };
+      const answer = finish(lang, jurisdiction, `${plan.compose(lines)}\n\n${withCalc.text}`, cited, triage, 'extractive');
+      const parts = calcParts(withCalc);
+      const seen = new Set(answer.citations.map((c) => c.passageId));
+      return { ...answer, ...parts, citations: [...answer.citations, ...parts.citations.filter((c) => !seen.has(c.passageId))], ...debugInfo };
     }
     // --- end of urgent and hand-off first replies
 
@@ -184,19 +203,6 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       return finish(lang, jurisdiction, texts.greeting, [], { level: 'none', reasons: ['greeting'] }, 'refusal');
     }
 
-    // --- calculators hook (src/calculators): a request for a figure is computed, not retrieved ---
-    const calc = deps.calculator?.({ text, lang, jurisdiction, history });
-    const calcScript = lang === 'zh-Hant' ? toTraditional : (s: string) => s;
-    const calcParts = (reply: CalculatorReply) => ({
-      citations: reply.citations.map((c) => ({ ...c, label: calcScript(c.label), excerpt: calcScript(c.excerpt) })),
-      memo: reply.memo,
-      ...(reply.calculation ? { calculation: { ...reply.calculation, formula: calcScript(reply.calculation.formula), citations: reply.calculation.citations.map(calcScript) } } : {}),
-    });
-    const calcAnswer = async (reply: CalculatorReply): Promise<BotAnswer> => ({
-      ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${reply.text}`, [], triage.level === 'none' ? none : triage, 'extractive'),
-      ...calcParts(reply),
-      ...(request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {}),
-    });
     // A worker answering the calculator's question gets the figure; a fresh question may first get its card's rule.
     if (calc && (calc.continued || !deps.cards)) return calcAnswer(calc);
     // --- end calculators hook ---
