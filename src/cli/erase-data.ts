@@ -7,11 +7,11 @@
 import { join } from 'node:path';
 import { loadAppConfig } from '../config/app-config.js';
 import { loadServeConfig } from '../config/serve-config.js';
-import type { ChannelName } from '../conversation/types.js';
+import { CHANNEL_NAMES, type ChannelName } from '../conversation/types.js';
 import { createFieldCipher, parseDataKey } from '../privacy/field-cipher.js';
 import { openSqliteTicketStore } from '../stores/sqlite-ticket-store.js';
 
-const CHANNELS: readonly ChannelName[] = ['wechat', 'http', 'cli'];
+const CHANNELS: readonly ChannelName[] = CHANNEL_NAMES;
 const USAGE = 'usage: npm run erase-data -- <ticket id> | <wechat|http|cli> <conversation id>';
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -3,7 +3,7 @@ import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import { outboxStream, type TicketStore } from '../stores/ticket-store.js';
 import { NOTICE_KEYS, type NoticeRenderer } from './notices.js';
-import type { ChannelName, OutboxItem, StaffDesk, Ticket, WorkerSender } from './types.js';
+import { CHANNEL_NAMES, type ChannelName, type OutboxItem, type StaffDesk, type Ticket, type WorkerSender } from './types.js';
 
 export interface OutboxDispatcherSettings {
   readonly store: TicketStore;
@@ -44,7 +44,7 @@ export interface OutboxDispatcher {
 }
 
 const workerPayload = z.union([z.object({ text: z.string() }), z.object({ notice: z.enum(NOTICE_KEYS) })]);
-const replyPayload = z.object({ channel: z.enum(['wechat', 'http', 'cli']), conversationId: z.string(), text: z.string() });
+const replyPayload = z.object({ channel: z.enum(CHANNEL_NAMES), conversationId: z.string(), text: z.string() });
 const threadPayload = z.object({ text: z.string(), role: z.enum(['worker', 'bot']).default('worker') });
 
 /** The item cannot be delivered yet (no desk, not posted yet): it stays in the outbox and is retried, without counting toward a dead letter. */

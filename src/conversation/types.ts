@@ -7,7 +7,9 @@ import type { BotAnswer, Citation, Lang } from '../core/types.js';
  */
 
 /** Where a worker's message came from. */
-export type ChannelName = 'wechat' | 'http' | 'cli' | 'wechat_oa' | 'wecom_kf' | 'zalo';
+/** Every worker channel; stores and payload checks read this list, so a new channel is added here once. */
+export const CHANNEL_NAMES = ['wechat', 'http', 'cli', 'wechat_oa', 'wecom_kf', 'zalo'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** A worker's message, as an adapter hands it to the core. */
 export interface InboundMessage {

@@ -1,5 +1,5 @@
+import { storedTicketSchema } from './ticket-schema.js';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
 import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
 import { ensurePrivateFile } from '../shared/private-file.js';
 import type { ChannelName, OutboxKind, Ticket } from '../conversation/types.js';
@@ -46,22 +46,6 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX tickets_unclaimed ON tickets(status, category, created_at);`,
 ];
 
-const ticketSchema = z.object({
-  id: z.string(),
-  channel: z.enum(['wechat', 'http', 'cli', 'wechat_oa', 'wecom_kf', 'zalo']),
-  conversationId: z.string(),
-  language: z.enum(['zh-Hans', 'zh-Hant', 'vi']),
-  category: z.enum(['urgent', 'person']),
-  reasons: z.array(z.string()),
-  summary: z.string(),
-  transcript: z.array(z.object({ role: z.enum(['worker', 'bot', 'staff']), text: z.string(), at: z.number() })),
-  citations: z.array(z.looseObject({ law: z.string(), title: z.string(), excerpt: z.string(), score: z.number(), passageId: z.string(), label: z.string(), article: z.number().optional() })),
-  status: z.enum(['open', 'claimed', 'resolved']),
-  owner: z.string().optional(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  slack: z.object({ channel: z.string(), ts: z.string() }).optional(),
-});
 
 interface ConversationRow {
   channel: ChannelName;
@@ -177,13 +161,13 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
 
   const parseTicket = (row: { body: string } | undefined): Ticket | undefined => {
     if (!row) return undefined;
-    const t = ticketSchema.parse(JSON.parse(row.body)) as Ticket;
+    const t = storedTicketSchema.parse(JSON.parse(row.body)) as Ticket;
     return { ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.decrypt(e.text) })) };
   };
   const readTicket = (id: string) => parseTicket(selectTicket.get(id) as { body: string } | undefined);
   const writeTicket = (t: Ticket) => {
     // Validated on the way in too: a malformed body would break every later read of the open tickets.
-    ticketSchema.parse(t);
+    storedTicketSchema.parse(t);
     upsertTicket.run({ id: t.id, channel: t.channel, conversationId: t.conversationId, body: JSON.stringify({ ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.encrypt(e.text) })) }), status: t.status, owner: t.owner ?? null, category: t.category, createdAt: t.createdAt, updatedAt: t.updatedAt });
   };
   const enqueueAll = (ticketId: string, events: readonly OutboxEvent[], at: number) => {

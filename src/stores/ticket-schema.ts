@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { CHANNEL_NAMES } from '../conversation/types.js';
 
 /**
- * A stored ticket body, checked on the way in and out of a server database
- * (a malformed body would break every later read of the open tickets).
- * Same shape as the SQLite store's check.
+ * A stored ticket body, checked on the way in and out of the database by
+ * both stores (a malformed body would break every later read of the open
+ * tickets). Every channel name must be listed, or its tickets cannot load.
  */
 export const storedTicketSchema = z.object({
   id: z.string(),
-  channel: z.enum(['wechat', 'http', 'cli']),
+  channel: z.enum(CHANNEL_NAMES),
   conversationId: z.string(),
   language: z.enum(['zh-Hans', 'zh-Hant', 'vi']),
   category: z.enum(['urgent', 'person']),

@@ -2,6 +2,7 @@
  * The behaviour every TicketStore must have, run against each implementation
  * (SQLite and PostgreSQL) by its own test file.
  */
+import { CHANNEL_NAMES } from '../../src/conversation/types.js';
 import { describe, expect, it } from 'vitest';
 import { loadNotices } from '../../src/conversation/notices.js';
 import { createOutboxDispatcher } from '../../src/conversation/outbox-dispatcher.js';
@@ -41,6 +42,13 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       expect(await b.getTicket('T-NONE')).toBeUndefined();
       expect(await b.getConversation('wechat', 'other')).toBeUndefined();
       await b.close();
+    });
+
+    it('stores and lists tickets from every worker channel', async () => {
+      const store = await fresh();
+      for (const [i, channel] of CHANNEL_NAMES.entries()) await store.saveTicket(ticket({ id: `T-${channel}`, channel, createdAt: i + 1, updatedAt: i + 1 }), []);
+      expect((await store.listOpenTickets()).map((t) => t.channel)).toEqual([...CHANNEL_NAMES]);
+      await store.close();
     });
 
     it('keeps messages for HTTP users across reopen until they are acknowledged', async () => {
