@@ -217,7 +217,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     const debugInfo = request.debug ? { retrieved: hits.map(toRetrievedRef) } : {};
 
     // Answer cards (src/cards): a confident reviewed card, a full-text request or another country's law answers here.
-    const carded = deps.cards?.answer({ text: query, lang, jurisdiction, history, hits, statuteSources: sources, texts, values, cardsAllowed: !deps.drafter });
+    const carded = deps.cards?.answer({ text: query, lang, jurisdiction, history, hits, statuteSources: sources, texts, values, cardsAllowed: !deps.drafter, figureFollows: calc?.calculation !== undefined });
     if (carded && calc && carded.card) {
       // The reviewed rule first (plain words, the decisive clause), then the worker's own figure or the fact it needs.
       const answer = finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${carded.text}\n\n${calc.text}`, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode);

@@ -19,6 +19,8 @@ export interface CardStepInput {
   readonly statuteSources?: readonly ChosenSource[];
   /** False when an LLM drafter answers instead (its mode and fallback metrics stay as they are). @default true */
   readonly cardsAllowed?: boolean;
+  /** A calculator's figure follows the card's answer (its follow-up question is then left out). */
+  readonly figureFollows?: boolean;
   readonly texts: CardReplyTexts;
   /** Placeholder values (union hotline, emergency numbers). */
   readonly values: Readonly<Record<string, string>>;
@@ -101,7 +103,7 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
     if (!best) return undefined;
     const leads = best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
     if (best.confidence < options.minConfidence && !leads) return undefined;
-    const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, input.statuteSources);
+    const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, input.statuteSources, input.figureFollows ?? false);
     if (!composed) return undefined;
     const confidence = Number(best.confidence.toFixed(3));
     return { text: composed.text, sources: composed.sources, mode: 'extractive', reasons: [], card: { id: best.card.id, confidence } };

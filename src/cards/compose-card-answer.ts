@@ -47,6 +47,8 @@ export function composeCardAnswer(
   texts: CardReplyTexts,
   values: Readonly<Record<string, string>>,
   statuteSources: readonly ChosenSource[] = [],
+  /** True when a computed figure follows the card: its "tell me X" question is then already answered. */
+  figureFollows = false,
 ): ComposedCard | undefined {
   const answer = cardAnswerText(card, lang);
   if (!answer) return undefined;
@@ -60,8 +62,12 @@ export function composeCardAnswer(
   const family = lang === 'vi' ? 'vi' : 'zh-Hans';
   const jurisdiction: Jurisdiction = card.jurisdiction;
   const steps = book.nextSteps[jurisdiction][card.next_steps]?.[family];
-  const follow = card.follow_up?.[family];
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
+  const follow = figureFollows ? undefined : card.follow_up?.[family];
+  // A sentence whose placeholder has no value (the Vietnamese union hotline until a union sets it) is left out, not shown empty.
+  const fill = (s: string) =>
+    s
+      .replace(/\s*[^.。；;]*\{(\w+)\}[^.。；;]*[.。；;]?/g, (sentence, key: string) => ((values[key] ?? '').trim() ? sentence : ''))
+      .replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
   const quoteOpen = lang === 'vi' ? '"' : '“';
   const quoteClose = lang === 'vi' ? '"' : '”';
   // Quotes stay with their own article; several quotes from one article share the label.

@@ -31,6 +31,21 @@ describe('card step', () => {
     expect(r.mode).toBe('extractive');
   });
 
+  it('leaves out a next-steps sentence whose hotline is not set, instead of showing it empty', () => {
+    const withoutHotline = step.answer(input('cong ty khong dong bao hiem cho em', 'vi', { values: { union_hotline: '' } }))!;
+    expect(withoutHotline.text).toContain('Bước tiếp theo');
+    expect(withoutHotline.text).not.toMatch(/Công đoàn: ?\.|\{union_hotline\}/);
+    const withHotline = step.answer(input('cong ty khong dong bao hiem cho em', 'vi', { values: { union_hotline: '1900 0000' } }))!;
+    expect(withHotline.text).toContain('Công đoàn: 1900 0000.');
+  });
+
+  it("drops the card's question for a missing fact when a computed figure follows", () => {
+    const asking = step.answer(input('干了4年8个月被辞退，月薪6000，经济补偿多少？', 'zh-Hans'))!;
+    const withFigure = step.answer(input('干了4年8个月被辞退，月薪6000，经济补偿多少？', 'zh-Hans', { figureFollows: true }))!;
+    expect(asking.card?.id).toBe(withFigure.card?.id);
+    expect(withFigure.text.split('\n').length).toBe(asking.text.split('\n').length - 1);
+  });
+
   it("lists the statute path's other verified articles after the card's own clauses", () => {
     const p47 = kb.passages.find((p) => p.id === 'cn/labor-contract-law#47')!;
     const other = { passage: p47, label: '《劳动合同法》第四十七条', excerpt: '', bestSentence: '', score: 1 };
