@@ -1,24 +1,34 @@
-import { botTurnText } from '../core/bot-turn-text.js';
 import { createInterface } from 'node:readline';
-import type { HistoryTurn, Lang } from '../core/types.js';
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { loadServeConfig } from '../config/serve-config.js';
+import { createService } from '../create-service.js';
 import { createBot } from '../create-bot.js';
-import { renderAnswer } from './ask-output.js';
+import { renderReply } from './ask-output.js';
 import { createProgressReporter } from './progress-bar.js';
 
 const WELCOME = `gonghui-bot: 劳动法律信息助手 / 勞動法律資訊助手 / trợ lý pháp luật lao động
 请输入问题 · 請輸入問題 · Nhập câu hỏi  (Ctrl+D / "exit" to quit)`;
 
 /**
- * Terminal chat on the embedded default. Interactive on a terminal; with a
- * pipe it answers one question per line and exits at the end of input.
+ * Terminal chat on the embedded default, through the same conversation core
+ * as every channel: triage, tickets in the local SQLite file (DATA_DIR) and
+ * follow-up context, so "passed to union staff" is true here too (staff see
+ * the ticket in the console or Slack when `npm run serve` runs on the same
+ * DATA_DIR). Interactive on a terminal, one conversation that continues
+ * across runs; with a pipe, each line is its own conversation and the
+ * program exits at the end of input.
  */
 async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const progress = createProgressReporter('gonghui-bot');
   const bot = await createBot({ onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
-  const history: HistoryTurn[] = [];
-  let conversationLang: Lang | undefined;
+  // One person at a keyboard or a file of questions: the flood limits are for public channels.
+  const serve = loadServeConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '10000', RATE_LIMIT_BURST: '10000' });
+  const service = createService(bot, serve);
+  const runId = randomUUID();
+  let line = 0;
 
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
   if (interactive) {
@@ -26,23 +36,19 @@ async function main(): Promise<void> {
     rl.setPrompt('> ');
     rl.prompt();
   }
-  for await (const line of rl) {
-    const text = line.trim();
+  for await (const raw of rl) {
+    const text = raw.trim();
     if (interactive && (text === 'exit' || text === 'quit')) break;
     if (text === '' && !interactive) continue;
-    // Piped lines are independent questions; an interactive session is one conversation.
-    const context = interactive ? { history, ...(conversationLang ? { conversationLang } : {}) } : {};
-    const answer = await bot.engine.ask({ text, ...context });
-    if (answer.mode !== 'invalid_input') {
-      conversationLang = answer.language;
-      history.push({ role: 'worker', text }, { role: 'bot', text: botTurnText(answer) });
-      history.splice(0, Math.max(0, history.length - 8));
-    }
+    line += 1;
+    const conversationId = interactive ? `terminal-${userInfo().username}` : `pipe-${runId}-${line}`;
+    const replies = await service.core.handle({ channel: 'cli', conversationId, userId: conversationId, messageId: `${runId}-${line}`, kind: 'text', text, timestamp: Date.now() });
     if (!interactive) process.stdout.write(`> ${text}\n`);
-    process.stdout.write(`${renderAnswer(answer)}\n\n`);
+    for (const reply of replies) process.stdout.write(`${reply.answer ? renderReply(reply.text, reply.answer) : reply.text}\n\n`);
     if (interactive) rl.prompt();
   }
   rl.close();
+  await service.store.close();
 }
 
 main().catch((error: unknown) => {

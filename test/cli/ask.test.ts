@@ -1,3 +1,4 @@
+import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,9 +81,10 @@ describe('npm run ask', () => {
 });
 
 describe('npm start (piped)', () => {
-  it('answers one question per line and exits at the end of input', async () => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], { env });
-    child.stdin?.end('产假有多少天\n\ncông ty không đóng bảo hiểm\n');
+  it('answers one question per line through the conversation core, opening a real ticket for an urgent one', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chat-data-'));
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], { env: { ...env, DATA_DIR: dataDir } });
+    child.stdin?.end('产假有多少天\n\ncông ty không đóng bảo hiểm\n工友从脚手架上摔下来了，头在流血\n');
     const out = await new Promise<string>((resolve, reject) => {
       let text = '';
       child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
@@ -92,5 +94,13 @@ describe('npm start (piped)', () => {
     expect(out).toContain('98天');
     expect(out).toContain('> công ty không đóng bảo hiểm');
     expect(out).toContain('Luật Bảo hiểm xã hội 2024');
+    expect(out).toContain('[urgent: handed to union staff]');
+    // What the terminal says is true: the urgent line opened a ticket in the local store.
+    const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'));
+    const tickets = await store.listOpenTickets();
+    await store.close();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]).toMatchObject({ channel: 'cli', category: 'urgent' });
+    expect(out).toContain(tickets[0]!.id);
   }, 60_000);
 });
