@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, relative } from 'node:path';
 import type { DocumentMeta, Passage } from '../core/types.js';
 import { parseZhStatute } from './parse-zh-statute.js';
-import { articlePassageId, lawFileStem, lawMarkdownFiles, shortLawTitle } from './zh-law-folder.js';
+import { lawFileStem, lawMarkdownFiles, shortLawTitle } from './zh-law-folder.js';
 
 /** Prefix of every extra document's id; retrieval ranks built-in statutes above it. */
 export const EXTRA_DOC_PREFIX = 'cn-extra/';
@@ -52,10 +52,12 @@ export function loadExtraLaws(dir: string, builtinLaws: ReadonlySet<string>): Ex
     const head = text.slice(0, FIRST_ARTICLE.exec(text)?.index ?? text.length);
     const inForce = !REPEALED.test(fullTitle) && !REPEALED.test(head);
     const common = { docId, jurisdiction: 'CN', language: 'zh', law, title, inForce, source: `${EXTRA_DOC_PREFIX}${relative(dir, file).split('\\').join('/')}` } as const;
-    const seen = new Set<string>();
-    const passages: Passage[] = parsed.articles.map((a) => ({
+    // A number seen twice (an appendix restarting at 第一条) could not be cited apart: keep the first.
+    const numbers = new Set<number>();
+    const articles = parsed.articles.filter((a) => !numbers.has(a.article) && numbers.add(a.article));
+    const passages: Passage[] = articles.map((a) => ({
       ...common,
-      id: articlePassageId(docId, a, seen),
+      id: `${docId}#${a.article}`,
       kind: 'article',
       article: a.article,
       headings: a.headings,

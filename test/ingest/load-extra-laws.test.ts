@@ -38,13 +38,16 @@ describe('loadExtraLaws', () => {
     expect(docs.some((d) => d.meta.law === '劳动合同法')).toBe(false);
   });
 
-  it('marks a document as not in force when its head says 已废止', () => {
+  it('marks a document as not in force when its title says 已废止 and keeps one passage per article number', () => {
     const dir = mkdtempSync(join(tmpdir(), 'extra-laws-'));
     cpSync(FIXTURE, dir, { recursive: true });
     // A placeholder document (not a real law), only to carry the repeal marker.
-    writeFileSync(join(dir, '某某条例.md'), '# 某某条例（已废止）\n\n第一条 占位文本。\n');
+    writeFileSync(join(dir, '某某条例.md'), '# 某某条例（已废止）\n\n第一条 占位文本。\n\n## 附件\n\n第一条 附件占位文本。\n');
     const loaded = loadExtraLaws(dir, new Set());
-    expect(loaded.docs.find((d) => d.meta.law === '某某条例（已废止）')?.meta.inForce).toBe(false);
+    const placeholder = loaded.docs.find((d) => d.meta.law === '某某条例（已废止）')!;
+    expect(placeholder.meta.inForce).toBe(false);
+    // An appendix restarting at 第一条 could not be cited apart from the body's 第一条: only the first is kept.
+    expect(placeholder.passages.map((p) => [p.id, p.text])).toEqual([['cn-extra/某某条例#1', '占位文本。']]);
     expect(loaded.docs.find((d) => d.meta.docId === 'cn-extra/消费者权益保护法')?.meta.inForce).toBe(true);
   });
 });
