@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { DocumentMeta, Passage } from '../core/types.js';
 import { parseZhStatute } from './parse-zh-statute.js';
 import { lawFileStem, lawMarkdownFiles, shortLawTitle } from './zh-law-folder.js';
@@ -23,16 +23,31 @@ function slugOf(stem: string): string {
 }
 
 /**
+ * One file per document: of several versions with the same name
+ * (`职业病防治法(2017-11-04).md`, `职业病防治法(2018-12-29).md`) the latest date wins.
+ */
+function latestVersions(files: readonly string[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const file of files) {
+    const key = join(dirname(file), lawFileStem(file));
+    const kept = byKey.get(key);
+    if (kept === undefined || basename(file) > basename(kept)) byKey.set(key, file);
+  }
+  return files.filter((f) => byKey.get(join(dirname(f), lawFileStem(f))) === f);
+}
+
+/**
  * Reads a folder of PRC law texts in the LawRefBook layout (see
  * {@link lawMarkdownFiles}) as extra CN statutes with ids `cn-extra/<slug>`.
  * A document whose short title equals one in `builtinLaws` is skipped: the
- * project's reviewed statute wins. Files without numbered articles are skipped.
+ * project's reviewed statute wins. Files without numbered articles are skipped;
+ * of several dated versions of one file name in a folder only the latest is read.
  */
 export function loadExtraLaws(dir: string, builtinLaws: ReadonlySet<string>): ExtraLaws {
   const docs: ExtraLaws['docs'] = [];
   const skipped: ExtraLaws['skipped'] = [];
   const usedSlugs = new Set<string>();
-  for (const file of lawMarkdownFiles(dir)) {
+  for (const file of latestVersions(lawMarkdownFiles(dir))) {
     const text = readFileSync(file, 'utf8');
     const parsed = parseZhStatute(text);
     if (parsed.articles.length === 0) continue;
@@ -47,6 +62,7 @@ export function loadExtraLaws(dir: string, builtinLaws: ReadonlySet<string>): Ex
     const title = fullTitle.includes(stem) ? fullTitle : `${fullTitle}·${stem}`;
     let slug = slugOf(stem);
     if (usedSlugs.has(slug)) slug = slugOf(`${basename(dirname(file))}-${stem}`);
+    for (let n = 2; usedSlugs.has(slug); n += 1) slug = `${slugOf(stem)}-${n}`;
     usedSlugs.add(slug);
     const docId = `${EXTRA_DOC_PREFIX}${slug}`;
     const head = text.slice(0, FIRST_ARTICLE.exec(text)?.index ?? text.length);

@@ -52,6 +52,17 @@ describe('loadExtraLaws', () => {
   });
 });
 
+describe('loadExtraLaws with several versions of one law', () => {
+  it('reads only the latest dated file of a name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extra-laws-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    // The same text under an older date stands in for a superseded version.
+    cpSync(join(dir, '民法商法', '消费者权益保护法(2013-10-25).md'), join(dir, '民法商法', '消费者权益保护法(2009-08-27).md'));
+    const consumer = loadExtraLaws(dir, new Set()).docs.filter((d) => d.meta.law === '消费者权益保护法');
+    expect(consumer.map((d) => [d.meta.docId, d.meta.source])).toEqual([['cn-extra/消费者权益保护法', 'cn-extra/民法商法/消费者权益保护法(2013-10-25).md']]);
+  });
+});
+
 describe('loadKnowledge with EXTRA_LAWS_DIR', async () => {
   const plain = await loadKnowledge('knowledge');
   const skippedCalls: unknown[] = [];
