@@ -41,7 +41,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const env = options.env ?? process.env;
   const config = loadAppConfig(env);
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const kb = await loadKnowledge(config.KNOWLEDGE_DIR);
+  const kb = await loadKnowledge(config.KNOWLEDGE_DIR, {
+    extraLawsDir: config.EXTRA_LAWS_DIR,
+    onSkippedExtras: (skipped) => logger.warn(`EXTRA_LAWS_DIR: ${skipped.length} document(s) skipped, a built-in statute has the same title: ${skipped.map((s) => s.law).join(', ')}`),
+  });
   const llm = await createLlmFeatures({ env, kb, logger });
   const retriever = await loadOrBuildRetriever({
     kb,

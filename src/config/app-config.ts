@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -7,6 +8,12 @@ import { z } from 'zod';
 export const appConfigSchema = z.object({
   /** Folder with statutes, service texts, expansion tables and rules. */
   KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
+  /** Optional folder of extra PRC law texts in Markdown (LawRefBook layout), see docs/retrieval.md. */
+  EXTRA_LAWS_DIR: z
+    .string()
+    .min(1)
+    .refine((dir) => existsSync(dir) && statSync(dir).isDirectory(), 'must be an existing directory')
+    .optional(),
   /** Where the built retrieval index is cached between runs. */
   INDEX_CACHE_DIR: z.string().min(1).default('.cache/index'),
   /** Where tickets and conversation state are stored (SQLite). */

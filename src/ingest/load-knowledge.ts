@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DocumentMeta, Jurisdiction, KnowledgeBase, Passage } from '../core/types.js';
+import { createHash } from 'node:crypto';
 import { hashDirectory } from './content-hash.js';
+import { loadExtraLaws } from './load-extra-laws.js';
 import { serviceEntrySchema, statuteEntrySchema, type ServiceEntry, type StatuteEntry } from './manifest-schema.js';
 import { parseViStatute } from './parse-vi-statute.js';
 import { parseZhStatute } from './parse-zh-statute.js';
@@ -133,12 +135,21 @@ async function serviceDocs(dir: string, jurisdiction: Jurisdiction): Promise<{ m
   return out;
 }
 
+/** Options of {@link loadKnowledge}. */
+export interface LoadKnowledgeOptions {
+  /** Folder of extra PRC law texts (EXTRA_LAWS_DIR), loaded as `cn-extra/*` statutes. */
+  readonly extraLawsDir?: string | undefined;
+  /** Called once with the extra documents skipped because a built-in statute has the same title. */
+  readonly onSkippedExtras?: (skipped: readonly { law: string; file: string }[]) => void;
+}
+
 /**
  * Reads the knowledge base: statutes from `statutes/{cn,vn}` and union-service
  * texts from `services/{cn,vn}`, each folder described by its MANIFEST.json.
- * Statutes are split into articles, service texts into passages.
+ * Statutes are split into articles, service texts into passages. Extra laws,
+ * when configured, are appended after the built-in documents.
  */
-export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
+export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): Promise<KnowledgeBase> {
   if (!existsSync(dir)) throw new KnowledgeError(`knowledge folder not found: ${dir}`);
   const docs: { meta: DocumentMeta; passages: Passage[] }[] = [];
   for (const { folder, jurisdiction } of FOLDERS) {
@@ -146,9 +157,19 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
     docs.push(...(await serviceDocs(join(dir, 'services', folder), jurisdiction)));
   }
   if (docs.length === 0) throw new KnowledgeError(`no documents under ${dir}/statutes or ${dir}/services`);
+  let contentHash = hashDirectory(dir);
+  if (options.extraLawsDir !== undefined) {
+    if (!existsSync(options.extraLawsDir)) throw new KnowledgeError(`extra laws folder not found: ${options.extraLawsDir}`);
+    const builtin = new Set(docs.filter((d) => d.meta.kind === 'statute' && d.meta.jurisdiction === 'CN').map((d) => d.meta.law));
+    const extra = loadExtraLaws(options.extraLawsDir, builtin);
+    if (extra.skipped.length > 0) options.onSkippedExtras?.(extra.skipped);
+    docs.push(...extra.docs);
+    // The index cache is keyed by this hash: changing the extra folder rebuilds the index.
+    contentHash = createHash('sha256').update(`${contentHash}\0extra:${hashDirectory(options.extraLawsDir)}`).digest('hex');
+  }
   return {
     documents: docs.map((d) => d.meta),
     passages: docs.flatMap((d) => d.passages),
-    contentHash: hashDirectory(dir),
+    contentHash,
   };
 }

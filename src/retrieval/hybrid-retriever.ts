@@ -6,6 +6,7 @@ import { feedbackTerms } from './expansion/pseudo-relevance.js';
 import type { QueryExpander } from './expansion/query-expander.js';
 import type { Bm25Index, WeightedTerm } from './lexical/bm25-index.js';
 import type { Tokenizer } from './tokenize/tokenizer.js';
+import { EXTRA_DOC_PREFIX } from '../ingest/load-extra-laws.js';
 import type { HnswVectorIndex } from './vector/hnsw-vector-index.js';
 
 /** Fusion settings. */
@@ -28,10 +29,18 @@ export interface HybridWeights {
   readonly feedbackDocs: number;
   /** Feedback terms added. */
   readonly feedbackTerms: number;
+  /**
+   * Preference of the project's own statutes over extra laws (EXTRA_LAWS_DIR,
+   * ids `cn-extra/...`): an extra passage's fused score is divided by it, so
+   * labor law stays first when a whole law collection is loaded. With rrfK 30,
+   * an extra passage must be fused two places ahead of a built-in one to rank
+   * above it. 1 = no preference. @default 1.05
+   */
+  readonly builtinPrior: number;
 }
 
 /** Defaults; learned/feedback values were chosen on the STARD train split only (docs/retrieval.md). */
-export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30, bigram: 0.5, learned: 0.5, feedback: 0, feedbackDocs: 3, feedbackTerms: 10 };
+export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30, bigram: 0.5, learned: 0.5, feedback: 0, feedbackDocs: 3, feedbackTerms: 10, builtinPrior: 1.05 };
 
 export interface HybridRetrieverParts {
   readonly passages: readonly Passage[];
@@ -67,6 +76,7 @@ export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
   const weights = { ...DEFAULT_WEIGHTS, ...parts.weights };
   const byId = new Map(parts.passages.map((p, i) => [p.id, i]));
   const jurisdictionOf = Uint8Array.from(parts.passages, (p) => (p.jurisdiction === 'CN' ? 0 : 1));
+  const priorOf = Float64Array.from(parts.passages, (p) => (p.docId.startsWith(EXTRA_DOC_PREFIX) ? 1 / weights.builtinPrior : 1));
   const useVectors = parts.vectors !== undefined && parts.embedder !== undefined && weights.vector > 0;
 
   return {
@@ -121,7 +131,8 @@ export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
       const ranked: { doc: number; score: number; vectorRank: number; rankKey: number }[] = [];
       for (const [doc, entry] of fused) {
         if (named.has(doc)) continue;
-        ranked.push({ doc, ...entry, rankKey: (parts.passages[doc]!.inForce ? 1 : 0) * 1e6 + entry.score });
+        const score = entry.score * priorOf[doc]!;
+        ranked.push({ doc, score, vectorRank: entry.vectorRank, rankKey: (parts.passages[doc]!.inForce ? 1 : 0) * 1e6 + score });
       }
       ranked.sort((a, b) => b.rankKey - a.rankKey);
       const kept = ranked.slice(0, Math.max(0, k - named.size));
