@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { JsonRouteServer } from './json-route-server.js';
 
 /** One text the fake received through the customer-service API. */
 export interface OaSent {
@@ -34,7 +34,7 @@ export class FakeWechatOaServer {
   expiresIn = 7200;
   private readonly valid = new Set<string>();
   private readonly expired = new Set<string>();
-  private server: Server | undefined;
+  private readonly http = new JsonRouteServer((request) => this.route(request));
   baseUrl = '';
 
   constructor(
@@ -43,25 +43,12 @@ export class FakeWechatOaServer {
   ) {}
 
   async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      void this.route(request).then(
-        ({ status, body }) => {
-          response.writeHead(status, { 'content-type': 'application/json' });
-          response.end(JSON.stringify(body));
-        },
-        () => {
-          response.writeHead(500);
-          response.end();
-        },
-      );
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = await this.http.start();
     return this.baseUrl;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await this.http.stop();
   }
 
   /** Every token handed out so far stops working (as after its 2 hours). */

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { JsonRouteServer } from './json-route-server.js';
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -22,7 +22,7 @@ export class FakeZaloServer {
   expiresIn = 90_000;
   private readonly validAccess = new Set<string>();
   private validRefresh: string;
-  private server: Server | undefined;
+  private readonly http = new JsonRouteServer((request) => this.route(request));
   baseUrl = '';
 
   constructor(
@@ -38,25 +38,12 @@ export class FakeZaloServer {
   }
 
   async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      void this.route(request).then(
-        ({ status, body }) => {
-          response.writeHead(status, { 'content-type': 'application/json' });
-          response.end(JSON.stringify(body));
-        },
-        () => {
-          response.writeHead(500);
-          response.end();
-        },
-      );
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = await this.http.start();
     return this.baseUrl;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await this.http.stop();
   }
 
   private async route(request: IncomingMessage): Promise<{ status: number; body: unknown }> {
