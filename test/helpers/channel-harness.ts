@@ -1,7 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import type { PlatformChannel } from '../../src/channels/platform-common/channel-adapter.js';
+import { createChannelsServer } from '../../src/channels/platform-common/channels-server.js';
 import { createConversationCore, type ConversationCore } from '../../src/conversation/conversation-core.js';
 import { loadNotices } from '../../src/conversation/notices.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../../src/conversation/outbox-dispatcher.js';
@@ -69,4 +72,17 @@ export function createChannelHarness(script?: FakeScript): ChannelHarness {
       await store.close();
     },
   };
+}
+
+/** The adapter settings every platform adapter test takes from the harness (retries due almost at once). */
+export function harnessAdapterSettings(h: ChannelHarness) {
+  return { port: h.core, state: h.state, texts: h.texts, notes: h.notes, logger: h.log.logger, now: () => h.clock.now, retryBaseMs: 1 };
+}
+
+/** Serves one adapter on a free local port; `origin` is `http://127.0.0.1:<port>`. */
+export async function listenChannel(adapter: PlatformChannel): Promise<{ server: FastifyInstance; origin: string }> {
+  const server = createChannelsServer([adapter]);
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  return { server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
 }

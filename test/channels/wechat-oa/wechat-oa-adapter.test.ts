@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChannelsServer } from '../../../src/channels/platform-common/channels-server.js';
 import type { PlatformChannel } from '../../../src/channels/platform-common/channel-adapter.js';
 import { createWechatOaAdapter } from '../../../src/channels/wechat-oa/wechat-oa-adapter.js';
-import { createChannelHarness, type ChannelHarness } from '../../helpers/channel-harness.js';
+import { createChannelHarness, harnessAdapterSettings, listenChannel, type ChannelHarness } from '../../helpers/channel-harness.js';
 import { FakeWechatOaServer } from '../../helpers/fake-wechat-oa-server.js';
 import { newEncodingAesKey, wxDecrypt, wxEncrypt, wxSignature, xmlField } from '../../helpers/wx-envelope.js';
 
@@ -33,18 +32,11 @@ async function start(options: { safeMode?: boolean; passiveReplyMs?: number; max
     handoffEventKey: 'TALK_TO_PERSON',
     language: 'zh-Hans',
     maxMessageLength: options.maxMessageLength ?? 600,
-    port: h.core,
-    state: h.state,
-    texts: h.texts,
-    notes: h.notes,
-    logger: h.log.logger,
-    now: () => h.clock.now,
-    retryBaseMs: 1,
+    ...harnessAdapterSettings(h),
   });
-  server = createChannelsServer([adapter]);
-  await server.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/channels/wechat_oa`;
+  const listening = await listenChannel(adapter);
+  server = listening.server;
+  url = `${listening.origin}/channels/wechat_oa`;
 }
 
 function messageXml(fields: Record<string, string>): string {

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlatformChannel } from '../../../src/channels/platform-common/channel-adapter.js';
-import { createChannelsServer } from '../../../src/channels/platform-common/channels-server.js';
 import { createWecomKfAdapter } from '../../../src/channels/wecom-kf/wecom-kf-adapter.js';
-import { createChannelHarness, type ChannelHarness } from '../../helpers/channel-harness.js';
+import { createChannelHarness, harnessAdapterSettings, listenChannel, type ChannelHarness } from '../../helpers/channel-harness.js';
 import { FakeWecomKfServer } from '../../helpers/fake-wecom-kf-server.js';
 import { newEncodingAesKey, wxEncrypt, wxSignature } from '../../helpers/wx-envelope.js';
 
@@ -32,18 +31,11 @@ async function start(options: { servicer?: string } = {}): Promise<void> {
     ...(options.servicer ? { servicerUserId: options.servicer } : {}),
     language: 'zh-Hans',
     maxMessageLength: 600,
-    port: h.core,
-    state: h.state,
-    texts: h.texts,
-    notes: h.notes,
-    logger: h.log.logger,
-    now: () => h.clock.now,
-    retryBaseMs: 1,
+    ...harnessAdapterSettings(h),
   });
-  server = createChannelsServer([adapter]);
-  await server.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/channels/wecom_kf`;
+  const listening = await listenChannel(adapter);
+  server = listening.server;
+  url = `${listening.origin}/channels/wecom_kf`;
 }
 
 /** WeCom's "there are messages" callback, encrypted and signed as WeCom sends it. */

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlatformChannel } from '../../../src/channels/platform-common/channel-adapter.js';
-import { createChannelsServer } from '../../../src/channels/platform-common/channels-server.js';
 import { createZaloAdapter } from '../../../src/channels/zalo/zalo-adapter.js';
-import { createChannelHarness, type ChannelHarness } from '../../helpers/channel-harness.js';
+import { createChannelHarness, harnessAdapterSettings, listenChannel, type ChannelHarness } from '../../helpers/channel-harness.js';
 import { FakeZaloServer } from '../../helpers/fake-zalo-server.js';
 
 const APP_ID = '4318202851213211111';
@@ -34,18 +33,11 @@ async function start(options: { accessToken?: string } = {}): Promise<void> {
     language: 'vi',
     maxMessageLength: 2000,
     siteVerification: 'AbCd1234',
-    port: h.core,
-    state: h.state,
-    texts: h.texts,
-    notes: h.notes,
-    logger: h.log.logger,
-    now: () => h.clock.now,
-    retryBaseMs: 1,
+    ...harnessAdapterSettings(h),
   });
-  server = createChannelsServer([adapter]);
-  await server.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.server.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const listening = await listenChannel(adapter);
+  server = listening.server;
+  url = `${listening.origin}`;
 }
 
 function textEvent(text: string, msgId = `msg${(seq += 1)}`): Record<string, unknown> {
