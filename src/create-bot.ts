@@ -4,7 +4,7 @@ import { loadAppConfig, type AppConfig } from './config/app-config.js';
 import { createAnswerEngine, loadReplyBook, loadScopeRules, type HotlineBook } from './answer/index.js';
 import { loadHotlines } from './answer/load-hotlines.js';
 import { loadKnowledge } from './ingest/load-knowledge.js';
-import { loadOrBuildRetriever } from './retrieval/index.js';
+import { loadLexicalParts, loadOrBuildRetriever } from './retrieval/index.js';
 import { loadTriageRules } from './escalation/load-triage-rules.js';
 import { triageMessage } from './escalation/triage-message.js';
 import { loadUrgentReplies } from './escalation/load-urgent-replies.js';
@@ -46,9 +46,12 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     onSkippedExtras: (skipped) => logger.warn(`EXTRA_LAWS_DIR: ${skipped.length} document(s) skipped, a built-in statute has the same title: ${skipped.map((s) => s.law).join(', ')}`),
   });
   const llm = await createLlmFeatures({ env, kb, logger });
+  // One jieba dictionary load and expansion table for the retriever and the card matcher.
+  const lexical = loadLexicalParts(config.KNOWLEDGE_DIR);
   const retriever = await loadOrBuildRetriever({
     kb,
     knowledgeDir: config.KNOWLEDGE_DIR,
+    lexical,
     cacheDir: config.INDEX_CACHE_DIR,
     ...(llm.embedder ? { embedder: llm.embedder } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -69,7 +72,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     rewrite: llm.rewrite,
     logger,
     calculator: createCalculatorHook(loadCalculatorData(config.KNOWLEDGE_DIR), kb.passages),
-    cards: loadCardStep(kb, config.KNOWLEDGE_DIR),
+    cards: loadCardStep(kb, config.KNOWLEDGE_DIR, undefined, lexical),
   });
   return { engine, kb, config, logger, hotlines };
 }

@@ -1,8 +1,5 @@
-import { join } from 'node:path';
 import type { KnowledgeBase } from '../core/types.js';
-import { loadQueryExpander } from '../retrieval/expansion/query-expander.js';
-import { createViTokenizer } from '../retrieval/tokenize/vi-tokenizer.js';
-import { createZhTokenizer } from '../retrieval/tokenize/zh-tokenizer.js';
+import { loadLexicalParts, type LexicalParts } from '../retrieval/index-cache.js';
 import { createCardMatcher } from './card-matcher.js';
 import { createCardStep, DEFAULT_CARD_OPTIONS, type CardStep, type CardStepOptions } from './card-step.js';
 import { checkCards } from './check-cards.js';
@@ -16,13 +13,18 @@ export { checkCards } from './check-cards.js';
 /**
  * Loads knowledge/cards, refuses to start with a card that fails the card
  * check, and builds the card step with the statute retriever's tokenizers and
- * expansion table.
+ * expansion table (`lexical`: the ones the retriever was built with; loaded
+ * from `knowledgeDir` when not given).
  */
-export function loadCardStep(kb: KnowledgeBase, knowledgeDir: string, options: CardStepOptions = DEFAULT_CARD_OPTIONS): CardStep {
+export function loadCardStep(
+  kb: KnowledgeBase,
+  knowledgeDir: string,
+  options: CardStepOptions = DEFAULT_CARD_OPTIONS,
+  lexical: LexicalParts = loadLexicalParts(knowledgeDir),
+): CardStep {
   const book = loadCards(knowledgeDir);
   const problems = checkCards(book, kb.passages);
   if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
-  const tokenizers = { zh: createZhTokenizer(knowledgeDir), vi: createViTokenizer(knowledgeDir) };
-  const matcher = createCardMatcher(book.cards, tokenizers, loadQueryExpander(knowledgeDir));
+  const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander);
   return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options);
 }

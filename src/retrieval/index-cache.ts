@@ -9,7 +9,7 @@ import { loadLsaState, saveLsaState } from './embedders/lsa/lsa-state-file.js';
 import type { Embedder } from './embedders/types.js';
 import { loadArticleTerms, type ArticleTerms } from './expansion/article-terms.js';
 import { loadLearnedExpander, type LearnedExpander } from './expansion/learned-expander.js';
-import { loadQueryExpander } from './expansion/query-expander.js';
+import { loadQueryExpander, type QueryExpander } from './expansion/query-expander.js';
 import { documentTerms, encodeTokens, type EncodedTokens } from './lexical/encoded-tokens.js';
 import { readEncodedTokens, writeEncodedTokens } from './lexical/encoded-tokens-file.js';
 import { createHybridRetriever, type HybridWeights } from './hybrid-retriever.js';
@@ -42,6 +42,19 @@ export interface LoadOrBuildOptions {
   readonly learned?: LearnedExpander;
   /** Learned article vocabulary to use instead of knowledge/learned (training and tuning scripts). */
   readonly articleTerms?: ArticleTerms;
+  /** Tokenizers and expansion table already loaded from `knowledgeDir` (shared with the card matcher). */
+  readonly lexical?: LexicalParts;
+}
+
+/** The tokenizers and query expander the statute retriever and the card matcher share. */
+export interface LexicalParts {
+  readonly tokenizers: Readonly<Record<DocLanguage, Tokenizer>>;
+  readonly expander: QueryExpander;
+}
+
+/** Loads the tokenizers (jieba dictionary, Vietnamese syllables) and the expansion table once. */
+export function loadLexicalParts(knowledgeDir: string): LexicalParts {
+  return { tokenizers: { zh: createZhTokenizer(knowledgeDir), vi: createViTokenizer(knowledgeDir) }, expander: loadQueryExpander(knowledgeDir) };
 }
 
 const metaSchema = z.object({ format: z.string(), contentHash: z.string(), embedder: z.string(), tokenizers: z.string(), passages: z.number(), articleTerms: z.string() });
@@ -52,12 +65,8 @@ export function indexText(p: Passage): string {
   return `${label} ${label} ${p.headings.at(-1) ?? ''} ${p.text}`;
 }
 
-function tokenizersFor(knowledgeDir: string): Record<DocLanguage, Tokenizer> {
-  return { zh: createZhTokenizer(knowledgeDir), vi: createViTokenizer(knowledgeDir) };
-}
-
 /** Tokenizes any text with the tokenizer of its script (the LSA vocabulary spans both languages). */
-function anyTokenizer(tokenizers: Record<DocLanguage, Tokenizer>): (text: string) => string[] {
+function anyTokenizer(tokenizers: Readonly<Record<DocLanguage, Tokenizer>>): (text: string) => string[] {
   return (text) => (/\p{Script=Han}/u.test(text) ? tokenizers.zh : tokenizers.vi).tokenizeDocument(text);
 }
 
@@ -88,8 +97,7 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
   const knowledgeDir = options.knowledgeDir ?? 'knowledge';
   const cacheDir = options.cacheDir ?? '.cache/index';
   const { kb } = options;
-  const tokenizers = tokenizersFor(knowledgeDir);
-  const expander = loadQueryExpander(knowledgeDir);
+  const { tokenizers, expander } = options.lexical ?? loadLexicalParts(knowledgeDir);
   const learned = options.learned ?? loadLearnedExpander(knowledgeDir);
   const articleTerms = options.articleTerms ?? loadArticleTerms(knowledgeDir);
   const findReferences = createReferenceFinder(kb.documents);

@@ -1,4 +1,4 @@
-export { loadOrBuildRetriever, indexText, type LoadOrBuildOptions } from './index-cache.js';
+export { loadOrBuildRetriever, loadLexicalParts, indexText, type LoadOrBuildOptions, type LexicalParts } from './index-cache.js';
 export { createHybridRetriever, DEFAULT_WEIGHTS, type HybridWeights, type HybridRetrieverParts } from './hybrid-retriever.js';
 export { Bm25Index, type WeightedTerm, type Bm25Hit } from './lexical/bm25-index.js';
 export { HnswVectorIndex } from './vector/hnsw-vector-index.js';
