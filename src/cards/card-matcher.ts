@@ -26,6 +26,7 @@ interface Doc {
   readonly card: number;
   readonly language: DocLanguage;
   readonly text: string;
+  readonly tokens: readonly string[];
   readonly terms: ReadonlySet<string>;
 }
 
@@ -44,12 +45,15 @@ export function createCardMatcher(
 ): CardMatcher {
   const docs: Doc[] = [];
   cards.forEach((card, index) => {
-    const add = (text: string, language: DocLanguage) => docs.push({ card: index, language, text, terms: new Set(tokenizers[language].tokenizeDocument(text)) });
+    const add = (text: string, language: DocLanguage) => {
+      const tokens = tokenizers[language].tokenizeDocument(text);
+      docs.push({ card: index, language, text, tokens, terms: new Set(tokens) });
+    };
     for (const p of [...card.phrasings['zh-Hans'], ...card.phrasings['zh-Hant']]) add(p, 'zh');
     for (const p of card.phrasings.vi) add(p, 'vi');
     if (card.jurisdiction === 'CN' || card.phrasings['zh-Hans'].length > 0) add(card.situation, 'zh');
   });
-  const bm25 = new Bm25Index(docs.map((d) => [...tokenizers[d.language].tokenizeDocument(d.text)]));
+  const bm25 = new Bm25Index(docs.map((d) => d.tokens));
   const weightOf = (term: string, base: number) => (term.startsWith('#') ? base * BIGRAM_WEIGHT : base);
 
   return {
