@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Lang } from '../../core/types.js';
 import type { InboundMessage, WorkerSender } from '../../conversation/types.js';
-import type { Logger } from '../../shared/logger.js';
-import { splitMessage } from '../wechat/split-message.js';
-import { BackgroundTasks, type ChannelPort, type PlatformChannel } from '../platform-common/channel-adapter.js';
-import type { ChannelStateStore, ReplyQuota } from '../platform-common/channel-state-store.js';
-import type { ChannelTexts } from '../platform-common/channel-texts.js';
+import { createAdapterKit, type PlatformAdapterSettings } from '../platform-common/adapter-kit.js';
+import type { PlatformChannel } from '../platform-common/channel-adapter.js';
+import type { ReplyQuota } from '../platform-common/channel-state-store.js';
 import { rawBody } from '../platform-common/channels-server.js';
-import { createGuardedSender } from '../platform-common/guarded-send.js';
 import { errorText, hashId } from '../platform-common/hash-id.js';
-import { withRetry } from '../platform-common/retry.js';
-import type { StaffNotes } from '../platform-common/staff-notes.js';
 import { createWxCrypto } from '../platform-common/wx-crypto.js';
 import { buildWxXml, parseWxXml } from '../platform-common/wx-xml.js';
 import { createWechatOaApi, type WechatOaApi } from './wechat-oa-api.js';
@@ -23,18 +17,7 @@ import { dedupeKey, translateOaMessage } from './wechat-oa-events.js';
 export const OA_MESSAGE_QUOTA: ReplyQuota = { windowMs: 48 * 3_600_000, messages: 5 };
 export const OA_EVENT_QUOTA: ReplyQuota = { windowMs: 60_000, messages: 3 };
 
-export interface WechatOaAdapterSettings extends WechatOaConfig {
-  readonly port: ChannelPort;
-  readonly state: ChannelStateStore;
-  readonly texts: ChannelTexts;
-  /** Staff notes for undeliverable staff replies. */
-  readonly notes?: StaffNotes;
-  /** The worker's language so far (for the welcome of a returning follower). */
-  readonly conversationLanguage?: (openId: string) => Promise<Lang | undefined>;
-  readonly logger?: Logger;
-  readonly now?: () => number;
-  /** Pause before retrying a failed late send. @default 500 */
-  readonly retryBaseMs?: number;
+export interface WechatOaAdapterSettings extends WechatOaConfig, PlatformAdapterSettings {
   /** Replaces the API client (tests). */
   readonly api?: WechatOaApi;
 }
@@ -65,24 +48,16 @@ const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() 
  */
 export function createWechatOaAdapter(settings: WechatOaAdapterSettings): PlatformChannel {
   const log = settings.logger;
-  const now = settings.now ?? Date.now;
+  const { now, guarded, tasks, split, languageOf, sendWithRetry } = createAdapterKit('wechat_oa', settings);
   const crypto = createWxCrypto({ token: settings.token, receiveId: settings.appId, ...(settings.encodingAesKey ? { encodingAesKey: settings.encodingAesKey } : {}) });
   const api = settings.api ?? createWechatOaApi({ apiBase: settings.apiBase, appId: settings.appId, appSecret: settings.appSecret, ...(settings.now ? { now: settings.now } : {}) });
-  const guarded = createGuardedSender({ channel: 'wechat_oa', state: settings.state, ...(settings.notes ? { notes: settings.notes } : {}), ...(log ? { logger: log } : {}), now });
-  const tasks = new BackgroundTasks();
   const inflight = new Map<string, true>();
-
-  const split = (text: string) => splitMessage(text, settings.maxMessageLength);
-
-  async function languageOf(openId: string): Promise<Lang> {
-    return (await settings.conversationLanguage?.(openId).catch(() => undefined)) ?? settings.language;
-  }
 
   /** Sends parts through the customer-service API, retrying transient failures. */
   async function sendLate(openId: string, parts: readonly string[]): Promise<void> {
     if (parts.length === 0) return;
     try {
-      await withRetry(() => guarded.send(openId, parts, (part) => api.sendText(openId, part)), { baseMs: settings.retryBaseMs ?? 500 });
+      await sendWithRetry(openId, parts, (part) => api.sendText(openId, part));
     } catch (error) {
       log?.error({ channel: 'wechat_oa', user: hashId(openId), err: errorText(error) }, 'late answer could not be sent');
     }

@@ -1,18 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Lang } from '../../core/types.js';
 import type { WorkerSender, WorkerSendContext } from '../../conversation/types.js';
-import type { Logger } from '../../shared/logger.js';
 import { KeyedQueue } from '../wechat/keyed-queue.js';
-import { splitMessage } from '../wechat/split-message.js';
-import { BackgroundTasks, type ChannelPort, type PlatformChannel } from '../platform-common/channel-adapter.js';
-import type { ChannelStateStore, ReplyQuota } from '../platform-common/channel-state-store.js';
-import type { ChannelTexts } from '../platform-common/channel-texts.js';
+import { createAdapterKit, type PlatformAdapterSettings } from '../platform-common/adapter-kit.js';
+import type { PlatformChannel } from '../platform-common/channel-adapter.js';
+import type { ReplyQuota } from '../platform-common/channel-state-store.js';
 import { rawBody } from '../platform-common/channels-server.js';
-import { createGuardedSender } from '../platform-common/guarded-send.js';
 import { errorText, hashId } from '../platform-common/hash-id.js';
-import { withRetry } from '../platform-common/retry.js';
-import type { StaffNotes } from '../platform-common/staff-notes.js';
 import { createWxCrypto } from '../platform-common/wx-crypto.js';
 import { parseWxXml } from '../platform-common/wx-xml.js';
 import { kfConversationId, parseKfConversationId, type KfConversation } from './kf-conversation-id.js';
@@ -23,15 +17,7 @@ import type { WecomKfConfig } from './wecom-kf-config.js';
 /** 微信客服 allowance: 5 messages within 48 hours of the customer's message. */
 export const KF_MESSAGE_QUOTA: ReplyQuota = { windowMs: 48 * 3_600_000, messages: 5 };
 
-export interface WecomKfAdapterSettings extends WecomKfConfig {
-  readonly port: ChannelPort;
-  readonly state: ChannelStateStore;
-  readonly texts: ChannelTexts;
-  readonly notes?: StaffNotes;
-  readonly conversationLanguage?: (conversationId: string) => Promise<Lang | undefined>;
-  readonly logger?: Logger;
-  readonly now?: () => number;
-  readonly retryBaseMs?: number;
+export interface WecomKfAdapterSettings extends WecomKfConfig, PlatformAdapterSettings {
   readonly api?: WecomKfApi;
 }
 
@@ -57,22 +43,14 @@ const cursorKey = (openKfId: string) => `wecom_kf:cursor:${openKfId}`;
  */
 export function createWecomKfAdapter(settings: WecomKfAdapterSettings): PlatformChannel {
   const log = settings.logger;
-  const now = settings.now ?? Date.now;
+  const { now, guarded, tasks, split, languageOf, sendWithRetry } = createAdapterKit('wecom_kf', settings);
   const crypto = createWxCrypto({ token: settings.token, encodingAesKey: settings.encodingAesKey, receiveId: settings.corpId });
   const api = settings.api ?? createWecomKfApi({ apiBase: settings.apiBase, corpId: settings.corpId, secret: settings.secret, ...(settings.now ? { now: settings.now } : {}) });
-  const guarded = createGuardedSender({ channel: 'wecom_kf', state: settings.state, ...(settings.notes ? { notes: settings.notes } : {}), ...(log ? { logger: log } : {}), now });
-  const tasks = new BackgroundTasks();
   const syncs = new KeyedQueue();
   /** Accounts with a callback that arrived while their pull was running: pull once more. */
   const again = new Map<string, string | undefined>();
   const running = new Set<string>();
   let stopped = false;
-
-  const split = (text: string) => splitMessage(text, settings.maxMessageLength);
-
-  async function languageOf(conversationId: string): Promise<Lang> {
-    return (await settings.conversationLanguage?.(conversationId).catch(() => undefined)) ?? settings.language;
-  }
 
   async function sendParts(c: KfConversation, parts: readonly string[], context?: WorkerSendContext): Promise<void> {
     await guarded.send(kfConversationId(c), parts, (part) => api.sendText(c.openKfId, c.externalUserId, part), context);
@@ -94,7 +72,7 @@ export function createWecomKfAdapter(settings: WecomKfAdapterSettings): Platform
       timestamp: m.send_time ? m.send_time * 1000 : now(),
     });
     const parts = replies.flatMap((r) => split(r.text));
-    if (parts.length > 0) await withRetry(() => sendParts(c, parts), { baseMs: settings.retryBaseMs ?? 500 });
+    if (parts.length > 0) await sendWithRetry(conversationId, parts, (part) => api.sendText(c.openKfId, c.externalUserId, part));
   }
 
   async function onEvent(m: KfMessage): Promise<void> {

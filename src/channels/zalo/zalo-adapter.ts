@@ -1,31 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Lang } from '../../core/types.js';
 import type { WorkerSender } from '../../conversation/types.js';
-import type { Logger } from '../../shared/logger.js';
 import { KeyedQueue } from '../wechat/keyed-queue.js';
-import { splitMessage } from '../wechat/split-message.js';
-import { BackgroundTasks, type ChannelPort, type PlatformChannel } from '../platform-common/channel-adapter.js';
-import type { ChannelStateStore } from '../platform-common/channel-state-store.js';
-import type { ChannelTexts } from '../platform-common/channel-texts.js';
+import { createAdapterKit, type PlatformAdapterSettings } from '../platform-common/adapter-kit.js';
+import type { PlatformChannel } from '../platform-common/channel-adapter.js';
 import { rawBody } from '../platform-common/channels-server.js';
-import { createGuardedSender } from '../platform-common/guarded-send.js';
 import { errorText, hashId } from '../platform-common/hash-id.js';
-import { withRetry } from '../platform-common/retry.js';
-import type { StaffNotes } from '../platform-common/staff-notes.js';
 import { createZaloApi, type ZaloApi } from './zalo-api.js';
 import type { ZaloConfig } from './zalo-config.js';
 import { translateZaloEvent, zaloEventSchema } from './zalo-events.js';
 import { verifyZaloSignature } from './zalo-signature.js';
 
-export interface ZaloAdapterSettings extends ZaloConfig {
-  readonly port: ChannelPort;
-  readonly state: ChannelStateStore;
-  readonly texts: ChannelTexts;
-  readonly notes?: StaffNotes;
-  readonly conversationLanguage?: (userId: string) => Promise<Lang | undefined>;
-  readonly logger?: Logger;
-  readonly now?: () => number;
-  readonly retryBaseMs?: number;
+export interface ZaloAdapterSettings extends ZaloConfig, PlatformAdapterSettings {
   readonly api?: ZaloApi;
 }
 
@@ -39,19 +24,12 @@ export interface ZaloAdapterSettings extends ZaloConfig {
  */
 export function createZaloAdapter(settings: ZaloAdapterSettings): PlatformChannel {
   const log = settings.logger;
-  const now = settings.now ?? Date.now;
+  const { now, guarded, tasks, split, languageOf, sendWithRetry } = createAdapterKit('zalo', settings);
   const api =
     settings.api ??
     createZaloApi({ apiBase: settings.apiBase, oauthBase: settings.oauthBase, appId: settings.appId, appSecret: settings.appSecret, refreshToken: settings.refreshToken, ...(settings.accessToken ? { accessToken: settings.accessToken } : {}), state: settings.state, ...(settings.now ? { now: settings.now } : {}) });
-  const guarded = createGuardedSender({ channel: 'zalo', state: settings.state, ...(settings.notes ? { notes: settings.notes } : {}), ...(log ? { logger: log } : {}), now });
-  const tasks = new BackgroundTasks();
   const queue = new KeyedQueue();
   const quota = { windowMs: settings.replyWindowMs, messages: settings.replyQuota };
-  const split = (text: string) => splitMessage(text, settings.maxMessageLength);
-
-  async function languageOf(userId: string): Promise<Lang> {
-    return (await settings.conversationLanguage?.(userId).catch(() => undefined)) ?? settings.language;
-  }
 
   async function process(action: ReturnType<typeof translateZaloEvent>): Promise<void> {
     switch (action.type) {
@@ -75,7 +53,7 @@ export function createZaloAdapter(settings: ZaloAdapterSettings): PlatformChanne
         await guarded.flushHeld(inbound.userId, (part) => api.sendText(inbound.userId, part));
         log?.debug({ channel: 'zalo', user: hashId(inbound.userId), kind: inbound.kind }, 'Zalo message');
         const parts = (await settings.port.handle(inbound)).flatMap((r) => split(r.text));
-        if (parts.length > 0) await withRetry(() => guarded.send(inbound.userId, parts, (part) => api.sendText(inbound.userId, part)), { baseMs: settings.retryBaseMs ?? 500 });
+        if (parts.length > 0) await sendWithRetry(inbound.userId, parts, (part) => api.sendText(inbound.userId, part));
       }
     }
   }
