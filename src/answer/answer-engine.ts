@@ -168,10 +168,17 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       memo: reply.memo,
       ...(reply.calculation ? { calculation: { ...reply.calculation, formula: calcScript(reply.calculation.formula), citations: reply.calculation.citations.map(calcScript) } } : {}),
     });
-    const calcAnswer = async (reply: CalculatorReply): Promise<BotAnswer> => ({
+    // An answer followed by the worker's figure: the calculator's citations are added after the answer's own.
+    const withFigure = (answer: BotAnswer, reply: CalculatorReply) => {
+      const parts = calcParts(reply);
+      const seen = new Set(answer.citations.map((c) => c.passageId));
+      return { ...answer, ...parts, citations: [...answer.citations, ...parts.citations.filter((c) => !seen.has(c.passageId))] };
+    };
+    /** `hitsForText`: the retriever's hits for `text` when already at hand (debug output only). */
+    const calcAnswer = async (reply: CalculatorReply, hitsForText?: readonly ScoredPassage[]): Promise<BotAnswer> => ({
       ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${reply.text}`, [], triage.level === 'none' ? none : triage, 'extractive'),
       ...calcParts(reply),
-      ...(request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {}),
+      ...(request.debug ? { retrieved: (hitsForText ?? (await deps.retriever.retrieve({ text, jurisdiction, k: 10 }))).map(toRetrievedRef) } : {}),
     });
     // --- urgent and hand-off first replies (src/escalation/urgent-reply.ts): no retrieval quotes, only the category's own articles, verified.
     const plan = deps.urgentReplies ? planUrgentReply(deps.urgentReplies, triage, lang, jurisdiction, (doc, n) => lookup.get(doc, n)) : null;
@@ -183,10 +190,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       // A figure the worker asked for (e.g. the injury-report deadline) follows the care and the hotline; never after self-harm.
       const withCalc = calc?.calculation && !triage.reasons.includes('self_harm') && !triage.reasons.includes('asked_for_person') ? calc : undefined;
       if (!withCalc) return { ...finish(lang, jurisdiction, plan.compose(lines), cited, triage, 'extractive'), ...debugInfo };
-      const answer = finish(lang, jurisdiction, `${plan.compose(lines)}\n\n${withCalc.text}`, cited, triage, 'extractive');
-      const parts = calcParts(withCalc);
-      const seen = new Set(answer.citations.map((c) => c.passageId));
-      return { ...answer, ...parts, citations: [...answer.citations, ...parts.citations.filter((c) => !seen.has(c.passageId))], ...debugInfo };
+      return { ...withFigure(finish(lang, jurisdiction, `${plan.compose(lines)}\n\n${withCalc.text}`, cited, triage, 'extractive'), withCalc), ...debugInfo };
     }
     // --- end of urgent and hand-off first replies
 
@@ -221,11 +225,10 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     if (carded && calc && carded.card) {
       // The reviewed rule first (plain words, the decisive clause), then the worker's own figure or the fact it needs.
       const answer = finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${carded.text}\n\n${calc.text}`, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode);
-      const parts = calcParts(calc);
-      const seen = new Set(answer.citations.map((c) => c.passageId));
-      return { ...answer, ...parts, citations: [...answer.citations, ...parts.citations.filter((c) => !seen.has(c.passageId))], card: carded.card, ...debugInfo };
+      return { ...withFigure(answer, calc), card: carded.card, ...debugInfo };
     }
-    if (calc) return calcAnswer(calc);
+    // Debug output lists the hits for the worker's own words: reuse them unless the question was rewritten.
+    if (calc) return calcAnswer(calc, query === text ? hits : undefined);
     if (carded) {
       const reply = `${urgentPrefix}${personPrefix}${carded.text}`;
       return { ...finish(lang, jurisdiction, reply, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode), ...(carded.card ? { card: carded.card } : {}), ...debugInfo };
