@@ -4,12 +4,12 @@ import type pg from 'pg';
 import type { ChannelName, OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
 import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
 import type { PgDatabase } from './postgres/pg-database.js';
+import { conversationFromRow, inboundFromRow, type ConversationRow, type InboundRow } from './store-rows.js';
 import { storedHistorySchema, storedTicketSchema } from './ticket-schema.js';
 import {
   outboxStream,
   type ConversationRecord,
   type EraseCounts,
-  type InboundRecord,
   type MessageOutcome,
   type OutboxEvent,
   type PurgeCounts,
@@ -27,31 +27,6 @@ export interface PostgresTicketStoreSettings {
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
-
-interface ConversationRow {
-  channel: ChannelName;
-  conversation_id: string;
-  state: ConversationRecord['state'];
-  lang: ConversationRecord['lang'] | null;
-  history: string;
-  ticket_id: string | null;
-  last_notice_at: string | null;
-  updated_at: string;
-}
-
-interface InboundRow {
-  channel: ChannelName;
-  user_id: string;
-  message_id: string;
-  conversation_id: string;
-  kind: string;
-  text: string;
-  urgency: InboundRecord['urgency'];
-  status: InboundRecord['status'];
-  replies: string | null;
-  ticket_id: string | null;
-  received_at: string;
-}
 
 /** Thrown inside a transaction to roll it back when a ticket change declined. */
 class Declined extends Error {}
@@ -120,20 +95,6 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     const t = storedTicketSchema.parse(body) as Ticket;
     return { ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.decrypt(e.text) })) };
   };
-  const inboundFromRow = (r: InboundRow): InboundRecord => ({
-    channel: r.channel,
-    userId: r.user_id,
-    messageId: r.message_id,
-    conversationId: r.conversation_id,
-    kind: r.kind,
-    text: cipher.decrypt(r.text),
-    urgency: r.urgency,
-    status: r.status,
-    ...(r.replies !== null ? { replies: cipher.decrypt(r.replies) } : {}),
-    ...(r.ticket_id !== null ? { ticketId: r.ticket_id } : {}),
-    receivedAt: Number(r.received_at),
-  });
-
   async function writeTicket(c: Queryable, t: Ticket): Promise<void> {
     storedTicketSchema.parse(t);
     await c.query(
@@ -212,16 +173,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
       const { rows } = await q().query<ConversationRow>('SELECT * FROM conversations WHERE channel = $1 AND conversation_id = $2', [channel, text(conversationId)]);
       const row = rows[0];
       if (!row) return undefined;
-      return {
-        channel: row.channel,
-        conversationId: row.conversation_id,
-        state: row.state,
-        ...(row.lang ? { lang: row.lang } : {}),
-        history: storedHistorySchema.parse(JSON.parse(cipher.decrypt(row.history))),
-        ...(row.ticket_id ? { ticketId: row.ticket_id } : {}),
-        ...(row.last_notice_at !== null ? { lastNoticeAt: Number(row.last_notice_at) } : {}),
-        updatedAt: Number(row.updated_at),
-      };
+      return conversationFromRow(row, storedHistorySchema.parse(JSON.parse(cipher.decrypt(row.history))));
     },
     async saveConversation(r) {
       await writeConversation(q(), r);
@@ -366,11 +318,11 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     },
     async getInbound(key) {
       const { rows } = await q().query<InboundRow>('SELECT * FROM inbound_messages WHERE channel = $1 AND user_id = $2 AND message_id = $3', [key.channel, text(key.userId), text(key.messageId)]);
-      return rows[0] ? inboundFromRow(rows[0]) : undefined;
+      return rows[0] ? inboundFromRow(rows[0], cipher) : undefined;
     },
     async pendingInbound(limit) {
       const { rows } = await q().query<InboundRow>("SELECT * FROM inbound_messages WHERE status = 'received' ORDER BY received_at LIMIT $1", [limit]);
-      return rows.map(inboundFromRow);
+      return rows.map((r) => inboundFromRow(r, cipher));
     },
     async finishMessage(outcome) {
       try {

@@ -1,9 +1,10 @@
 import { storedTicketSchema } from './ticket-schema.js';
+import { conversationFromRow, inboundFromRow, type ConversationRow, type InboundRow } from './store-rows.js';
 import Database from 'better-sqlite3';
 import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
 import { ensurePrivateFile } from '../shared/private-file.js';
 import type { ChannelName, OutboxKind, Ticket } from '../conversation/types.js';
-import { outboxStream, type ConversationRecord, type EraseCounts, type InboundRecord, type MessageOutcome, type PurgeCounts, type OutboxEvent, type TicketChange, type TicketStore } from './ticket-store.js';
+import { outboxStream, type ConversationRecord, type EraseCounts, type MessageOutcome, type PurgeCounts, type OutboxEvent, type TicketChange, type TicketStore } from './ticket-store.js';
 
 /** Schema versions in order; `PRAGMA user_version` records how many were applied. */
 export const MIGRATIONS: readonly string[] = [
@@ -46,45 +47,6 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX tickets_unclaimed ON tickets(status, category, created_at);`,
 ];
 
-
-interface ConversationRow {
-  channel: ChannelName;
-  conversation_id: string;
-  state: ConversationRecord['state'];
-  lang: ConversationRecord['lang'] | null;
-  history: string;
-  ticket_id: string | null;
-  last_notice_at: number | null;
-  updated_at: number;
-}
-
-interface InboundRow {
-  channel: ChannelName;
-  user_id: string;
-  message_id: string;
-  conversation_id: string;
-  kind: string;
-  text: string;
-  urgency: InboundRecord['urgency'];
-  status: InboundRecord['status'];
-  replies: string | null;
-  ticket_id: string | null;
-  received_at: number;
-}
-
-const inboundFromRow = (r: InboundRow, cipher: FieldCipher): InboundRecord => ({
-  channel: r.channel,
-  userId: r.user_id,
-  messageId: r.message_id,
-  conversationId: r.conversation_id,
-  kind: r.kind,
-  text: cipher.decrypt(r.text),
-  urgency: r.urgency,
-  status: r.status,
-  ...(r.replies !== null ? { replies: cipher.decrypt(r.replies) } : {}),
-  ...(r.ticket_id !== null ? { ticketId: r.ticket_id } : {}),
-  receivedAt: r.received_at,
-});
 
 /** Thrown inside a transaction to roll it back when a ticket change declined. */
 class Declined extends Error {}
@@ -283,16 +245,7 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
     async getConversation(channel, conversationId) {
       const row = selectConversation.get(channel, conversationId) as ConversationRow | undefined;
       if (!row) return undefined;
-      return {
-        channel: row.channel,
-        conversationId: row.conversation_id,
-        state: row.state,
-        ...(row.lang ? { lang: row.lang } : {}),
-        history: JSON.parse(cipher.decrypt(row.history)) as ConversationRecord['history'],
-        ...(row.ticket_id ? { ticketId: row.ticket_id } : {}),
-        ...(row.last_notice_at !== null ? { lastNoticeAt: row.last_notice_at } : {}),
-        updatedAt: row.updated_at,
-      };
+      return conversationFromRow(row, JSON.parse(cipher.decrypt(row.history)) as ConversationRecord['history']);
     },
     async saveConversation(r) {
       writeConversation(r);

@@ -1,0 +1,59 @@
+import type { ChannelName } from '../conversation/types.js';
+import type { FieldCipher } from '../privacy/field-cipher.js';
+import type { ConversationRecord, InboundRecord } from './ticket-store.js';
+
+/** An epoch-ms column: a number from SQLite, a string from PostgreSQL (bigint). */
+type EpochMs = number | string;
+
+/** A `conversations` row, as both ticket stores read it. */
+export interface ConversationRow {
+  channel: ChannelName;
+  conversation_id: string;
+  state: ConversationRecord['state'];
+  lang: ConversationRecord['lang'] | null;
+  history: string;
+  ticket_id: string | null;
+  last_notice_at: EpochMs | null;
+  updated_at: EpochMs;
+}
+
+/** An `inbound_messages` row, as both ticket stores read it. */
+export interface InboundRow {
+  channel: ChannelName;
+  user_id: string;
+  message_id: string;
+  conversation_id: string;
+  kind: string;
+  text: string;
+  urgency: InboundRecord['urgency'];
+  status: InboundRecord['status'];
+  replies: string | null;
+  ticket_id: string | null;
+  received_at: EpochMs;
+}
+
+export const inboundFromRow = (r: InboundRow, cipher: FieldCipher): InboundRecord => ({
+  channel: r.channel,
+  userId: r.user_id,
+  messageId: r.message_id,
+  conversationId: r.conversation_id,
+  kind: r.kind,
+  text: cipher.decrypt(r.text),
+  urgency: r.urgency,
+  status: r.status,
+  ...(r.replies !== null ? { replies: cipher.decrypt(r.replies) } : {}),
+  ...(r.ticket_id !== null ? { ticketId: r.ticket_id } : {}),
+  receivedAt: Number(r.received_at),
+});
+
+/** The record of a conversation row; `history` is the decrypted, parsed history column (each store parses its own way). */
+export const conversationFromRow = (row: ConversationRow, history: ConversationRecord['history']): ConversationRecord => ({
+  channel: row.channel,
+  conversationId: row.conversation_id,
+  state: row.state,
+  ...(row.lang ? { lang: row.lang } : {}),
+  history,
+  ...(row.ticket_id ? { ticketId: row.ticket_id } : {}),
+  ...(row.last_notice_at !== null ? { lastNoticeAt: Number(row.last_notice_at) } : {}),
+  updatedAt: Number(row.updated_at),
+});
