@@ -1,20 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { JsonRouteServer } from './json-route-server.js';
+import { JsonRouteServer, readBody } from './json-route-server.js';
 
 /** One text the fake received through the customer-service API. */
 export interface OaSent {
   readonly touser: string;
   readonly content: string;
   readonly token: string;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 /**

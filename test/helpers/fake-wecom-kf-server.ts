@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { JsonRouteServer } from './json-route-server.js';
+import { JsonRouteServer, readBody } from './json-route-server.js';
 
 export interface KfQueuedMessage {
   readonly msgid: string;
@@ -10,15 +10,6 @@ export interface KfQueuedMessage {
   readonly msgtype: string;
   readonly text?: { content: string };
   readonly event?: Record<string, string | number>;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 /**

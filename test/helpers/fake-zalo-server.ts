@@ -1,14 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { JsonRouteServer } from './json-route-server.js';
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
+import { JsonRouteServer, readBody } from './json-route-server.js';
 
 /**
  * A local stand-in for Zalo's openapi.zalo.me (`/v3.0/oa/message/cs`) and

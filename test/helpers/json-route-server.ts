@@ -7,6 +7,16 @@ export interface JsonRouteResult {
   readonly body: unknown;
 }
 
+/** The request body as UTF-8 text. */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
 /**
  * A loopback HTTP server that answers every request with the JSON its route
  * returns (500 when the route throws): the shared scaffolding of the fake
