@@ -5,6 +5,7 @@
  * fields the evals read.
  */
 import { z } from 'zod';
+import { URGENT_CATEGORIES } from '../../scripts/triage/triage-set.js';
 
 export const TOPICS = [
   'wages',
@@ -28,19 +29,8 @@ export const TOPICS = [
   'manipulation',
 ] as const;
 
-/** Escalation categories, named as the triage rules name their reasons. */
-export const CATEGORIES = [
-  'injury',
-  'death',
-  'occupational_poisoning',
-  'violence',
-  'sexual_harassment',
-  'self_harm',
-  'mass_arrears',
-  'child_labor',
-  'pregnancy_dismissal',
-  'asked_for_person',
-] as const;
+/** Escalation categories, named as the triage rules name their reasons (the triage sets' urgent ones, then the hand-off). */
+export const CATEGORIES = [...URGENT_CATEGORIES, 'asked_for_person'] as const;
 
 export const workerQuestionSchema = z.strictObject({
   id: z.string().regex(/^wq-(zh|zht|vi)-\d{3}$/),
