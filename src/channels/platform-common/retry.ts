@@ -3,7 +3,7 @@
  * after the callback was answered: they belong to no ticket, so the outbox
  * cannot carry them.
  */
-export async function withRetry<T>(task: () => Promise<T>, options: { attempts?: number; baseMs?: number; retryIf?: (error: unknown) => boolean } = {}): Promise<T> {
+export async function withRetry<T>(task: () => Promise<T>, options: { attempts?: number; baseMs?: number } = {}): Promise<T> {
   const attempts = options.attempts ?? 3;
   const base = options.baseMs ?? 500;
   let last: unknown;
@@ -12,7 +12,6 @@ export async function withRetry<T>(task: () => Promise<T>, options: { attempts?:
       return await task();
     } catch (error) {
       last = error;
-      if (options.retryIf && !options.retryIf(error)) throw error;
       if (i < attempts - 1) await new Promise((r) => setTimeout(r, base * 2 ** i));
     }
   }
