@@ -93,7 +93,9 @@ export function createWecomKfAdapter(settings: WecomKfAdapterSettings): Platform
     const byUser = new Map<string, KfMessage[]>();
     for (const m of messages) {
       const key = m.external_userid ?? m.event?.external_userid ?? '';
-      byUser.set(key, [...(byUser.get(key) ?? []), m]);
+      const list = byUser.get(key);
+      if (list) list.push(m);
+      else byUser.set(key, [m]);
     }
     await Promise.all(
       [...byUser.values()].map(async (list) => {
