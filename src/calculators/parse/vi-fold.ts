@@ -4,10 +4,10 @@
  * patterns stripped the same way (derived once per pattern).
  */
 
+import { stripVietnameseMarks } from '../../language/vietnamese.js';
+
 /** Removes tone and vowel marks and folds đ to d, keeping case and everything else. */
-export function stripMarks(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
-}
+export const stripMarks = stripVietnameseMarks;
 
 const cache = new Map<RegExp, RegExp>();
 
