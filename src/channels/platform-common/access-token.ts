@@ -1,3 +1,6 @@
+/** WeChat and WeCom errcodes that mean "get a new access token": invalid, not the latest, expired. */
+export const WX_TOKEN_ERRORS: ReadonlySet<number> = new Set([40001, 40014, 42001]);
+
 /** A fetched token and how long it lives. */
 export interface FetchedToken {
   readonly token: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createAccessTokenCache } from '../platform-common/access-token.js';
+import { createAccessTokenCache, WX_TOKEN_ERRORS } from '../platform-common/access-token.js';
 import { DeliveryRefused } from '../platform-common/guarded-send.js';
 import { fetchJson, postJson } from '../platform-common/http-json.js';
 
@@ -8,9 +8,6 @@ const tokenResponse = z.union([
   z.object({ errcode: z.number(), errmsg: z.string().optional() }),
 ]);
 const errResponse = z.object({ errcode: z.number().default(0), errmsg: z.string().optional() });
-
-/** Error codes that mean "get a new access token": invalid, not the latest, expired. */
-const TOKEN_ERRORS = new Set([40001, 40014, 42001]);
 
 /** The customer-service message API of a WeChat Official Account. */
 export interface WechatOaApi {
@@ -40,7 +37,7 @@ export function createWechatOaApi(settings: { apiBase: string; appId: string; ap
     const token = await tokens.get();
     const r = await postJson(`${base}/cgi-bin/message/custom/send?access_token=${encodeURIComponent(token)}`, { touser: openId, msgtype: 'text', text: { content: text } }, errResponse);
     if (r.errcode === 0) return;
-    if (TOKEN_ERRORS.has(r.errcode) && !retried) {
+    if (WX_TOKEN_ERRORS.has(r.errcode) && !retried) {
       tokens.invalidate(token);
       return send(openId, text, true);
     }

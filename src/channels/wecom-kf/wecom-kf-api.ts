@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createAccessTokenCache } from '../platform-common/access-token.js';
+import { createAccessTokenCache, WX_TOKEN_ERRORS } from '../platform-common/access-token.js';
 import { DeliveryRefused } from '../platform-common/guarded-send.js';
 import { fetchJson, postJson } from '../platform-common/http-json.js';
 
@@ -32,9 +32,6 @@ const syncResponse = base.extend({ next_cursor: z.string().optional(), has_more:
 /** WeCom customer-service states: 0 new, 1 bot, 2 queued, 3 with a person, 4 closed. */
 export type KfServiceState = 0 | 1 | 2 | 3 | 4;
 
-/** Token invalid or expired: get a new one. */
-const TOKEN_ERRORS = new Set([40001, 40014, 42001]);
-
 export interface WecomKfApi {
   syncMsg(request: { openKfId: string; token?: string; cursor?: string }): Promise<{ messages: KfMessage[]; nextCursor?: string; hasMore: boolean }>;
   /** One text; 95018 (session not with the bot) becomes DeliveryRefused('person_state'). */
@@ -64,7 +61,7 @@ export function createWecomKfApi(settings: { apiBase: string; corpId: string; se
     for (let attempt = 0; ; attempt += 1) {
       const token = await tokens.get();
       const r = await postJson(`${root}${path}?access_token=${encodeURIComponent(token)}`, body, schema);
-      if (!TOKEN_ERRORS.has(r.errcode) || attempt > 0) return r;
+      if (!WX_TOKEN_ERRORS.has(r.errcode) || attempt > 0) return r;
       tokens.invalidate(token);
     }
   }
