@@ -101,7 +101,6 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
       const needsSome = usesAny(named, merge(prev?.facts ?? {}, fresh));
       const needsNothing = missingFact(named, {}) === undefined;
       if (!needsSome && !(needsNothing && asksAmount)) return undefined;
-      if (!needsSome && !needsNothing) return undefined;
       kind = named;
       // Facts already given for another calculator (tenure, wage) carry over: "那违法辞退呢？".
       facts = merge(prev?.facts ?? {}, fresh);
