@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { AnswerRecord, AuditEntry, ConsoleStore, StaffAccount, StaffNote, TicketEventRecord } from './console-store.js';
+import type { AnswerRecord, ConsoleStore, StaffAccount } from './console-store.js';
 import type { PgDatabase } from './postgres/pg-database.js';
+import { auditFromRow, citationsSchema, noteFromRow, ticketEventFromRow, type AuditRow, type NoteRow, type TicketEventRow } from './store-rows.js';
 
 const userRow = z.object({
   id: z.coerce.number(),
@@ -11,7 +12,6 @@ const userRow = z.object({
   disabled: z.boolean(),
   created_at: z.coerce.number(),
 });
-const citationsSchema = z.array(z.object({ passageId: z.string(), label: z.string() }));
 
 const toAccount = (row: unknown): StaffAccount => {
   const r = userRow.parse(row);
@@ -33,16 +33,6 @@ interface AnswerRow {
   masked_question: string | null;
   feedback_asked: boolean;
   feedback: boolean | null;
-}
-
-interface TicketEventRow {
-  at: string;
-  ticket_id: string;
-  action: TicketEventRecord['action'];
-  category: string;
-  lang: TicketEventRecord['lang'];
-  channel: TicketEventRecord['channel'];
-  staff: string | null;
 }
 
 /**
@@ -123,16 +113,14 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
       const { rows } = ticketId
         ? await q.query('SELECT * FROM console_audit WHERE ticket_id = $1 ORDER BY id DESC LIMIT $2', [text(ticketId), limit])
         : await q.query('SELECT * FROM console_audit ORDER BY id DESC LIMIT $1', [limit]);
-      return (rows as { id: string; at: string; user_name: string; action: string; ticket_id: string | null; detail: string | null }[]).map(
-        (r): AuditEntry => ({ id: Number(r.id), at: Number(r.at), user: r.user_name, action: r.action, ...(r.ticket_id ? { ticketId: r.ticket_id } : {}), ...(r.detail ? { detail: r.detail } : {}) }),
-      );
+      return (rows as AuditRow[]).map(auditFromRow);
     },
     async addNote(ticketId, author, note, at) {
       await q.query('INSERT INTO console_notes (ticket_id, at, author, text) VALUES ($1, $2, $3, $4)', [text(ticketId), at, text(author), text(note)]);
     },
     async listNotes(ticketId) {
-      const { rows } = await q.query<{ id: string; ticket_id: string; at: string; author: string; text: string }>('SELECT * FROM console_notes WHERE ticket_id = $1 ORDER BY id', [text(ticketId)]);
-      return rows.map((r): StaffNote => ({ id: Number(r.id), ticketId: r.ticket_id, at: Number(r.at), author: r.author, text: r.text }));
+      const { rows } = await q.query<NoteRow>('SELECT * FROM console_notes WHERE ticket_id = $1 ORDER BY id', [text(ticketId)]);
+      return rows.map(noteFromRow);
     },
     async recordAnswer(r) {
       await q.query(
@@ -182,7 +170,7 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
              OR ticket_id IN (SELECT ticket_id FROM console_ticket_events WHERE action = 'opened' AND at >= $1 AND at < $2) ORDER BY id`,
           [from, to],
         )
-      ).rows.map((r) => ({ at: Number(r.at), ticketId: r.ticket_id, action: r.action, category: r.category, lang: r.lang, channel: r.channel, ...(r.staff ? { staff: r.staff } : {}) }));
+      ).rows.map(ticketEventFromRow);
       return { answers, ticketEvents };
     },
     async close() {

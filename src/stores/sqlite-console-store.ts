@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { AnswerRecord, AuditEntry, ConsoleStore, StaffAccount, StaffNote, TicketEventRecord } from './console-store.js';
+import type { AnswerRecord, ConsoleStore, StaffAccount } from './console-store.js';
+import { auditFromRow, citationsSchema, noteFromRow, ticketEventFromRow, type AuditRow, type NoteRow, type TicketEventRow } from './store-rows.js';
 
 /**
  * Console schema versions in order. The ticket store owns `PRAGMA user_version`,
@@ -43,7 +44,6 @@ const userRow = z.object({
   disabled: z.number(),
   created_at: z.number(),
 });
-const citationsSchema = z.array(z.object({ passageId: z.string(), label: z.string() }));
 
 const toAccount = (row: unknown): StaffAccount => {
   const r = userRow.parse(row);
@@ -62,16 +62,6 @@ interface AnswerRow {
   masked_question: string | null;
   feedback_asked: number;
   feedback: number | null;
-}
-
-interface TicketEventRow {
-  at: number;
-  ticket_id: string;
-  action: TicketEventRecord['action'];
-  category: string;
-  lang: TicketEventRecord['lang'];
-  channel: TicketEventRecord['channel'];
-  staff: string | null;
 }
 
 /**
@@ -156,15 +146,15 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
         ticketId
           ? db.prepare('SELECT * FROM console_audit WHERE ticket_id = ? ORDER BY id DESC LIMIT ?').all(ticketId, limit)
           : db.prepare('SELECT * FROM console_audit ORDER BY id DESC LIMIT ?').all(limit)
-      ) as { id: number; at: number; user_name: string; action: string; ticket_id: string | null; detail: string | null }[];
-      return rows.map((r): AuditEntry => ({ id: r.id, at: r.at, user: r.user_name, action: r.action, ...(r.ticket_id ? { ticketId: r.ticket_id } : {}), ...(r.detail ? { detail: r.detail } : {}) }));
+      ) as AuditRow[];
+      return rows.map(auditFromRow);
     },
     async addNote(ticketId, author, text, at) {
       db.prepare('INSERT INTO console_notes (ticket_id, at, author, text) VALUES (?, ?, ?, ?)').run(ticketId, at, author, text);
     },
     async listNotes(ticketId) {
-      const rows = db.prepare('SELECT * FROM console_notes WHERE ticket_id = ? ORDER BY id').all(ticketId) as { id: number; ticket_id: string; at: number; author: string; text: string }[];
-      return rows.map((r): StaffNote => ({ id: r.id, ticketId: r.ticket_id, at: r.at, author: r.author, text: r.text }));
+      const rows = db.prepare('SELECT * FROM console_notes WHERE ticket_id = ? ORDER BY id').all(ticketId) as NoteRow[];
+      return rows.map(noteFromRow);
     },
     async recordAnswer(r) {
       db.prepare(
@@ -207,7 +197,7 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
                OR ticket_id IN (SELECT ticket_id FROM console_ticket_events WHERE action = 'opened' AND at >= @from AND at < @to) ORDER BY id`,
           )
           .all({ from, to }) as TicketEventRow[]
-      ).map((r) => ({ at: r.at, ticketId: r.ticket_id, action: r.action, category: r.category, lang: r.lang, channel: r.channel, ...(r.staff ? { staff: r.staff } : {}) }));
+      ).map(ticketEventFromRow);
       return { answers, ticketEvents };
     },
     async close() {

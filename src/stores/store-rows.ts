@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { ChannelName } from '../conversation/types.js';
 import type { FieldCipher } from '../privacy/field-cipher.js';
+import type { AuditEntry, StaffNote, TicketEventRecord } from './console-store.js';
 import type { ConversationRecord, InboundRecord } from './ticket-store.js';
 
-/** An epoch-ms column: a number from SQLite, a string from PostgreSQL (bigint). */
+/** An epoch-ms (or bigint id) column: a number from SQLite, a string from PostgreSQL (bigint). */
 type EpochMs = number | string;
 
 /** A `conversations` row, as both ticket stores read it. */
@@ -56,4 +58,57 @@ export const conversationFromRow = (row: ConversationRow, history: ConversationR
   ...(row.ticket_id ? { ticketId: row.ticket_id } : {}),
   ...(row.last_notice_at !== null ? { lastNoticeAt: Number(row.last_notice_at) } : {}),
   updatedAt: Number(row.updated_at),
+});
+
+// --- console stores ---
+
+/** The `citations` column of `console_answers`. */
+export const citationsSchema = z.array(z.object({ passageId: z.string(), label: z.string() }));
+
+export interface AuditRow {
+  id: EpochMs;
+  at: EpochMs;
+  user_name: string;
+  action: string;
+  ticket_id: string | null;
+  detail: string | null;
+}
+
+export const auditFromRow = (r: AuditRow): AuditEntry => ({
+  id: Number(r.id),
+  at: Number(r.at),
+  user: r.user_name,
+  action: r.action,
+  ...(r.ticket_id ? { ticketId: r.ticket_id } : {}),
+  ...(r.detail ? { detail: r.detail } : {}),
+});
+
+export interface NoteRow {
+  id: EpochMs;
+  ticket_id: string;
+  at: EpochMs;
+  author: string;
+  text: string;
+}
+
+export const noteFromRow = (r: NoteRow): StaffNote => ({ id: Number(r.id), ticketId: r.ticket_id, at: Number(r.at), author: r.author, text: r.text });
+
+export interface TicketEventRow {
+  at: EpochMs;
+  ticket_id: string;
+  action: TicketEventRecord['action'];
+  category: string;
+  lang: TicketEventRecord['lang'];
+  channel: TicketEventRecord['channel'];
+  staff: string | null;
+}
+
+export const ticketEventFromRow = (r: TicketEventRow): TicketEventRecord => ({
+  at: Number(r.at),
+  ticketId: r.ticket_id,
+  action: r.action,
+  category: r.category,
+  lang: r.lang,
+  channel: r.channel,
+  ...(r.staff ? { staff: r.staff } : {}),
 });
