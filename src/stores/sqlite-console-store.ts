@@ -91,10 +91,17 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
     `SELECT s.csrf_token, s.expires_at, u.* FROM console_sessions s JOIN console_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`,
   );
   const lastAnswer = db.prepare('SELECT id, feedback_asked, feedback FROM console_answers WHERE channel = ? AND conversation_id = ? ORDER BY id DESC LIMIT 1');
+  // Statements run per answered message or per staff action, prepared once.
+  const insertAnswer = db.prepare(
+    `INSERT INTO console_answers (at, channel, conversation_id, lang, mode, escalate, topic, citations, masked_question, feedback_asked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const setFeedback = db.prepare('UPDATE console_answers SET feedback = ?, feedback_at = ? WHERE id = ?');
+  const insertTicketEvent = db.prepare('INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertAudit = db.prepare('INSERT INTO console_audit (at, user_name, action, ticket_id, detail) VALUES (?, ?, ?, ?, ?)');
   const feedbackTx = db.transaction((channel: string, conversationId: string, helpful: boolean, at: number) => {
     const row = lastAnswer.get(channel, conversationId) as { id: number; feedback_asked: number; feedback: number | null } | undefined;
     if (!row || row.feedback_asked === 0 || row.feedback !== null) return false;
-    db.prepare('UPDATE console_answers SET feedback = ?, feedback_at = ? WHERE id = ?').run(helpful ? 1 : 0, at, row.id);
+    setFeedback.run(helpful ? 1 : 0, at, row.id);
     return true;
   });
 
@@ -139,7 +146,7 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
       db.prepare('DELETE FROM console_sessions WHERE token_hash = ?').run(tokenHash);
     },
     async audit(e) {
-      db.prepare('INSERT INTO console_audit (at, user_name, action, ticket_id, detail) VALUES (?, ?, ?, ?, ?)').run(e.at, e.user, e.action, e.ticketId ?? null, e.detail ?? null);
+      insertAudit.run(e.at, e.user, e.action, e.ticketId ?? null, e.detail ?? null);
     },
     async listAudit(limit, ticketId) {
       const rows = (
@@ -157,23 +164,13 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
       return rows.map(noteFromRow);
     },
     async recordAnswer(r) {
-      db.prepare(
-        `INSERT INTO console_answers (at, channel, conversation_id, lang, mode, escalate, topic, citations, masked_question, feedback_asked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(r.at, r.channel, r.conversationId, r.lang, r.mode, r.escalate, r.topic, JSON.stringify(r.citations), r.maskedQuestion ?? null, r.feedbackAsked ? 1 : 0);
+      insertAnswer.run(r.at, r.channel, r.conversationId, r.lang, r.mode, r.escalate, r.topic, JSON.stringify(r.citations), r.maskedQuestion ?? null, r.feedbackAsked ? 1 : 0);
     },
     async recordFeedback(channel, conversationId, helpful, at) {
       return feedbackTx.immediate(channel, conversationId, helpful, at);
     },
     async recordTicketEvent(e) {
-      db.prepare('INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        e.at,
-        e.ticketId,
-        e.action,
-        e.category,
-        e.lang,
-        e.channel,
-        e.staff ?? null,
-      );
+      insertTicketEvent.run(e.at, e.ticketId, e.action, e.category, e.lang, e.channel, e.staff ?? null);
     },
     async eventsInRange(from, to) {
       const answers = (db.prepare('SELECT * FROM console_answers WHERE at >= ? AND at < ? ORDER BY id').all(from, to) as AnswerRow[]).map((r) => ({
