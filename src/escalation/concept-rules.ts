@@ -116,13 +116,20 @@ export function loadConceptSet(path: string, family: Family): ConceptSet {
   return { family, finders, rules };
 }
 
+/** The forms of a message the concept rules (and the triage rules) match in. */
+export interface ConceptForms {
+  readonly form: string;
+  readonly folded: boolean;
+  readonly reForm: string;
+}
+
 /**
  * The form a message is matched in. Chinese: lower case, Simplified. Vietnamese:
  * the written form when the worker typed diacritics (so "tát" is not "tất"),
  * otherwise the folded form; padded, punctuation-free, so terms match on
  * syllable boundaries. Regular expressions always see the folded form.
  */
-export function conceptForms(text: string, family: Family): { form: string; folded: boolean; reForm: string } {
+export function conceptForms(text: string, family: Family): ConceptForms {
   if (family === 'zh') {
     const f = toSimplified(text.toLowerCase());
     return { form: f, folded: false, reForm: f };
@@ -141,9 +148,12 @@ function withinWindow(positions: readonly (readonly Found[])[], window: number):
   return null;
 }
 
-/** Evaluates the concept rules on a message; `personal` says whether it reads as the worker's own case. */
-export function evaluateConcepts(set: ConceptSet, text: string, personal: boolean): ConceptHit[] {
-  const { form, folded, reForm } = conceptForms(text, set.family);
+/**
+ * Evaluates the concept rules on a message; `personal` says whether it reads as the worker's own case.
+ * `forms`: the message's {@link conceptForms} when the caller already has them.
+ */
+export function evaluateConcepts(set: ConceptSet, text: string, personal: boolean, forms: ConceptForms = conceptForms(text, set.family)): ConceptHit[] {
+  const { form, folded, reForm } = forms;
   const cache = new Map<string, Found[]>();
   const positions = (concept: string): Found[] => {
     let p = cache.get(concept);

@@ -1,7 +1,5 @@
 import type { Lang, Triage } from '../core/types.js';
-import { toSimplified } from '../language/script.js';
-import { foldVietnamese, hasVietnameseLetters } from '../language/vietnamese.js';
-import { evaluateConcepts } from './concept-rules.js';
+import { conceptForms, evaluateConcepts, type ConceptForms } from './concept-rules.js';
 import type { MatchForms, RuleSet, TriageRules } from './load-triage-rules.js';
 import { classify } from './triage-classifier.js';
 
@@ -15,18 +13,9 @@ function clip(text: string): string {
   return text.length <= MAX_SCAN ? text : `${text.slice(0, MAX_SCAN / 2)}\n${text.slice(-MAX_SCAN / 2)}`;
 }
 
-function formsOf(text: string, family: 'zh' | 'vi'): MatchForms {
-  const t = clip(text);
-  if (family === 'zh') {
-    const f = toSimplified(t.toLowerCase());
-    return { words: [f], all: [f] };
-  }
-  // Padded, punctuation-free forms so patterns match on syllable boundaries.
-  const words = (x: string) => ` ${x.replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
-  const folded = words(foldVietnamese(t));
-  if (!hasVietnameseLetters(t)) return { words: [folded], all: [folded] };
-  const written = words(t.normalize('NFC').toLowerCase());
-  return { words: [written], all: [written, folded] };
+/** The rule matchers' forms, from the concept lexicons' forms (computed once per message and family). */
+function formsOf(forms: ConceptForms): MatchForms {
+  return { words: [forms.form], all: forms.form === forms.reForm ? [forms.form] : [forms.form, forms.reForm] };
 }
 
 interface Hit {
@@ -38,7 +27,8 @@ interface Hit {
 /** Layers 1 and 3: reviewed rules and concept lexicons (hand-off requests are rules of their own). */
 function evaluate(rules: TriageRules, family: 'zh' | 'vi', text: string): Hit[] {
   const set: RuleSet = rules[family];
-  const forms = formsOf(text, family);
+  const messageForms = conceptForms(clip(text), family);
+  const forms = formsOf(messageForms);
   // A personal case is one with a personal cue, or without any hypothetical framing.
   const strip = (f: string) => set.openers.reduce((acc, o) => acc.split(o).join(' '), f);
   const withoutOpeners = { words: forms.words.map(strip), all: forms.all.map(strip) };
@@ -50,7 +40,7 @@ function evaluate(rules: TriageRules, family: 'zh' | 'vi', text: string): Hit[] 
     hits.push({ level: rule.level, reason: rule.category, signals: [] });
   }
   if (rules.concepts) {
-    for (const h of evaluateConcepts(rules.concepts[family], clip(text), personal)) hits.push({ level: h.level, reason: h.category, signals: h.signals });
+    for (const h of evaluateConcepts(rules.concepts[family], clip(text), personal, messageForms)) hits.push({ level: h.level, reason: h.category, signals: h.signals });
   }
   return hits;
 }
