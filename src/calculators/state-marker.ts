@@ -53,8 +53,3 @@ export function decodeState(botText: string): CalcState | undefined {
   }
   return { kind: m[1] as CalcKind, facts: facts as Facts, asked };
 }
-
-/** The text without the marker line (for display or re-parsing). */
-export function stripState(botText: string): string {
-  return botText.replace(MARKER, '').trimEnd();
-}

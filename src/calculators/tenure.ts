@@ -14,8 +14,3 @@ export function tenure(months: number, days = 0): Tenure {
 export function splitYears(t: Tenure): { years: number; restMonths: number; restDays: number } {
   return { years: Math.floor(t.months / 12), restMonths: t.months % 12, restDays: t.days };
 }
-
-/** Tenure as "N年M个月" / "N năm M tháng" parts for display. */
-export function tenureParts(t: Tenure): { years: number; months: number; days: number } {
-  return { years: Math.floor(t.months / 12), months: t.months % 12, days: t.days };
-}
