@@ -40,12 +40,12 @@ export function toAskJson(answer: BotAnswer, latencyMs: number, id?: string): As
   };
 }
 
-/** Plain-text rendering for the terminal: the answer, then its citations' labels. */
 /** A reply the core sent, with the hand-off flag of the answer behind it. */
 export function renderReply(text: string, answer: BotAnswer): string {
   return renderAnswer({ ...answer, answer: text });
 }
 
+/** Plain-text rendering for the terminal: the answer, then its citations' labels. */
 export function renderAnswer(answer: BotAnswer): string {
   const flag =
     answer.escalate === 'urgent' ? '[urgent: handed to union staff]' : answer.escalate === 'person' ? '[handed to union staff]' : '';
