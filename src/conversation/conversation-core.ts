@@ -39,8 +39,6 @@ export interface ConversationCoreSettings {
   readonly now?: () => number;
   /** Triage on arrival (cheap, offline): an urgent message is answered without the LLM and gets its ticket at once. */
   readonly urgency?: ArrivalTriage;
-  /** Channels that can push a message to the worker: answers finished after a restart go there through the outbox. @default ['wechat'] */
-  readonly pushChannels?: readonly ChannelName[];
   /**
    * Tickets a worker, and a caller (an HTTP integration, or a whole channel),
    * may open per hour; over it the worker gets the answer and a notice, no
@@ -103,6 +101,9 @@ function newTicketId(now: number): string {
   return `T${ymd}-${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
+/** Channels that can push a message to the worker: answers finished after a restart go there through the outbox. */
+const PUSH_CHANNELS: ReadonlySet<ChannelName> = new Set<ChannelName>(['wechat']);
+
 const conversationKey = (channel: ChannelName, conversationId: string) => `${channel}\u0000${conversationId}`;
 
 /**
@@ -143,7 +144,6 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     await callerTickets.take(callerKey);
     return 0;
   }
-  const pushChannels = new Set<ChannelName>(settings.pushChannels ?? ['wechat']);
   const step = (name: CoreStep, msg: InboundMessage) => settings.onStep?.(name, msg);
   const recentWorkerTurns = (conv: ConversationRecord) => conv.history.filter((t) => t.role === 'worker').slice(-3).map((t) => t.text);
   const log = settings.logger;
@@ -245,7 +245,7 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   /** Finishes the message with `replies` and (after a restart) queues them for a push channel. */
   function outcome(msg: InboundMessage, mode: Mode, replies: OutboundReply[], rest: Partial<MessageOutcome> = {}): MessageOutcome {
     const deliver =
-      mode === 'recover' && pushChannels.has(msg.channel) && replies.length > 0
+      mode === 'recover' && PUSH_CHANNELS.has(msg.channel) && replies.length > 0
         ? { deliver: { stream: replyStream(msg.channel, msg.conversationId), events: replies.map((r) => ({ kind: 'reply.send' as const, payload: { channel: msg.channel, conversationId: msg.conversationId, messageId: msg.messageId, text: r.text } })) } }
         : {};
     return { key: keyOf(msg), status: 'answered', replies: serializeReplies(replies), at: now(), ...deliver, ...rest };
