@@ -47,10 +47,10 @@ export function englishScope(notice: ScopeNotice, text: string): string | undefi
   return looksEnglish(text) ? notice.reply.en : undefined;
 }
 
-/** Mostly English words (ASCII letters, no Vietnamese diacritics): the scope is repeated in English. */
 /** English function words that are not also Vietnamese typed without diacritics ("do", "my", "can", "the" are). */
 const ENGLISH_WORDS = new Set(['what', 'how', 'is', 'are', 'does', 'about', 'please', 'law', 'laws', 'work', 'pay', 'salary', 'overtime', 'company', 'employer', 'rights', 'where', 'when', 'why', 'should', 'would', 'could', 'have', 'with', 'for', 'and', 'you', 'your', 'hello', 'hi']);
 
+/** Mostly English words (ASCII letters, no Vietnamese diacritics): the scope is repeated in English. */
 export function looksEnglish(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
   const ascii = text.match(/[A-Za-z]/g) ?? [];
