@@ -2,7 +2,7 @@
  * Record format of the labeled triage sets in eval/triage/sets/*.jsonl, shared
  * by the generator, the training script and the triage eval.
  */
-import { readFileSync } from 'node:fs';
+import { loadJsonl } from '../../eval/lib/load-cases.js';
 import { z } from 'zod';
 
 export const URGENT_CATEGORIES = [
@@ -32,13 +32,5 @@ export type TriageRow = z.infer<typeof triageRowSchema>;
 
 /** Reads one JSONL set; a bad line names its file and line. */
 export function readTriageSet(path: string): TriageRow[] {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .map((line, i) => ({ line, n: i + 1 }))
-    .filter(({ line }) => line.trim() !== '')
-    .map(({ line, n }) => {
-      const parsed = triageRowSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path}:${n}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
-      return parsed.data;
-    });
+  return loadJsonl(path, triageRowSchema);
 }
