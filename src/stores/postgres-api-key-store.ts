@@ -1,5 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { INTEGRATION_NAME, type ApiKeyInfo, type ApiKeyStore } from '../channels/http/api-key-store.js';
+import { timingSafeEqual } from 'node:crypto';
+import { newApiKey, parseApiKey, secretHash, type ApiKeyInfo, type ApiKeyStore } from '../channels/http/api-key-store.js';
 import type { PgDatabase } from './postgres/pg-database.js';
 
 export interface PostgresApiKeyStore extends ApiKeyStore {
@@ -21,9 +21,6 @@ interface CachedKey {
   readonly info: ApiKeyInfo;
   readonly hash: Buffer;
 }
-
-const KEY_FORMAT = /^gk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
 /**
  * API keys in PostgreSQL for several instances. The HTTP layer checks keys on
@@ -56,14 +53,11 @@ export async function openPostgresApiKeyStore(db: PgDatabase, refreshMs = 5_000)
 
   return {
     create(integration, at = Date.now()) {
-      if (!INTEGRATION_NAME.test(integration)) throw new Error('integration name: 1-40 characters of a-z, 0-9, _ and -, starting with a letter or digit');
-      const keyId = randomBytes(6).toString('hex');
-      const secret = randomBytes(32).toString('base64url');
+      const { keyId, key, hash } = newApiKey(integration);
       const info: ApiKeyInfo = { keyId, integration, createdAt: at };
-      const hash = sha256(secret);
       keys.set(keyId, { info, hash });
       write(db.pool.query('INSERT INTO api_keys (key_id, integration, secret_hash, created_at) VALUES ($1, $2, $3, $4)', [keyId, integration, hash, at]));
-      return { key: `gk_${keyId}_${secret}`, info };
+      return { key, info };
     },
     list() {
       return [...keys.values()].map((k) => k.info).sort((a, b) => a.createdAt - b.createdAt);
@@ -79,10 +73,10 @@ export async function openPostgresApiKeyStore(db: PgDatabase, refreshMs = 5_000)
       return n;
     },
     verify(key) {
-      const m = KEY_FORMAT.exec(key);
-      const k = m ? keys.get(m[1]!) : undefined;
-      if (!m || !k || k.info.revokedAt !== undefined) return undefined;
-      return timingSafeEqual(k.hash, sha256(m[2]!)) ? k.info.integration : undefined;
+      const parsed = parseApiKey(key);
+      const k = parsed ? keys.get(parsed.keyId) : undefined;
+      if (!parsed || !k || k.info.revokedAt !== undefined) return undefined;
+      return timingSafeEqual(k.hash, secretHash(parsed.secret)) ? k.info.integration : undefined;
     },
     async flush() {
       await Promise.all([...pending].map((p) => p));

@@ -26,7 +26,22 @@ export interface ApiKeyStore {
 export const INTEGRATION_NAME = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
 const KEY_FORMAT = /^gk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
-const sha256 = (s: string) => createHash('sha256').update(s).digest();
+/** What a key store keeps of a key's secret. */
+export const secretHash = (secret: string) => createHash('sha256').update(secret).digest();
+
+/** A new key for `integration` (checked against {@link INTEGRATION_NAME}): its id, the full key (shown once) and the hash to store. */
+export function newApiKey(integration: string): { keyId: string; key: string; hash: Buffer } {
+  if (!INTEGRATION_NAME.test(integration)) throw new Error('integration name: 1-40 characters of a-z, 0-9, _ and -, starting with a letter or digit');
+  const keyId = randomBytes(6).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  return { keyId, key: `gk_${keyId}_${secret}`, hash: secretHash(secret) };
+}
+
+/** The id and secret of a well-formed `gk_<id>_<secret>` key, else undefined. */
+export function parseApiKey(key: string): { keyId: string; secret: string } | undefined {
+  const m = KEY_FORMAT.exec(key);
+  return m ? { keyId: m[1]!, secret: m[2]! } : undefined;
+}
 
 /**
  * API keys in their own SQLite file (0600). A key is `gk_<id>_<secret>`; only
@@ -49,11 +64,9 @@ export function openApiKeyStore(path: string): ApiKeyStore {
 
   return {
     create(integration, at = Date.now()) {
-      if (!INTEGRATION_NAME.test(integration)) throw new Error('integration name: 1-40 characters of a-z, 0-9, _ and -, starting with a letter or digit');
-      const keyId = randomBytes(6).toString('hex');
-      const secret = randomBytes(32).toString('base64url');
-      db.prepare('INSERT INTO api_keys (key_id, integration, secret_hash, created_at) VALUES (?, ?, ?, ?)').run(keyId, integration, sha256(secret), at);
-      return { key: `gk_${keyId}_${secret}`, info: { keyId, integration, createdAt: at } };
+      const { keyId, key, hash } = newApiKey(integration);
+      db.prepare('INSERT INTO api_keys (key_id, integration, secret_hash, created_at) VALUES (?, ?, ?, ?)').run(keyId, integration, hash, at);
+      return { key, info: { keyId, integration, createdAt: at } };
     },
     list() {
       return (db.prepare('SELECT key_id, integration, created_at, revoked_at FROM api_keys ORDER BY created_at').all() as Parameters<typeof toInfo>[0][]).map(toInfo);
@@ -62,11 +75,11 @@ export function openApiKeyStore(path: string): ApiKeyStore {
       return db.prepare('UPDATE api_keys SET revoked_at = ? WHERE revoked_at IS NULL AND (key_id = ? OR integration = ?)').run(at, keyIdOrIntegration, keyIdOrIntegration).changes;
     },
     verify(key) {
-      const m = KEY_FORMAT.exec(key);
-      if (!m) return undefined;
-      const row = select.get(m[1]) as { integration: string; secret_hash: Buffer } | undefined;
+      const parsed = parseApiKey(key);
+      if (!parsed) return undefined;
+      const row = select.get(parsed.keyId) as { integration: string; secret_hash: Buffer } | undefined;
       if (!row) return undefined;
-      return timingSafeEqual(row.secret_hash, sha256(m[2]!)) ? row.integration : undefined;
+      return timingSafeEqual(row.secret_hash, secretHash(parsed.secret)) ? row.integration : undefined;
     },
     close() {
       db.close();
