@@ -1,6 +1,7 @@
 import type { DocLanguage, Jurisdiction, Lang } from '../core/types.js';
 import type { QueryExpander } from '../retrieval/expansion/query-expander.js';
-import { Bm25Index, type WeightedTerm } from '../retrieval/lexical/bm25-index.js';
+import { Bm25Index } from '../retrieval/lexical/bm25-index.js';
+import { weightedQueryTerms } from '../retrieval/lexical/query-terms.js';
 import type { Tokenizer } from '../retrieval/tokenize/tokenizer.js';
 import type { AnswerCard } from './card-schema.js';
 
@@ -60,11 +61,7 @@ export function createCardMatcher(
     match(text, lang, jurisdiction, k = 3) {
       const language: DocLanguage = lang === 'vi' ? 'vi' : 'zh';
       const tokenizer = tokenizers[language];
-      const own = tokenizer.tokenizeQuery(text);
-      const terms: WeightedTerm[] = own.map((term) => ({ term, weight: weightOf(term, 1) }));
-      for (const phrase of expander.expand(text, language)) {
-        for (const term of tokenizer.tokenizeQuery(phrase)) terms.push({ term, weight: weightOf(term, EXPANSION_WEIGHT) });
-      }
+      const { own, terms } = weightedQueryTerms(tokenizer, text, expander.expand(text, language), { expansion: EXPANSION_WEIGHT, bigram: BIGRAM_WEIGHT });
       const allow = (doc: number) => docs[doc]!.language === language && cards[docs[doc]!.card]!.jurisdiction === jurisdiction;
       const hits = bm25.search(terms, 40, allow);
       const ownSet = new Set(own);

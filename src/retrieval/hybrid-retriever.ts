@@ -4,7 +4,8 @@ import type { Embedder } from './embedders/types.js';
 import type { LearnedExpander } from './expansion/learned-expander.js';
 import { feedbackTerms } from './expansion/pseudo-relevance.js';
 import type { QueryExpander } from './expansion/query-expander.js';
-import type { Bm25Index, WeightedTerm } from './lexical/bm25-index.js';
+import type { Bm25Index } from './lexical/bm25-index.js';
+import { weightedQueryTerms } from './lexical/query-terms.js';
 import type { Tokenizer } from './tokenize/tokenizer.js';
 import { EXTRA_DOC_PREFIX } from '../ingest/load-extra-laws.js';
 import type { HnswVectorIndex } from './vector/hnsw-vector-index.js';
@@ -87,12 +88,7 @@ export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
       const language: DocLanguage = query.jurisdiction === 'CN' ? 'zh' : 'vi';
       const tokenizer = parts.tokenizers[language];
       const expansion = weights.expansion > 0 ? parts.expander.expand(query.text, language) : [];
-      const weigh = (term: string, base: number) => ({ term, weight: term.startsWith('#') ? base * weights.bigram : base });
-      const ownTerms = tokenizer.tokenizeQuery(query.text);
-      const base: WeightedTerm[] = ownTerms.map((term) => weigh(term, 1));
-      for (const phrase of expansion) {
-        for (const term of tokenizer.tokenizeQuery(phrase)) base.push(weigh(term, weights.expansion));
-      }
+      const { own: ownTerms, terms: base } = weightedQueryTerms(tokenizer, query.text, expansion, weights);
       const terms = [...base];
       if (language === 'zh' && parts.learned && weights.learned > 0) {
         for (const t of parts.learned.expand(ownTerms.filter((x) => !x.startsWith('#')), LEARNED_TERMS)) terms.push({ term: t.term, weight: t.weight * weights.learned });
