@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AnswerRecord, ConsoleStore, StaffAccount } from './console-store.js';
-import type { PgDatabase } from './postgres/pg-database.js';
+import { pgText as text, type PgDatabase } from './postgres/pg-database.js';
 import { auditFromRow, citationsSchema, noteFromRow, ticketEventFromRow, type AuditRow, type NoteRow, type TicketEventRow } from './store-rows.js';
 
 const userRow = z.object({
@@ -18,8 +18,6 @@ const toAccount = (row: unknown): StaffAccount => {
   return { id: r.id, name: r.name, passwordHash: r.password_hash, role: r.role, lang: r.lang, disabled: r.disabled, createdAt: r.created_at };
 };
 
-/** PostgreSQL text cannot hold NUL. */
-const text = (s: string) => s.replace(/\u0000/g, '\uFFFD');
 
 interface AnswerRow {
   at: string;

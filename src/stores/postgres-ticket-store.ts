@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type pg from 'pg';
 import type { ChannelName, OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
 import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
-import type { PgDatabase } from './postgres/pg-database.js';
+import { pgText as text, type PgDatabase } from './postgres/pg-database.js';
 import { conversationFromRow, inboundFromRow, type ConversationRow, type InboundRow } from './store-rows.js';
 import { storedHistorySchema, storedTicketSchema } from './ticket-schema.js';
 import {
@@ -51,8 +51,6 @@ const DESTINATION_SQL = `CASE WHEN o.stream = 'desk' THEN 'slack'
   WHEN o.kind = 'reply.send' THEN split_part(o.ticket_id, ':', 2)
   ELSE COALESCE((SELECT t.channel FROM tickets t WHERE t.id = o.ticket_id), 'unknown') END`;
 
-/** PostgreSQL text cannot hold NUL: it becomes U+FFFD instead of failing the write (SQLite keeps it). */
-const text = (s: string) => s.replace(/\u0000/g, '\uFFFD');
 const json = (v: unknown) => JSON.stringify(v, (_key, value: unknown) => (typeof value === 'string' ? text(value) : value));
 const textOrNull = (s: string | undefined) => (s === undefined ? null : text(s));
 

@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { migratePg } from './pg-migrate.js';
 
+/** PostgreSQL text cannot hold NUL: it becomes U+FFFD instead of failing the write (SQLite keeps it). */
+export const pgText = (s: string) => s.replace(/\u0000/g, '\uFFFD');
+
 export interface PgDatabaseSettings {
   readonly url: string;
   /** Connections for store queries. @default 10 */
