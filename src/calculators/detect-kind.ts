@@ -18,21 +18,14 @@ function cueRegex(cue: string, vi: boolean): RegExp {
 
 /** Prepared matcher over the reviewed cues of knowledge/calculators/intents.json. */
 export function createKindDetector(intents: CalculatorData['intents']) {
-  const kinds = intents.kinds.map((k) => ({
-    kind: k.kind,
-    zh: (k.zh ?? []).map((c) => cueRegex(c, false)),
-    vi: (k.vi ?? []).map((c) => cueRegex(c, true)),
-    viFolded: (k.vi ?? []).map((c) => cueRegex(stripMarks(c), true)),
-    exclude: {
-      zh: (k.exclude ?? []).map((c) => cueRegex(c, false)),
-      vi: (k.exclude ?? []).map((c) => cueRegex(c, true)),
-      viFolded: (k.exclude ?? []).map((c) => cueRegex(stripMarks(c), true)),
-    },
-  }));
-  const cueSets = (cues: { zh: string[]; vi: string[] }) => ({
+  const cueSets = (cues: { readonly zh: readonly string[]; readonly vi: readonly string[] }) => ({
     zh: cues.zh.map((c) => cueRegex(c, false)),
     vi: cues.vi.map((c) => cueRegex(c, true)),
     viFolded: cues.vi.map((c) => cueRegex(stripMarks(c), true)),
+  });
+  const kinds = intents.kinds.map((k) => {
+    const exclude = k.exclude ?? [];
+    return { kind: k.kind, ...cueSets({ zh: k.zh ?? [], vi: k.vi ?? [] }), exclude: cueSets({ zh: exclude, vi: exclude }) };
   });
   const legality = cueSets(intents.legality_cues);
   const amount = cueSets(intents.amount_cues);
