@@ -1,3 +1,4 @@
+import type { TriageFn } from './answer/answer-engine.js';
 import { join } from 'node:path';
 import type { AnswerEngine, KnowledgeBase } from './core/types.js';
 import { loadAppConfig, type AppConfig } from './config/app-config.js';
@@ -30,6 +31,8 @@ export interface Bot {
   readonly logger: Logger;
   /** Hotline numbers per jurisdiction, from knowledge/contacts.json. */
   readonly hotlines: HotlineBook;
+  /** The triage the answer engine uses, for the conversation core's triage on arrival (rules loaded once). */
+  readonly triage: TriageFn;
 }
 
 /**
@@ -57,12 +60,13 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const triageRules = loadTriageRules(join(config.KNOWLEDGE_DIR, 'triage'));
+  const triage: TriageFn = (text, lang, recent) => triageMessage(triageRules, text, lang, recent);
   const hotlines = loadHotlines(config.KNOWLEDGE_DIR);
   if (!hotlines.VN.union) logger.warn('No Vietnamese union hotline configured in knowledge/contacts.json: replies omit it.');
   const engine = createAnswerEngine({
     kb,
     retriever,
-    triage: (text, lang, recent) => triageMessage(triageRules, text, lang, recent),
+    triage,
     scope: loadScopeRules(config.KNOWLEDGE_DIR),
     replies: loadReplyBook(config.KNOWLEDGE_DIR),
     urgentReplies: loadUrgentReplies(config.KNOWLEDGE_DIR),
@@ -74,5 +78,5 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     calculator: createCalculatorHook(loadCalculatorData(config.KNOWLEDGE_DIR), kb.passages),
     cards: loadCardStep(kb, config.KNOWLEDGE_DIR, undefined, lexical),
   });
-  return { engine, kb, config, logger, hotlines };
+  return { engine, kb, config, logger, hotlines, triage };
 }

@@ -10,8 +10,6 @@ import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
 import { createFieldCipher, parseDataKey } from './privacy/field-cipher.js';
 import { loadEraseCommands } from './privacy/erase-command.js';
 import { loadDeskText } from './channels/slack/desk-texts.js';
-import { loadTriageRules } from './escalation/load-triage-rules.js';
-import { triageMessage } from './escalation/triage-message.js';
 import type { TicketStore } from './stores/ticket-store.js';
 
 /** The channel-independent service: store, conversation core, metrics, HTTP mailbox. */
@@ -56,10 +54,7 @@ export function createService(
     leads: serve.STAFF_LEAD_IDS,
     summaryLabels: loadDeskText(bot.config.KNOWLEDGE_DIR, serve.STAFF_LANGUAGE).summary,
     // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.
-    urgency: (() => {
-      const rules = loadTriageRules(join(bot.config.KNOWLEDGE_DIR, 'triage'));
-      return (text: string, lang: Parameters<typeof triageMessage>[2], recent: readonly string[]) => triageMessage(rules, text, lang, recent);
-    })(),
+    urgency: bot.triage,
     ...hooks,
   });
   return { core, store, metrics, mailbox: new HttpMailbox(store), notices };

@@ -1,3 +1,4 @@
+import { errorText } from '../shared/error-text.js';
 import { z } from 'zod';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
@@ -52,7 +53,6 @@ class NotReady extends Error {}
 class Timeout extends Error {}
 
 const HOUR_MS = 3_600_000;
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

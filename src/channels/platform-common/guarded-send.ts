@@ -2,7 +2,8 @@ import type { ChannelName, WorkerSendContext } from '../../conversation/types.js
 import type { Logger } from '../../shared/logger.js';
 import type { StaffNoteKey } from './channel-texts.js';
 import type { ChannelStateStore } from './channel-state-store.js';
-import { errorText, hashId } from './hash-id.js';
+import { errorText } from '../../shared/error-text.js';
+import { hashId } from './hash-id.js';
 import type { StaffNotes } from './staff-notes.js';
 
 /** The platform refused a message for a reason retrying cannot fix (window closed, unfollowed). */

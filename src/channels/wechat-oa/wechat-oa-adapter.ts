@@ -6,7 +6,8 @@ import { createAdapterKit, type PlatformAdapterSettings } from '../platform-comm
 import type { PlatformChannel } from '../platform-common/channel-adapter.js';
 import type { ReplyQuota } from '../platform-common/channel-state-store.js';
 import { rawBody } from '../platform-common/channels-server.js';
-import { errorText, hashId } from '../platform-common/hash-id.js';
+import { errorText } from '../../shared/error-text.js';
+import { hashId } from '../platform-common/hash-id.js';
 import { createWxCrypto } from '../platform-common/wx-crypto.js';
 import { buildWxXml, parseWxXml } from '../platform-common/wx-xml.js';
 import { createWechatOaApi, type WechatOaApi } from './wechat-oa-api.js';

@@ -1,3 +1,5 @@
+import { errorText } from '../../shared/error-text.js';
+import { hashId } from '../platform-common/hash-id.js';
 import { createHash } from 'node:crypto';
 import qrcodeTerminal from 'qrcode-terminal';
 import { ScanStatus, types, WechatyBuilder, type Contact, type Message, type Room, type Wechaty, type WechatyOptions } from 'wechaty';
@@ -52,8 +54,6 @@ export interface WechatAdapter {
 const MENTION_ALLOWANCE = 40;
 
 /** Ids in logs are hashed: a contact id identifies a worker. */
-const hashId = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 10);
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function wechatyOptions(settings: WechatAdapterSettings): WechatyOptions {
   const name = settings.name ?? 'gonghui-bot';
