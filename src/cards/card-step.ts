@@ -1,5 +1,5 @@
 import type { BotAnswer, HistoryTurn, Jurisdiction, KnowledgeBase, Lang, Passage, ScoredPassage } from '../core/types.js';
-import type { ChosenSource } from '../answer/compose-extractive.js';
+import type { ChosenSource } from '../citations/chosen-source.js';
 import { citationLabel } from '../citations/citation-label.js';
 import { createReferenceFinder } from '../citations/parse-references.js';
 import type { CardMatcher } from './card-matcher.js';
