@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { toAskJson } from '../../cli/ask-output.js';
+import { toAskJson } from '../../core/answer-output.js';
 import type { ConversationCore } from '../../conversation/conversation-core.js';
 import type { Metrics } from '../../shared/metrics.js';
 import type { TicketStore } from '../../stores/ticket-store.js';
