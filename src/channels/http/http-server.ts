@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { toAskJson } from '../../core/answer-output.js';
 import type { ConversationCore } from '../../conversation/conversation-core.js';
 import type { Metrics } from '../../shared/metrics.js';
-import type { TicketStore } from '../../stores/ticket-store.js';
+import type { TicketStore } from '../../conversation/ticket-store.js';
 import { authenticate, namespacedUser, type HttpAuth, type Principal } from './http-auth.js';
 import type { HttpMailbox } from './http-mailbox.js';
 import { registerTranscriptPage } from './transcript-page.js';
