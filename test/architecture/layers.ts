@@ -29,6 +29,8 @@ export const LAYERS: Readonly<Record<string, number>> = {
   // Knowledge loading, the LLM client, text and privacy helpers.
   providers: 5,
   ingest: 5,
+  // src/knowledge/ (the knowledge-folder loaders issue 8 asks for), once it exists.
+  knowledge: 5,
   language: 5,
   privacy: 5,
   // Shared types, config and infrastructure every layer may use.
