@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from './core/types.js';
 import type { RewriteFn } from './answer/answer-engine.js';
-import { rewriteFollowUpOffline } from './answer/rewrite-followup-offline.js';
-import { createArticleLookup } from './answer/verify-citations.js';
+import { rewriteFollowUpOffline } from './drafting/rewrite-followup-offline.js';
+import { createArticleLookup } from './citations/verify-citations.js';
 import { createReferenceFinder } from './citations/parse-references.js';
 import { loadLlmConfig } from './config/llm-config.js';
 import { DraftCounters } from './drafting/draft-metrics.js';

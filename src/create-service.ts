@@ -10,7 +10,7 @@ import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
 import { createFieldCipher, parseDataKey } from './privacy/field-cipher.js';
 import { loadEraseCommands } from './privacy/erase-command.js';
 import { loadDeskText } from './channels/slack/desk-texts.js';
-import type { TicketStore } from './stores/ticket-store.js';
+import type { TicketStore } from './conversation/ticket-store.js';
 
 /** The channel-independent service: store, conversation core, metrics, HTTP mailbox. */
 export interface Service {

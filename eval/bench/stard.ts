@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { DocumentMeta, KnowledgeBase } from '../../src/core/types.js';
-import { parseChineseNumeral } from '../../src/ingest/chinese-numerals.js';
+import { parseChineseNumeral } from '../../src/language/chinese-numerals.js';
 import { lawTitleKey } from '../lib/law-title.js';
 import { percentile } from '../metrics/summarize.js';
 import { splitOf, type Split } from './split.js';

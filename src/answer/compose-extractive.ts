@@ -1,15 +1,9 @@
-import type { Citation, Lang, Passage } from '../core/types.js';
+import type { ChosenSource } from '../citations/chosen-source.js';
+import type { Citation, Lang } from '../core/types.js';
 import { fill, type ReplyTexts } from './reply-texts.js';
 import type { Hotlines } from './hotlines.js';
 
-/** A passage chosen for the answer, with its quoted excerpt and label. */
-export interface ChosenSource {
-  readonly passage: Passage;
-  readonly label: string;
-  readonly excerpt: string;
-  readonly bestSentence: string;
-  readonly score: number;
-}
+export type { ChosenSource } from '../citations/chosen-source.js';
 
 /** Placeholder values for reply templates that mention hotlines. */
 export function hotlineValues(texts: ReplyTexts, hotlines: Hotlines, lang: Lang): Record<string, string> {

@@ -2,4 +2,4 @@ export { createAnswerEngine, type AnswerEngineDeps, type TriageFn, type RewriteF
 export { loadReplyBook, textsFor, fill, type ReplyBook, type ReplyTexts } from './reply-texts.js';
 export { loadScopeRules, classifyScope, type ScopeRules } from './scope-guard.js';
 export type { Hotlines, HotlineBook } from './hotlines.js';
-export { citationLabel } from './citation-label.js';
+export { citationLabel } from '../citations/citation-label.js';

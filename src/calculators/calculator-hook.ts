@@ -1,5 +1,5 @@
 import type { Citation, HistoryTurn, Jurisdiction, Lang, Passage } from '../core/types.js';
-import { citationLabel } from '../answer/citation-label.js';
+import { citationLabel } from '../citations/citation-label.js';
 import { compute, missingFact, NEEDS, SHOWN, type NeededFact } from './compute.js';
 import { createKindDetector } from './detect-kind.js';
 import type { CalculatorData } from './load-calculator-data.js';

@@ -1,6 +1,6 @@
 import type { BotAnswer, HistoryTurn, Jurisdiction, KnowledgeBase, Lang, Passage, ScoredPassage } from '../core/types.js';
-import type { ChosenSource } from '../answer/compose-extractive.js';
-import { citationLabel } from '../answer/citation-label.js';
+import type { ChosenSource } from '../citations/chosen-source.js';
+import { citationLabel } from '../citations/citation-label.js';
 import { createReferenceFinder } from '../citations/parse-references.js';
 import type { CardMatcher } from './card-matcher.js';
 import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';

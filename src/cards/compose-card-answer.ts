@@ -1,6 +1,6 @@
 import type { Jurisdiction, Lang, Passage } from '../core/types.js';
-import { citationLabel } from '../answer/citation-label.js';
-import type { ChosenSource } from '../answer/compose-extractive.js';
+import { citationLabel } from '../citations/citation-label.js';
+import type { ChosenSource } from '../citations/chosen-source.js';
 import { toTraditional } from '../language/script.js';
 import type { AnswerCard } from './card-schema.js';
 import type { CardBook } from './load-cards.js';

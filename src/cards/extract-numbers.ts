@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
+import { parseChineseNumeral } from '../language/chinese-numerals.js';
 
 const ARABIC = /\d+(?:[.,]\d{3})*(?:[.,]\d+)?/g;
 const HAN_NUMERAL = /[零〇一二两兩三四五六七八九十百千]+/g;

@@ -1,5 +1,5 @@
 import type { DocumentMeta } from '../core/types.js';
-import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
+import { parseChineseNumeral } from '../language/chinese-numerals.js';
 import { toSimplified } from '../language/script.js';
 import { foldVietnamese } from '../language/vietnamese.js';
 

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createBot } from '../create-bot.js';
-import { renderAnswer, toAskJson } from './ask-output.js';
+import { renderAnswer, toAskJson } from '../core/answer-output.js';
 import { createProgressReporter } from './progress-bar.js';
 
 const USAGE = `Usage:

@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { loadServeConfig } from '../config/serve-config.js';
 import { createService } from '../create-service.js';
 import { createBot } from '../create-bot.js';
-import { renderReply } from './ask-output.js';
+import { renderReply } from '../core/answer-output.js';
 import { createProgressReporter } from './progress-bar.js';
 
 const WELCOME = `gonghui-bot: 劳动法律信息助手 / 勞動法律資訊助手 / trợ lý pháp luật lao động

@@ -32,7 +32,7 @@ import { Metrics } from '../shared/metrics.js';
 import { openPgDatabase } from '../stores/postgres/pg-database.js';
 import { createPostgresTicketStore } from '../stores/postgres-ticket-store.js';
 import { openSqliteTicketStore } from '../stores/sqlite-ticket-store.js';
-import type { TicketStore } from '../stores/ticket-store.js';
+import type { TicketStore } from '../conversation/ticket-store.js';
 import { buildLoadtestEngine, parseEngineChoice } from './loadtest/loadtest-engine.js';
 import { startInstances } from './loadtest/run-instances.js';
 

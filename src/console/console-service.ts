@@ -6,7 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import type { ConsoleStore } from '../stores/console-store.js';
 import { openSqliteConsoleStore } from '../stores/sqlite-console-store.js';
 import { DEFAULT_STORE_FILE } from '../stores/sqlite-ticket-store.js';
-import type { TicketStore } from '../stores/ticket-store.js';
+import type { TicketStore } from '../conversation/ticket-store.js';
 import { createConsoleApp, type ConsolePort } from './console-app.js';
 import type { ConsoleConfig } from './console-config.js';
 import { createConsoleObserver } from './console-observer.js';

@@ -1,5 +1,5 @@
 import type { Ticket } from '../conversation/types.js';
-import type { TicketStore } from '../stores/ticket-store.js';
+import type { TicketStore } from '../conversation/ticket-store.js';
 
 /**
  * Gives a claimed ticket to a colleague. The Slack message is refreshed

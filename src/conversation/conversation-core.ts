@@ -5,7 +5,7 @@ import { detectLang } from '../language/detect-lang.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import { maskPii } from '../privacy/mask-pii.js';
-import type { ConversationRecord, MessageOutcome, TicketStore } from '../stores/ticket-store.js';
+import type { ConversationRecord, MessageOutcome, TicketStore } from './ticket-store.js';
 import { keyOf, keyString, parseReplies, replyStream, serializeReplies, toKind, type ArrivalTriage, type CoreStep, type HandleResult, type Mode } from './inbound-journal.js';
 import type { ConversationLock } from './conversation-lock.js';
 import { asksForFeedback, parseFeedbackReply, type ConversationObserver, type FeedbackTexts } from './conversation-observer.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Lang, Triage } from '../core/types.js';
-import type { InboundKey } from '../stores/ticket-store.js';
+import type { InboundKey } from './ticket-store.js';
 import type { ChannelName, InboundMessage, OutboundReply } from './types.js';
 
 /**

@@ -2,7 +2,7 @@ import { errorText } from '../shared/error-text.js';
 import { z } from 'zod';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
-import { outboxStream, type TicketStore } from '../stores/ticket-store.js';
+import { outboxStream, type TicketStore } from './ticket-store.js';
 import { NOTICE_KEYS, type NoticeRenderer } from './notices.js';
 import { CHANNEL_NAMES, type ChannelName, type OutboxItem, type StaffDesk, type Ticket, type WorkerSender } from './types.js';
 

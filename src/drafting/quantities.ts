@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from '../ingest/chinese-numerals.js';
+import { parseChineseNumeral } from '../language/chinese-numerals.js';
 
 const CN_NUM = '[零〇一二两三四五六七八九十百千\\d.]+';
 // Quantities as statutes state them: days, months, years, hours, multiples, percentages.

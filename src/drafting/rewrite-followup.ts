@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HistoryTurn, Lang } from '../core/types.js';
-import { rewriteFollowUpOffline } from '../answer/rewrite-followup-offline.js';
+import { rewriteFollowUpOffline } from './rewrite-followup-offline.js';
 import { maskPii } from '../privacy/mask-pii.js';
 import type { ChatClient } from '../providers/openai/chat-client.js';
 import { parseModelJson } from './draft-schema.js';

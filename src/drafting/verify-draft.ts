@@ -1,6 +1,6 @@
 import type { Lang, Passage } from '../core/types.js';
 import type { ArticleReference } from '../citations/parse-references.js';
-import type { ArticleLookup } from '../answer/verify-citations.js';
+import type { ArticleLookup } from '../citations/verify-citations.js';
 import { detectLang } from '../language/detect-lang.js';
 import type { Draft } from './draft-schema.js';
 import { extractQuantities } from './quantities.js';

@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from './chinese-numerals.js';
+import { parseChineseNumeral } from '../language/chinese-numerals.js';
 import { HeadingStack } from './heading-stack.js';
 
 /** One article parsed from a Chinese statute. */

@@ -1,5 +1,4 @@
 import type { Logger } from '../shared/logger.js';
-import type { PurgeCounts, TicketStore } from '../stores/ticket-store.js';
 
 /** How long each kind of personal data is kept (see docs/personal-data.md). */
 export interface RetentionPolicy {
@@ -9,6 +8,27 @@ export interface RetentionPolicy {
   readonly closedTicketsDays: number;
   /** Finished message ids (idempotency) and delivered outbox events. */
   readonly processedDays: number;
+}
+
+/** Rows removed by a retention purge, per kind. */
+export interface PurgeCounts {
+  readonly conversations: number;
+  readonly closedTickets: number;
+  readonly processed: number;
+  readonly outbox: number;
+  readonly inbox: number;
+}
+
+/** What a purge removes: data last changed before each time (epoch ms). */
+export interface PurgeCutoffs {
+  readonly conversationsBefore: number;
+  readonly closedTicketsBefore: number;
+  readonly processedBefore: number;
+}
+
+/** The storage the retention job purges (the ticket stores implement it). */
+export interface PurgeTarget {
+  purge(cutoffs: PurgeCutoffs): Promise<PurgeCounts>;
 }
 
 export interface RetentionJob {
@@ -21,7 +41,7 @@ export interface RetentionJob {
 const DAY_MS = 86_400_000;
 
 /** The scheduled purge of personal data past its retention period. */
-export function createRetentionJob(store: Pick<TicketStore, 'purge'>, policy: RetentionPolicy, logger?: Logger, now: () => number = Date.now): RetentionJob {
+export function createRetentionJob(store: PurgeTarget, policy: RetentionPolicy, logger?: Logger, now: () => number = Date.now): RetentionJob {
   let timer: NodeJS.Timeout | undefined;
   async function runOnce(): Promise<PurgeCounts> {
     const t = now();

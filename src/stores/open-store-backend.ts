@@ -9,7 +9,7 @@ import { openPgDatabase } from './postgres/pg-database.js';
 import { createPgRateLimiter } from './postgres/pg-rate-limiter.js';
 import { createPostgresTicketStore } from './postgres-ticket-store.js';
 import { DEFAULT_STORE_FILE, openSqliteTicketStore } from './sqlite-ticket-store.js';
-import type { TicketStore } from './ticket-store.js';
+import type { TicketStore } from '../conversation/ticket-store.js';
 import type { ConsoleStore } from './console-store.js';
 import { createPostgresConsoleStore } from './postgres-console-store.js';
 import { openPostgresApiKeyStore, type PostgresApiKeyStore } from './postgres-api-key-store.js';

@@ -15,7 +15,7 @@ import {
   type PurgeCounts,
   type TicketChange,
   type TicketStore,
-} from './ticket-store.js';
+} from '../conversation/ticket-store.js';
 
 export interface PostgresTicketStoreSettings {
   /** How long an instance's claim on outbox items lasts; a dead instance's items go to another after it. @default 60 s */

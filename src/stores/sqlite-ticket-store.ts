@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
 import { ensurePrivateFile } from '../shared/private-file.js';
 import type { ChannelName, OutboxKind, Ticket } from '../conversation/types.js';
-import { outboxStream, type ConversationRecord, type EraseCounts, type MessageOutcome, type PurgeCounts, type OutboxEvent, type TicketChange, type TicketStore } from './ticket-store.js';
+import { outboxStream, type ConversationRecord, type EraseCounts, type MessageOutcome, type PurgeCounts, type OutboxEvent, type TicketChange, type TicketStore } from '../conversation/ticket-store.js';
 
 /** Schema versions in order; `PRAGMA user_version` records how many were applied. */
 export const MIGRATIONS: readonly string[] = [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChannelName } from '../conversation/types.js';
 import type { FieldCipher } from '../privacy/field-cipher.js';
 import type { AuditEntry, StaffNote, TicketEventRecord } from './console-store.js';
-import type { ConversationRecord, InboundRecord } from './ticket-store.js';
+import type { ConversationRecord, InboundRecord } from '../conversation/ticket-store.js';
 
 /** An epoch-ms (or bigint id) column: a number from SQLite, a string from PostgreSQL (bigint). */
 type EpochMs = number | string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, loadReplyBook, loadScopeRules } from '../../src/answer/index.js';
-import { citationLabel } from '../../src/answer/citation-label.js';
+import { citationLabel } from '../../src/citations/citation-label.js';
 import type { CardStep } from '../../src/cards/card-step.js';
 import type { KnowledgeBase, Retriever, Triage } from '../../src/core/types.js';
 import { SAMPLE_PASSAGES } from '../helpers/passages.js';

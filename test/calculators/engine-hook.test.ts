@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, loadReplyBook, loadScopeRules } from '../../src/answer/index.js';
 import type { HotlineBook } from '../../src/answer/hotlines.js';
 import { createCalculatorHook, loadCalculatorData } from '../../src/calculators/index.js';
-import { toAskJson } from '../../src/cli/ask-output.js';
+import { toAskJson } from '../../src/core/answer-output.js';
 import type { Retriever, Triage } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
 

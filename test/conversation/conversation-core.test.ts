@@ -7,7 +7,7 @@ import { loadNotices } from '../../src/conversation/notices.js';
 import { createOutboxDispatcher } from '../../src/conversation/outbox-dispatcher.js';
 import type { InboundMessage, Ticket } from '../../src/conversation/types.js';
 import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
-import type { TicketStore } from '../../src/stores/ticket-store.js';
+import type { TicketStore } from '../../src/conversation/ticket-store.js';
 import { FakeAnswerEngine } from '../helpers/fake-answer-engine.js';
 import { RecordingDesk, RecordingSender } from '../helpers/recording-channels.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KnowledgeBase, ScoredPassage } from '../../src/core/types.js';
-import { createArticleLookup } from '../../src/answer/verify-citations.js';
+import { createArticleLookup } from '../../src/citations/verify-citations.js';
 import { createReferenceFinder } from '../../src/citations/parse-references.js';
 import { DraftCounters } from '../../src/drafting/draft-metrics.js';
 import { createLlmDrafter } from '../../src/drafting/llm-drafter.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine, loadReplyBook, loadScopeRules } from '../../src/answer/index.js';
 import { loadHotlines } from '../../src/answer/load-hotlines.js';
-import { createArticleLookup } from '../../src/answer/verify-citations.js';
+import { createArticleLookup } from '../../src/citations/verify-citations.js';
 import type { AnswerEngine, KnowledgeBase, Retriever } from '../../src/core/types.js';
 import { loadTriageRules } from '../../src/escalation/load-triage-rules.js';
 import { loadUrgentReplies } from '../../src/escalation/load-urgent-replies.js';

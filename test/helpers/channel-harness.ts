@@ -13,7 +13,7 @@ import { openChannelStateStore, type ChannelStateStore } from '../../src/channel
 import { loadChannelTexts, type ChannelTexts } from '../../src/channels/platform-common/channel-texts.js';
 import { createStaffNotes, type StaffNotes } from '../../src/channels/platform-common/staff-notes.js';
 import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
-import type { TicketStore } from '../../src/stores/ticket-store.js';
+import type { TicketStore } from '../../src/conversation/ticket-store.js';
 import { FakeAnswerEngine, type FakeScript } from './fake-answer-engine.js';
 import { RecordingDesk } from './recording-channels.js';
 

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createArticleLookup, verifySources } from '../../src/answer/verify-citations.js';
+import { createArticleLookup, verifySources } from '../../src/citations/verify-citations.js';
 import { createReferenceFinder } from '../../src/citations/parse-references.js';
 import { KnowledgeError, loadKnowledge } from '../../src/ingest/load-knowledge.js';
 import { loadExtraLaws } from '../../src/ingest/load-extra-laws.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadNotices } from '../../src/conversation/notices.js';
 import { createOutboxDispatcher } from '../../src/conversation/outbox-dispatcher.js';
 import type { Ticket } from '../../src/conversation/types.js';
-import type { TicketStore } from '../../src/stores/ticket-store.js';
+import type { TicketStore } from '../../src/conversation/ticket-store.js';
 import { RecordingDesk } from '../helpers/recording-channels.js';
 
 export interface StoreUnderTest {

@@ -1,5 +1,5 @@
 import { parseIsoDate } from '../dates.js';
-import type { Found } from './tenure.js';
+import type { Found } from './found.js';
 import { viRe } from './vi-fold.js';
 
 /**

@@ -4,7 +4,8 @@ import type { Tenure } from '../tenure.js';
 import { findDates } from './dates.js';
 import { findCnAmounts, findViAmounts } from './money.js';
 import { CN_NUMBER, parseAnyNumber, VI_NUMBER_WORD } from './numbers.js';
-import { findTenures, tenureFromDates, type Found } from './tenure.js';
+import type { Found } from './found.js';
+import { findTenures, tenureFromDates } from './tenure.js';
 import { hasVietnameseLetters } from '../../language/vietnamese.js';
 import { stripMarks } from './vi-fold.js';
 

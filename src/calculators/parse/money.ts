@@ -1,4 +1,4 @@
-import type { Found } from './tenure.js';
+import type { Found } from './found.js';
 import { parseAnyNumber, parseArabic, parseChineseAmount, VI_NUMBER_WORD } from './numbers.js';
 import { stripMarks, viRe } from './vi-fold.js';
 

@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from '../../ingest/chinese-numerals.js';
+import { parseChineseNumeral } from '../../language/chinese-numerals.js';
 
 /**
  * Number words as workers type them: Arabic digits with thousands

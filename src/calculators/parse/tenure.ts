@@ -3,13 +3,7 @@ import type { Tenure } from '../tenure.js';
 import { CN_NUMBER, parseAnyNumber, VI_NUMBER_WORD } from './numbers.js';
 import { findDates } from './dates.js';
 import { viRe } from './vi-fold.js';
-
-/** A fact found in text, with where it was found (so other parsers can skip that span). */
-export interface Found<T> {
-  readonly value: T;
-  readonly start: number;
-  readonly end: number;
-}
+import type { Found } from './found.js';
 
 const N = `(${CN_NUMBER}|${VI_NUMBER_WORD})`;
 

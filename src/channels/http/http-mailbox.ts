@@ -1,5 +1,5 @@
 import type { WorkerSender } from '../../conversation/types.js';
-import type { InboxMessage, TicketStore } from '../../stores/ticket-store.js';
+import type { InboxMessage, TicketStore } from '../../conversation/ticket-store.js';
 
 /**
  * The HTTP channel cannot push: staff replies for a web-widget user wait in

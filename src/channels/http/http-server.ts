@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { toAskJson } from '../../cli/ask-output.js';
+import { toAskJson } from '../../core/answer-output.js';
 import type { ConversationCore } from '../../conversation/conversation-core.js';
 import type { Metrics } from '../../shared/metrics.js';
-import type { TicketStore } from '../../stores/ticket-store.js';
+import type { TicketStore } from '../../conversation/ticket-store.js';
 import { authenticate, namespacedUser, type HttpAuth, type Principal } from './http-auth.js';
 import type { HttpMailbox } from './http-mailbox.js';
 import { registerTranscriptPage } from './transcript-page.js';

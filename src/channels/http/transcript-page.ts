@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Ticket } from '../../conversation/types.js';
-import type { TicketStore } from '../../stores/ticket-store.js';
+import type { TicketStore } from '../../conversation/ticket-store.js';
 import { TRANSCRIPT_PATH, type StaffLinks } from './staff-links.js';
 
 /** Labels of the page, in the staff's language (from the desk labels in knowledge/). */

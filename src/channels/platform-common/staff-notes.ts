@@ -1,4 +1,4 @@
-import type { TicketStore } from '../../stores/ticket-store.js';
+import type { TicketStore } from '../../conversation/ticket-store.js';
 import type { ChannelTexts, StaffNoteKey } from './channel-texts.js';
 
 /** Posts a note for staff into a ticket's thread (through the outbox, so it survives a Slack outage). */

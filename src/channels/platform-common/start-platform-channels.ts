@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ChannelName, WorkerSender } from '../../conversation/types.js';
 import type { Logger } from '../../shared/logger.js';
-import type { TicketStore } from '../../stores/ticket-store.js';
+import type { TicketStore } from '../../conversation/ticket-store.js';
 import { loadWechatOaConfig, type WechatOaConfig } from '../wechat-oa/wechat-oa-config.js';
 import { createWechatOaAdapter } from '../wechat-oa/wechat-oa-adapter.js';
 import { loadWecomKfConfig, type WecomKfConfig } from '../wecom-kf/wecom-kf-config.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConversationCore } from '../../conversation/conversation-core.js';
 import type { Logger } from '../../shared/logger.js';
 import type { ConsoleStore, StaffSession, UiLang } from '../../stores/console-store.js';
-import type { TicketStore } from '../../stores/ticket-store.js';
+import type { TicketStore } from '../../conversation/ticket-store.js';
 import type { ConsoleConfig } from '../console-config.js';
 import type { LiveHub } from '../live-hub.js';
 import type { PageContext } from '../pages/layout.js';

@@ -17,7 +17,7 @@ import type { Citation } from '../../../src/core/types.js';
 import type { ConsoleStore } from '../../../src/stores/console-store.js';
 import { openSqliteConsoleStore } from '../../../src/stores/sqlite-console-store.js';
 import { openSqliteTicketStore } from '../../../src/stores/sqlite-ticket-store.js';
-import type { TicketStore } from '../../../src/stores/ticket-store.js';
+import type { TicketStore } from '../../../src/conversation/ticket-store.js';
 import { FakeAnswerEngine } from '../../helpers/fake-answer-engine.js';
 import { RecordingSender } from '../../helpers/recording-channels.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createArticleLookup, verifySources } from '../../src/answer/verify-citations.js';
+import { createArticleLookup, verifySources } from '../../src/citations/verify-citations.js';
 import { SAMPLE_PASSAGES, article } from '../helpers/passages.js';
 
 const lookup = createArticleLookup(SAMPLE_PASSAGES);

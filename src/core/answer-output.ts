@@ -1,4 +1,6 @@
-import type { BotAnswer } from '../core/types.js';
+// How a BotAnswer leaves the bot: the JSON of `npm run ask -- --json` and of the HTTP channel, and
+// plain text for the terminal. Kept in core/ because both cli/ and channels/ use it.
+import type { BotAnswer } from './types.js';
 
 /** The stable JSON shape of `npm run ask -- --json` (evals and outside checks rely on it). */
 export interface AskJson {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAskJson } from '../../src/cli/ask-output.js';
+import { toAskJson } from '../../src/core/answer-output.js';
 import type { BotAnswer } from '../../src/core/types.js';
 
 const base: BotAnswer = { language: 'zh-Hans', jurisdiction: 'CN', answer: 'x', citations: [], escalate: 'none', reasons: [], mode: 'extractive' };

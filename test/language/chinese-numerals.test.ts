@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumeral, toChineseNumeral } from '../../src/ingest/chinese-numerals.js';
+import { parseChineseNumeral, toChineseNumeral } from '../../src/language/chinese-numerals.js';
 
 describe('Chinese numerals', () => {
   it.each([

@@ -1,5 +1,6 @@
 import type { Lang } from '../core/types.js';
-import type { ChannelName, ConversationState, OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
+import type { ChannelName, ConversationState, OutboxItem, OutboxKind, Ticket } from './types.js';
+import type { PurgeCounts, PurgeCutoffs } from '../privacy/retention.js';
 
 /** Per-conversation state the core keeps between messages. */
 export interface ConversationRecord {
@@ -78,14 +79,8 @@ export interface InboxMessage {
   readonly at: number;
 }
 
-/** Rows removed by a retention purge, per kind. */
-export interface PurgeCounts {
-  readonly conversations: number;
-  readonly closedTickets: number;
-  readonly processed: number;
-  readonly outbox: number;
-  readonly inbox: number;
-}
+// The retention job declares what a purge returns; the store implements it.
+export type { PurgeCounts } from '../privacy/retention.js';
 
 /** Rows removed by erasing one person's conversation. */
 export interface EraseCounts {
@@ -193,7 +188,7 @@ export interface TicketStore {
    * HTTP inbox messages older than `closedTicketsBefore`, and finished message
    * ids and delivered events older than `processedBefore`.
    */
-  purge(cutoffs: { conversationsBefore: number; closedTicketsBefore: number; processedBefore: number }): Promise<PurgeCounts>;
+  purge(cutoffs: PurgeCutoffs): Promise<PurgeCounts>;
   /**
    * Erases everything kept about one conversation: its record, tickets (open
    * ones too), their pending events, journaled messages and inbox. `keep`

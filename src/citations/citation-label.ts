@@ -1,5 +1,5 @@
 import type { Passage } from '../core/types.js';
-import { toChineseNumeral } from '../ingest/chinese-numerals.js';
+import { toChineseNumeral } from '../language/chinese-numerals.js';
 
 /**
  * The human label of a cited passage, in the document's own citation style:
