@@ -83,7 +83,7 @@ function compile(patterns: readonly z.infer<typeof patternSchema>[], file: strin
   return (forms) => matcher.test(forms.text) || forms.all.some((f) => regexes.some((r) => r.test(f)));
 }
 
-function loadFile(path: string, family: 'zh' | 'vi'): RuleSet {
+function loadFile(path: string): RuleSet {
   const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -112,8 +112,8 @@ export function loadTriageRules(dir: string, options: { readonly classifier?: bo
   const conceptDir = join(dir, 'concepts');
   const modelPath = join(dir, 'classifier.json');
   return {
-    zh: loadFile(join(dir, 'zh.json'), 'zh'),
-    vi: loadFile(join(dir, 'vi.json'), 'vi'),
+    zh: loadFile(join(dir, 'zh.json')),
+    vi: loadFile(join(dir, 'vi.json')),
     ...(existsSync(conceptDir) ? { concepts: { zh: loadConceptSet(join(conceptDir, 'zh.json'), 'zh'), vi: loadConceptSet(join(conceptDir, 'vi.json'), 'vi') } } : {}),
     ...(options.classifier !== false && existsSync(modelPath) ? { classifier: loadClassifier(modelPath) } : {}),
   };

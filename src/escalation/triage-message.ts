@@ -1,5 +1,5 @@
 import type { Lang, Triage } from '../core/types.js';
-import { normaliseText } from '../language/normalise-text.js';
+import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import type { PhraseMatch } from '../language/phrase-matcher.js';
 import { conceptForms, evaluateConcepts, type ConceptForms } from './concept-rules.js';
 import type { MatchForms, RuleSet, TriageRules } from './load-triage-rules.js';
@@ -32,13 +32,19 @@ interface Hit {
 }
 
 /** Layers 1 and 3: reviewed rules and concept lexicons (hand-off requests are rules of their own). */
-function evaluate(rules: TriageRules, family: 'zh' | 'vi', text: string, normalised = normaliseText(clip(text))): Hit[] {
+function evaluate(
+  rules: TriageRules,
+  family: 'zh' | 'vi',
+  text: string,
+  normalised: NormalisedText = normaliseText(clip(text)),
+): Hit[] {
   const set: RuleSet = rules[family];
   const messageForms = conceptForms(normalised, family);
   const forms = formsOf(messageForms);
   // A personal case is one with a personal cue outside the polite openers, or without any hypothetical framing.
   const openers = set.openers.find(normalised);
-  const personal = set.personal.find(normalised).some((m) => !insideOpener(m, openers)) || !set.hypothetical.test(normalised);
+  const personalCue = set.personal.find(normalised).some((m) => !insideOpener(m, openers));
+  const personal = personalCue || !set.hypothetical.test(normalised);
   const hits: Hit[] = [];
   for (const rule of set.rules) {
     if (!rule.matches(forms) || rule.excluded(forms)) continue;
@@ -46,7 +52,9 @@ function evaluate(rules: TriageRules, family: 'zh' | 'vi', text: string, normali
     hits.push({ level: rule.level, reason: rule.category, signals: [] });
   }
   if (rules.concepts) {
-    for (const h of evaluateConcepts(rules.concepts[family], text, personal, messageForms)) hits.push({ level: h.level, reason: h.category, signals: h.signals });
+    for (const h of evaluateConcepts(rules.concepts[family], text, personal, messageForms)) {
+      hits.push({ level: h.level, reason: h.category, signals: h.signals });
+    }
   }
   return hits;
 }

@@ -93,7 +93,8 @@ describe('phrase matcher: Vietnamese', () => {
   });
 
   it('property: no match inside a longer Vietnamese word', () => {
-    const letters = fc.string({ unit: fc.constantFrom(...'abcdeghiklmnoprstuvxyàáâăđêôơư'), minLength: 1, maxLength: 3 });
+    const unit = fc.constantFrom(...'abcdeghiklmnoprstuvxyàáâăđêôơư');
+    const letters = fc.string({ unit, minLength: 1, maxLength: 3 });
     fc.assert(
       fc.property(
         fc.constantFrom(...VI_SYLLABLES),

@@ -23,7 +23,11 @@ export function loadQueryExpander(knowledgeDir: string): QueryExpander {
     const entries = parsed.data.entries;
     // One matcher per table; Vietnamese phrases match whole syllables, with or without diacritics.
     const phrases = entries.flatMap((e, i) => e.match.map((phrase) => ({ phrase, entry: i })));
-    return { language, entries, phrases, matcher: compilePhrases(phrases.map((p) => p.phrase), { diacritics: 'fold' }) };
+    const matcher = compilePhrases(
+      phrases.map((p) => p.phrase),
+      { diacritics: 'fold' },
+    );
+    return { language, entries, phrases, matcher };
   });
   return {
     expand(text, language) {
