@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Lang } from '../core/types.js';
-import { toSimplified } from '../language/script.js';
-import { foldVietnamese, normalizeVietnamese } from '../language/vietnamese.js';
+import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
+import { compilePhrases, type PhraseMatch, type PhraseMatcher } from '../language/phrase-matcher.js';
 
 const perLang = z.object({ zh: z.array(z.string()), vi: z.array(z.string()), en: z.array(z.string()).optional() });
 const scopeSchema = z.object({ manipulation: perLang, greeting: perLang, domain: perLang });
@@ -21,18 +21,36 @@ export function loadScopeRules(knowledgeDir: string): ScopeRules {
   return parsed.data;
 }
 
-function containsAny(haystacks: readonly string[], needles: readonly string[]): boolean {
-  return needles.some((n) => {
-    const needle = n.toLowerCase();
-    return haystacks.some((h) => h.includes(needle) || h.includes(foldVietnamese(needle)));
-  });
+/** Scope word lists compiled once per rules object. */
+interface ScopeMatchers {
+  readonly manipulation: PhraseMatcher;
+  readonly greeting: Readonly<Record<'zh' | 'vi', PhraseMatcher>>;
+  readonly domain: Readonly<Record<'zh' | 'vi', PhraseMatcher>>;
 }
 
-/** Strips punctuation, emoji and spaces to judge whether a message is only a greeting. */
-function residue(text: string, greetings: readonly string[]): string {
-  let rest = text;
-  for (const g of [...greetings].sort((a, b) => b.length - a.length)) rest = rest.split(g.toLowerCase()).join('');
-  return rest.replace(/[\p{P}\p{S}\s\d]/gu, '');
+const compiled = new WeakMap<ScopeRules, ScopeMatchers>();
+
+function matchersOf(rules: ScopeRules): ScopeMatchers {
+  let m = compiled.get(rules);
+  if (!m) {
+    // Vietnamese words match whole syllables, with or without diacritics: "em" is not found in "nhiệm".
+    const phrases = (list: readonly string[]) => compilePhrases(list, { diacritics: 'fold' });
+    const { manipulation, greeting, domain } = rules;
+    m = {
+      manipulation: phrases([...manipulation.zh, ...manipulation.vi, ...(manipulation.en ?? [])]),
+      greeting: { zh: phrases(greeting.zh), vi: phrases(greeting.vi) },
+      domain: { zh: phrases(domain.zh), vi: phrases(domain.vi) },
+    };
+    compiled.set(rules, m);
+  }
+  return m;
+}
+
+/** Strips the greetings found, punctuation, emoji and spaces to judge whether a message is only a greeting. */
+function residue(text: NormalisedText, greetings: readonly PhraseMatch[]): string {
+  const chars = [...text.text.split('')];
+  for (const g of greetings) for (let i = g.start; i < g.end; i += 1) chars[i] = ' ';
+  return chars.join('').replace(/[\p{P}\p{S}\s\d]/gu, '');
 }
 
 /**
@@ -40,19 +58,13 @@ function residue(text: string, greetings: readonly string[]): string {
  * a labor/union question, or unknown (decided later by retrieval strength).
  */
 export function classifyScope(rules: ScopeRules, text: string, lang: Lang): ScopeVerdict {
-  const lower = text.toLowerCase();
-  const simplified = toSimplified(lower);
-  const vi = normalizeVietnamese(text);
-  const folded = foldVietnamese(text);
-  const forms = [simplified, vi, folded];
+  const matchers = matchersOf(rules);
+  const normalised = normaliseText(text);
   const family = lang === 'vi' ? 'vi' : 'zh';
 
-  if (containsAny(forms, [...rules.manipulation.zh, ...rules.manipulation.vi, ...(rules.manipulation.en ?? [])])) {
-    return 'manipulation';
-  }
-  const domain = containsAny(forms, rules.domain[family]);
-  if (domain) return 'domain';
-  const greetings = rules.greeting[family];
-  if (containsAny(forms, greetings) && residue(family === 'vi' ? vi : simplified, greetings).length <= 2) return 'greeting';
+  if (matchers.manipulation.test(normalised)) return 'manipulation';
+  if (matchers.domain[family].test(normalised)) return 'domain';
+  const greetings = matchers.greeting[family].find(normalised);
+  if (greetings.length > 0 && residue(normalised, greetings).length <= 2) return 'greeting';
   return 'unknown';
 }

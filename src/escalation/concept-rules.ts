@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { toSimplified } from '../language/script.js';
-import { foldVietnamese, hasVietnameseLetters } from '../language/vietnamese.js';
+import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
+import { compilePhrases, type PhraseMatcher, type PhraseSpec } from '../language/phrase-matcher.js';
 
 const termSchema = z.union([z.string().min(1), z.object({ re: z.string().min(1) })]);
 const ruleSchema = z.object({
@@ -33,12 +33,11 @@ interface Found {
 }
 
 /** Where one concept occurs in a message. */
-type Finder = (form: string) => Found[];
+type Finder = (forms: ConceptForms) => Found[];
 
-/** Term finders of one concept: exact terms, folded terms (Vietnamese without diacritics), regular expressions. */
+/** Term finders of one concept: its phrases (shared phrase matcher) and its regular expressions. */
 interface Finders {
-  readonly exact: Finder;
-  readonly folded: Finder;
+  readonly phrases: Finder;
   readonly regex: Finder;
 }
 
@@ -67,15 +66,8 @@ export interface ConceptHit {
   readonly signals: readonly string[];
 }
 
-function allIndexes(hay: string, needle: string): Found[] {
-  const out: Found[] = [];
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) out.push({ at: i, text: needle.trim() });
-  return out;
-}
-
 function compileTerms(terms: readonly z.infer<typeof termSchema>[], family: Family, file: string): Finders {
-  const exactNeedles: string[] = [];
-  const foldedNeedles: string[] = [];
+  const phrases: PhraseSpec[] = [];
   const regexes: RegExp[] = [];
   for (const t of terms) {
     if (typeof t !== 'string') {
@@ -84,20 +76,20 @@ function compileTerms(terms: readonly z.infer<typeof termSchema>[], family: Fami
       } catch (error) {
         throw new Error(`${file}: bad regular expression ${t.re}: ${error instanceof Error ? error.message : String(error)}`);
       }
-    } else if (family === 'zh') {
-      exactNeedles.push(toSimplified(t.toLowerCase()));
+    } else if (family === 'vi' && t.startsWith('=')) {
+      // "=term" only as written, because its folded form is another word ("=tát" vs "tất").
+      phrases.push({ phrase: t.slice(1), asWritten: true });
     } else {
-      // Vietnamese terms match whole syllables, in the written form and in the folded form;
-      // "=term" only in the written form, because its folded form is another word ("=tát" vs "tất").
-      const exactOnly = t.startsWith('=');
-      const term = exactOnly ? t.slice(1) : t;
-      exactNeedles.push(` ${term.normalize('NFC').toLowerCase()} `);
-      if (!exactOnly) foldedNeedles.push(` ${foldVietnamese(term)} `);
+      phrases.push(t);
     }
   }
-  const regex = (form: string): Found[] => regexes.flatMap((r) => [...form.matchAll(r)].map((m) => ({ at: m.index, text: m[0].trim() })));
-  const find = (needles: readonly string[]) => (form: string) => needles.flatMap((n) => allIndexes(form, n));
-  return { exact: find(exactNeedles), folded: find(family === 'zh' ? exactNeedles : foldedNeedles), regex };
+  const matcher: PhraseMatcher = compilePhrases(phrases, { diacritics: 'as-typed' });
+  // Vietnamese offsets are taken in the punctuation-free word view, where the regular expressions run.
+  const phraseFinder: Finder = (forms) =>
+    matcher.find(forms.text).map((m) => ({ at: family === 'vi' ? m.wordStart : m.start, text: m.found }));
+  const regex: Finder = (forms) =>
+    regexes.flatMap((r) => [...forms.reForm.matchAll(r)].map((m) => ({ at: m.index, text: m[0].trim() })));
+  return { phrases: phraseFinder, regex };
 }
 
 /** Loads a concept lexicon file (`knowledge/triage/concepts/{zh,vi}.json`). */
@@ -118,25 +110,27 @@ export function loadConceptSet(path: string, family: Family): ConceptSet {
 
 /** The forms of a message the concept rules (and the triage rules) match in. */
 export interface ConceptForms {
+  /** The message in the shared phrase-matching form. */
+  readonly text: NormalisedText;
+  /** Vietnamese: the word view phrases are matched in (bare when the worker typed no diacritics). */
   readonly form: string;
   readonly folded: boolean;
+  /** Where regular expressions run: Chinese, the normalised text; Vietnamese, the folded word view. */
   readonly reForm: string;
 }
 
 /**
- * The form a message is matched in. Chinese: lower case, Simplified. Vietnamese:
- * the written form when the worker typed diacritics (so "tát" is not "tất"),
- * otherwise the folded form; padded, punctuation-free, so terms match on
+ * The forms a message is matched in (see {@link normaliseText}). Chinese: lower case,
+ * Simplified. Vietnamese: words as typed when the worker typed diacritics (so "tát"
+ * is not "tất"), otherwise folded; padded, punctuation-free, so terms match on
  * syllable boundaries. Regular expressions always see the folded form.
  */
-export function conceptForms(text: string, family: Family): ConceptForms {
-  if (family === 'zh') {
-    const f = toSimplified(text.toLowerCase());
-    return { form: f, folded: false, reForm: f };
-  }
-  const words = (x: string) => ` ${x.replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
-  const folded = words(foldVietnamese(text));
-  return hasVietnameseLetters(text) ? { form: words(text.normalize('NFC').toLowerCase()), folded: false, reForm: folded } : { form: folded, folded: true, reForm: folded };
+export function conceptForms(text: string | NormalisedText, family: Family): ConceptForms {
+  const t = typeof text === 'string' ? normaliseText(text) : text;
+  if (family === 'zh') return { text: t, form: t.text, folded: false, reForm: t.text };
+  return t.marked
+    ? { text: t, form: t.words, folded: false, reForm: t.folded }
+    : { text: t, form: t.folded, folded: true, reForm: t.folded };
 }
 
 /** The matches that make a rule fire: one per concept, all within the window of the first; null when none do. */
@@ -153,14 +147,13 @@ function withinWindow(positions: readonly (readonly Found[])[], window: number):
  * `forms`: the message's {@link conceptForms} when the caller already has them.
  */
 export function evaluateConcepts(set: ConceptSet, text: string, personal: boolean, forms: ConceptForms = conceptForms(text, set.family)): ConceptHit[] {
-  const { form, folded, reForm } = forms;
   const cache = new Map<string, Found[]>();
   const positions = (concept: string): Found[] => {
     let p = cache.get(concept);
     if (!p) {
       const f = set.finders.get(concept)!;
       // Regex offsets are taken in the folded form; it has the same length as the written form.
-      p = [...(folded ? f.folded(form) : f.exact(form)), ...f.regex(reForm)];
+      p = [...f.phrases(forms), ...f.regex(forms)];
       cache.set(concept, p);
     }
     return p;

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { EscalationLevel } from '../core/types.js';
-import { toSimplified } from '../language/script.js';
-import { foldVietnamese } from '../language/vietnamese.js';
+import type { NormalisedText } from '../language/normalise-text.js';
+import { compilePhrases, type PhraseMatcher } from '../language/phrase-matcher.js';
 import { loadConceptSet, type ConceptSet } from './concept-rules.js';
 import { loadClassifier, type ClassifierModel } from './triage-classifier.js';
 
@@ -26,12 +26,12 @@ const fileSchema = z.object({
 });
 
 /**
- * Normalised forms of a message: `words` for substrings (Vietnamese typed with
- * diacritics is matched only as written, so "chống" is not "chồng"), `all` for
+ * Normalised forms of a message: `text` for phrases (Vietnamese typed with
+ * diacritics is matched as typed, so "chống" is not "chồng"), `all` for
  * regular expressions (which also see the folded form).
  */
 export interface MatchForms {
-  readonly words: readonly string[];
+  readonly text: NormalisedText;
   readonly all: readonly string[];
 }
 
@@ -48,9 +48,9 @@ export interface CompiledRule {
 }
 
 export interface RuleSet {
-  readonly personal: Matcher;
-  readonly openers: readonly string[];
-  readonly hypothetical: Matcher;
+  readonly personal: PhraseMatcher;
+  readonly openers: PhraseMatcher;
+  readonly hypothetical: PhraseMatcher;
   readonly rules: readonly CompiledRule[];
 }
 
@@ -64,15 +64,12 @@ export interface TriageRules {
   readonly classifier?: ClassifierModel;
 }
 
-function compile(patterns: readonly z.infer<typeof patternSchema>[], family: 'zh' | 'vi', file: string): Matcher {
-  const fold = family === 'zh' ? (s: string) => toSimplified(s.toLowerCase()) : (s: string) => foldVietnamese(s);
-  const substrings: string[] = [];
+function compile(patterns: readonly z.infer<typeof patternSchema>[], file: string): Matcher {
+  const phrases: string[] = [];
   const regexes: RegExp[] = [];
   for (const p of patterns) {
     if (typeof p === 'string') {
-      // Vietnamese patterns match whole syllables: "em" must not match inside "nhiệm".
-      if (family === 'zh') substrings.push(fold(p));
-      else substrings.push(` ${p.normalize('NFC').toLowerCase()} `, ` ${fold(p)} `);
+      phrases.push(p);
     } else {
       try {
         regexes.push(new RegExp(p.re, 'u'));
@@ -81,26 +78,28 @@ function compile(patterns: readonly z.infer<typeof patternSchema>[], family: 'zh
       }
     }
   }
-  return (forms) => forms.words.some((f) => substrings.some((s) => f.includes(s))) || forms.all.some((f) => regexes.some((r) => r.test(f)));
+  // Vietnamese phrases match whole syllables: "em" must not match inside "nhiệm".
+  const matcher = compilePhrases(phrases, { diacritics: 'as-typed' });
+  return (forms) => matcher.test(forms.text) || forms.all.some((f) => regexes.some((r) => r.test(f)));
 }
 
-function loadFile(path: string, family: 'zh' | 'vi'): RuleSet {
+function loadFile(path: string): RuleSet {
   const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid triage rules in ${path}: ${issue?.path.join('.')} ${issue?.message}`);
   }
   return {
-    personal: compile(parsed.data.personal_cues, family, path),
-    openers: (parsed.data.question_openers ?? []).flatMap((o) => (family === 'zh' ? [toSimplified(o)] : [` ${o.normalize('NFC').toLowerCase()} `, ` ${foldVietnamese(o)} `])),
-    hypothetical: compile(parsed.data.hypothetical_cues, family, path),
+    personal: compilePhrases(parsed.data.personal_cues, { diacritics: 'as-typed' }),
+    openers: compilePhrases(parsed.data.question_openers ?? [], { diacritics: 'as-typed' }),
+    hypothetical: compilePhrases(parsed.data.hypothetical_cues, { diacritics: 'as-typed' }),
     rules: parsed.data.rules.map((r) => ({
       id: r.id,
       category: r.category,
       level: r.level,
       personal: r.personal,
-      matches: compile(r.patterns, family, path),
-      excluded: compile(r.exclude ?? [], family, path),
+      matches: compile(r.patterns, path),
+      excluded: compile(r.exclude ?? [], path),
     })),
   };
 }
@@ -113,8 +112,8 @@ export function loadTriageRules(dir: string, options: { readonly classifier?: bo
   const conceptDir = join(dir, 'concepts');
   const modelPath = join(dir, 'classifier.json');
   return {
-    zh: loadFile(join(dir, 'zh.json'), 'zh'),
-    vi: loadFile(join(dir, 'vi.json'), 'vi'),
+    zh: loadFile(join(dir, 'zh.json')),
+    vi: loadFile(join(dir, 'vi.json')),
     ...(existsSync(conceptDir) ? { concepts: { zh: loadConceptSet(join(conceptDir, 'zh.json'), 'zh'), vi: loadConceptSet(join(conceptDir, 'vi.json'), 'vi') } } : {}),
     ...(options.classifier !== false && existsSync(modelPath) ? { classifier: loadClassifier(modelPath) } : {}),
   };

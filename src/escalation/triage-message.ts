@@ -1,4 +1,6 @@
 import type { Lang, Triage } from '../core/types.js';
+import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
+import type { PhraseMatch } from '../language/phrase-matcher.js';
 import { conceptForms, evaluateConcepts, type ConceptForms } from './concept-rules.js';
 import type { MatchForms, RuleSet, TriageRules } from './load-triage-rules.js';
 import { classify } from './triage-classifier.js';
@@ -15,7 +17,12 @@ function clip(text: string): string {
 
 /** The rule matchers' forms, from the concept lexicons' forms (computed once per message and family). */
 function formsOf(forms: ConceptForms): MatchForms {
-  return { words: [forms.form], all: forms.form === forms.reForm ? [forms.form] : [forms.form, forms.reForm] };
+  return { text: forms.text, all: forms.form === forms.reForm ? [forms.form] : [forms.form, forms.reForm] };
+}
+
+/** True when a phrase match overlaps a question opener ("em" in "cho em hỏi" is no personal case). */
+function insideOpener(m: PhraseMatch, openers: readonly PhraseMatch[]): boolean {
+  return openers.some((o) => o.start < m.end && m.start < o.end);
 }
 
 interface Hit {
@@ -25,14 +32,19 @@ interface Hit {
 }
 
 /** Layers 1 and 3: reviewed rules and concept lexicons (hand-off requests are rules of their own). */
-function evaluate(rules: TriageRules, family: 'zh' | 'vi', text: string): Hit[] {
+function evaluate(
+  rules: TriageRules,
+  family: 'zh' | 'vi',
+  text: string,
+  normalised: NormalisedText = normaliseText(clip(text)),
+): Hit[] {
   const set: RuleSet = rules[family];
-  const messageForms = conceptForms(clip(text), family);
+  const messageForms = conceptForms(normalised, family);
   const forms = formsOf(messageForms);
-  // A personal case is one with a personal cue, or without any hypothetical framing.
-  const strip = (f: string) => set.openers.reduce((acc, o) => acc.split(o).join(' '), f);
-  const withoutOpeners = { words: forms.words.map(strip), all: forms.all.map(strip) };
-  const personal = set.personal(withoutOpeners) || !set.hypothetical(forms);
+  // A personal case is one with a personal cue outside the polite openers, or without any hypothetical framing.
+  const openers = set.openers.find(normalised);
+  const personalCue = set.personal.find(normalised).some((m) => !insideOpener(m, openers));
+  const personal = personalCue || !set.hypothetical.test(normalised);
   const hits: Hit[] = [];
   for (const rule of set.rules) {
     if (!rule.matches(forms) || rule.excluded(forms)) continue;
@@ -40,7 +52,9 @@ function evaluate(rules: TriageRules, family: 'zh' | 'vi', text: string): Hit[] 
     hits.push({ level: rule.level, reason: rule.category, signals: [] });
   }
   if (rules.concepts) {
-    for (const h of evaluateConcepts(rules.concepts[family], clip(text), personal, messageForms)) hits.push({ level: h.level, reason: h.category, signals: h.signals });
+    for (const h of evaluateConcepts(rules.concepts[family], text, personal, messageForms)) {
+      hits.push({ level: h.level, reason: h.category, signals: h.signals });
+    }
   }
   return hits;
 }
@@ -61,10 +75,13 @@ function ordered(reasons: Iterable<string>): string[] {
  */
 export function triageMessage(rules: TriageRules, text: string, lang: Lang, recentWorkerTurns: readonly string[] = []): Triage {
   const family = lang === 'vi' ? 'vi' : 'zh';
-  const hits = evaluate(rules, family, text);
+  const normalised = normaliseText(clip(text));
+  const hits = evaluate(rules, family, text, normalised);
   // A Vietnamese worker may write a Chinese phrase and vice versa.
   const other = family === 'zh' ? 'vi' : 'zh';
-  if (other === 'vi' ? /[a-zA-Zà-ỹ]{2,}/u.test(text) : /\p{Script=Han}/u.test(text)) hits.push(...evaluate(rules, other, text));
+  if (other === 'vi' ? /[a-zA-Zà-ỹ]{2,}/u.test(text) : /\p{Script=Han}/u.test(text)) {
+    hits.push(...evaluate(rules, other, text, normalised));
+  }
   // Layer 2: the classifier adds urgency the lexicons missed (hand-off requests stay with the rules: layer 3).
   if (rules.classifier && /[\p{L}]/u.test(text)) {
     const verdict = classify(rules.classifier, clip(text));

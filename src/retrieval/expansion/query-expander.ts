@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DocLanguage } from '../../core/types.js';
-import { toSimplified } from '../../language/script.js';
-import { foldVietnamese } from '../../language/vietnamese.js';
+import { normaliseText } from '../../language/normalise-text.js';
+import { compilePhrases } from '../../language/phrase-matcher.js';
 
 const expansionFileSchema = z.object({
   entries: z.array(z.object({ match: z.array(z.string().min(1)).min(1), add: z.array(z.string().min(1)).min(1), note: z.string().min(1) })),
@@ -15,30 +15,25 @@ export interface QueryExpander {
   expand(text: string, language: DocLanguage): string[];
 }
 
-function normalise(text: string, language: DocLanguage): string {
-  return language === 'zh' ? toSimplified(text.toLowerCase()) : ` ${foldVietnamese(text).replace(/[^\p{L}\p{N}%]+/gu, ' ')} `;
-}
-
 export function loadQueryExpander(knowledgeDir: string): QueryExpander {
   const tables = (['zh', 'vi'] as const).map((language) => {
     const path = join(knowledgeDir, 'expansions', `${language}.json`);
     const parsed = expansionFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (!parsed.success) throw new Error(`Invalid expansion table ${path}: ${parsed.error.issues[0]?.message}`);
-    return {
-      language,
-      entries: parsed.data.entries.map((e) => ({
-        // Vietnamese phrases match on whole syllables of the folded text.
-        match: e.match.map((m) => (language === 'zh' ? toSimplified(m.toLowerCase()) : ` ${foldVietnamese(m)} `)),
-        add: e.add,
-      })),
-    };
+    const entries = parsed.data.entries;
+    // One matcher per table; Vietnamese phrases match whole syllables, with or without diacritics.
+    const phrases = entries.flatMap((e, i) => e.match.map((phrase) => ({ phrase, entry: i })));
+    const matcher = compilePhrases(
+      phrases.map((p) => p.phrase),
+      { diacritics: 'fold' },
+    );
+    return { language, entries, phrases, matcher };
   });
   return {
     expand(text, language) {
       const table = tables.find((t) => t.language === language)!;
-      const haystack = normalise(text, language);
-      const added: string[] = [];
-      for (const entry of table.entries) if (entry.match.some((m) => haystack.includes(m))) added.push(...entry.add);
+      const matched = new Set(table.matcher.find(normaliseText(text)).map((m) => table.phrases[m.index]!.entry));
+      const added = table.entries.flatMap((e, i) => (matched.has(i) ? e.add : []));
       return [...new Set(added)];
     },
   };
