@@ -11,6 +11,7 @@ import { triageMessage } from './escalation/triage-message.js';
 import { loadUrgentReplies } from './escalation/load-urgent-replies.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createLlmFeatures } from './create-llm-features.js';
+import type { DraftMetrics } from './drafting/draft-metrics.js';
 import { createCalculatorHook, loadCalculatorData } from './calculators/index.js';
 import { loadCardStep } from './cards/index.js';
 
@@ -33,6 +34,8 @@ export interface Bot {
   readonly hotlines: HotlineBook;
   /** The triage the answer engine uses, for the conversation core's triage on arrival (rules loaded once). */
   readonly triage: TriageFn;
+  /** The LLM drafting counters for /metrics, when an LLM is configured. */
+  readonly draftStats?: () => DraftMetrics;
 }
 
 /**
@@ -78,5 +81,6 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     calculator: createCalculatorHook(loadCalculatorData(config.KNOWLEDGE_DIR), kb.passages),
     cards: loadCardStep(kb, config.KNOWLEDGE_DIR, undefined, lexical),
   });
-  return { engine, kb, config, logger, hotlines, triage };
+  const counters = llm.counters;
+  return { engine, kb, config, logger, hotlines, triage, ...(counters ? { draftStats: () => counters.snapshot() } : {}) };
 }

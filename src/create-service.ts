@@ -36,6 +36,7 @@ export function createService(
   const rateLimit = { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST };
   const metrics = new Metrics();
   metrics.trackOutbox(store);
+  if (bot.draftStats) metrics.trackDrafting(bot.draftStats);
   const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
   const core = createConversationCore({
     engine: bot.engine,

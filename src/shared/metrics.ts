@@ -8,6 +8,17 @@ export interface OutboxStatsSource {
   }>;
 }
 
+/** The LLM drafting path's counters (the drafter's DraftCounters), read at each scrape. */
+export interface DraftStatsSource {
+  (): {
+    readonly attempts: number;
+    readonly verified: number;
+    readonly repaired: number;
+    readonly fallbacks: Readonly<Record<string, number>>;
+    readonly verificationFailures: Readonly<Record<string, number>>;
+  };
+}
+
 /** Latency buckets of the answer histogram, in milliseconds. */
 const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 
@@ -69,6 +80,30 @@ export class Metrics {
     gauge('gonghui_outbox_oldest_age_seconds', 'Age of the oldest undelivered outbox event per destination.', ['destination'], (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.oldestAgeMs / 1000)));
     gauge('gonghui_outbox_dead_letters', 'Outbox events given up after repeated failures, per destination.', ['destination'], (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.deadLetters)));
     gauge('gonghui_oldest_unclaimed_urgent_ticket_age_seconds', 'Age of the oldest urgent ticket nobody has claimed (0 when none).', [], (g, s) => g.set(s.oldestUnclaimedUrgentAgeMs / 1000));
+  }
+
+  /** Drafting attempts, verified and repaired drafts, fallbacks and verification failures by reason. */
+  trackDrafting(source: DraftStatsSource): void {
+    const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge, s: ReturnType<DraftStatsSource>) => void) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          fill(this, source());
+        },
+      });
+    gauge('gonghui_draft_attempts', 'LLM drafts attempted since start.', [], (g, s) => g.set(s.attempts));
+    gauge('gonghui_draft_verified', 'LLM drafts that passed citation verification.', [], (g, s) => g.set(s.verified));
+    gauge('gonghui_draft_repaired', 'LLM drafts accepted after one repair round.', [], (g, s) => g.set(s.repaired));
+    gauge('gonghui_draft_fallbacks', 'Drafts replaced by the extractive answer, by reason.', ['reason'], (g, s) =>
+      Object.entries(s.fallbacks).forEach(([reason, n]) => g.set({ reason }, n)),
+    );
+    gauge('gonghui_draft_verification_failures', 'Draft verification failures, by kind.', ['kind'], (g, s) =>
+      Object.entries(s.verificationFailures).forEach(([kind, n]) => g.set({ kind }, n)),
+    );
   }
 
   /** The exposition text for GET /metrics. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../src/conversation/types.js';
+import { DraftCounters } from '../../src/drafting/draft-metrics.js';
 import { Metrics } from '../../src/shared/metrics.js';
 import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
 
@@ -41,5 +42,22 @@ describe('metrics', () => {
     // T2 is claimed: the oldest unclaimed urgent ticket is T1, created at 1000.
     expect(text).toMatch(/^gonghui_oldest_unclaimed_urgent_ticket_age_seconds 60$/m);
     await store.close();
+  });
+
+  it('exposes the LLM drafting counters, read from the drafter at each scrape', async () => {
+    const counters = new DraftCounters();
+    const metrics = new Metrics({ processMetrics: false });
+    metrics.trackDrafting(() => counters.snapshot());
+    counters.attempts = 3;
+    counters.verified = 2;
+    counters.fallback('timeout');
+    counters.failure('unknown_article');
+    const text = await metrics.render();
+    expect(text).toMatch(/^gonghui_draft_attempts 3$/m);
+    expect(text).toMatch(/^gonghui_draft_verified 2$/m);
+    expect(text).toMatch(/^gonghui_draft_fallbacks\{reason="timeout"\} 1$/m);
+    expect(text).toMatch(/^gonghui_draft_verification_failures\{kind="unknown_article"\} 1$/m);
+    counters.attempts = 5;
+    expect(await metrics.render()).toMatch(/^gonghui_draft_attempts 5$/m);
   });
 });
