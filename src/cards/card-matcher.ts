@@ -43,6 +43,8 @@ export function createCardMatcher(
   cards: readonly AnswerCard[],
   tokenizers: Readonly<Record<DocLanguage, Tokenizer>>,
   expander: QueryExpander,
+  /** Vietnamese question-frame terms, left out of matching (see vi-frame-terms.ts). */
+  viFrameTerm: (term: string) => boolean = () => false,
 ): CardMatcher {
   const docs: Doc[] = [];
   cards.forEach((card, index) => {
@@ -61,7 +63,11 @@ export function createCardMatcher(
     match(text, lang, jurisdiction, k = 3) {
       const language: DocLanguage = lang === 'vi' ? 'vi' : 'zh';
       const tokenizer = tokenizers[language];
-      const { own, terms } = weightedQueryTerms(tokenizer, text, expander.expand(text, language), { expansion: EXPANSION_WEIGHT, bigram: BIGRAM_WEIGHT });
+      const weights = { expansion: EXPANSION_WEIGHT, bigram: BIGRAM_WEIGHT };
+      const query = weightedQueryTerms(tokenizer, text, expander.expand(text, language), weights);
+      const frame = (term: string) => language === 'vi' && viFrameTerm(term);
+      const own = query.own.filter((t) => !frame(t));
+      const terms = query.terms.filter((t) => !frame(t.term));
       const allow = (doc: number) => docs[doc]!.language === language && cards[docs[doc]!.card]!.jurisdiction === jurisdiction;
       const hits = bm25.search(terms, 40, allow);
       const ownSet = new Set(own);
@@ -74,7 +80,7 @@ export function createCardMatcher(
         let mass = 0;
         let covered = 0;
         for (const term of doc.terms) {
-          if (foldedOnly && !term.startsWith('~')) continue;
+          if ((foldedOnly && !term.startsWith('~')) || frame(term)) continue;
           const w = bm25.idf(term) * weightOf(term, 1);
           mass += w;
           if (ownSet.has(term)) covered += w;
