@@ -4,6 +4,7 @@ import { Bm25Index } from '../retrieval/lexical/bm25-index.js';
 import { weightedQueryTerms } from '../retrieval/lexical/query-terms.js';
 import type { Tokenizer } from '../retrieval/tokenize/tokenizer.js';
 import type { AnswerCard } from './card-schema.js';
+import type { ViCardQuery } from './vi-card-query.js';
 
 /** A card found for a question. */
 export interface CardMatch {
@@ -43,8 +44,8 @@ export function createCardMatcher(
   cards: readonly AnswerCard[],
   tokenizers: Readonly<Record<DocLanguage, Tokenizer>>,
   expander: QueryExpander,
-  /** Vietnamese question-frame terms, left out of matching (see vi-frame-terms.ts). */
-  viFrameTerm: (term: string) => boolean = () => false,
+  /** How a Vietnamese question is read: abbreviations spelled out, frame terms left out (vi-card-query.ts). */
+  vi: ViCardQuery = { spellOut: (t) => t, frameTerm: () => false },
 ): CardMatcher {
   const docs: Doc[] = [];
   cards.forEach((card, index) => {
@@ -60,12 +61,13 @@ export function createCardMatcher(
   const weightOf = (term: string, base: number) => (term.startsWith('#') ? base * BIGRAM_WEIGHT : base);
 
   return {
-    match(text, lang, jurisdiction, k = 3) {
+    match(question, lang, jurisdiction, k = 3) {
       const language: DocLanguage = lang === 'vi' ? 'vi' : 'zh';
+      const text = language === 'vi' ? vi.spellOut(question) : question;
       const tokenizer = tokenizers[language];
       const weights = { expansion: EXPANSION_WEIGHT, bigram: BIGRAM_WEIGHT };
       const query = weightedQueryTerms(tokenizer, text, expander.expand(text, language), weights);
-      const frame = (term: string) => language === 'vi' && viFrameTerm(term);
+      const frame = (term: string) => language === 'vi' && vi.frameTerm(term);
       const own = query.own.filter((t) => !frame(t));
       const terms = query.terms.filter((t) => !frame(t.term));
       const allow = (doc: number) => docs[doc]!.language === language && cards[docs[doc]!.card]!.jurisdiction === jurisdiction;

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadViFrameTerms } from '../../src/cards/vi-frame-terms.js';
+import { loadViAbbreviations, loadViFrameTerms } from '../../src/cards/vi-card-query.js';
 
-const isFrame = loadViFrameTerms(join(import.meta.dirname, '../../knowledge'));
+const KNOWLEDGE = join(import.meta.dirname, '../../knowledge');
+const isFrame = loadViFrameTerms(KNOWLEDGE);
+const spellOut = loadViAbbreviations(KNOWLEDGE);
 
 describe('Vietnamese question-frame terms', () => {
   it('marks bigrams made only of stopwords, accented and folded', () => {
@@ -19,5 +21,17 @@ describe('Vietnamese question-frame terms', () => {
     expect(isFrame('không')).toBe(false);
     // "làm sao" is a stopword phrase, but "làm" alone is not a stopword ("làm thêm").
     expect(isFrame('làm_thêm')).toBe(false);
+  });
+});
+
+describe('Vietnamese chat abbreviations', () => {
+  it('spells them out, folded when the question has no diacritics', () => {
+    expect(spellOut('e lam dc 6 thang ma cty ko dong bhxh')).toBe('e lam duoc 6 thang ma cong ty khong dong bao hiem xa hoi');
+    expect(spellOut('Cty không đóng BHXH cho em')).toBe('công ty không đóng bảo hiểm xã hội cho em');
+  });
+
+  it('replaces whole words only', () => {
+    expect(spellOut('khong ky hop dong')).toBe('khong ky hop dong');
+    expect(spellOut('kho khan')).toBe('kho khan');
   });
 });
