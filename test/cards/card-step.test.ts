@@ -82,7 +82,8 @@ describe('card step', () => {
   });
 
   it('matches a Vietnamese card on its content words, not on the question frame', () => {
-    expect(step.answer(input('Tiền thai sản mỗi tháng được tính như thế nào?', 'vi'))?.card?.id).toBe('vn-maternity-benefit-amount');
+    const r = step.answer(input('Tiền thai sản mỗi tháng được tính như thế nào?', 'vi'));
+    expect(r?.card?.id).toBe('vn-maternity-benefit-amount');
   });
 
   it('answers a Chinese question about Vietnamese law from a Vietnamese card in Chinese', () => {
