@@ -87,7 +87,7 @@ describe('conversation with the calculator', async () => {
   });
 
   it('computes severance for a dismissed worker who does not say "thôi việc"', () => {
-    const question = 'Tôi bị công ty cho nghỉ việc sau 4 năm, lương 8 triệu, đóng bảo hiểm thất nghiệp 2 năm, trợ cấp bao nhiêu?';
+    const question = 'Bị công ty cho nghỉ việc sau 4 năm, lương 8 triệu, đóng BHTN 2 năm, trợ cấp bao nhiêu?';
     const [r] = talk('vi', [question]);
     expect(r?.calculation?.result).toBe(8_000_000);
   });
