@@ -4,6 +4,7 @@ import { Bm25Index } from '../retrieval/lexical/bm25-index.js';
 import { weightedQueryTerms } from '../retrieval/lexical/query-terms.js';
 import type { Tokenizer } from '../retrieval/tokenize/tokenizer.js';
 import type { AnswerCard } from './card-schema.js';
+import type { ViCardQuery } from './vi-card-query.js';
 
 /** A card found for a question. */
 export interface CardMatch {
@@ -43,6 +44,8 @@ export function createCardMatcher(
   cards: readonly AnswerCard[],
   tokenizers: Readonly<Record<DocLanguage, Tokenizer>>,
   expander: QueryExpander,
+  /** How a Vietnamese question is read: abbreviations spelled out, frame terms left out (vi-card-query.ts). */
+  vi: ViCardQuery = { spellOut: (t) => t, frameTerm: () => false },
 ): CardMatcher {
   const docs: Doc[] = [];
   cards.forEach((card, index) => {
@@ -58,10 +61,15 @@ export function createCardMatcher(
   const weightOf = (term: string, base: number) => (term.startsWith('#') ? base * BIGRAM_WEIGHT : base);
 
   return {
-    match(text, lang, jurisdiction, k = 3) {
+    match(question, lang, jurisdiction, k = 3) {
       const language: DocLanguage = lang === 'vi' ? 'vi' : 'zh';
+      const text = language === 'vi' ? vi.spellOut(question) : question;
       const tokenizer = tokenizers[language];
-      const { own, terms } = weightedQueryTerms(tokenizer, text, expander.expand(text, language), { expansion: EXPANSION_WEIGHT, bigram: BIGRAM_WEIGHT });
+      const weights = { expansion: EXPANSION_WEIGHT, bigram: BIGRAM_WEIGHT };
+      const query = weightedQueryTerms(tokenizer, text, expander.expand(text, language), weights);
+      const frame = (term: string) => language === 'vi' && vi.frameTerm(term);
+      const own = query.own.filter((t) => !frame(t));
+      const terms = query.terms.filter((t) => !frame(t.term));
       const allow = (doc: number) => docs[doc]!.language === language && cards[docs[doc]!.card]!.jurisdiction === jurisdiction;
       const hits = bm25.search(terms, 40, allow);
       const ownSet = new Set(own);
@@ -74,7 +82,7 @@ export function createCardMatcher(
         let mass = 0;
         let covered = 0;
         for (const term of doc.terms) {
-          if (foldedOnly && !term.startsWith('~')) continue;
+          if ((foldedOnly && !term.startsWith('~')) || frame(term)) continue;
           const w = bm25.idf(term) * weightOf(term, 1);
           mass += w;
           if (ownSet.has(term)) covered += w;

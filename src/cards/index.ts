@@ -5,6 +5,7 @@ import { createCardStep, DEFAULT_CARD_OPTIONS, type CardStep, type CardStepOptio
 import { checkCards } from './check-cards.js';
 import { CardError, loadCards } from './load-cards.js';
 import { loadScopeNotice } from './scope-notice.js';
+import { loadViCardQuery } from './vi-card-query.js';
 
 export { createCardStep, type CardStep, type CardStepInput, type CardStepResult } from './card-step.js';
 export { loadCards, type CardBook } from './load-cards.js';
@@ -25,6 +26,6 @@ export function loadCardStep(
   const book = loadCards(knowledgeDir);
   const problems = checkCards(book, kb.passages);
   if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
-  const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander);
+  const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander, loadViCardQuery(knowledgeDir));
   return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options);
 }

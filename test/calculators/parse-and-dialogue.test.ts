@@ -86,6 +86,12 @@ describe('conversation with the calculator', async () => {
     expect(c?.calculation?.result).toBe(13_500_000);
   });
 
+  it('computes severance for a dismissed worker who does not say "thôi việc"', () => {
+    const question = 'Bị công ty cho nghỉ việc sau 4 năm, lương 8 triệu, đóng BHTN 2 năm, trợ cấp bao nhiêu?';
+    const [r] = talk('vi', [question]);
+    expect(r?.calculation?.result).toBe(8_000_000);
+  });
+
   it('keeps the state in the bot turn only (survives a restart: a new hook reads the same history)', () => {
     const [first] = talk('zh-Hans', ['干了5年被辞退，经济补偿多少']);
     const fresh = createCalculatorHook(loadCalculatorData('knowledge'), kb.passages);

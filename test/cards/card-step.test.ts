@@ -71,6 +71,21 @@ describe('card step', () => {
     expect(step.answer(input('nghi thai san duoc bao nhieu thang vay', 'vi'))?.card?.id).toBe('vn-maternity-leave');
   });
 
+  it('answers a dismissed worker asking about severance with both allowances and asks for the missing facts', () => {
+    const r = step.answer(input('Tôi bị công ty cho nghỉ việc, được trợ cấp bao nhiêu?', 'vi'))!;
+    expect(r.card?.id).toBe('vn-severance-allowance');
+    const first = r.text.split('\n')[0]!;
+    expect(first).toContain('nửa tháng tiền lương');
+    expect(first).toContain('01 tháng tiền lương');
+    expect(r.sources.map((s) => s.passage.id)).toEqual(['vn/bo-luat-lao-dong-2019#46', 'vn/bo-luat-lao-dong-2019#47']);
+    expect(r.text).toMatch(/Bạn làm ở công ty bao lâu.*tôi tính giúp/);
+  });
+
+  it('matches a Vietnamese card on its content words, not on the question frame', () => {
+    const r = step.answer(input('Tiền thai sản mỗi tháng được tính như thế nào?', 'vi'));
+    expect(r?.card?.id).toBe('vn-maternity-benefit-amount');
+  });
+
   it('answers a Chinese question about Vietnamese law from a Vietnamese card in Chinese', () => {
     const r = step.answer(input('在越南上班，产假有几个月', 'zh-Hans', { jurisdiction: 'VN' }))!;
     expect(r.card?.id).toBe('vn-maternity-leave');

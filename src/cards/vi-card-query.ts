@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { foldVietnamese, normalizeVietnamese } from '../language/vietnamese.js';
+
+/** How the card matcher reads a Vietnamese question (see the two loaders below). */
+export interface ViCardQuery {
+  /** The question with chat abbreviations spelled out ("cty ko dong bhxh" -> "cong ty khong dong bao hiem xa hoi"). */
+  readonly spellOut: (text: string) => string;
+  /** A question-frame term to leave out of matching ("thế_nào", "~duoc_khong"). */
+  readonly frameTerm: (term: string) => boolean;
+}
+
+const abbreviationsSchema = z.strictObject({
+  _note: z.string().optional(),
+  replace: z.array(z.strictObject({ from: z.string().trim().min(1), to: z.string().trim().min(1) })),
+});
+
+/** Letters outside plain ASCII that Vietnamese writes: a question with none was typed without diacritics. */
+const MARKED = /[^\p{ASCII}]/u;
+
+/**
+ * Spells out the chat abbreviations of `knowledge/cards/vi-chat-abbreviations.json`,
+ * whole words only. A question typed without diacritics gets the folded
+ * spelling, so it stays a folded-only question for the matcher.
+ */
+export function loadViAbbreviations(knowledgeDir: string): (text: string) => string {
+  const path = join(knowledgeDir, 'cards', 'vi-chat-abbreviations.json');
+  const parsed = abbreviationsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`Invalid ${path}: ${parsed.error.issues[0]?.message}`);
+  const table = new Map(parsed.data.replace.map((r) => [normalizeVietnamese(r.from), r.to]));
+  return (text) => {
+    const marked = MARKED.test(text);
+    return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
+      const to = table.get(normalizeVietnamese(word));
+      return to === undefined ? word : marked ? to : foldVietnamese(to);
+    });
+  };
+}
+
+/**
+ * Vietnamese question-frame terms: a syllable bigram both syllables of which
+ * are stopwords ("thế_nào", "có_được", "~duoc_khong"), or a two-syllable
+ * stopword in folded form ("~lam_sao"). The tokenizer drops accented
+ * stopwords but keeps the bigrams they form and the folded forms, so "… tính
+ * như thế nào" matched any card phrasing asked the same way, whatever its
+ * topic. Cards are then matched on their content words.
+ */
+export function loadViFrameTerms(knowledgeDir: string): (term: string) => boolean {
+  const words = readFileSync(join(knowledgeDir, 'dict', 'stopwords-vi.txt'), 'utf8')
+    .split('\n')
+    .map((s) => normalizeVietnamese(s.trim()).replace(/\s+/g, '_'))
+    .filter(Boolean);
+  const single = new Set(words.filter((w) => !w.includes('_')));
+  const singleFolded = new Set([...single].map(foldVietnamese));
+  const phraseFolded = new Set(words.filter((w) => w.includes('_')).map(foldVietnamese));
+  return (term) => {
+    const isFolded = term.startsWith('~');
+    const body = isFolded ? term.slice(1) : term;
+    const syllables = body.split('_');
+    if (syllables.length < 2) return false;
+    if (isFolded && phraseFolded.has(body)) return true;
+    return syllables.every((s) => (isFolded ? singleFolded : single).has(s));
+  };
+}
+
+export function loadViCardQuery(knowledgeDir: string): ViCardQuery {
+  return { spellOut: loadViAbbreviations(knowledgeDir), frameTerm: loadViFrameTerms(knowledgeDir) };
+}
