@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { loadConfig } from '../config/load-config.js';
 import { createBot } from '../create-bot.js';
 import { renderAnswer, toAskJson } from './ask-output.js';
 import { createProgressReporter } from './progress-bar.js';
@@ -42,7 +43,8 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const progress = createProgressReporter('gonghui-bot');
-  const bot = await createBot({ onProgress: (d, t) => progress.update(d, t) });
+  const config = loadConfig(process.env);
+  const bot = await createBot({ config, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const debug = values['debug-retrieval'];
 

@@ -5,20 +5,14 @@ import { loadAnswerPolicy } from './load-answer-policy.js';
 import { loadLlmConfig, type LlmConfig } from './llm-config.js';
 import { loadServeConfig, type ServeConfig } from './serve-config.js';
 
-/** Deeply read-only: nested objects and arrays of a frozen config. */
-export type DeepReadonly<T> = T extends (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
-
 /**
  * All settings of the bot, read once from the environment by each entry
  * point (serve, start, ask, console, eval, bench) and passed down. Channel
  * settings (Slack, WeChat, platform channels, staff console) are read by
  * their own modules from the same environment, as they belong to them.
+ * Frozen all the way down at run time (each section's type is Readonly).
  */
-export type Config = DeepReadonly<{
+export type Config = Readonly<{
   /** Folders, log level, prompts (src/config/app-config.ts). */
   app: AppConfig;
   /** Optional LLM and embedding endpoints (src/config/llm-config.ts). */
