@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
 import { createBot } from '../create-bot.js';
-import { renderAnswer, toAskJson } from './ask-output.js';
+import { renderAnswer, renderDebug, toAskJson } from './ask-output.js';
 import { createProgressReporter } from './progress-bar.js';
 
 const USAGE = `Usage:
@@ -12,7 +12,8 @@ const USAGE = `Usage:
   npm run ask -- --json "question"                  print the answer as JSON
   npm run ask -- --json --batch FILE.jsonl [--out OUT.jsonl]
       FILE.jsonl lines: {"id": "...", "question": "..."}; one JSON result per line, with its id
-  --debug-retrieval   add the ranked retrieval list ("retrieved") to JSON output`;
+  --debug-retrieval   also print the ranked retrieval list ("retrieved") and the answer policy in force
+                      ("policy" in JSON; for --batch, one policy line on stderr)`;
 
 // `question` is the documented field; `text` is accepted too, as the HTTP API names it.
 const batchLineSchema = z
@@ -47,6 +48,8 @@ async function main(): Promise<number> {
   const bot = await createBot({ config, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const debug = values['debug-retrieval'];
+  // The thresholds that decided the replies below (stderr in batch mode: stdout stays one result per line).
+  if (debug && values.batch) process.stderr.write(`answer policy in force: ${JSON.stringify(bot.policy)}\n`);
 
   if (values.batch) {
     const out = values.out ? createWriteStream(values.out) : process.stdout;
@@ -75,7 +78,12 @@ async function main(): Promise<number> {
   const started = performance.now();
   const answer = await bot.engine.ask({ text: question, debug });
   const elapsed = performance.now() - started;
-  process.stdout.write(values.json ? `${JSON.stringify(toAskJson(answer, elapsed), null, 2)}\n` : `${renderAnswer(answer)}\n`);
+  if (values.json) {
+    const json = { ...toAskJson(answer, elapsed), ...(debug ? { policy: bot.policy } : {}) };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${renderAnswer(answer)}\n${debug ? `\n${renderDebug(answer, bot.policy)}\n` : ''}`);
+  }
   return 0;
 }
 
