@@ -42,7 +42,7 @@ export interface AnswerEngineDeps {
   readonly scope: ScopeRules;
   readonly replies: ReplyBook;
   readonly hotlines: HotlineBook;
-  /** Thresholds that decide answer / hand off / refuse and reply size (src/answer/answer-policy.ts). @default today's */
+  /** Thresholds deciding answer / hand off / refuse and reply size (answer-policy.ts). @default the defaults */
   readonly policy?: AnswerPolicy;
   /** LLM drafter; without it (the embedded default) answers are extractive. */
   readonly drafter?: Drafter;
@@ -118,11 +118,15 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     const top = hits[0];
     if (!top || top.confidence < policy.minAnswerConfidence) return [];
     const chosen: ChosenSource[] = [];
-    const minExtraConfidence = Math.max(policy.minAnswerConfidence, top.confidence * policy.extraCitationConfidenceShare);
+    const minExtraScore = top.score * policy.extraCitationScoreShare;
+    const minExtraConfidence = Math.max(
+      policy.minAnswerConfidence,
+      top.confidence * policy.extraCitationConfidenceShare,
+    );
     for (const hit of hits) {
       if (chosen.length >= policy.maxCitations) break;
       // Further articles only when they match nearly as well as the best one: a weak extra citation misleads.
-      if (chosen.length > 0 && (hit.confidence < minExtraConfidence || hit.score < top.score * policy.extraCitationScoreShare)) break;
+      if (chosen.length > 0 && (hit.confidence < minExtraConfidence || hit.score < minExtraScore)) break;
       chosen.push(toChosen(hit, query));
     }
     return chosen;
@@ -245,7 +249,12 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     }
 
     if (deps.drafter && !request.offline) {
-      const draftHits = [...sources.map((s) => hits.find((h) => h.passage.id === s.passage.id)!), ...hits.filter((h) => !sources.some((s) => s.passage.id === h.passage.id) && h.confidence >= policy.minAnswerConfidence)].slice(0, policy.draftMaxPassages);
+      const draftHits = [
+        ...sources.map((s) => hits.find((h) => h.passage.id === s.passage.id)!),
+        ...hits.filter(
+          (h) => !sources.some((s) => s.passage.id === h.passage.id) && h.confidence >= policy.minAnswerConfidence,
+        ),
+      ].slice(0, policy.draftMaxPassages);
       const outcome = await deps.drafter.draft({ question: query, lang, jurisdiction, passages: draftHits, history, hotlines: hotlines.union ? [hotlines.union] : [] });
       if (outcome.ok) {
         const cited = outcome.citedPassageIds

@@ -15,7 +15,7 @@ export const answerPolicySchema = z
     // --- Answer or hand off (statute path) ---
     /** Below this retrieval confidence of the best hit the bot does not answer from the law: it hands off. */
     minAnswerConfidence: z.number().min(0).max(1).default(0.12),
-    /** Confidence a message without any labor word needs to be answered at all; below it the bot refuses (out of scope). */
+    /** Confidence a message without any labor word needs to be answered at all; below it: out-of-scope refusal. */
     unknownScopeMinConfidence: z.number().min(0).max(1).default(0.35),
     /** A second or third article is quoted only when its confidence is at least this share of the best hit's. */
     extraCitationConfidenceShare: z.number().min(0).max(1).default(0.6),
@@ -56,7 +56,7 @@ export const answerPolicySchema = z
     excerptCharsZh: z.number().int().min(40).max(5000).default(220),
     /** Longest quoted excerpt of a Vietnamese article, in characters. */
     excerptCharsVi: z.number().int().min(40).max(5000).default(420),
-    /** Longest full article text sent when the worker asks for it ("全文", "chi tiết"); longer is cut with "…". */
+    /** Longest full article text sent on request ("全文", "chi tiết"); a longer one is cut with "…". */
     fullTextMaxChars: z.number().int().min(100).max(20_000).default(1500),
     /** At most this many of the statute retriever's other articles are named after a card's own. */
     cardOtherArticles: z.number().int().min(0).max(5).default(2),

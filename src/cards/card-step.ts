@@ -47,7 +47,7 @@ export interface CardStepOptions {
   /** A lower confidence that still answers when the best card leads the second by `leadRatio`. */
   readonly minWithLead: number;
   readonly leadRatio: number;
-  /** Added to a card's confidence when the statute retriever ranks one of its articles in its top `agreementTopHits`. */
+  /** Added to a card's confidence when one of its articles is among the statute retriever's top `agreementTopHits`. */
   readonly agreementBonus: number;
   readonly agreementTopHits: number;
   /** Longest full article text returned on request, in characters (longer texts are cut with "…"). */
@@ -115,7 +115,18 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
     if (!best) return undefined;
     const leads = best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
     if (best.confidence < options.minConfidence && !leads) return undefined;
-    const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, input.statuteSources, input.figureFollows ?? false, options.otherArticles);
+    const composed = composeCardAnswer(
+      best.card,
+      best.confidence,
+      input.lang,
+      book,
+      article,
+      input.texts,
+      input.values,
+      input.statuteSources,
+      input.figureFollows ?? false,
+      options.otherArticles,
+    );
     if (!composed) return undefined;
     const confidence = Number(best.confidence.toFixed(3));
     return { text: composed.text, sources: composed.sources, mode: 'extractive', reasons: [], card: { id: best.card.id, confidence } };

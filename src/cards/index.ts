@@ -6,7 +6,14 @@ import { checkCards } from './check-cards.js';
 import { CardError, loadCards } from './load-cards.js';
 import { loadScopeNotice } from './scope-notice.js';
 
-export { createCardStep, DEFAULT_CARD_OPTIONS, type CardStepOptions, type CardStep, type CardStepInput, type CardStepResult } from './card-step.js';
+export {
+  createCardStep,
+  DEFAULT_CARD_OPTIONS,
+  type CardStepOptions,
+  type CardStep,
+  type CardStepInput,
+  type CardStepResult,
+} from './card-step.js';
 export { loadCards, type CardBook } from './load-cards.js';
 export { checkCards } from './check-cards.js';
 
@@ -27,6 +34,7 @@ export function loadCardStep(
   const book = loadCards(knowledgeDir);
   const problems = checkCards(book, kb.passages);
   if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
-  const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander, coverageCap === undefined ? {} : { coverageCap });
+  const bm25Options = coverageCap === undefined ? {} : { coverageCap };
+  const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander, bm25Options);
   return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options);
 }

@@ -51,7 +51,10 @@ export function loadLlmConfig(env: Record<string, string | undefined>): LlmConfi
   const endpoint = (model: string | undefined, baseURL: string | undefined, apiKey: string | undefined, prefix: string) => {
     if (!model) return undefined;
     if (!baseURL && !apiKey) {
-      const [key, url, modelVar] = prefix === 'LLM' ? ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'LLM_MODEL'] : ['EMBEDDING_API_KEY', 'EMBEDDING_BASE_URL', 'EMBEDDING_MODEL'];
+      const [key, url, modelVar] =
+        prefix === 'LLM'
+          ? ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'LLM_MODEL']
+          : ['EMBEDDING_API_KEY', 'EMBEDDING_BASE_URL', 'EMBEDDING_MODEL'];
       throw new ConfigError(`${key} (or ${url}) must be set when ${modelVar} is set`, key);
     }
     return { ...(baseURL ? { baseURL } : {}), apiKey: apiKey ?? LOCAL_PLACEHOLDER_KEY, model };

@@ -9,7 +9,11 @@ const singleVariables = z.object({
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(50).max(100_000).optional(),
 });
 
-const FIELD_OF = { MIN_ANSWER_CONFIDENCE: 'minAnswerConfidence', MAX_CITATIONS: 'maxCitations', MAX_MESSAGE_CHARS: 'maxMessageChars' } as const;
+const FIELD_OF = {
+  MIN_ANSWER_CONFIDENCE: 'minAnswerConfidence',
+  MAX_CITATIONS: 'maxCitations',
+  MAX_MESSAGE_CHARS: 'maxMessageChars',
+} as const;
 
 /**
  * The answer policy (src/answer/answer-policy.ts) from the environment:
@@ -25,7 +29,10 @@ export function loadAnswerPolicy(env: Record<string, string | undefined>): Answe
     try {
       fromJson = JSON.parse(defined.ANSWER_POLICY_JSON);
     } catch (error) {
-      throw invalidVariable('ANSWER_POLICY_JSON', `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw invalidVariable(
+        'ANSWER_POLICY_JSON',
+        `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     if (typeof fromJson !== 'object' || fromJson === null || Array.isArray(fromJson)) {
       throw invalidVariable('ANSWER_POLICY_JSON', 'must be a JSON object of policy fields (docs/answer-policy.md)');
@@ -38,7 +45,10 @@ export function loadAnswerPolicy(env: Record<string, string | undefined>): Answe
     throw invalidVariable('ANSWER_POLICY_JSON', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid value'}`);
   }
   const policy = { ...result.data };
-  for (const [variable, field] of Object.entries(FIELD_OF) as [keyof typeof FIELD_OF, (typeof FIELD_OF)[keyof typeof FIELD_OF]][]) {
+  for (const [variable, field] of Object.entries(FIELD_OF) as [
+    keyof typeof FIELD_OF,
+    (typeof FIELD_OF)[keyof typeof FIELD_OF],
+  ][]) {
     const value = singles[variable];
     if (value !== undefined) policy[field] = value;
   }

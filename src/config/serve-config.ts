@@ -39,7 +39,7 @@ const schema = z.object({
   /** AES-256-GCM key for personal data at rest (64 hex characters or base64 of 32 bytes). Unset: stored in clear, with a warning. */
   DATA_ENCRYPTION_KEY: z
     .string()
-    .refine((key) => isDataKey(key), 'must be 32 bytes, as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)')
+    .refine(isDataKey, 'must be 32 bytes, as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)')
     .optional(),
   /** Retention in days (docs/personal-data.md): ordinary chats, resolved tickets, finished message ids. */
   RETAIN_CONVERSATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

@@ -54,7 +54,10 @@ export interface RetrievalConfidence {
 }
 
 /** Defaults (the answer policy's defaults). */
-export const DEFAULT_RETRIEVAL_CONFIDENCE: RetrievalConfidence = { vectorAgreementFactor: 1.15, vectorAgreementRank: 10 };
+export const DEFAULT_RETRIEVAL_CONFIDENCE: RetrievalConfidence = {
+  vectorAgreementFactor: 1.15,
+  vectorAgreementRank: 10,
+};
 
 export interface HybridRetrieverParts {
   readonly passages: readonly Passage[];

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerEngine, loadReplyBook, loadScopeRules } from '../../src/answer/index.js';
-import { answerPolicySchema, cardOptionsOf, DEFAULT_ANSWER_POLICY, retrievalConfidenceOf, type AnswerPolicy } from '../../src/answer/answer-policy.js';
+import {
+  answerPolicySchema,
+  cardOptionsOf,
+  DEFAULT_ANSWER_POLICY,
+  retrievalConfidenceOf,
+  type AnswerPolicy,
+} from '../../src/answer/answer-policy.js';
 import { DEFAULT_CARD_OPTIONS } from '../../src/cards/card-step.js';
 import type { KnowledgeBase, Retriever, ScoredPassage } from '../../src/core/types.js';
 import { DEFAULT_RETRIEVAL_CONFIDENCE } from '../../src/retrieval/hybrid-retriever.js';

@@ -82,7 +82,11 @@ describe('npm run ask', () => {
 
 describe('npm run ask -- --debug-retrieval', () => {
   const policyEnv = { ...env, MIN_ANSWER_CONFIDENCE: '0.2', ANSWER_POLICY_JSON: '{"cardMinConfidence":0.33}' };
-  const debugAsk = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--debug-retrieval', ...args], { env: policyEnv, maxBuffer: 1 << 24 });
+  const debugAsk = (args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--debug-retrieval', ...args], {
+      env: policyEnv,
+      maxBuffer: 1 << 24,
+    });
 
   it('prints the retrieval list and the answer policy in force after the reply', async () => {
     const { stdout } = await debugAsk(['没签劳动合同能要双倍工资吗']);

@@ -25,7 +25,12 @@ function configErrorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('reads every section with the documented defaults from an empty environment', () => {
     const config = loadConfig({});
-    expect(config.app).toMatchObject({ KNOWLEDGE_DIR: 'knowledge', DATA_DIR: 'data', INDEX_CACHE_DIR: '.cache/index', LOG_LEVEL: 'warn' });
+    expect(config.app).toMatchObject({
+      KNOWLEDGE_DIR: 'knowledge',
+      DATA_DIR: 'data',
+      INDEX_CACHE_DIR: '.cache/index',
+      LOG_LEVEL: 'warn',
+    });
     expect(config.serve).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', HTTP_AUTH: 'required' });
     expect(config.database.DATABASE_URL).toBeUndefined();
     expect(config.llm.llm).toBeUndefined();
@@ -93,7 +98,12 @@ describe('PROMPTS_DIR', () => {
       writeFileSync(join(dir, 'rewrite-followup.md'), 'CUSTOM-TEMPLATE-7 {{question}}');
       const config = loadConfig({ OPENAI_BASE_URL: baseURL, LLM_MODEL: 'm', PROMPTS_DIR: dir });
       const kb = { documents: [], passages: [], contentHash: 'none' };
-      const features = await createLlmFeatures({ config: config.llm, promptsDir: config.app.PROMPTS_DIR, kb, logger: createLogger('silent') });
+      const features = await createLlmFeatures({
+        config: config.llm,
+        promptsDir: config.app.PROMPTS_DIR,
+        kb,
+        logger: createLogger('silent'),
+      });
       server.respond({ kind: 'chat', content: JSON.stringify({ question: '加班费怎么算' }) });
       const history = [{ role: 'worker' as const, text: '我每天加班三小时' }];
       expect(await features.rewrite({ question: '那怎么算', lang: 'zh-Hans', history })).toBe('加班费怎么算');
