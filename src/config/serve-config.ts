@@ -1,15 +1,6 @@
 import { z } from 'zod';
-import { parseDataKey } from '../privacy/field-cipher.js';
 import { definedEnv, parseEnv } from './config-error.js';
-
-function isDataKey(value: string): boolean {
-  try {
-    parseDataKey(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isDataKey } from './data-key.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
