@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { CHANNEL_NAMES, type ChannelName } from '../conversation/types.js';
-import { createFieldCipher, parseDataKey } from '../privacy/field-cipher.js';
+import { parseDataKey } from '../config/data-key.js';
+import { createFieldCipher } from '../privacy/field-cipher.js';
 import { openSqliteTicketStore } from '../stores/sqlite-ticket-store.js';
 
 const CHANNELS: readonly ChannelName[] = CHANNEL_NAMES;
