@@ -20,6 +20,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KnowledgeBase } from '../src/core/types.js';
+import { loadConfig } from '../src/config/load-config.js';
 import { createBot } from '../src/create-bot.js';
 import { loadKnowledge } from '../src/ingest/load-knowledge.js';
 import { loadOrBuildRetriever } from '../src/retrieval/index.js';
@@ -46,7 +47,8 @@ const { values } = parseArgs({
 });
 const BIG_TARBALL = join(values.shared, 'bench', 'zh-all-laws.tar.gz');
 const DATASETS = 'eval/datasets';
-const knowledgeDir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
+const config = loadConfig(process.env);
+const knowledgeDir = config.app.KNOWLEDGE_DIR;
 const bigLimit = values['big-limit'] === undefined ? Infinity : Number(values['big-limit']);
 
 const memory = new MemorySampler();
@@ -115,13 +117,13 @@ async function benchMiniSearch(name: string, kb: KnowledgeBase, questions: reado
 /** The whole bot as a worker meets it: first start (builds the index), start from cache, full answers. */
 async function benchBot(questions: readonly BenchQuestion[]) {
   const cacheDir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
-  const env = { ...process.env, INDEX_CACHE_DIR: cacheDir, LOG_LEVEL: 'error' };
+  const botConfig = { ...config, app: { ...config.app, INDEX_CACHE_DIR: cacheDir, LOG_LEVEL: 'error' as const } };
   try {
     let t0 = performance.now();
-    await createBot({ env });
+    await createBot({ config: botConfig });
     const firstStartMs = since(t0);
     t0 = performance.now();
-    const bot = await createBot({ env });
+    const bot = await createBot({ config: botConfig });
     const startFromCacheMs = since(t0);
     const answers = await timeQueries(async (q) => {
       await bot.engine.ask({ text: q.text });

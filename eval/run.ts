@@ -11,10 +11,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config/load-config.js';
 import { loadKnowledge } from '../src/ingest/load-knowledge.js';
 import { compareReports } from './compare.js';
 import { checkThresholds, gateGroups } from './gate.js';
-import { createFaithfulnessJudge, isLlmConfigured } from './judge/faithfulness.js';
+import { createFaithfulnessJudge } from './judge/faithfulness.js';
 import { runEval } from './lib/run-eval.js';
 import { renderHtml } from './report/html-report.js';
 import { BEHAVIOUR_COLUMNS, ESCALATION_COLUMNS, ANSWER_COLUMNS, renderTable } from './report/table.js';
@@ -55,15 +56,16 @@ if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
   process.exit(2);
 }
 
-const llmExpected = isLlmConfigured(process.env);
-const kb = await loadKnowledge(process.env.KNOWLEDGE_DIR ?? 'knowledge');
+const config = loadConfig(process.env);
+const llmExpected = config.llm.llm !== undefined;
+const kb = await loadKnowledge(config.app.KNOWLEDGE_DIR);
 const { report } = await runEval({
   datasetsDir: 'eval/datasets',
   dataset: values.dataset,
   limit,
   kb,
   llmExpected,
-  judge: values['no-judge'] ? undefined : createFaithfulnessJudge(),
+  judge: values['no-judge'] ? undefined : createFaithfulnessJudge(config),
 });
 
 process.stdout.write(

@@ -1,7 +1,9 @@
 import type { TriageFn } from './answer/answer-engine.js';
 import { join } from 'node:path';
 import type { AnswerEngine, KnowledgeBase } from './core/types.js';
-import { loadAppConfig, type AppConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
+import { loadConfig, type Config } from './config/load-config.js';
+import { cardOptionsOf, retrievalConfidenceOf, type AnswerPolicy } from './answer/answer-policy.js';
 import { createAnswerEngine, loadReplyBook, loadScopeRules, type HotlineBook } from './answer/index.js';
 import { loadHotlines } from './answer/load-hotlines.js';
 import { loadKnowledge } from './ingest/load-knowledge.js';
@@ -17,7 +19,9 @@ import { loadCardStep } from './cards/index.js';
 
 /** Options for {@link createBot}. */
 export interface CreateBotOptions {
-  /** Environment to read settings from. @default process.env */
+  /** The settings (loadConfig, once per entry point). @default loadConfig(env) */
+  readonly config?: Config;
+  /** Environment to read settings from when no `config` is given. @default process.env */
   readonly env?: Record<string, string | undefined>;
   /** Called while the search index is built (first run, or after knowledge/ changed). */
   readonly onProgress?: (done: number, total: number) => void;
@@ -29,6 +33,8 @@ export interface Bot {
   readonly engine: AnswerEngine;
   readonly kb: KnowledgeBase;
   readonly config: AppConfig;
+  /** The thresholds in force (answer / hand off / refuse, card or statute, reply size). */
+  readonly policy: AnswerPolicy;
   readonly logger: Logger;
   /** Hotline numbers per jurisdiction, from knowledge/contacts.json. */
   readonly hotlines: HotlineBook;
@@ -44,14 +50,15 @@ export interface Bot {
  * (when configured) the LLM drafter and remote embedder. Channels build on it.
  */
 export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
-  const env = options.env ?? process.env;
-  const config = loadAppConfig(env);
+  const settings = options.config ?? loadConfig(options.env ?? process.env);
+  const config = settings.app;
+  const policy = settings.answerPolicy;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const kb = await loadKnowledge(config.KNOWLEDGE_DIR, {
     extraLawsDir: config.EXTRA_LAWS_DIR,
     onSkippedExtras: (skipped) => logger.warn(`EXTRA_LAWS_DIR: ${skipped.length} document(s) skipped, a built-in statute has the same title: ${skipped.map((s) => s.law).join(', ')}`),
   });
-  const llm = await createLlmFeatures({ env, kb, logger });
+  const llm = await createLlmFeatures({ config: settings.llm, promptsDir: config.PROMPTS_DIR, kb, logger });
   // One jieba dictionary load and expansion table for the retriever and the card matcher.
   const lexical = loadLexicalParts(config.KNOWLEDGE_DIR);
   const retriever = await loadOrBuildRetriever({
@@ -59,6 +66,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     knowledgeDir: config.KNOWLEDGE_DIR,
     lexical,
     cacheDir: config.INDEX_CACHE_DIR,
+    confidence: retrievalConfidenceOf(policy),
     ...(llm.embedder ? { embedder: llm.embedder } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
@@ -74,13 +82,22 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     replies: loadReplyBook(config.KNOWLEDGE_DIR),
     urgentReplies: loadUrgentReplies(config.KNOWLEDGE_DIR),
     hotlines,
-    config,
+    policy,
     ...(llm.drafter ? { drafter: llm.drafter } : {}),
     rewrite: llm.rewrite,
     logger,
     calculator: createCalculatorHook(loadCalculatorData(config.KNOWLEDGE_DIR), kb.passages),
-    cards: loadCardStep(kb, config.KNOWLEDGE_DIR, undefined, lexical),
+    cards: loadCardStep(kb, config.KNOWLEDGE_DIR, cardOptionsOf(policy), lexical, policy.coverageCap),
   });
   const counters = llm.counters;
-  return { engine, kb, config, logger, hotlines, triage, ...(counters ? { draftStats: () => counters.snapshot() } : {}) };
+  return {
+    engine,
+    kb,
+    config,
+    policy,
+    logger,
+    hotlines,
+    triage,
+    ...(counters ? { draftStats: () => counters.snapshot() } : {}),
+  };
 }

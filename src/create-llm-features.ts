@@ -3,7 +3,7 @@ import type { RewriteFn } from './answer/answer-engine.js';
 import { rewriteFollowUpOffline } from './drafting/rewrite-followup-offline.js';
 import { createArticleLookup } from './citations/verify-citations.js';
 import { createReferenceFinder } from './citations/parse-references.js';
-import { loadLlmConfig } from './config/llm-config.js';
+import type { LlmConfig } from './config/llm-config.js';
 import { DraftCounters } from './drafting/draft-metrics.js';
 import { createLlmDrafter } from './drafting/llm-drafter.js';
 import { loadPromptBook } from './drafting/load-prompt.js';
@@ -29,18 +29,20 @@ export interface LlmFeatures {
  * from the corpus and follow-ups are rewritten offline.
  */
 export async function createLlmFeatures(deps: {
-  env: Record<string, string | undefined>;
+  /** The `llm` part of the Config (loadConfig). */
+  config: LlmConfig;
   kb: KnowledgeBase;
   logger: Logger;
-  promptsDir?: string;
+  /** PROMPTS_DIR of the Config. */
+  promptsDir: string;
 }): Promise<LlmFeatures> {
-  const config = loadLlmConfig(deps.env);
+  const { config } = deps;
   const offline: RewriteFn = async ({ question, lang, history }) => rewriteFollowUpOffline(question, lang, history);
   const embedder = config.embedding ? await createOpenAiEmbedder(config.embedding) : undefined;
   if (!config.llm) return { rewrite: offline, ...(embedder ? { embedder } : {}) };
   const breaker = new CircuitBreaker(config.circuitFailures, config.circuitCooldownMs);
   const chat = createChatClient({ endpoint: config.llm, maxRetries: config.maxRetries, breaker });
-  const prompts = loadPromptBook(deps.promptsDir ?? 'prompts');
+  const prompts = loadPromptBook(deps.promptsDir);
   const counters = new DraftCounters();
   const drafter = createLlmDrafter({
     chat,

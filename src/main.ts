@@ -14,8 +14,7 @@ import { createSlackDesk } from './channels/slack/slack-desk.js';
 import { loadWechatConfig } from './channels/wechat/wechat-config.js';
 import { createWechatAdapter } from './channels/wechat/wechat-adapter.js';
 import { loadPlatformChannelsConfig, startPlatformChannels } from './channels/platform-common/start-platform-channels.js';
-import { loadServeConfig } from './config/serve-config.js';
-import { loadDatabaseConfig } from './config/database-config.js';
+import { loadConfig } from './config/load-config.js';
 import { openStoreBackend } from './stores/open-store-backend.js';
 import { createRetentionJob } from './privacy/retention.js';
 import { createOutboxDispatcher } from './conversation/outbox-dispatcher.js';
@@ -26,14 +25,14 @@ import { consoleEventLogOn, createConsoleService } from './console/console-servi
 
 async function main(): Promise<void> {
   const env = process.env;
-  const serve = loadServeConfig(env);
-  const database = loadDatabaseConfig(env);
+  const config = loadConfig(env);
+  const { serve, database } = config;
   const slackConfig = loadSlackConfig(env);
   const wechatConfig = loadWechatConfig(env);
   const platformConfig = loadPlatformChannelsConfig(env);
   const consoleConfig = loadConsoleConfig(env);
   const progress = createProgressReporter('gonghui-bot');
-  const bot = await createBot({ env, onProgress: (d, t) => progress.update(d, t) });
+  const bot = await createBot({ config, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const log = bot.logger;
   const backend = await openStoreBackend(database, bot.config.DATA_DIR);

@@ -10,7 +10,6 @@ import type {
   ScoredPassage,
   Triage,
 } from '../core/types.js';
-import type { AppConfig } from '../config/app-config.js';
 import type { CalculatorHook, CalculatorReply } from '../calculators/index.js';
 import type { Drafter } from '../drafting/types.js';
 import { detectLang } from '../language/detect-lang.js';
@@ -28,6 +27,7 @@ import { createArticleLookup, verifySources } from '../citations/verify-citation
 import type { UrgentReplyBook } from '../escalation/load-urgent-replies.js';
 import { planUrgentReply } from '../escalation/urgent-reply.js';
 import type { CardStep } from '../cards/card-step.js';
+import { DEFAULT_ANSWER_POLICY, type AnswerPolicy } from './answer-policy.js';
 
 /** Decides escalation for a message; see src/escalation. */
 export type TriageFn = (text: string, lang: Lang, recentWorkerTurns: readonly string[]) => Triage;
@@ -42,7 +42,8 @@ export interface AnswerEngineDeps {
   readonly scope: ScopeRules;
   readonly replies: ReplyBook;
   readonly hotlines: HotlineBook;
-  readonly config: Pick<AppConfig, 'MAX_MESSAGE_CHARS' | 'MIN_ANSWER_CONFIDENCE' | 'MAX_CITATIONS'>;
+  /** Thresholds deciding answer / hand off / refuse and reply size (answer-policy.ts). @default the defaults */
+  readonly policy?: AnswerPolicy;
   /** LLM drafter; without it (the embedded default) answers are extractive. */
   readonly drafter?: Drafter;
   readonly rewrite?: RewriteFn;
@@ -66,9 +67,6 @@ function toRetrievedRef(hit: ScoredPassage): RetrievedRef {
   };
 }
 
-/** Retrieval confidence a message without any labor word needs to be answered from the law. */
-const UNKNOWN_SCOPE_MIN_CONFIDENCE = 0.35;
-
 const LEVEL_ORDER = { none: 0, person: 1, urgent: 2 } as const;
 
 function escalation(triage: Triage, extra: readonly string[], floor: 'none' | 'person'): Triage {
@@ -85,7 +83,8 @@ function escalation(triage: Triage, extra: readonly string[], floor: 'none' | 'p
 export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
   const lookup = createArticleLookup(deps.kb.passages);
   const passageIds = new Set(deps.kb.passages.map((p) => p.id));
-  const maxExcerpt = { zh: 220, vi: 420 } as const;
+  const policy = deps.policy ?? DEFAULT_ANSWER_POLICY;
+  const maxExcerpt = { zh: policy.excerptCharsZh, vi: policy.excerptCharsVi } as const;
 
   function finish(
     lang: Lang,
@@ -117,12 +116,17 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
 
   function chooseSources(hits: readonly ScoredPassage[], query: string): ChosenSource[] {
     const top = hits[0];
-    if (!top || top.confidence < deps.config.MIN_ANSWER_CONFIDENCE) return [];
+    if (!top || top.confidence < policy.minAnswerConfidence) return [];
     const chosen: ChosenSource[] = [];
+    const minExtraScore = top.score * policy.extraCitationScoreShare;
+    const minExtraConfidence = Math.max(
+      policy.minAnswerConfidence,
+      top.confidence * policy.extraCitationConfidenceShare,
+    );
     for (const hit of hits) {
-      if (chosen.length >= deps.config.MAX_CITATIONS) break;
+      if (chosen.length >= policy.maxCitations) break;
       // Further articles only when they match nearly as well as the best one: a weak extra citation misleads.
-      if (chosen.length > 0 && (hit.confidence < Math.max(deps.config.MIN_ANSWER_CONFIDENCE, top.confidence * 0.6) || hit.score < top.score * 0.8)) break;
+      if (chosen.length > 0 && (hit.confidence < minExtraConfidence || hit.score < minExtraScore)) break;
       chosen.push(toChosen(hit, query));
     }
     return chosen;
@@ -151,7 +155,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
 
     const history = request.history ?? [];
     const recentWorkerTurns = history.filter((t) => t.role === 'worker').slice(-3).map((t) => t.text);
-    const tooLong = text.length > deps.config.MAX_MESSAGE_CHARS;
+    const tooLong = text.length > policy.maxMessageChars;
     // Triage always runs on the whole text: an urgent case hidden in a long message still counts.
     const triage = deps.triage(text, lang, recentWorkerTurns);
     const jurisdiction = resolveJurisdiction(text, lang);
@@ -195,7 +199,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     // --- end of urgent and hand-off first replies
 
     if (tooLong) {
-      const reply = `${urgentPrefix}${fill(texts.too_long, { max: String(deps.config.MAX_MESSAGE_CHARS) })}`;
+      const reply = `${urgentPrefix}${fill(texts.too_long, { max: String(policy.maxMessageChars) })}`;
       return finish(lang, jurisdiction, reply, [], escalation(triage, ['too_long'], 'none'), 'invalid_input');
     }
 
@@ -235,7 +239,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     }
 
     // A message with no labor vocabulary needs a strong match before it is treated as a labor question.
-    const weakForUnknown = scope === 'unknown' && (hits[0]?.confidence ?? 0) < UNKNOWN_SCOPE_MIN_CONFIDENCE;
+    const weakForUnknown = scope === 'unknown' && (hits[0]?.confidence ?? 0) < policy.unknownScopeMinConfidence;
     if ((weakForUnknown || (scope === 'unknown' && sources.length === 0)) && triage.level === 'none') {
       return { ...finish(lang, jurisdiction, texts.out_of_scope, [], { level: 'none', reasons: ['out_of_scope'] }, 'refusal'), ...debugInfo };
     }
@@ -245,7 +249,12 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     }
 
     if (deps.drafter && !request.offline) {
-      const draftHits = [...sources.map((s) => hits.find((h) => h.passage.id === s.passage.id)!), ...hits.filter((h) => !sources.some((s) => s.passage.id === h.passage.id) && h.confidence >= deps.config.MIN_ANSWER_CONFIDENCE)].slice(0, 6);
+      const draftHits = [
+        ...sources.map((s) => hits.find((h) => h.passage.id === s.passage.id)!),
+        ...hits.filter(
+          (h) => !sources.some((s) => s.passage.id === h.passage.id) && h.confidence >= policy.minAnswerConfidence,
+        ),
+      ].slice(0, policy.draftMaxPassages);
       const outcome = await deps.drafter.draft({ question: query, lang, jurisdiction, passages: draftHits, history, hotlines: hotlines.union ? [hotlines.union] : [] });
       if (outcome.ok) {
         const cited = outcome.citedPassageIds

@@ -3,3 +3,10 @@ export { loadReplyBook, textsFor, fill, type ReplyBook, type ReplyTexts } from '
 export { loadScopeRules, classifyScope, type ScopeRules } from './scope-guard.js';
 export type { Hotlines, HotlineBook } from './hotlines.js';
 export { citationLabel } from '../citations/citation-label.js';
+export {
+  answerPolicySchema,
+  DEFAULT_ANSWER_POLICY,
+  cardOptionsOf,
+  retrievalConfidenceOf,
+  type AnswerPolicy,
+} from './answer-policy.js';

@@ -1,6 +1,6 @@
 import type { DocLanguage, Jurisdiction, Lang } from '../core/types.js';
 import type { QueryExpander } from '../retrieval/expansion/query-expander.js';
-import { Bm25Index } from '../retrieval/lexical/bm25-index.js';
+import { Bm25Index, type Bm25Options } from '../retrieval/lexical/bm25-index.js';
 import { weightedQueryTerms } from '../retrieval/lexical/query-terms.js';
 import type { Tokenizer } from '../retrieval/tokenize/tokenizer.js';
 import type { AnswerCard } from './card-schema.js';
@@ -46,6 +46,8 @@ export function createCardMatcher(
   expander: QueryExpander,
   /** How a Vietnamese question is read: abbreviations spelled out, frame terms left out (vi-card-query.ts). */
   vi: ViCardQuery = { spellOut: (t) => t, frameTerm: () => false },
+  /** BM25 options; `coverageCap` comes from the answer policy (the same cap as the statute retriever's). */
+  bm25Options: Bm25Options = {},
 ): CardMatcher {
   const docs: Doc[] = [];
   cards.forEach((card, index) => {
@@ -57,7 +59,7 @@ export function createCardMatcher(
     for (const p of card.phrasings.vi) add(p, 'vi');
     if (card.jurisdiction === 'CN' || card.phrasings['zh-Hans'].length > 0) add(card.situation, 'zh');
   });
-  const bm25 = new Bm25Index(docs.map((d) => d.tokens));
+  const bm25 = new Bm25Index(docs.map((d) => d.tokens), bm25Options);
   const weightOf = (term: string, base: number) => (term.startsWith('#') ? base * BIGRAM_WEIGHT : base);
 
   return {

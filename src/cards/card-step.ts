@@ -47,13 +47,25 @@ export interface CardStepOptions {
   /** A lower confidence that still answers when the best card leads the second by `leadRatio`. */
   readonly minWithLead: number;
   readonly leadRatio: number;
-  /** Added to a card's confidence when the statute retriever ranks one of its articles in the top 5. */
+  /** Added to a card's confidence when one of its articles is among the statute retriever's top `agreementTopHits`. */
   readonly agreementBonus: number;
+  readonly agreementTopHits: number;
   /** Longest full article text returned on request, in characters (longer texts are cut with "…"). */
   readonly maxFullText: number;
+  /** At most this many of the statute retriever's other articles are named after a card's own. */
+  readonly otherArticles: number;
 }
 
-export const DEFAULT_CARD_OPTIONS: CardStepOptions = { minConfidence: 0.3, minWithLead: 0.15, leadRatio: 1.4, agreementBonus: 0.1, maxFullText: 1500 };
+/** The answer policy's defaults (src/answer/answer-policy.ts sets these in the running bot). */
+export const DEFAULT_CARD_OPTIONS: CardStepOptions = {
+  minConfidence: 0.3,
+  minWithLead: 0.15,
+  leadRatio: 1.4,
+  agreementBonus: 0.1,
+  agreementTopHits: 5,
+  maxFullText: 1500,
+  otherArticles: 2,
+};
 
 /**
  * The card stage of the answer pipeline, in order: the full text of an
@@ -91,11 +103,11 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
     if (input.cardsAllowed === false) return undefined;
     // A question that names an article ("第八十二条", "Điều 35") wants that article: the statute path answers it.
     if (findReferences(input.text).length > 0) return undefined;
-    const top5 = new Set(input.hits.slice(0, 5).map((h) => h.passage.id));
+    const topHits = new Set(input.hits.slice(0, options.agreementTopHits).map((h) => h.passage.id));
     const ranked = matcher
       .match(input.text, input.lang, input.jurisdiction, 5)
       .map((m) => {
-        const agrees = m.card.citations.some((c) => top5.has(article(c.law, c.article)?.id ?? ''));
+        const agrees = m.card.citations.some((c) => topHits.has(article(c.law, c.article)?.id ?? ''));
         return { ...m, confidence: Math.min(1, m.confidence + (agrees ? options.agreementBonus : 0)) };
       })
       .sort((a, b) => b.confidence - a.confidence);
@@ -103,7 +115,18 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
     if (!best) return undefined;
     const leads = best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
     if (best.confidence < options.minConfidence && !leads) return undefined;
-    const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, input.statuteSources, input.figureFollows ?? false);
+    const composed = composeCardAnswer(
+      best.card,
+      best.confidence,
+      input.lang,
+      book,
+      article,
+      input.texts,
+      input.values,
+      input.statuteSources,
+      input.figureFollows ?? false,
+      options.otherArticles,
+    );
     if (!composed) return undefined;
     const confidence = Number(best.confidence.toFixed(3));
     return { text: composed.text, sources: composed.sources, mode: 'extractive', reasons: [], card: { id: best.card.id, confidence } };

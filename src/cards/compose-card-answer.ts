@@ -5,7 +5,7 @@ import { toTraditional } from '../language/script.js';
 import type { AnswerCard } from './card-schema.js';
 import type { CardBook } from './load-cards.js';
 
-/** At most this many of the statute retriever's other articles are listed after a card's own. */
+/** Default of the policy's cardOtherArticles: the statute retriever's other articles listed after a card's own. */
 const MAX_OTHER_ARTICLES = 2;
 
 /** Reply texts the card answer borrows from knowledge/replies. */
@@ -49,6 +49,8 @@ export function composeCardAnswer(
   statuteSources: readonly ChosenSource[] = [],
   /** True when a computed figure follows the card: its "tell me X" question is then already answered. */
   figureFollows = false,
+  /** At most this many of `statuteSources` are named after the card's own articles. */
+  maxOtherArticles = MAX_OTHER_ARTICLES,
 ): ComposedCard | undefined {
   const answer = cardAnswerText(card, lang);
   if (!answer) return undefined;
@@ -78,7 +80,9 @@ export function composeCardAnswer(
   }
   const prose = (s: string) => (lang === 'zh-Hant' ? toHant(s, book.hantPhrases) : s);
   // The statute retriever's other verified articles, by label only: the worker can ask for their full text.
-  const others = statuteSources.filter((s) => s.passage.kind === 'article' && !sources.some((c) => c.passage.id === s.passage.id)).slice(0, MAX_OTHER_ARTICLES);
+  const others = statuteSources
+    .filter((s) => s.passage.kind === 'article' && !sources.some((c) => c.passage.id === s.passage.id))
+    .slice(0, maxOtherArticles);
   const lines = [
     prose(answer),
     '',

@@ -7,7 +7,14 @@ import { CardError, loadCards } from './load-cards.js';
 import { loadScopeNotice } from './scope-notice.js';
 import { loadViCardQuery } from './vi-card-query.js';
 
-export { createCardStep, type CardStep, type CardStepInput, type CardStepResult } from './card-step.js';
+export {
+  createCardStep,
+  DEFAULT_CARD_OPTIONS,
+  type CardStepOptions,
+  type CardStep,
+  type CardStepInput,
+  type CardStepResult,
+} from './card-step.js';
 export { loadCards, type CardBook } from './load-cards.js';
 export { checkCards } from './check-cards.js';
 
@@ -22,10 +29,19 @@ export function loadCardStep(
   knowledgeDir: string,
   options: CardStepOptions = DEFAULT_CARD_OPTIONS,
   lexical: LexicalParts = loadLexicalParts(knowledgeDir),
+  /** The card matcher's BM25 coverage cap (answer policy); the index default when not given. */
+  coverageCap?: number,
 ): CardStep {
   const book = loadCards(knowledgeDir);
   const problems = checkCards(book, kb.passages);
   if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
-  const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander, loadViCardQuery(knowledgeDir));
+  const bm25Options = coverageCap === undefined ? {} : { coverageCap };
+  const matcher = createCardMatcher(
+    book.cards,
+    lexical.tokenizers,
+    lexical.expander,
+    loadViCardQuery(knowledgeDir),
+    bm25Options,
+  );
   return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options);
 }

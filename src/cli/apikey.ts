@@ -6,16 +6,14 @@
  */
 import { join } from 'node:path';
 import { openApiKeyStore } from '../channels/http/api-key-store.js';
-import { loadAppConfig } from '../config/app-config.js';
-import { loadDatabaseConfig } from '../config/database-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { openStoreBackend } from '../stores/open-store-backend.js';
 
 const USAGE = 'usage: npm run apikey -- create <integration> | list | revoke <key id or integration>';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, arg] = argv;
-  const config = loadAppConfig(process.env);
-  const database = loadDatabaseConfig(process.env);
+  const { app: config, database } = loadConfig(process.env);
   const backend = database.DATABASE_URL ? await openStoreBackend(database, config.DATA_DIR) : undefined;
   const pgKeys = backend?.openApiKeyStore ? await backend.openApiKeyStore() : undefined;
   const store = pgKeys ?? openApiKeyStore(join(config.DATA_DIR, 'api-keys.sqlite'));

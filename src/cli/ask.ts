@@ -2,8 +2,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { loadConfig } from '../config/load-config.js';
 import { createBot } from '../create-bot.js';
-import { renderAnswer, toAskJson } from '../core/answer-output.js';
+import { renderAnswer, renderDebug, toAskJson } from '../core/answer-output.js';
 import { createProgressReporter } from './progress-bar.js';
 
 const USAGE = `Usage:
@@ -11,7 +12,8 @@ const USAGE = `Usage:
   npm run ask -- --json "question"                  print the answer as JSON
   npm run ask -- --json --batch FILE.jsonl [--out OUT.jsonl]
       FILE.jsonl lines: {"id": "...", "question": "..."}; one JSON result per line, with its id
-  --debug-retrieval   add the ranked retrieval list ("retrieved") to JSON output`;
+  --debug-retrieval   also print the ranked retrieval list ("retrieved") and the answer policy in force
+                      ("policy" in JSON; for --batch, one policy line on stderr)`;
 
 // `question` is the documented field; `text` is accepted too, as the HTTP API names it.
 const batchLineSchema = z
@@ -42,9 +44,12 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const progress = createProgressReporter('gonghui-bot');
-  const bot = await createBot({ onProgress: (d, t) => progress.update(d, t) });
+  const config = loadConfig(process.env);
+  const bot = await createBot({ config, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const debug = values['debug-retrieval'];
+  // The thresholds that decided the replies below (stderr in batch mode: stdout stays one result per line).
+  if (debug && values.batch) process.stderr.write(`answer policy in force: ${JSON.stringify(bot.policy)}\n`);
 
   if (values.batch) {
     const out = values.out ? createWriteStream(values.out) : process.stdout;
@@ -73,7 +78,12 @@ async function main(): Promise<number> {
   const started = performance.now();
   const answer = await bot.engine.ask({ text: question, debug });
   const elapsed = performance.now() - started;
-  process.stdout.write(values.json ? `${JSON.stringify(toAskJson(answer, elapsed), null, 2)}\n` : `${renderAnswer(answer)}\n`);
+  if (values.json) {
+    const json = { ...toAskJson(answer, elapsed), ...(debug ? { policy: bot.policy } : {}) };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${renderAnswer(answer)}\n${debug ? `\n${renderDebug(answer, bot.policy)}\n` : ''}`);
+  }
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { loadConfig } from '../config/load-config.js';
 import { createBot } from '../create-bot.js';
 import { createProgressReporter } from './progress-bar.js';
 
@@ -5,7 +6,8 @@ import { createProgressReporter } from './progress-bar.js';
 async function main(): Promise<void> {
   const started = performance.now();
   const progress = createProgressReporter('gonghui-bot');
-  const bot = await createBot({ onProgress: (d, t) => progress.update(d, t) });
+  const config = loadConfig(process.env);
+  const bot = await createBot({ config, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(

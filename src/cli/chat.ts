@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { loadServeConfig } from '../config/serve-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { createService } from '../create-service.js';
 import { createBot } from '../create-bot.js';
 import { renderReply } from '../core/answer-output.js';
@@ -22,10 +22,11 @@ const WELCOME = `gonghui-bot: 劳动法律信息助手 / 勞動法律資訊助�
 async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const progress = createProgressReporter('gonghui-bot');
-  const bot = await createBot({ onProgress: (d, t) => progress.update(d, t) });
+  const config = loadConfig(process.env);
+  const bot = await createBot({ config, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   // One person at a keyboard or a file of questions: the flood limits are for public channels.
-  const serve = loadServeConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '10000', RATE_LIMIT_BURST: '10000' });
+  const serve = { ...config.serve, RATE_LIMIT_PER_MINUTE: 10_000, RATE_LIMIT_BURST: 10_000 };
   const service = createService(bot, serve);
   const runId = randomUUID();
   let line = 0;

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { loadAppConfig } from '../config/app-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { MIN_PASSWORD_LENGTH } from '../console/password.js';
 import { runConsoleUser } from '../console/user-admin.js';
 import { openSqliteConsoleStore } from '../stores/sqlite-console-store.js';
@@ -29,7 +29,7 @@ async function readPassword(): Promise<string> {
   throw new Error('no password given (set CONSOLE_USER_PASSWORD or write it on standard input)');
 }
 
-const config = loadAppConfig(process.env);
+const config = loadConfig(process.env).app;
 const store = openSqliteConsoleStore(join(config.DATA_DIR, DEFAULT_STORE_FILE));
 try {
   process.stdout.write(`${await runConsoleUser(process.argv.slice(2), store, readPassword)}\n`);

@@ -5,18 +5,17 @@
  * server runs (SQLite WAL; the erase is one transaction).
  */
 import { join } from 'node:path';
-import { loadAppConfig } from '../config/app-config.js';
-import { loadServeConfig } from '../config/serve-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { CHANNEL_NAMES, type ChannelName } from '../conversation/types.js';
-import { createFieldCipher, parseDataKey } from '../privacy/field-cipher.js';
+import { parseDataKey } from '../config/data-key.js';
+import { createFieldCipher } from '../privacy/field-cipher.js';
 import { openSqliteTicketStore } from '../stores/sqlite-ticket-store.js';
 
 const CHANNELS: readonly ChannelName[] = CHANNEL_NAMES;
 const USAGE = 'usage: npm run erase-data -- <ticket id> | <wechat|http|cli> <conversation id>';
 
 async function main(argv: readonly string[]): Promise<number> {
-  const app = loadAppConfig(process.env);
-  const serve = loadServeConfig(process.env);
+  const { app, serve } = loadConfig(process.env);
   const cipher = serve.DATA_ENCRYPTION_KEY ? createFieldCipher(parseDataKey(serve.DATA_ENCRYPTION_KEY)) : undefined;
   const store = openSqliteTicketStore(join(app.DATA_DIR, 'gonghui.sqlite'), cipher ? { cipher } : {});
   try {

@@ -1,5 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { definedEnv, parseEnv } from './config-error.js';
+
+/** The package root (src/config/../../), not the working directory: npm scripts may run from anywhere. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_PROMPTS_DIR = join(PACKAGE_ROOT, 'prompts');
 
 /**
  * Settings of the answer pipeline, read once from the environment.
@@ -19,39 +26,21 @@ export const appConfigSchema = z.object({
   /** Where tickets and conversation state are stored (SQLite). */
   DATA_DIR: z.string().min(1).default('data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
-  /** Longest message the bot reads; longer ones get a "please shorten" reply (triage still runs). */
-  MAX_MESSAGE_CHARS: z.coerce.number().int().min(50).max(100_000).default(2000),
-  /** Below this retrieval confidence the bot does not answer from the law and hands off. */
-  MIN_ANSWER_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.12),
-  /** At most this many articles are quoted in one answer. */
-  MAX_CITATIONS: z.coerce.number().int().min(1).max(5).default(3),
+  /** Prompt templates of the LLM drafter; default: the prompts/ folder of this package, wherever it is run from. */
+  PROMPTS_DIR: z
+    .string()
+    .min(1)
+    .default(DEFAULT_PROMPTS_DIR)
+    .transform((dir) => resolve(dir))
+    .refine((dir) => existsSync(dir) && statSync(dir).isDirectory(), 'must be an existing directory'),
+  // MAX_MESSAGE_CHARS, MIN_ANSWER_CONFIDENCE and MAX_CITATIONS are part of the answer policy
+  // (src/config/load-answer-policy.ts, docs/answer-policy.md).
 });
 
 export type AppConfig = Readonly<z.infer<typeof appConfigSchema>>;
 
-/** Thrown when an environment variable has an invalid value; names the variable. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
-/** Parses a zod schema over the environment and reports the first bad variable by name. */
-export function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const name = issue?.path.join('.') ?? 'environment';
-    throw new ConfigError(`Invalid environment variable ${name}: ${issue?.message ?? 'invalid value'}`);
-  }
-  return result.data;
-}
-
-/** The environment without unset or empty variables (an empty value means "use the default"). */
-export function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
-}
+// The shared parsing helpers live in config-error.ts; re-exported for the modules that import them from here.
+export { ConfigError, definedEnv, parseEnv } from './config-error.js';
 
 /** Reads the pipeline settings from the environment (empty strings count as unset). */
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definedEnv, parseEnv } from './app-config.js';
+import { definedEnv, parseEnv } from './config-error.js';
 
 const schema = z.object({
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { definedEnv, parseEnv } from './app-config.js';
+import type { EndpointConfig } from '../providers/openai/endpoint-config.js';
+import { ConfigError, definedEnv, parseEnv } from './config-error.js';
 
 const optionalUrl = z.url().optional();
 
@@ -21,12 +22,7 @@ const llmEnvSchema = z.object({
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
 });
 
-/** Connection settings of one OpenAI-compatible endpoint. */
-export interface EndpointConfig {
-  readonly baseURL?: string;
-  readonly apiKey: string;
-  readonly model: string;
-}
+export type { EndpointConfig } from '../providers/openai/endpoint-config.js';
 
 export interface LlmConfig {
   /** Chat model for drafting and follow-up rewriting; undefined = extractive answers only. */
@@ -51,13 +47,17 @@ export function loadLlmConfig(env: Record<string, string | undefined>): LlmConfi
   const endpoint = (model: string | undefined, baseURL: string | undefined, apiKey: string | undefined, prefix: string) => {
     if (!model) return undefined;
     if (!baseURL && !apiKey) {
-      throw new Error(`${prefix === 'LLM' ? 'OPENAI_API_KEY' : 'EMBEDDING_API_KEY'} (or ${prefix === 'LLM' ? 'OPENAI_BASE_URL' : 'EMBEDDING_BASE_URL'}) must be set when ${prefix === 'LLM' ? 'LLM_MODEL' : 'EMBEDDING_MODEL'} is set`);
+      const [key, url, modelVar] =
+        prefix === 'LLM'
+          ? ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'LLM_MODEL']
+          : ['EMBEDDING_API_KEY', 'EMBEDDING_BASE_URL', 'EMBEDDING_MODEL'];
+      throw new ConfigError(`${key} (or ${url}) must be set when ${modelVar} is set`, key);
     }
     return { ...(baseURL ? { baseURL } : {}), apiKey: apiKey ?? LOCAL_PLACEHOLDER_KEY, model };
   };
   const llm = endpoint(e.LLM_MODEL, e.OPENAI_BASE_URL, e.OPENAI_API_KEY, 'LLM');
   if (!e.LLM_MODEL && (e.OPENAI_BASE_URL || e.OPENAI_API_KEY) && !e.EMBEDDING_MODEL) {
-    throw new Error('LLM_MODEL must be set when OPENAI_BASE_URL or OPENAI_API_KEY is set');
+    throw new ConfigError('LLM_MODEL must be set when OPENAI_BASE_URL or OPENAI_API_KEY is set', 'LLM_MODEL');
   }
   const embedding = endpoint(e.EMBEDDING_MODEL, e.EMBEDDING_BASE_URL ?? e.OPENAI_BASE_URL, e.EMBEDDING_API_KEY ?? e.OPENAI_API_KEY, 'EMBEDDING');
   return {

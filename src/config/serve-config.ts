@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { definedEnv, parseEnv } from './app-config.js';
+import { definedEnv, parseEnv } from './config-error.js';
+import { isDataKey } from './data-key.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -27,7 +28,10 @@ const schema = z.object({
   /** Bearer token for GET /metrics; unset: /metrics answers loopback only. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** AES-256-GCM key for personal data at rest (64 hex characters or base64 of 32 bytes). Unset: stored in clear, with a warning. */
-  DATA_ENCRYPTION_KEY: z.string().optional(),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine(isDataKey, 'must be 32 bytes, as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)')
+    .optional(),
   /** Retention in days (docs/personal-data.md): ordinary chats, resolved tickets, finished message ids. */
   RETAIN_CONVERSATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETAIN_CLOSED_TICKETS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),

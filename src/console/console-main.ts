@@ -4,25 +4,25 @@
  * delivers the replies (this process runs none, so nothing is sent twice).
  * Run the bot with CONSOLE_EVENT_LOG=true so the dashboard has data.
  */
-import { loadAppConfig } from '../config/app-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { createConversationCore } from '../conversation/conversation-core.js';
 import { loadNotices } from '../conversation/notices.js';
 import { createLogger } from '../shared/logger.js';
-import { loadDatabaseConfig } from '../config/database-config.js';
-import { loadServeConfig } from '../config/serve-config.js';
-import { createFieldCipher, parseDataKey } from '../privacy/field-cipher.js';
+import { parseDataKey } from '../config/data-key.js';
+import { createFieldCipher } from '../privacy/field-cipher.js';
 import { openStoreBackend } from '../stores/open-store-backend.js';
 import { loadConsoleConfig } from './console-config.js';
 import { createConsoleService } from './console-service.js';
 
 async function main(): Promise<void> {
-  const app = loadAppConfig(process.env);
+  const settings = loadConfig(process.env);
+  const { app } = settings;
   const config = loadConsoleConfig(process.env);
   const log = createLogger(app.LOG_LEVEL, 'gonghui-console');
   // SQLite file in DATA_DIR, or PostgreSQL with DATABASE_URL (the console then runs on any host).
-  const backend = await openStoreBackend(loadDatabaseConfig(process.env), app.DATA_DIR);
+  const backend = await openStoreBackend(settings.database, app.DATA_DIR);
   // Transcripts are encrypted with the bot's DATA_ENCRYPTION_KEY: the console needs the same key to show them.
-  const dataKey = loadServeConfig(process.env).DATA_ENCRYPTION_KEY;
+  const dataKey = settings.serve.DATA_ENCRYPTION_KEY;
   const tickets = backend.openStore(dataKey ? { cipher: createFieldCipher(parseDataKey(dataKey)) } : {});
   const staffConsole = createConsoleService({ config, knowledgeDir: app.KNOWLEDGE_DIR, dataDir: app.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) });
   // Only claim / reply / resolve run here; worker messages go to the bot's process.

@@ -16,6 +16,8 @@ export interface AskJson {
   retrieved?: BotAnswer['retrieved'];
   calculation?: BotAnswer['calculation'];
   card?: BotAnswer['card'];
+  /** The answer policy in force; with --debug-retrieval only. */
+  policy?: Readonly<Record<string, unknown>>;
 }
 
 export function toAskJson(answer: BotAnswer, latencyMs: number, id?: string): AskJson {
@@ -52,4 +54,20 @@ export function renderAnswer(answer: BotAnswer): string {
   const flag =
     answer.escalate === 'urgent' ? '[urgent: handed to union staff]' : answer.escalate === 'person' ? '[handed to union staff]' : '';
   return [answer.answer, flag].filter((s) => s.length > 0).join('\n');
+}
+
+/** The --debug-retrieval block of the text output: the ranked retrieval list and the answer policy in force. */
+export function renderDebug(answer: BotAnswer, policy: Readonly<Record<string, unknown>>): string {
+  const hits = (answer.retrieved ?? []).map(
+    (r, i) => `  ${i + 1}. ${r.passageId}  score ${r.score}  confidence ${r.confidence}`,
+  );
+  const width = Math.max(...Object.keys(policy).map((k) => k.length));
+  const knobs = Object.entries(policy).map(([key, value]) => `  ${key.padEnd(width)}  ${String(value)}`);
+  return [
+    '--- retrieved',
+    ...(hits.length > 0 ? hits : ['  (none: this reply did not search the law)']),
+    ...(answer.card ? [`--- answer card ${answer.card.id}, confidence ${answer.card.confidence}`] : []),
+    '--- answer policy in force (docs/answer-policy.md)',
+    ...knobs,
+  ].join('\n');
 }

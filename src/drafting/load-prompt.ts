@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Prompt templates from `prompts/`, read once. */
+/** Prompt templates from PROMPTS_DIR (default: the package's `prompts/`), read once. */
 export interface PromptBook {
   /** Fills `{{name}}` placeholders of a template; an unknown template name throws. */
   render(name: string, values: Readonly<Record<string, string>>): string;
 }
 
-export function loadPromptBook(dir = 'prompts'): PromptBook {
+/** `dir`: PROMPTS_DIR of the Config (src/config/app-config.ts). */
+export function loadPromptBook(dir: string): PromptBook {
   const cache = new Map<string, string>();
   const read = (name: string) => {
     let text = cache.get(name);

@@ -12,12 +12,6 @@ export interface FieldCipher {
 
 const PREFIX = 'enc:v1:';
 
-/** Parses DATA_ENCRYPTION_KEY: 32 bytes as 64 hex characters or base64. */
-export function parseDataKey(value: string): Buffer {
-  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
-  if (key.length !== 32) throw new Error('DATA_ENCRYPTION_KEY: must be 32 bytes, as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)');
-  return key;
-}
 
 export function createFieldCipher(key: Buffer): FieldCipher {
   if (key.length !== 32) throw new Error('field cipher: the key must be 32 bytes');

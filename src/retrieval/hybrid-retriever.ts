@@ -43,6 +43,22 @@ export interface HybridWeights {
 /** Defaults; learned/feedback values were chosen on the STARD train split only (docs/retrieval.md). */
 export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30, bigram: 0.5, learned: 0.5, feedback: 0, feedbackDocs: 3, feedbackTerms: 10, builtinPrior: 1.05 };
 
+/**
+ * How a hit's 0..1 confidence is measured (the answer policy's thresholds compare against it; the policy sets
+ * these, docs/answer-policy.md). The coverage cap itself lives in the BM25 index (Bm25Options.coverageCap).
+ */
+export interface RetrievalConfidence {
+  /** Confidence is multiplied by this when the vector list ranks the passage in its first `vectorAgreementRank`. */
+  readonly vectorAgreementFactor: number;
+  readonly vectorAgreementRank: number;
+}
+
+/** Defaults (the answer policy's defaults). */
+export const DEFAULT_RETRIEVAL_CONFIDENCE: RetrievalConfidence = {
+  vectorAgreementFactor: 1.15,
+  vectorAgreementRank: 10,
+};
+
 export interface HybridRetrieverParts {
   readonly passages: readonly Passage[];
   readonly tokenizers: Readonly<Record<DocLanguage, Tokenizer>>;
@@ -56,6 +72,7 @@ export interface HybridRetrieverParts {
   /** Index terms of a passage, for pseudo-relevance feedback. */
   readonly docTerms?: ((doc: number) => readonly string[]) | undefined;
   readonly weights?: Partial<HybridWeights>;
+  readonly confidence?: RetrievalConfidence;
 }
 
 const CANDIDATES = 60;
@@ -75,6 +92,7 @@ const LEARNED_TERMS = 30;
  */
 export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
   const weights = { ...DEFAULT_WEIGHTS, ...parts.weights };
+  const { vectorAgreementFactor, vectorAgreementRank } = parts.confidence ?? DEFAULT_RETRIEVAL_CONFIDENCE;
   const byId = new Map(parts.passages.map((p, i) => [p.id, i]));
   const jurisdictionOf = Uint8Array.from(parts.passages, (p) => (p.jurisdiction === 'CN' ? 0 : 1));
   const priorOf = Float64Array.from(parts.passages, (p) => (p.docId.startsWith(EXTRA_DOC_PREFIX) ? 1 / weights.builtinPrior : 1));
@@ -140,7 +158,11 @@ export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
         results.push({ passage: parts.passages[doc]!, score: top + 1 / namedRank, confidence: 1 });
       }
       kept.forEach((r, i) => {
-        results.push({ passage: parts.passages[r.doc]!, score: r.score, confidence: Math.min(1, coverage[i]! * (r.vectorRank < 10 ? 1.15 : 1)) });
+        results.push({
+          passage: parts.passages[r.doc]!,
+          score: r.score,
+          confidence: Math.min(1, coverage[i]! * (r.vectorRank < vectorAgreementRank ? vectorAgreementFactor : 1)),
+        });
       });
       return results.slice(0, k);
     },

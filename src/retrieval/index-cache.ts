@@ -12,7 +12,7 @@ import { loadLearnedExpander, type LearnedExpander } from './expansion/learned-e
 import { loadQueryExpander, type QueryExpander } from './expansion/query-expander.js';
 import { documentTerms, encodeTokens, type EncodedTokens } from './lexical/encoded-tokens.js';
 import { readEncodedTokens, writeEncodedTokens } from './lexical/encoded-tokens-file.js';
-import { createHybridRetriever, type HybridWeights } from './hybrid-retriever.js';
+import { createHybridRetriever, type HybridWeights, type RetrievalConfidence } from './hybrid-retriever.js';
 import { Bm25Index } from './lexical/bm25-index.js';
 import type { Tokenizer } from './tokenize/tokenizer.js';
 import { createViTokenizer } from './tokenize/vi-tokenizer.js';
@@ -36,6 +36,8 @@ export interface LoadOrBuildOptions {
   readonly onProgress?: (done: number, total: number) => void;
   readonly lsa?: FitLsaOptions;
   readonly weights?: Partial<HybridWeights>;
+  /** How confidence is measured (the answer policy's coverageCap and vector agreement); defaults when absent. */
+  readonly confidence?: RetrievalConfidence & { readonly coverageCap: number };
   /** Dense vectors: 'auto' = only up to {@link AUTO_VECTOR_MAX_PASSAGES} passages. @default 'auto' */
   readonly vectors?: 'auto' | 'on' | 'off';
   /** A learned expansion table to use instead of knowledge/learned (training and tuning scripts). */
@@ -112,12 +114,13 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
       tokenizers,
       expander,
       learned,
-      bm25: new Bm25Index(tokens),
+      bm25: new Bm25Index(tokens, options.confidence ? { coverageCap: options.confidence.coverageCap } : {}),
       docTerms: (doc) => documentTerms(tokens, doc),
       vectors,
       embedder,
       findReferences,
       ...(options.weights ? { weights: options.weights } : {}),
+      ...(options.confidence ? { confidence: options.confidence } : {}),
     });
 
   if (existsSync(metaPath)) {

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { DatabaseConfig } from '../config/database-config.js';
 import type { ConversationLock } from '../conversation/conversation-lock.js';
 import type { RateLimit } from '../conversation/rate-limit.js';
 import type { RateLimitSettings } from '../conversation/rate-limiter.js';
@@ -32,7 +31,16 @@ export interface StoreBackend {
 }
 
 /** PostgreSQL when DATABASE_URL is set (migrated on open), else the SQLite file in `dataDir`. */
-export async function openStoreBackend(config: DatabaseConfig, dataDir: string): Promise<StoreBackend> {
+/** The database settings the stores use; src/config/database-config.ts reads them from the environment. */
+export interface StoreBackendSettings {
+  readonly DATABASE_URL?: string | undefined;
+  readonly PG_POOL_SIZE: number;
+  readonly PG_LOCK_POOL_SIZE: number;
+  readonly OUTBOX_LEASE_SECONDS: number;
+  readonly INSTANCE_ID?: string | undefined;
+}
+
+export async function openStoreBackend(config: StoreBackendSettings, dataDir: string): Promise<StoreBackend> {
   if (!config.DATABASE_URL) return { kind: 'sqlite', close: async () => undefined, openStore: (options) => openSqliteTicketStore(join(dataDir, DEFAULT_STORE_FILE), options) };
   const db = await openPgDatabase({ url: config.DATABASE_URL, poolSize: config.PG_POOL_SIZE, lockPoolSize: config.PG_LOCK_POOL_SIZE });
   return {

@@ -5,6 +5,7 @@ import type { KnowledgeBase, Retriever, ScoredPassage, Triage } from '../../src/
 import { SAMPLE_PASSAGES } from '../helpers/passages.js';
 import { toSimplified } from '../../src/language/script.js';
 import { foldVietnamese } from '../../src/language/vietnamese.js';
+import { DEFAULT_ANSWER_POLICY } from '../../src/answer/answer-policy.js';
 
 const kb: KnowledgeBase = { documents: [], passages: SAMPLE_PASSAGES, contentHash: 'test' };
 
@@ -40,7 +41,7 @@ function engineWith(triage: (text: string) => Triage = () => ({ level: 'none', r
     scope: loadScopeRules('knowledge'),
     replies: loadReplyBook('knowledge'),
     hotlines,
-    config: { MAX_MESSAGE_CHARS: 2000, MIN_ANSWER_CONFIDENCE: 0.2, MAX_CITATIONS: 3 },
+    policy: { ...DEFAULT_ANSWER_POLICY, minAnswerConfidence: 0.2 },
   });
 }
 

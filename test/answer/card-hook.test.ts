@@ -4,6 +4,7 @@ import { citationLabel } from '../../src/citations/citation-label.js';
 import type { CardStep } from '../../src/cards/card-step.js';
 import type { KnowledgeBase, Retriever, Triage } from '../../src/core/types.js';
 import { SAMPLE_PASSAGES } from '../helpers/passages.js';
+import { DEFAULT_ANSWER_POLICY } from '../../src/answer/answer-policy.js';
 
 const kb: KnowledgeBase = { documents: [], passages: SAMPLE_PASSAGES, contentHash: 'test' };
 const p82 = SAMPLE_PASSAGES.find((p) => p.id === 'cn/labor-contract-law#82')!;
@@ -29,7 +30,7 @@ function engine(triage: Triage = { level: 'none', reasons: [] }) {
     scope: loadScopeRules('knowledge'),
     replies: loadReplyBook('knowledge'),
     hotlines: { CN: { union: '12351', emergency: '110 / 120' }, VN: { union: null, emergency: '113 / 115' } },
-    config: { MAX_MESSAGE_CHARS: 2000, MIN_ANSWER_CONFIDENCE: 0.2, MAX_CITATIONS: 3 },
+    policy: { ...DEFAULT_ANSWER_POLICY, minAnswerConfidence: 0.2 },
     cards,
   });
 }

@@ -6,6 +6,7 @@ import { createCalculatorHook, loadCalculatorData } from '../../src/calculators/
 import { toAskJson } from '../../src/core/answer-output.js';
 import type { Retriever, Triage } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
+import { DEFAULT_ANSWER_POLICY } from '../../src/answer/answer-policy.js';
 
 const kb = await loadKnowledge('knowledge');
 const hotlines: HotlineBook = { CN: { union: '12351', emergency: '110 / 120' }, VN: { union: null, emergency: '113 / 115' } };
@@ -27,7 +28,7 @@ function engine(triage: Triage = { level: 'none', reasons: [] }) {
     scope: loadScopeRules('knowledge'),
     replies: loadReplyBook('knowledge'),
     hotlines,
-    config: { MAX_MESSAGE_CHARS: 2000, MIN_ANSWER_CONFIDENCE: 0.2, MAX_CITATIONS: 3 },
+    policy: { ...DEFAULT_ANSWER_POLICY, minAnswerConfidence: 0.2 },
     calculator: createCalculatorHook(loadCalculatorData('knowledge'), kb.passages),
   });
 }

@@ -80,6 +80,33 @@ describe('npm run ask', () => {
   }, 60_000);
 });
 
+describe('npm run ask -- --debug-retrieval', () => {
+  const policyEnv = { ...env, MIN_ANSWER_CONFIDENCE: '0.2', ANSWER_POLICY_JSON: '{"cardMinConfidence":0.33}' };
+  const debugAsk = (args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--debug-retrieval', ...args], {
+      env: policyEnv,
+      maxBuffer: 1 << 24,
+    });
+
+  it('prints the retrieval list and the answer policy in force after the reply', async () => {
+    const { stdout } = await debugAsk(['没签劳动合同能要双倍工资吗']);
+    const [reply, debug] = stdout.split('--- retrieved');
+    expect(reply).toContain('二倍');
+    expect(debug).toMatch(/1\. cn\/labor-contract-law#\d+ +score [\d.]+ +confidence [\d.]+/);
+    expect(debug).toContain('--- answer policy in force');
+    expect(debug).toMatch(/minAnswerConfidence +0\.2\n/);
+    expect(debug).toMatch(/cardMinConfidence +0\.33\n/);
+    expect(debug).toMatch(/coverageCap +120\n/);
+  }, 60_000);
+
+  it('puts the policy into the JSON output', async () => {
+    const { stdout } = await debugAsk(['--json', '年假有几天']);
+    const out = JSON.parse(stdout) as { policy: Record<string, number>; retrieved: unknown[] };
+    expect(out.retrieved.length).toBeGreaterThan(0);
+    expect(out.policy).toMatchObject({ minAnswerConfidence: 0.2, cardMinConfidence: 0.33, maxCitations: 3 });
+  }, 60_000);
+});
+
 describe('npm start (piped)', () => {
   it('answers one question per line through the conversation core, opening a real ticket for an urgent one', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chat-data-'));

@@ -8,6 +8,7 @@ import { loadUrgentReplies } from '../../src/escalation/load-urgent-replies.js';
 import { triageMessage } from '../../src/escalation/triage-message.js';
 import { planUrgentReply } from '../../src/escalation/urgent-reply.js';
 import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
+import { DEFAULT_ANSWER_POLICY } from '../../src/answer/answer-policy.js';
 
 const book = loadUrgentReplies('knowledge');
 const rules = loadTriageRules('knowledge/triage');
@@ -33,7 +34,7 @@ beforeAll(async () => {
     scope: loadScopeRules('knowledge'),
     replies: loadReplyBook('knowledge'),
     hotlines: loadHotlines('knowledge'),
-    config: { MAX_MESSAGE_CHARS: 2000, MIN_ANSWER_CONFIDENCE: 0.2, MAX_CITATIONS: 3 },
+    policy: { ...DEFAULT_ANSWER_POLICY, minAnswerConfidence: 0.2 },
     urgentReplies: book,
   });
 });

@@ -147,3 +147,25 @@ describe('learned parts and large-corpus mode', () => {
     expect(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')).articleTerms).toBe('h1');
   });
 });
+
+describe('confidence measured as the answer policy says', () => {
+  it('takes the coverage cap and the vector-agreement factor from its options; the ranking stays', async () => {
+    const question = '公司拖欠工资三个月，我可以解除劳动合同并要求经济补偿吗';
+    const base = await retriever.retrieve({ text: question, jurisdiction: 'CN', k: 10 });
+    const confidence = { coverageCap: 120, vectorAgreementFactor: 1.15, vectorAgreementRank: 10 };
+    const noBoost = await loadOrBuildRetriever({
+      kb,
+      cacheDir,
+      confidence: { ...confidence, vectorAgreementFactor: 1 },
+    });
+    const capped = await loadOrBuildRetriever({ kb, cacheDir, confidence: { ...confidence, coverageCap: 1 } });
+    const plain = await noBoost.retrieve({ text: question, jurisdiction: 'CN', k: 10 });
+    const full = await capped.retrieve({ text: question, jurisdiction: 'CN', k: 10 });
+    expect(plain.map((h) => h.passage.id)).toEqual(base.map((h) => h.passage.id));
+    expect(full.map((h) => h.passage.id)).toEqual(base.map((h) => h.passage.id));
+    // Without the factor no hit is more confident; with a tiny cap any covered term counts as full coverage.
+    base.forEach((h, i) => expect(plain[i]!.confidence).toBeLessThanOrEqual(h.confidence));
+    expect(plain.some((h, i) => h.confidence < base[i]!.confidence)).toBe(true);
+    expect(full.every((h) => h.confidence === 1)).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFieldCipher, parseDataKey } from '../../src/privacy/field-cipher.js';
+import { parseDataKey } from '../../src/config/data-key.js';
+import { createFieldCipher } from '../../src/privacy/field-cipher.js';
 import { openPgDatabase, type PgDatabase } from '../../src/stores/postgres/pg-database.js';
 import { createPostgresTicketStore } from '../../src/stores/postgres-ticket-store.js';
 import { usePgServer } from '../helpers/pg-suite.js';

@@ -14,6 +14,9 @@ export interface Bm25Hit {
   readonly coverage: number;
 }
 
+/** Default coverage cap (idf mass); the answer policy's coverageCap sets it in the running bot. */
+export const DEFAULT_COVERAGE_CAP = 120;
+
 export interface Bm25Options {
   /** Term-frequency saturation. @default 1.2 */
   readonly k1?: number;
@@ -22,7 +25,7 @@ export interface Bm25Options {
   /**
    * Coverage is measured against at most this much idf-weighted query mass, so
    * a long question (a whole case story) does not look unsure just because it
-   * is long. @default 120
+   * is long. Decides answer vs hand off through confidence: see docs/answer-policy.md. @default 120
    */
   readonly coverageCap?: number;
 }
@@ -51,7 +54,7 @@ export class Bm25Index {
   constructor(documents: readonly (readonly string[])[] | EncodedTokens, options: Bm25Options = {}) {
     this.k1 = options.k1 ?? 1.2;
     this.b = options.b ?? 0.75;
-    this.coverageCap = options.coverageCap ?? 120;
+    this.coverageCap = options.coverageCap ?? DEFAULT_COVERAGE_CAP;
     const encoded = Array.isArray(documents) ? encodeTokens(documents as readonly (readonly string[])[]) : (documents as EncodedTokens);
     const { vocabulary, docOffsets, termIds } = encoded;
     const docs = docOffsets.length - 1;
