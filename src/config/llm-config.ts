@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EndpointConfig } from '../providers/openai/endpoint-config.js';
+import type { EndpointConfig } from './endpoint-config.js';
 import { ConfigError, definedEnv, parseEnv } from './config-error.js';
 
 const optionalUrl = z.url().optional();
@@ -22,7 +22,7 @@ const llmEnvSchema = z.object({
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
 });
 
-export type { EndpointConfig } from '../providers/openai/endpoint-config.js';
+export type { EndpointConfig } from './endpoint-config.js';
 
 export interface LlmConfig {
   /** Chat model for drafting and follow-up rewriting; undefined = extractive answers only. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerPolicySchema, type AnswerPolicy } from '../answer/answer-policy.js';
+import { answerPolicySchema, type AnswerPolicy } from './answer-policy-schema.js';
 import { definedEnv, invalidVariable, parseEnv } from './config-error.js';
 
 /** The policy variables that existed before the policy (same names, ranges and defaults as then). */

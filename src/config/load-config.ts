@@ -1,4 +1,4 @@
-import type { AnswerPolicy } from '../answer/answer-policy.js';
+import type { AnswerPolicy } from './answer-policy-schema.js';
 import { loadAppConfig, type AppConfig } from './app-config.js';
 import { loadDatabaseConfig, type DatabaseConfig } from './database-config.js';
 import { loadAnswerPolicy } from './load-answer-policy.js';

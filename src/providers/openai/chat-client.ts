@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { EndpointConfig } from './endpoint-config.js';
+import type { EndpointConfig } from '../../config/endpoint-config.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 
 export interface ChatMessage {

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { EndpointConfig } from '../../providers/openai/endpoint-config.js';
+import type { EndpointConfig } from '../../config/endpoint-config.js';
 import type { Embedder } from './types.js';
 
 function normalize(values: ArrayLike<number>): Float32Array {
