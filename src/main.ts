@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openApiKeyStore } from './channels/http/api-key-store.js';
 import { createHttpServer } from './channels/http/http-server.js';
 import { createStaffLinks } from './channels/http/staff-links.js';
-import { loadDeskText } from './channels/slack/desk-texts.js';
+import { createDeskText } from './channels/slack/desk-texts.js';
 import { loadSlackConfig } from './channels/slack/slack-config.js';
 import { createSlackDesk } from './channels/slack/slack-desk.js';
 import { loadWechatConfig } from './channels/wechat/wechat-config.js';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const recovered = await service.core.recover();
   if (recovered > 0) log.warn(`finished ${recovered} message(s) left unanswered by the last stop`);
   const stops: (() => Promise<void>)[] = [];
-  const deskText = loadDeskText(bot.config.KNOWLEDGE_DIR, serve.STAFF_LANGUAGE);
+  const deskText = createDeskText(bot.knowledge.desk, serve.STAFF_LANGUAGE);
   // Full transcripts stay here: Slack gets a signed, expiring link to this server's page.
   const staffLinks = serve.STAFF_BASE_URL && serve.STAFF_LINK_SECRET ? createStaffLinks({ secret: serve.STAFF_LINK_SECRET, baseUrl: serve.STAFF_BASE_URL, ttlSeconds: serve.STAFF_LINK_TTL_SECONDS }) : undefined;
   if (!staffLinks) log.warn('Staff transcript page off: set STAFF_BASE_URL and STAFF_LINK_SECRET ("View full ticket" then says so; the transcript is never sent to Slack)');

@@ -1,10 +1,10 @@
 import type { KnowledgeBase } from '../core/types.js';
+import { loadCardsFolder, type CardsKnowledge } from '../knowledge/load-cards.js';
 import { loadLexicalParts, type LexicalParts } from '../retrieval/index-cache.js';
 import { createCardMatcher } from './card-matcher.js';
 import { createCardStep, DEFAULT_CARD_OPTIONS, type CardStep, type CardStepOptions } from './card-step.js';
 import { checkCards } from './check-cards.js';
-import { CardError, loadCards } from './load-cards.js';
-import { loadScopeNotice } from './scope-notice.js';
+import { CardError } from './load-cards.js';
 
 export { createCardStep, type CardStep, type CardStepInput, type CardStepResult } from './card-step.js';
 export { loadCards, type CardBook } from './load-cards.js';
@@ -22,9 +22,18 @@ export function loadCardStep(
   options: CardStepOptions = DEFAULT_CARD_OPTIONS,
   lexical: LexicalParts = loadLexicalParts(knowledgeDir),
 ): CardStep {
-  const book = loadCards(knowledgeDir);
-  const problems = checkCards(book, kb.passages);
+  return buildCardStep(kb, loadCardsFolder(knowledgeDir), lexical, options);
+}
+
+/** The card step from loaded knowledge/cards (knowledge.cards of loadKnowledgeDir); refuses cards that fail the check. */
+export function buildCardStep(
+  kb: KnowledgeBase,
+  cards: CardsKnowledge,
+  lexical: LexicalParts,
+  options: CardStepOptions = DEFAULT_CARD_OPTIONS,
+): CardStep {
+  const problems = checkCards(cards, kb.passages);
   if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
-  const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander);
-  return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options);
+  const matcher = createCardMatcher(cards.cards, lexical.tokenizers, lexical.expander);
+  return createCardStep(kb, cards, matcher, cards.scopeNotice, options);
 }

@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { DocLanguage } from '../../core/types.js';
+import { loadExpansions } from '../../knowledge/load-expansions.js';
 import { toSimplified } from '../../language/script.js';
 import { foldVietnamese } from '../../language/vietnamese.js';
-
-const expansionFileSchema = z.object({
-  entries: z.array(z.object({ match: z.array(z.string().min(1)).min(1), add: z.array(z.string().min(1)).min(1), note: z.string().min(1) })),
-});
 
 /** Expands colloquial questions with statute vocabulary from `knowledge/expansions/`. */
 export interface QueryExpander {
@@ -20,13 +14,11 @@ function normalise(text: string, language: DocLanguage): string {
 }
 
 export function loadQueryExpander(knowledgeDir: string): QueryExpander {
+  const files = loadExpansions(knowledgeDir);
   const tables = (['zh', 'vi'] as const).map((language) => {
-    const path = join(knowledgeDir, 'expansions', `${language}.json`);
-    const parsed = expansionFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`Invalid expansion table ${path}: ${parsed.error.issues[0]?.message}`);
     return {
       language,
-      entries: parsed.data.entries.map((e) => ({
+      entries: files[language].entries.map((e) => ({
         // Vietnamese phrases match on whole syllables of the folded text.
         match: e.match.map((m) => (language === 'zh' ? toSimplified(m.toLowerCase()) : ` ${foldVietnamese(m)} `)),
         add: e.add,
