@@ -17,6 +17,8 @@ const setSchema = z.object({
     language: z.object({ 'zh-Hans': s, 'zh-Hant': s, vi: s }),
     none: s,
     owner: s,
+    /** How a web-console staff member (owner `console:<name>`) is named: they have no Slack user to mention. */
+    consoleStaff: s,
     opened: s,
     button: z.object({ claim: s, reply: s, resolve: s, view: s }),
     replyModal: z.object({ title: s, submit: s, label: s, hint: s, empty: s, closed: s, notOwner: s }),

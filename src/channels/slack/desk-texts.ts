@@ -11,14 +11,15 @@ import { loadDesk, STAFF_LANGUAGES, type DeskLabels, type DeskLabelSet, type Sta
 export { STAFF_LANGUAGES, type StaffLanguage };
 
 /** Fills `{name}` placeholders that have a value; others (Slack's own `{time}`) stay. */
-const fill = (template: string, values: Readonly<Record<string, string | number>>) =>
+const fillWith = (consoleStaff: string) => (template: string, values: Readonly<Record<string, string | number>>) =>
   template
     .replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] !== undefined ? String(values[name]) : whole))
     // Staff of the web console (owner `console:<name>`) are named, not mentioned: they have no Slack user.
-    .replace(/<@console:([^>]+)>/g, '$1 (web console)');
+    .replace(/<@console:([^>]+)>/g, (_whole, name: string) => consoleStaff.replace('{name}', name));
 
 function build(set: DeskLabelSet) {
   const d = set.desk;
+  const fill = fillWith(d.consoleStaff);
   return {
     category: d.category,
     categoryPlain: d.categoryPlain,
