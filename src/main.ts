@@ -9,6 +9,7 @@ import { openApiKeyStore } from './channels/http/api-key-store.js';
 import { createHttpServer } from './channels/http/http-server.js';
 import { createStaffLinks } from './channels/http/staff-links.js';
 import { createDeskText } from './channels/slack/desk-texts.js';
+import { createChannelTexts } from './channels/platform-common/channel-texts.js';
 import { loadSlackConfig } from './channels/slack/slack-config.js';
 import { createSlackDesk } from './channels/slack/slack-desk.js';
 import { loadWechatConfig } from './channels/wechat/wechat-config.js';
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   }
 
   // WeChat Official Account, WeCom Customer Service, Zalo OA: each on when configured.
-  const platforms = await startPlatformChannels({ config: platformConfig, port: service.core, store: service.store, knowledgeDir: bot.config.KNOWLEDGE_DIR, dataDir: bot.config.DATA_DIR, logger: log });
+  const platforms = await startPlatformChannels({ config: platformConfig, port: service.core, store: service.store, texts: createChannelTexts(bot.knowledge.channels), dataDir: bot.config.DATA_DIR, logger: log });
   for (const [name, sender] of platforms.senders) senders.set(name, sender);
   stops.push(() => platforms.stop());
 
