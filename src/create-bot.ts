@@ -62,7 +62,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     knowledgeDir: config.KNOWLEDGE_DIR,
     lexical,
     learned: createLearnedExpander(translation),
-    articleTerms: articleTerms ? createArticleTerms(articleTerms.table, articleTerms.hash) : createArticleTerms(undefined),
+    articleTerms: createArticleTerms(articleTerms?.table, articleTerms?.hash),
     cacheDir: config.INDEX_CACHE_DIR,
     ...(llm.embedder ? { embedder: llm.embedder } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -1,4 +1,9 @@
-import { loadCalculators, type CalcTexts, type CalculatorData, type CnAverageWage } from '../knowledge/load-calculators.js';
+import {
+  loadCalculators,
+  type CalcTexts,
+  type CalculatorData,
+  type CnAverageWage,
+} from '../knowledge/load-calculators.js';
 
 export type { CalcTexts, CalculatorData, CnAverageWage };
 

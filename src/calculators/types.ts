@@ -6,7 +6,7 @@
 
 import { CALC_KINDS } from '../knowledge/load-calculators.js';
 
-/** Every calculator the bot knows, by jurisdiction (defined beside the schema of knowledge/calculators/intents.json). */
+/** Every calculator the bot knows, by jurisdiction (defined beside the intents.json schema in src/knowledge). */
 export { CALC_KINDS };
 export type CalcKind = (typeof CALC_KINDS)[number];
 

@@ -25,7 +25,7 @@ export function loadCardStep(
   return buildCardStep(kb, loadCardsFolder(knowledgeDir), lexical, options);
 }
 
-/** The card step from loaded knowledge/cards (knowledge.cards of loadKnowledgeDir); refuses cards that fail the check. */
+/** The card step from loaded knowledge/cards (`knowledge.cards`); refuses to start with a card that fails the check. */
 export function buildCardStep(
   kb: KnowledgeBase,
   cards: CardsKnowledge,

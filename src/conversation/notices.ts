@@ -1,5 +1,10 @@
 import type { Lang } from '../core/types.js';
-import { loadNoticeTexts, noticeSetSchema, type ConversationKnowledge, type NoticeSet } from '../knowledge/load-conversation.js';
+import {
+  loadNoticeTexts,
+  noticeSetSchema,
+  type ConversationKnowledge,
+  type NoticeSet,
+} from '../knowledge/load-conversation.js';
 import { toTraditional } from '../language/script.js';
 
 /** Notice keys, for validating outbox payloads. */

@@ -84,7 +84,11 @@ export function loadConceptSet(path: string, family: Family): ConceptSet {
 }
 
 /** Compiles a concept lexicon (read and checked by src/knowledge/load-triage.ts). */
-export function compileConceptSet(data: ConceptFile, family: Family, path = `knowledge/triage/concepts/${family}.json`): ConceptSet {
+export function compileConceptSet(
+  data: ConceptFile,
+  family: Family,
+  path = `knowledge/triage/concepts/${family}.json`,
+): ConceptSet {
   const finders = new Map<string, Finders>();
   for (const [name, terms] of Object.entries(data.concepts)) finders.set(name, compileTerms(terms, family, path));
   const rules = data.rules.map((r) => {

@@ -1,5 +1,10 @@
 import type { EscalationLevel } from '../core/types.js';
-import { loadTriageRuleFiles, type TriagePattern, type TriageRuleFile, type TriageRuleFiles } from '../knowledge/load-triage.js';
+import {
+  loadTriageRuleFiles,
+  type TriagePattern,
+  type TriageRuleFile,
+  type TriageRuleFiles,
+} from '../knowledge/load-triage.js';
 import { toSimplified } from '../language/script.js';
 import { foldVietnamese } from '../language/vietnamese.js';
 import { compileConceptSet, type ConceptSet } from './concept-rules.js';

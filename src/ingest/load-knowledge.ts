@@ -6,7 +6,12 @@ import { hashDirectory } from './content-hash.js';
 import { loadExtraLaws } from './load-extra-laws.js';
 import { KnowledgeError } from '../knowledge/knowledge-error.js';
 import { readManifest } from '../knowledge/load-statutes.js';
-import { serviceEntrySchema, statuteEntrySchema, type ServiceEntry, type StatuteEntry } from '../knowledge/manifest-schema.js';
+import {
+  serviceEntrySchema,
+  statuteEntrySchema,
+  type ServiceEntry,
+  type StatuteEntry,
+} from '../knowledge/manifest-schema.js';
 import { parseViStatute } from './parse-vi-statute.js';
 import { parseZhStatute } from './parse-zh-statute.js';
 import { splitServicePassages } from './split-service-passages.js';
@@ -16,7 +21,7 @@ const FOLDERS: readonly { folder: string; jurisdiction: Jurisdiction }[] = [
   { folder: 'vn', jurisdiction: 'VN' },
 ];
 
-/** Thrown for a missing or invalid manifest (a KnowledgeFileError when a file is broken); the message names the file. */
+/** Thrown for a missing or invalid manifest (a KnowledgeFileError for a broken file); the message names the file. */
 export { KnowledgeError };
 
 function readDocument(dir: string, file: string, manifestPath: string): string {

@@ -33,7 +33,9 @@ const cues = z.array(z.string().min(1));
 export const calcIntentsSchema = z.object({
   amount_cues: z.object({ zh: cues, vi: cues }),
   legality_cues: z.object({ zh: cues, vi: cues }),
-  kinds: z.array(z.object({ kind: z.enum(CALC_KINDS), zh: cues.optional(), vi: cues.optional(), exclude: cues.optional() })),
+  kinds: z.array(
+    z.object({ kind: z.enum(CALC_KINDS), zh: cues.optional(), vi: cues.optional(), exclude: cues.optional() }),
+  ),
 });
 
 /** `texts.{zh-Hans,vi}.json`: every word a calculator reply shows. */
@@ -88,7 +90,10 @@ export function loadCalculators(knowledgeDir: string): CalculatorData {
   const dir = join(knowledgeDir, 'calculators');
   return {
     intents: readJsonFile(join(dir, 'intents.json'), calcIntentsSchema),
-    texts: { zh: readJsonFile(join(dir, 'texts.zh-Hans.json'), calcTextsSchema), vi: readJsonFile(join(dir, 'texts.vi.json'), calcTextsSchema) },
+    texts: {
+      zh: readJsonFile(join(dir, 'texts.zh-Hans.json'), calcTextsSchema),
+      vi: readJsonFile(join(dir, 'texts.vi.json'), calcTextsSchema),
+    },
     cnAverageWages: readJsonFile(join(dir, 'cn-average-wages.json'), cnAverageSchema).regions,
     vnMinimumWage: readJsonFile(join(dir, 'vn-minimum-wage.json'), vnMinimumSchema),
   };

@@ -74,7 +74,9 @@ export function loadCardBook(knowledgeDir: string): CardBook {
           throw new KnowledgeFileError(displayPath(path), detail, { field });
         }
         const other = sourceOf.get(card.id);
-        if (other) throw new KnowledgeFileError(displayPath(path), `duplicate card id ${card.id} (also in ${other})`, { field });
+        if (other) {
+          throw new KnowledgeFileError(displayPath(path), `duplicate card id ${card.id} (also in ${other})`, { field });
+        }
         sourceOf.set(card.id, `${folder}/${name}`);
         cards.push(card);
       });

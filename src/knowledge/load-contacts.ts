@@ -5,14 +5,21 @@ import { readJsonFile } from './read-json-file.js';
 /** A number, its name, and for urgent replies its `role` and `source` (a number without a source is not given). */
 const numberSchema = z
   .object({
-    number: z.string().regex(/^[0-9 +\-]{3,20}$/).nullable(),
+    number: z
+      .string()
+      .regex(/^[0-9 +-]{3,20}$/)
+      .nullable(),
     role: z.string().optional(),
     source: z.string().optional(),
   })
   .loose();
 const namedNumberSchema = numberSchema.extend({ name: z.string() }).loose();
 const jurisdictionSchema = z
-  .object({ union_hotline: namedNumberSchema, emergency: z.array(namedNumberSchema), crisis: z.array(numberSchema).optional() })
+  .object({
+    union_hotline: namedNumberSchema,
+    emergency: z.array(namedNumberSchema),
+    crisis: z.array(numberSchema).optional(),
+  })
   .loose();
 
 /** `knowledge/contacts.json`: hotline and emergency numbers per jurisdiction (edited by the deploying union). */

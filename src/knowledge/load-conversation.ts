@@ -25,7 +25,11 @@ export const noticesSchema = z.object({ 'zh-Hans': noticeSetSchema, 'zh-Hant': n
 const feedbackSetSchema = z.object({ ask: text, thanks_helpful: text, thanks_not_helpful: text });
 
 /** `conversation/feedback.json`: the "did this help?" question and the thanks. */
-export const feedbackSchema = z.object({ 'zh-Hans': feedbackSetSchema, 'zh-Hant': feedbackSetSchema, vi: feedbackSetSchema });
+export const feedbackSchema = z.object({
+  'zh-Hans': feedbackSetSchema,
+  'zh-Hant': feedbackSetSchema,
+  vi: feedbackSetSchema,
+});
 
 /** `conversation/erase-commands.json`: a worker's "delete my data" phrases. */
 export const eraseCommandsSchema = z.object({ phrases: z.array(text).min(1) });
@@ -39,7 +43,8 @@ export interface ConversationKnowledge {
 
 const file = (knowledgeDir: string, name: string) => join(knowledgeDir, 'conversation', name);
 
-export const loadNoticeTexts = (knowledgeDir: string) => readJsonFile(file(knowledgeDir, 'notices.json'), noticesSchema);
+export const loadNoticeTexts = (knowledgeDir: string) =>
+  readJsonFile(file(knowledgeDir, 'notices.json'), noticesSchema);
 export const loadFeedback = (knowledgeDir: string) => readJsonFile(file(knowledgeDir, 'feedback.json'), feedbackSchema);
 export const loadEraseCommandPhrases = (knowledgeDir: string) =>
   readJsonFile(file(knowledgeDir, 'erase-commands.json'), eraseCommandsSchema);

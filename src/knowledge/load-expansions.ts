@@ -5,7 +5,11 @@ import { readJsonFile } from './read-json-file.js';
 /** `knowledge/expansions/{zh,vi}.json`: colloquial phrases -> statute vocabulary added to a search. */
 export const expansionFileSchema = z.object({
   entries: z.array(
-    z.object({ match: z.array(z.string().min(1)).min(1), add: z.array(z.string().min(1)).min(1), note: z.string().min(1) }),
+    z.object({
+      match: z.array(z.string().min(1)).min(1),
+      add: z.array(z.string().min(1)).min(1),
+      note: z.string().min(1),
+    }),
   ),
 });
 export type ExpansionFile = z.infer<typeof expansionFileSchema>;

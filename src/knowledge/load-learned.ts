@@ -52,7 +52,8 @@ export function loadArticleTermsTable(knowledgeDir: string): LearnedKnowledge['a
   const path = join(knowledgeDir, ARTICLE_TERMS_FILE);
   if (!existsSync(path)) return undefined;
   const raw = readKnowledgeText(path);
-  return { table: parseJsonText(raw, path, articleTermsSchema), hash: createHash('sha256').update(raw).digest('hex').slice(0, 16) };
+  const hash = createHash('sha256').update(raw).digest('hex').slice(0, 16);
+  return { table: parseJsonText(raw, path, articleTermsSchema), hash };
 }
 
 /** Loads knowledge/learned. */

@@ -34,7 +34,10 @@ const ruleSchema = z.object({
 export const triageRuleFileSchema = z.object({
   personal_cues: z.array(z.string()),
   hypothetical_cues: z.array(z.string()),
-  /** Polite openers ("请问", "cho em hỏi") removed before looking for personal cues: "em" in "cho em hỏi" is no personal case. */
+  /**
+   * Polite openers ("请问", "cho em hỏi") removed before looking for personal cues:
+   * "em" in "cho em hỏi" is no personal case.
+   */
   question_openers: z.array(z.string()).optional(),
   rules: z.array(ruleSchema).min(1),
 });
@@ -123,7 +126,8 @@ function checkConceptNames(path: string, file: ConceptFile): ConceptFile {
   file.rules.forEach((rule, i) => {
     for (const c of [...rule.all, ...(rule.unless ?? [])]) {
       if (!(c in file.concepts)) {
-        throw new KnowledgeFileError(displayPath(path), `rule ${rule.id} names unknown concept ${c}`, { field: `rules[${i}]` });
+        const detail = `rule ${rule.id} names unknown concept ${c}`;
+        throw new KnowledgeFileError(displayPath(path), detail, { field: `rules[${i}]` });
       }
     }
   });
@@ -139,13 +143,16 @@ export function readConceptFile(path: string): ConceptFile {
 export function loadTriageRuleFiles(dir: string, options: { readonly classifier?: boolean } = {}): TriageRuleFiles {
   const conceptDir = join(dir, 'concepts');
   const modelPath = join(dir, 'classifier.json');
+  const concept = (family: 'zh' | 'vi') => readConceptFile(join(conceptDir, `${family}.json`));
   return {
     zh: readJsonFile(join(dir, 'zh.json'), triageRuleFileSchema),
     vi: readJsonFile(join(dir, 'vi.json'), triageRuleFileSchema),
     ...(existsSync(conceptDir)
-      ? { concepts: { zh: readConceptFile(join(conceptDir, 'zh.json')), vi: readConceptFile(join(conceptDir, 'vi.json')) } }
+      ? { concepts: { zh: concept('zh'), vi: concept('vi') } }
       : {}),
-    ...(options.classifier !== false && existsSync(modelPath) ? { classifier: readJsonFile(modelPath, classifierSchema) } : {}),
+    ...(options.classifier !== false && existsSync(modelPath)
+      ? { classifier: readJsonFile(modelPath, classifierSchema) }
+      : {}),
   };
 }
 

@@ -15,7 +15,8 @@ export class KnowledgeFileError extends KnowledgeError {
   readonly field: string | undefined;
 
   constructor(file: string, detail: string, at: { line?: number; column?: number; field?: string } = {}) {
-    const where = at.line !== undefined ? `line ${at.line}, column ${at.column ?? 1}: ` : at.field ? `${at.field}: ` : '';
+    const position = at.line !== undefined ? `line ${at.line}, column ${at.column ?? 1}: ` : undefined;
+    const where = position ?? (at.field ? `${at.field}: ` : '');
     super(`${file}: ${where}${detail}`);
     this.name = 'KnowledgeFileError';
     this.file = file;
@@ -115,7 +116,8 @@ export function readKnowledgeText(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new KnowledgeFileError(displayPath(path), code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`);
+    const detail = code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? String(error)})`;
+    throw new KnowledgeFileError(displayPath(path), detail);
   }
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCardBook } from '../../src/knowledge/load-cards.js';
 import { tempKnowledge } from './helpers.js';
 
-const realCard = (JSON.parse(readFileSync('knowledge/cards/cn/wages.json', 'utf8')) as { cards: Record<string, unknown>[] }).cards[0]!;
+const wages = JSON.parse(readFileSync('knowledge/cards/cn/wages.json', 'utf8')) as { cards: Record<string, unknown>[] };
+const realCard = wages.cards[0]!;
 const texts = JSON.parse(readFileSync('knowledge/cards/card-texts.json', 'utf8')) as unknown;
 
 describe('loadCardBook', () => {

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDesk, STAFF_LANGUAGES, type DeskLabels, type DeskLabelSet, type StaffLanguage } from '../../knowledge/load-desk.js';
+import {
+  loadDesk,
+  STAFF_LANGUAGES,
+  type DeskLabels,
+  type DeskLabelSet,
+  type StaffLanguage,
+} from '../../knowledge/load-desk.js';
 
 /**
  * Every label and message the staff desk shows (Slack, the transcript page,

@@ -1,5 +1,10 @@
 import type { Passage } from '../../core/types.js';
-import { ARTICLE_TERMS_FILE, articleTermsSchema, loadArticleTermsTable, type ArticleTermsTable } from '../../knowledge/load-learned.js';
+import {
+  ARTICLE_TERMS_FILE,
+  articleTermsSchema,
+  loadArticleTermsTable,
+  type ArticleTermsTable,
+} from '../../knowledge/load-learned.js';
 import { toSimplified } from '../../language/script.js';
 
 /**
