@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const backend = await openStoreBackend(database, bot.config.DATA_DIR);
   log.warn(backend.kind === 'postgres' ? 'Stores in PostgreSQL (DATABASE_URL); migrations applied' : `Stores in SQLite under ${bot.config.DATA_DIR}`);
   const staffConsole = consoleEventLogOn(consoleConfig)
-    ? createConsoleService({ config: consoleConfig, knowledgeDir: bot.config.KNOWLEDGE_DIR, dataDir: bot.config.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) })
+    ? createConsoleService({ config: consoleConfig, knowledge: bot.knowledge, dataDir: bot.config.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) })
     : undefined;
   const service = createService(bot, serve, undefined, staffConsole ? { observer: staffConsole.observer, feedbackTexts: staffConsole.feedbackTexts, isLead: staffConsole.isLead } : {}, backend);
   const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
