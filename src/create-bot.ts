@@ -1,21 +1,24 @@
 import type { TriageFn } from './answer/answer-engine.js';
-import { join } from 'node:path';
 import type { AnswerEngine, KnowledgeBase } from './core/types.js';
 import type { AppConfig } from './config/app-config.js';
 import { loadConfig, type Config } from './config/load-config.js';
 import { cardOptionsOf, retrievalConfidenceOf, type AnswerPolicy } from './answer/answer-policy.js';
-import { createAnswerEngine, loadReplyBook, loadScopeRules, type HotlineBook } from './answer/index.js';
-import { loadHotlines } from './answer/load-hotlines.js';
+import { createAnswerEngine, type HotlineBook } from './answer/index.js';
+import { hotlinesFrom } from './answer/load-hotlines.js';
 import { loadKnowledge } from './ingest/load-knowledge.js';
+import { loadKnowledgeDir, type Knowledge } from './knowledge/index.js';
 import { loadLexicalParts, loadOrBuildRetriever } from './retrieval/index.js';
-import { loadTriageRules } from './escalation/load-triage-rules.js';
+import { createArticleTerms } from './retrieval/expansion/article-terms.js';
+import { createLearnedExpander } from './retrieval/expansion/learned-expander.js';
+import { compileTriageRules } from './escalation/load-triage-rules.js';
 import { triageMessage } from './escalation/triage-message.js';
-import { loadUrgentReplies } from './escalation/load-urgent-replies.js';
+import { createUrgentReplyBook } from './escalation/load-urgent-replies.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createLlmFeatures } from './create-llm-features.js';
 import type { DraftMetrics } from './drafting/draft-metrics.js';
-import { createCalculatorHook, loadCalculatorData } from './calculators/index.js';
-import { loadCardStep } from './cards/index.js';
+import { createCalculatorHook } from './calculators/index.js';
+import { buildCardStep } from './cards/index.js';
+import { loadViCardQuery } from './cards/vi-card-query.js';
 
 /** Options for {@link createBot}. */
 export interface CreateBotOptions {
@@ -35,6 +38,8 @@ export interface Bot {
   readonly config: AppConfig;
   /** The thresholds in force (answer / hand off / refuse, card or statute, reply size). */
   readonly policy: AnswerPolicy;
+  /** Every knowledge file, loaded and validated once (loadKnowledgeDir). */
+  readonly knowledge: Knowledge;
   readonly logger: Logger;
   /** Hotline numbers per jurisdiction, from knowledge/contacts.json. */
   readonly hotlines: HotlineBook;
@@ -54,6 +59,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const config = settings.app;
   const policy = settings.answerPolicy;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const knowledge = loadKnowledgeDir(config.KNOWLEDGE_DIR);
   const kb = await loadKnowledge(config.KNOWLEDGE_DIR, {
     extraLawsDir: config.EXTRA_LAWS_DIR,
     onSkippedExtras: (skipped) => logger.warn(`EXTRA_LAWS_DIR: ${skipped.length} document(s) skipped, a built-in statute has the same title: ${skipped.map((s) => s.law).join(', ')}`),
@@ -61,33 +67,43 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const llm = await createLlmFeatures({ config: settings.llm, promptsDir: config.PROMPTS_DIR, kb, logger });
   // One jieba dictionary load and expansion table for the retriever and the card matcher.
   const lexical = loadLexicalParts(config.KNOWLEDGE_DIR);
+  const { translation, articleTerms } = knowledge.learned;
   const retriever = await loadOrBuildRetriever({
     kb,
     knowledgeDir: config.KNOWLEDGE_DIR,
     lexical,
+    learned: createLearnedExpander(translation),
+    articleTerms: createArticleTerms(articleTerms?.table, articleTerms?.hash),
     cacheDir: config.INDEX_CACHE_DIR,
     confidence: retrievalConfidenceOf(policy),
     ...(llm.embedder ? { embedder: llm.embedder } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const triageRules = loadTriageRules(join(config.KNOWLEDGE_DIR, 'triage'));
+  const triageRules = compileTriageRules(knowledge.triage);
   const triage: TriageFn = (text, lang, recent) => triageMessage(triageRules, text, lang, recent);
-  const hotlines = loadHotlines(config.KNOWLEDGE_DIR);
+  const hotlines = hotlinesFrom(knowledge.contacts);
   if (!hotlines.VN.union) logger.warn('No Vietnamese union hotline configured in knowledge/contacts.json: replies omit it.');
   const engine = createAnswerEngine({
     kb,
     retriever,
     triage,
-    scope: loadScopeRules(config.KNOWLEDGE_DIR),
-    replies: loadReplyBook(config.KNOWLEDGE_DIR),
-    urgentReplies: loadUrgentReplies(config.KNOWLEDGE_DIR),
+    scope: knowledge.scope,
+    replies: knowledge.replies,
+    urgentReplies: createUrgentReplyBook(knowledge.triage.responses, knowledge.contacts),
     hotlines,
     policy,
     ...(llm.drafter ? { drafter: llm.drafter } : {}),
     rewrite: llm.rewrite,
     logger,
-    calculator: createCalculatorHook(loadCalculatorData(config.KNOWLEDGE_DIR), kb.passages),
-    cards: loadCardStep(kb, config.KNOWLEDGE_DIR, cardOptionsOf(policy), lexical, policy.coverageCap),
+    calculator: createCalculatorHook(knowledge.calculators, kb.passages),
+    cards: buildCardStep(
+      kb,
+      knowledge.cards,
+      lexical,
+      cardOptionsOf(policy),
+      loadViCardQuery(config.KNOWLEDGE_DIR),
+      policy.coverageCap,
+    ),
   });
   const counters = llm.counters;
   return {
@@ -95,6 +111,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     kb,
     config,
     policy,
+    knowledge,
     logger,
     hotlines,
     triage,

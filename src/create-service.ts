@@ -3,14 +3,14 @@ import type { Bot } from './create-bot.js';
 import { HttpMailbox } from './channels/http/http-mailbox.js';
 import type { ServeConfig } from './config/serve-config.js';
 import { createConversationCore, type ConversationCore, type ConversationCoreSettings } from './conversation/conversation-core.js';
-import { loadNotices, type NoticeRenderer } from './conversation/notices.js';
+import { createNoticeRenderer, type NoticeRenderer } from './conversation/notices.js';
 import { Metrics } from './shared/metrics.js';
 import type { StoreBackend } from './stores/open-store-backend.js';
 import { openSqliteTicketStore } from './stores/sqlite-ticket-store.js';
 import { parseDataKey } from './config/data-key.js';
 import { createFieldCipher } from './privacy/field-cipher.js';
-import { loadEraseCommands } from './privacy/erase-command.js';
-import { loadDeskText } from './channels/slack/desk-texts.js';
+import { createEraseCommandMatcher } from './privacy/erase-command.js';
+import { createDeskText } from './channels/slack/desk-texts.js';
 import type { TicketStore } from './conversation/ticket-store.js';
 
 /** The channel-independent service: store, conversation core, metrics, HTTP mailbox. */
@@ -38,7 +38,7 @@ export function createService(
   const metrics = new Metrics();
   metrics.trackOutbox(store);
   if (bot.draftStats) metrics.trackDrafting(bot.draftStats);
-  const notices = loadNotices(bot.config.KNOWLEDGE_DIR);
+  const notices = createNoticeRenderer(bot.knowledge.conversation.notices);
   const core = createConversationCore({
     engine: bot.engine,
     store,
@@ -52,9 +52,9 @@ export function createService(
     ticketLimit: { perUserPerHour: serve.TICKETS_PER_USER_PER_HOUR, perCallerPerHour: serve.TICKETS_PER_CALLER_PER_HOUR, callerOf: (m) => (m.channel === 'http' ? `http:${m.userId.split(':')[0]}` : m.channel) },
     metrics,
     logger: bot.logger,
-    isEraseCommand: loadEraseCommands(bot.config.KNOWLEDGE_DIR),
+    isEraseCommand: createEraseCommandMatcher(bot.knowledge.conversation.eraseCommands.phrases),
     leads: serve.STAFF_LEAD_IDS,
-    summaryLabels: loadDeskText(bot.config.KNOWLEDGE_DIR, serve.STAFF_LANGUAGE).summary,
+    summaryLabels: createDeskText(bot.knowledge.desk, serve.STAFF_LANGUAGE).summary,
     // Triage on arrival: urgent cases get the hotline and a ticket without waiting for the LLM.
     urgency: bot.triage,
     ...hooks,

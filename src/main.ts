@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { openApiKeyStore } from './channels/http/api-key-store.js';
 import { createHttpServer } from './channels/http/http-server.js';
 import { createStaffLinks } from './channels/http/staff-links.js';
-import { loadDeskText } from './channels/slack/desk-texts.js';
+import { createDeskText } from './channels/slack/desk-texts.js';
+import { createChannelTexts } from './channels/platform-common/channel-texts.js';
 import { loadSlackConfig } from './channels/slack/slack-config.js';
 import { createSlackDesk } from './channels/slack/slack-desk.js';
 import { loadWechatConfig } from './channels/wechat/wechat-config.js';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const backend = await openStoreBackend(database, bot.config.DATA_DIR);
   log.warn(backend.kind === 'postgres' ? 'Stores in PostgreSQL (DATABASE_URL); migrations applied' : `Stores in SQLite under ${bot.config.DATA_DIR}`);
   const staffConsole = consoleEventLogOn(consoleConfig)
-    ? createConsoleService({ config: consoleConfig, knowledgeDir: bot.config.KNOWLEDGE_DIR, dataDir: bot.config.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) })
+    ? createConsoleService({ config: consoleConfig, knowledge: bot.knowledge, dataDir: bot.config.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) })
     : undefined;
   const service = createService(bot, serve, undefined, staffConsole ? { observer: staffConsole.observer, feedbackTexts: staffConsole.feedbackTexts, isLead: staffConsole.isLead } : {}, backend);
   const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const recovered = await service.core.recover();
   if (recovered > 0) log.warn(`finished ${recovered} message(s) left unanswered by the last stop`);
   const stops: (() => Promise<void>)[] = [];
-  const deskText = loadDeskText(bot.config.KNOWLEDGE_DIR, serve.STAFF_LANGUAGE);
+  const deskText = createDeskText(bot.knowledge.desk, serve.STAFF_LANGUAGE);
   // Full transcripts stay here: Slack gets a signed, expiring link to this server's page.
   const staffLinks = serve.STAFF_BASE_URL && serve.STAFF_LINK_SECRET ? createStaffLinks({ secret: serve.STAFF_LINK_SECRET, baseUrl: serve.STAFF_BASE_URL, ttlSeconds: serve.STAFF_LINK_TTL_SECONDS }) : undefined;
   if (!staffLinks) log.warn('Staff transcript page off: set STAFF_BASE_URL and STAFF_LINK_SECRET ("View full ticket" then says so; the transcript is never sent to Slack)');
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
   }
 
   // WeChat Official Account, WeCom Customer Service, Zalo OA: each on when configured.
-  const platforms = await startPlatformChannels({ config: platformConfig, port: service.core, store: service.store, knowledgeDir: bot.config.KNOWLEDGE_DIR, dataDir: bot.config.DATA_DIR, logger: log });
+  const platforms = await startPlatformChannels({ config: platformConfig, port: service.core, store: service.store, texts: createChannelTexts(bot.knowledge.channels), dataDir: bot.config.DATA_DIR, logger: log });
   for (const [name, sender] of platforms.senders) senders.set(name, sender);
   stops.push(() => platforms.stop());
 

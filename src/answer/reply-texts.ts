@@ -1,52 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { Lang } from '../core/types.js';
+import { loadReplies, type ReplyBook, type ReplyTexts } from '../knowledge/load-replies.js';
 
-const replyTextsSchema = z.object({
-  direct_intro: z.string(),
-  sources_heading: z.string(),
-  service_sources_heading: z.string(),
-  next_steps_heading: z.string(),
-  next_steps: z.array(z.string()).min(1),
-  disclaimer: z.string(),
-  urgent_intro: z.string(),
-  person_intro: z.string(),
-  no_source: z.string(),
-  out_of_scope: z.string(),
-  manipulation: z.string(),
-  greeting: z.string(),
-  too_long: z.string(),
-  empty: z.string(),
-  not_text: z.string(),
-  unknown_language: z.string(),
-  not_in_force_note: z.string(),
-  hotline_unknown: z.string(),
-});
+export type { ReplyBook, ReplyTexts };
 
-/** Reply wording for one language family (`zh` texts serve both Chinese scripts). */
-export type ReplyTexts = z.infer<typeof replyTextsSchema>;
-
-/** Reply wording per language family. Traditional Chinese is converted from `zh` at the end. */
-export interface ReplyBook {
-  readonly zh: ReplyTexts;
-  readonly vi: ReplyTexts;
-}
-
-function readTexts(path: string): ReplyTexts {
-  const parsed = replyTextsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    throw new Error(`Invalid reply texts in ${path}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
-  }
-  return parsed.data;
-}
-
-/** Loads `knowledge/replies/{zh-Hans,vi}.json`. */
+/** Loads `knowledge/replies/{zh-Hans,vi}.json` (schema in src/knowledge/load-replies.ts). */
 export function loadReplyBook(knowledgeDir: string): ReplyBook {
-  return {
-    zh: readTexts(join(knowledgeDir, 'replies', 'zh-Hans.json')),
-    vi: readTexts(join(knowledgeDir, 'replies', 'vi.json')),
-  };
+  return loadReplies(knowledgeDir);
 }
 
 /** The wording for a worker's language. */

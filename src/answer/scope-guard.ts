@@ -1,24 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { Lang } from '../core/types.js';
+import { loadScope, type ScopeRules } from '../knowledge/load-scope.js';
 import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import { compilePhrases, type PhraseMatch, type PhraseMatcher } from '../language/phrase-matcher.js';
 
-const perLang = z.object({ zh: z.array(z.string()), vi: z.array(z.string()), en: z.array(z.string()).optional() });
-const scopeSchema = z.object({ manipulation: perLang, greeting: perLang, domain: perLang });
-
-/** Scope word lists from `knowledge/scope/scope.json`. */
-export type ScopeRules = z.infer<typeof scopeSchema>;
+export type { ScopeRules };
 
 /** What kind of message this is, before any retrieval. */
 export type ScopeVerdict = 'manipulation' | 'greeting' | 'domain' | 'unknown';
 
+/** Loads `knowledge/scope/scope.json` (schema in src/knowledge/load-scope.ts). */
 export function loadScopeRules(knowledgeDir: string): ScopeRules {
-  const path = join(knowledgeDir, 'scope', 'scope.json');
-  const parsed = scopeSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`Invalid scope rules in ${path}: ${parsed.error.message}`);
-  return parsed.data;
+  return loadScope(knowledgeDir);
 }
 
 /** Scope word lists compiled once per rules object. */

@@ -4,30 +4,10 @@
  * the clock or the network, so every figure can be checked by hand.
  */
 
-/** Every calculator the bot knows, by jurisdiction. */
-export const CALC_KINDS = [
-  'cn_compensation',
-  'cn_unlawful_termination',
-  'cn_notice_pay',
-  'cn_double_wages',
-  'cn_overtime',
-  'cn_annual_leave_days',
-  'cn_annual_leave_pay',
-  'cn_maternity_leave',
-  'cn_probation',
-  'cn_notice_period',
-  'cn_arbitration_deadline',
-  'cn_injury_deadline',
-  'vn_severance',
-  'vn_job_loss',
-  'vn_overtime',
-  'vn_annual_leave',
-  'vn_maternity_leave',
-  'vn_notice_period',
-  'vn_probation',
-  'vn_dispute_deadline',
-  'vn_minimum_wage',
-] as const;
+import { CALC_KINDS } from '../knowledge/load-calculators.js';
+
+/** Every calculator the bot knows, by jurisdiction (defined beside the intents.json schema in src/knowledge). */
+export { CALC_KINDS };
 export type CalcKind = (typeof CALC_KINDS)[number];
 
 /** What a result is counted in. `date` results are ISO dates (YYYY-MM-DD). */

@@ -1,11 +1,11 @@
 import type { KnowledgeBase } from '../core/types.js';
+import { loadCardsFolder, type CardsKnowledge } from '../knowledge/load-cards.js';
 import { loadLexicalParts, type LexicalParts } from '../retrieval/index-cache.js';
 import { createCardMatcher } from './card-matcher.js';
 import { createCardStep, DEFAULT_CARD_OPTIONS, type CardStep, type CardStepOptions } from './card-step.js';
 import { checkCards } from './check-cards.js';
-import { CardError, loadCards } from './load-cards.js';
-import { loadScopeNotice } from './scope-notice.js';
-import { loadViCardQuery } from './vi-card-query.js';
+import { CardError } from './load-cards.js';
+import { loadViCardQuery, type ViCardQuery } from './vi-card-query.js';
 
 export {
   createCardStep,
@@ -32,16 +32,23 @@ export function loadCardStep(
   /** The card matcher's BM25 coverage cap (answer policy); the index default when not given. */
   coverageCap?: number,
 ): CardStep {
-  const book = loadCards(knowledgeDir);
-  const problems = checkCards(book, kb.passages);
+  return buildCardStep(kb, loadCardsFolder(knowledgeDir), lexical, options, loadViCardQuery(knowledgeDir), coverageCap);
+}
+
+/** The card step from loaded knowledge/cards (`knowledge.cards`); refuses to start with a card that fails the check. */
+export function buildCardStep(
+  kb: KnowledgeBase,
+  cards: CardsKnowledge,
+  lexical: LexicalParts,
+  options: CardStepOptions = DEFAULT_CARD_OPTIONS,
+  /** How a Vietnamese question is read (chat abbreviations, question-frame terms). */
+  viQuery?: ViCardQuery,
+  /** The card matcher's BM25 coverage cap (answer policy); the index default when not given. */
+  coverageCap?: number,
+): CardStep {
+  const problems = checkCards(cards, kb.passages);
   if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
   const bm25Options = coverageCap === undefined ? {} : { coverageCap };
-  const matcher = createCardMatcher(
-    book.cards,
-    lexical.tokenizers,
-    lexical.expander,
-    loadViCardQuery(knowledgeDir),
-    bm25Options,
-  );
-  return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options);
+  const matcher = createCardMatcher(cards.cards, lexical.tokenizers, lexical.expander, viQuery, bm25Options);
+  return createCardStep(kb, cards, matcher, cards.scopeNotice, options);
 }

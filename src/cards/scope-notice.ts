@@ -1,28 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { Lang } from '../core/types.js';
+import { loadScopeNotice, type ScopeNotice } from '../knowledge/load-cards.js';
 import { toSimplified } from '../language/script.js';
 import { foldVietnamese } from '../language/vietnamese.js';
 
-const words = z.strictObject({ zh: z.array(z.string().min(1)), vi: z.array(z.string().min(1)) });
-const wordsWithEnglish = words.extend({ en: z.array(z.string().min(1)) });
-const scopeNoticeSchema = z.strictObject({
-  _note: z.string().optional(),
-  cues: wordsWithEnglish,
-  law_words: wordsWithEnglish,
-  home_words: wordsWithEnglish,
-  reply: z.strictObject({ 'zh-Hans': z.string().min(1), vi: z.string().min(1), en: z.string().min(1) }),
-  full_text: words,
-});
-export type ScopeNotice = z.infer<typeof scopeNoticeSchema>;
-
-export function loadScopeNotice(knowledgeDir: string): ScopeNotice {
-  const path = join(knowledgeDir, 'cards', 'scope-notice.json');
-  const parsed = scopeNoticeSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
-}
+/** `knowledge/cards/scope-notice.json`, loaded by src/knowledge/load-cards.ts. */
+export { loadScopeNotice, type ScopeNotice };
 
 function normalise(text: string, lang: Lang): string {
   return lang === 'vi' ? ` ${foldVietnamese(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} ` : toSimplified(text.toLowerCase());

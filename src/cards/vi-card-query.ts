@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJsonFile } from '../knowledge/read-json-file.js';
 import { foldVietnamese, normalizeVietnamese } from '../language/vietnamese.js';
 
 /** How the card matcher reads a Vietnamese question (see the two loaders below). */
@@ -26,9 +27,7 @@ const MARKED = /[^\p{ASCII}]/u;
  */
 export function loadViAbbreviations(knowledgeDir: string): (text: string) => string {
   const path = join(knowledgeDir, 'cards', 'vi-chat-abbreviations.json');
-  const parsed = abbreviationsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`Invalid ${path}: ${parsed.error.issues[0]?.message}`);
-  const table = new Map(parsed.data.replace.map((r) => [normalizeVietnamese(r.from), r.to]));
+  const table = new Map(readJsonFile(path, abbreviationsSchema).replace.map((r) => [normalizeVietnamese(r.from), r.to]));
   return (text) => {
     const marked = MARKED.test(text);
     return text.replace(/[\p{L}\p{N}]+/gu, (word) => {

@@ -6,7 +6,8 @@
  */
 import { loadConfig } from '../config/load-config.js';
 import { createConversationCore } from '../conversation/conversation-core.js';
-import { loadNotices } from '../conversation/notices.js';
+import { createNoticeRenderer } from '../conversation/notices.js';
+import { loadKnowledgeDir } from '../knowledge/index.js';
 import { createLogger } from '../shared/logger.js';
 import { parseDataKey } from '../config/data-key.js';
 import { createFieldCipher } from '../privacy/field-cipher.js';
@@ -24,13 +25,14 @@ async function main(): Promise<void> {
   // Transcripts are encrypted with the bot's DATA_ENCRYPTION_KEY: the console needs the same key to show them.
   const dataKey = settings.serve.DATA_ENCRYPTION_KEY;
   const tickets = backend.openStore(dataKey ? { cipher: createFieldCipher(parseDataKey(dataKey)) } : {});
-  const staffConsole = createConsoleService({ config, knowledgeDir: app.KNOWLEDGE_DIR, dataDir: app.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) });
+  const knowledge = loadKnowledgeDir(app.KNOWLEDGE_DIR);
+  const staffConsole = createConsoleService({ config, knowledge, dataDir: app.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) });
   // Only claim / reply / resolve run here; worker messages go to the bot's process.
   const core = createConversationCore({
     engine: { ask: () => Promise.reject(new Error('the console process does not answer workers')) },
     store: tickets,
     ...(backend.lock ? { lock: backend.lock } : {}),
-    notices: loadNotices(app.KNOWLEDGE_DIR),
+    notices: createNoticeRenderer(knowledge.conversation.notices),
     observer: staffConsole.observer,
     isLead: staffConsole.isLead,
     logger: log,

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ConversationObserver, FeedbackTexts } from '../conversation/conversation-observer.js';
-import { loadFeedbackTexts } from '../conversation/feedback-texts.js';
+import { createFeedbackTexts } from '../conversation/feedback-texts.js';
+import type { Knowledge } from '../knowledge/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { ConsoleStore } from '../stores/console-store.js';
 import { openSqliteConsoleStore } from '../stores/sqlite-console-store.js';
@@ -12,11 +13,12 @@ import type { ConsoleConfig } from './console-config.js';
 import { createConsoleObserver } from './console-observer.js';
 import { consoleLeadCheck } from './ticket-rules.js';
 import { LiveHub } from './live-hub.js';
-import { loadUiTexts } from './ui-texts.js';
+import { createUiTexts } from './ui-texts.js';
 
 export interface ConsoleServiceSettings {
   readonly config: ConsoleConfig;
-  readonly knowledgeDir: string;
+  /** Interface and feedback wording from the loaded knowledge (loadKnowledgeDir). */
+  readonly knowledge: Pick<Knowledge, 'console' | 'conversation'>;
   readonly dataDir: string;
   readonly logger?: Logger;
   /** The console's tables elsewhere (PostgreSQL); default beside the tickets in the SQLite file. */
@@ -40,8 +42,8 @@ export interface ConsoleService {
 export function createConsoleService(settings: ConsoleServiceSettings): ConsoleService {
   const store = settings.store ?? openSqliteConsoleStore(join(settings.dataDir, DEFAULT_STORE_FILE));
   const hub = new LiveHub();
-  const texts = loadUiTexts(settings.knowledgeDir);
-  const feedbackTexts = loadFeedbackTexts(settings.knowledgeDir);
+  const texts = createUiTexts(settings.knowledge.console);
+  const feedbackTexts = createFeedbackTexts(settings.knowledge.conversation.feedback);
   let app: FastifyInstance | undefined;
   return {
     store,

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
+import { loadConsoleTexts, type ConsoleTexts } from '../knowledge/load-console.js';
 import type { UiLang } from '../stores/console-store.js';
 
 export const UI_LANGS: readonly UiLang[] = ['zh-Hans', 'zh-Hant', 'vi', 'en'];
@@ -19,16 +18,11 @@ export interface UiTexts {
  * instead of showing a key to staff.
  */
 export function loadUiTexts(knowledgeDir: string): UiTexts {
-  const path = join(knowledgeDir, 'console', 'ui.json');
-  const raw = z.record(z.string(), z.unknown()).parse(JSON.parse(readFileSync(path, 'utf8')));
-  const strings = z.record(z.string(), z.string().min(1));
-  const sets = Object.fromEntries(UI_LANGS.map((lang) => [lang, strings.parse(raw[lang] ?? {})])) as Record<UiLang, Record<string, string>>;
-  const keys = Object.keys(sets.en);
-  for (const lang of UI_LANGS) {
-    const missing = keys.filter((k) => !(k in sets[lang]));
-    const extra = Object.keys(sets[lang]).filter((k) => !(k in sets.en));
-    if (missing.length || extra.length) throw new Error(`Invalid console texts in ${path}: ${lang} ${missing.length ? `lacks ${missing.join(', ')}` : `has unknown ${extra.join(', ')}`}`);
-  }
+  return createUiTexts(loadConsoleTexts(knowledgeDir));
+}
+
+/** Interface texts from loaded knowledge/console/ui.json (checked complete by src/knowledge/load-console.ts). */
+export function createUiTexts(sets: ConsoleTexts): UiTexts {
   return {
     forLang(lang) {
       const set = sets[lang];

@@ -1,28 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { readConceptFile, type ConceptFile, type TriagePattern } from '../knowledge/load-triage.js';
 import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import { compilePhrases, type PhraseMatcher, type PhraseSpec } from '../language/phrase-matcher.js';
-
-const termSchema = z.union([z.string().min(1), z.object({ re: z.string().min(1) })]);
-const ruleSchema = z.object({
-  id: z.string().min(1),
-  category: z.string().min(1),
-  level: z.enum(['urgent', 'person']),
-  /** Concepts that must all be present. */
-  all: z.array(z.string().min(1)).min(1),
-  /** Largest distance in characters between the matched terms of different concepts. */
-  window: z.number().int().positive().optional(),
-  /** Fires only for a personal case (see load-triage-rules.ts). */
-  personal: z.boolean(),
-  /** Concepts whose presence cancels the rule (a figure of speech, a different category). */
-  unless: z.array(z.string().min(1)).optional(),
-  note: z.string().min(1),
-});
-const fileSchema = z.object({
-  _note: z.string().optional(),
-  concepts: z.record(z.string(), z.array(termSchema).min(1)),
-  rules: z.array(ruleSchema).min(1),
-});
 
 type Family = 'zh' | 'vi';
 
@@ -66,7 +44,7 @@ export interface ConceptHit {
   readonly signals: readonly string[];
 }
 
-function compileTerms(terms: readonly z.infer<typeof termSchema>[], family: Family, file: string): Finders {
+function compileTerms(terms: readonly TriagePattern[], family: Family, file: string): Finders {
   const phrases: PhraseSpec[] = [];
   const regexes: RegExp[] = [];
   for (const t of terms) {
@@ -94,15 +72,18 @@ function compileTerms(terms: readonly z.infer<typeof termSchema>[], family: Fami
 
 /** Loads a concept lexicon file (`knowledge/triage/concepts/{zh,vi}.json`). */
 export function loadConceptSet(path: string, family: Family): ConceptSet {
-  const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid concept lexicon in ${path}: ${issue?.path.join('.')} ${issue?.message}`);
-  }
+  return compileConceptSet(readConceptFile(path), family, path);
+}
+
+/** Compiles a concept lexicon (read and checked by src/knowledge/load-triage.ts). */
+export function compileConceptSet(
+  data: ConceptFile,
+  family: Family,
+  path = `knowledge/triage/concepts/${family}.json`,
+): ConceptSet {
   const finders = new Map<string, Finders>();
-  for (const [name, terms] of Object.entries(parsed.data.concepts)) finders.set(name, compileTerms(terms, family, path));
-  const rules = parsed.data.rules.map((r) => {
-    for (const c of [...r.all, ...(r.unless ?? [])]) if (!finders.has(c)) throw new Error(`${path}: rule ${r.id} names unknown concept ${c}`);
+  for (const [name, terms] of Object.entries(data.concepts)) finders.set(name, compileTerms(terms, family, path));
+  const rules = data.rules.map((r) => {
     return { id: r.id, category: r.category, level: r.level, personal: r.personal, all: r.all, unless: r.unless ?? [], window: r.window ?? Number.MAX_SAFE_INTEGER };
   });
   return { family, finders, rules };

@@ -1,29 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { EscalationLevel } from '../core/types.js';
+import {
+  loadTriageRuleFiles,
+  type TriagePattern,
+  type TriageRuleFile,
+  type TriageRuleFiles,
+} from '../knowledge/load-triage.js';
 import type { NormalisedText } from '../language/normalise-text.js';
 import { compilePhrases, type PhraseMatcher } from '../language/phrase-matcher.js';
-import { loadConceptSet, type ConceptSet } from './concept-rules.js';
-import { loadClassifier, type ClassifierModel } from './triage-classifier.js';
-
-const patternSchema = z.union([z.string().min(1), z.object({ re: z.string().min(1) })]);
-const ruleSchema = z.object({
-  id: z.string().min(1),
-  category: z.string().min(1),
-  level: z.enum(['urgent', 'person']),
-  personal: z.boolean(),
-  patterns: z.array(patternSchema).min(1),
-  exclude: z.array(patternSchema).optional(),
-  note: z.string().min(1),
-});
-const fileSchema = z.object({
-  personal_cues: z.array(z.string()),
-  hypothetical_cues: z.array(z.string()),
-  /** Polite openers ("请问", "cho em hỏi") removed before looking for personal cues: "em" in "cho em hỏi" is no personal case. */
-  question_openers: z.array(z.string()).optional(),
-  rules: z.array(ruleSchema).min(1),
-});
+import { compileConceptSet, type ConceptSet } from './concept-rules.js';
+import type { ClassifierModel } from './triage-classifier.js';
 
 /**
  * Normalised forms of a message: `text` for phrases (Vietnamese typed with
@@ -64,7 +49,7 @@ export interface TriageRules {
   readonly classifier?: ClassifierModel;
 }
 
-function compile(patterns: readonly z.infer<typeof patternSchema>[], file: string): Matcher {
+function compile(patterns: readonly TriagePattern[], file: string): Matcher {
   const phrases: string[] = [];
   const regexes: RegExp[] = [];
   for (const p of patterns) {
@@ -83,17 +68,13 @@ function compile(patterns: readonly z.infer<typeof patternSchema>[], file: strin
   return (forms) => matcher.test(forms.text) || forms.all.some((f) => regexes.some((r) => r.test(f)));
 }
 
-function loadFile(path: string): RuleSet {
-  const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid triage rules in ${path}: ${issue?.path.join('.')} ${issue?.message}`);
-  }
+function compileFile(data: TriageRuleFile, family: 'zh' | 'vi'): RuleSet {
+  const path = `knowledge/triage/${family}.json`;
   return {
-    personal: compilePhrases(parsed.data.personal_cues, { diacritics: 'as-typed' }),
-    openers: compilePhrases(parsed.data.question_openers ?? [], { diacritics: 'as-typed' }),
-    hypothetical: compilePhrases(parsed.data.hypothetical_cues, { diacritics: 'as-typed' }),
-    rules: parsed.data.rules.map((r) => ({
+    personal: compilePhrases(data.personal_cues, { diacritics: 'as-typed' }),
+    openers: compilePhrases(data.question_openers ?? [], { diacritics: 'as-typed' }),
+    hypothetical: compilePhrases(data.hypothetical_cues, { diacritics: 'as-typed' }),
+    rules: data.rules.map((r) => ({
       id: r.id,
       category: r.category,
       level: r.level,
@@ -104,17 +85,22 @@ function loadFile(path: string): RuleSet {
   };
 }
 
+/** Compiles the triage rule files (knowledge.triage of loadKnowledgeDir) once at start-up. */
+export function compileTriageRules(files: TriageRuleFiles): TriageRules {
+  return {
+    zh: compileFile(files.zh, 'zh'),
+    vi: compileFile(files.vi, 'vi'),
+    ...(files.concepts
+      ? { concepts: { zh: compileConceptSet(files.concepts.zh, 'zh'), vi: compileConceptSet(files.concepts.vi, 'vi') } }
+      : {}),
+    ...(files.classifier ? { classifier: files.classifier } : {}),
+  };
+}
+
 /**
  * Loads and compiles `zh.json` and `vi.json` from a triage rules folder, and
  * the concept lexicons and trained classifier when the folder has them.
  */
 export function loadTriageRules(dir: string, options: { readonly classifier?: boolean } = {}): TriageRules {
-  const conceptDir = join(dir, 'concepts');
-  const modelPath = join(dir, 'classifier.json');
-  return {
-    zh: loadFile(join(dir, 'zh.json')),
-    vi: loadFile(join(dir, 'vi.json')),
-    ...(existsSync(conceptDir) ? { concepts: { zh: loadConceptSet(join(conceptDir, 'zh.json'), 'zh'), vi: loadConceptSet(join(conceptDir, 'vi.json'), 'vi') } } : {}),
-    ...(options.classifier !== false && existsSync(modelPath) ? { classifier: loadClassifier(modelPath) } : {}),
-  };
+  return compileTriageRules(loadTriageRuleFiles(dir, options));
 }

@@ -1,25 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Jurisdiction } from '../core/types.js';
+import { loadContacts, type Contacts, type JurisdictionContacts } from '../knowledge/load-contacts.js';
+import { loadUrgentResponses, type TriageKnowledge, type UrgentResponses } from '../knowledge/load-triage.js';
 
-const citeSchema = z.object({ doc: z.string().min(3), article: z.number().int().positive(), focus: z.string().min(2) });
-const categorySchema = z.object({ first: z.array(z.string().min(1)).min(1), steps: z.array(z.string().min(1)), cite: z.array(citeSchema) });
-const responsesSchema = z.object({
-  _note: z.string().optional(),
-  sources_heading: z.string().min(1),
-  steps_heading: z.string().min(1),
-  staff_notified: z.array(z.string().min(1)).min(1),
-  disclaimer: z.string().min(1),
-  handoff: z.array(z.string().min(1)).min(1),
-  self_harm: z.array(z.string().min(1)).min(1),
-  categories: z.record(z.string(), categorySchema).refine((c) => 'default' in c, 'needs a `default` category'),
-});
-export type UrgentResponses = z.infer<typeof responsesSchema>;
-
-const numberSchema = z.object({ number: z.string().regex(/^[0-9 +\-]{3,20}$/).nullable(), role: z.string().optional(), source: z.string().optional() }).loose();
-const jurisdictionSchema = z.object({ union_hotline: numberSchema, emergency: z.array(numberSchema), crisis: z.array(numberSchema).optional() }).loose();
-const contactsSchema = z.object({ CN: jurisdictionSchema, VN: jurisdictionSchema }).loose();
+export type { UrgentResponses };
 
 /** Numbers by role (`police`, `ambulance`, `crisis`, `child_protection`, `union`), per jurisdiction. */
 export type ContactRoles = Readonly<Record<Jurisdiction, Readonly<Record<string, string>>>>;
@@ -31,16 +15,7 @@ export interface UrgentReplyBook {
   readonly contacts: ContactRoles;
 }
 
-function parse<T>(schema: z.ZodType<T>, path: string, what: string): T {
-  const parsed = schema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid ${what} in ${path}: ${issue?.path.join('.')} ${issue?.message}`);
-  }
-  return parsed.data;
-}
-
-function roles(entry: z.infer<typeof jurisdictionSchema>): Record<string, string> {
+function roles(entry: JurisdictionContacts): Record<string, string> {
   const out: Record<string, string> = {};
   if (entry.union_hotline.number) out.union = entry.union_hotline.number;
   // A number without a source is not given to a worker in crisis.
@@ -48,13 +23,13 @@ function roles(entry: z.infer<typeof jurisdictionSchema>): Record<string, string
   return out;
 }
 
+/** The urgent reply book from loaded knowledge (triage responses and contacts). */
+export function createUrgentReplyBook(responses: TriageKnowledge['responses'], contacts: Contacts): UrgentReplyBook {
+  return { zh: responses.zh, vi: responses.vi, contacts: { CN: roles(contacts.CN), VN: roles(contacts.VN) } };
+}
+
 /** Loads `knowledge/triage/responses/{zh-Hans,vi}.json` and the numbers of `knowledge/contacts.json`. */
 export function loadUrgentReplies(knowledgeDir: string): UrgentReplyBook {
-  const dir = join(knowledgeDir, 'triage', 'responses');
-  const contacts = parse(contactsSchema, join(knowledgeDir, 'contacts.json'), 'contacts');
-  return {
-    zh: parse(responsesSchema, join(dir, 'zh-Hans.json'), 'urgent replies'),
-    vi: parse(responsesSchema, join(dir, 'vi.json'), 'urgent replies'),
-    contacts: { CN: roles(contacts.CN), VN: roles(contacts.VN) },
-  };
+  const contacts = loadContacts(knowledgeDir);
+  return createUrgentReplyBook(loadUrgentResponses(join(knowledgeDir, 'triage')), contacts);
 }

@@ -1,20 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { classifierSchema, type ClassifierModel } from '../knowledge/load-triage.js';
+import { readJsonFile } from '../knowledge/read-json-file.js';
 import { textFeatures } from './text-features.js';
 
-/** The trained model file, `knowledge/triage/classifier.json` (written by scripts/triage/train-classifier.ts). */
-export const classifierSchema = z.object({
-  _note: z.string().optional(),
-  kind: z.literal('softmax-regression'),
-  classes: z.array(z.string().min(1)).min(2),
-  bias: z.array(z.number()),
-  /** feature -> sparse weights as [class index, weight] pairs. */
-  weights: z.record(z.string(), z.array(z.tuple([z.number().int().nonnegative(), z.number()]))),
-  /** Probability mass on urgent classes above which a message is urgent (chosen for recall). */
-  urgentThreshold: z.number().min(0).max(1),
-  trainedOn: z.object({ messages: z.number().int(), families: z.number().int(), split: z.string() }),
-});
-export type ClassifierModel = z.infer<typeof classifierSchema>;
+/** The trained model file, `knowledge/triage/classifier.json`: schema in src/knowledge/load-triage.ts. */
+export { classifierSchema, type ClassifierModel };
 
 /** What the classifier says about a message. */
 export interface ClassifierVerdict {
@@ -66,11 +55,5 @@ export function classify(model: ClassifierModel, text: string): ClassifierVerdic
 
 /** Reads and validates the trained model. */
 export function loadClassifier(path: string): ClassifierModel {
-  const parsed = classifierSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid triage classifier in ${path}: ${issue?.path.join('.')} ${issue?.message}`);
-  }
-  if (parsed.data.bias.length !== parsed.data.classes.length) throw new Error(`Invalid triage classifier in ${path}: bias has ${parsed.data.bias.length} entries for ${parsed.data.classes.length} classes`);
-  return parsed.data;
+  return readJsonFile(path, classifierSchema);
 }

@@ -5,6 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { readJsonFile } from '../knowledge/read-json-file.js';
 import { cleanSeedText } from './clean-seed-text.js';
 
 interface SeedPlan {
@@ -28,7 +30,7 @@ const PLAN: readonly SeedPlan[] = [
 function main(seedDir: string): void {
   for (const folder of ['cn', 'vn'] as const) {
     const manifestPath = join('knowledge', 'services', folder, 'MANIFEST.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { file: string }[];
+    const manifest: { file: string }[] = readJsonFile(manifestPath, z.array(z.looseObject({ file: z.string() })));
     const kept = manifest.filter((e) => !PLAN.some((p) => `${p.slug}.md` === e.file));
     for (const plan of PLAN.filter((p) => p.folder === folder)) {
       const body = cleanSeedText(readFileSync(join(seedDir, plan.seed), 'utf8'));

@@ -1,11 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { DocumentMeta, Jurisdiction, KnowledgeBase, Passage } from '../core/types.js';
 import { createHash } from 'node:crypto';
 import { hashDirectory } from './content-hash.js';
 import { loadExtraLaws } from './load-extra-laws.js';
-import { serviceEntrySchema, statuteEntrySchema, type ServiceEntry, type StatuteEntry } from './manifest-schema.js';
+import { KnowledgeError } from '../knowledge/knowledge-error.js';
+import { readManifest } from '../knowledge/load-statutes.js';
+import {
+  serviceEntrySchema,
+  statuteEntrySchema,
+  type ServiceEntry,
+  type StatuteEntry,
+} from '../knowledge/manifest-schema.js';
 import { parseViStatute } from './parse-vi-statute.js';
 import { parseZhStatute } from './parse-zh-statute.js';
 import { splitServicePassages } from './split-service-passages.js';
@@ -15,29 +21,8 @@ const FOLDERS: readonly { folder: string; jurisdiction: Jurisdiction }[] = [
   { folder: 'vn', jurisdiction: 'VN' },
 ];
 
-/** Thrown for a missing or invalid manifest; the message names the file. */
-export class KnowledgeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'KnowledgeError';
-  }
-}
-
-function readManifest<T extends z.ZodType>(path: string, schema: T): z.infer<T>[] {
-  if (!existsSync(path)) return [];
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new KnowledgeError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const parsed = z.array(schema).safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new KnowledgeError(`${path}: entry ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
+/** Thrown for a missing or invalid manifest (a KnowledgeFileError for a broken file); the message names the file. */
+export { KnowledgeError };
 
 function readDocument(dir: string, file: string, manifestPath: string): string {
   const path = join(dir, file);

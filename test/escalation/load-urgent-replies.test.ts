@@ -33,6 +33,6 @@ describe('loadUrgentReplies', () => {
     const texts = JSON.parse(readFileSync(file, 'utf8'));
     delete texts.categories.default;
     writeFileSync(file, JSON.stringify(texts));
-    expect(() => loadUrgentReplies(dir)).toThrow(/vi\.json: categories needs a `default` category/);
+    expect(() => loadUrgentReplies(dir)).toThrow(/vi\.json: categories: needs a `default` category/);
   });
 });

@@ -10,7 +10,7 @@ import { loadZaloConfig, type ZaloConfig } from '../zalo/zalo-config.js';
 import { createZaloAdapter } from '../zalo/zalo-adapter.js';
 import type { ChannelPort, PlatformChannel } from './channel-adapter.js';
 import { openChannelStateStore } from './channel-state-store.js';
-import { loadChannelTexts } from './channel-texts.js';
+import type { ChannelTexts } from './channel-texts.js';
 import { loadChannelsServerConfig, type ChannelsServerConfig } from './channels-config.js';
 import { createChannelsServer } from './channels-server.js';
 import { createStaffNotes } from './staff-notes.js';
@@ -34,7 +34,8 @@ export interface PlatformChannelsSettings {
   readonly config: PlatformChannelsConfig;
   readonly port: ChannelPort;
   readonly store: TicketStore;
-  readonly knowledgeDir: string;
+  /** Wording of knowledge/channels/texts.json (createChannelTexts of the loaded knowledge). */
+  readonly texts: ChannelTexts;
   readonly dataDir: string;
   readonly logger: Logger;
 }
@@ -60,7 +61,7 @@ export async function startPlatformChannels(settings: PlatformChannelsSettings):
   if (!oa && !kf && !zalo) return { senders: new Map(), stop: async () => undefined };
 
   const state = openChannelStateStore(join(settings.dataDir, 'channels.sqlite'));
-  const texts = loadChannelTexts(settings.knowledgeDir);
+  const { texts } = settings;
   const notes = createStaffNotes(settings.store, texts);
   const languageOf = (channel: ChannelName) => async (conversationId: string) => (await settings.store.getConversation(channel, conversationId))?.lang;
   const common = { port: settings.port, state, texts, notes, logger: log };

@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import {
+  loadDesk,
+  STAFF_LANGUAGES,
+  type DeskLabels,
+  type DeskLabelSet,
+  type StaffLanguage,
+} from '../../knowledge/load-desk.js';
 
 /**
  * Every label and message the staff desk shows (Slack, the transcript page,
@@ -9,42 +14,18 @@ import { z } from 'zod';
  * language (STAFF_LANGUAGE: zh-Hans, vi or en). Worker-facing texts live in
  * `knowledge/conversation/`.
  */
-export const STAFF_LANGUAGES = ['zh-Hans', 'vi', 'en'] as const;
-export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
-
-const s = z.string().min(1);
-const setSchema = z.object({
-  summary: z.object({ happened: s, asks: s, tenure: s, wages: s, dates: s, cited: s, signals: s.optional() }),
-  desk: z.object({
-    category: z.object({ urgent: s, person: s }),
-    categoryPlain: z.object({ urgent: s, person: s }),
-    status: z.object({ open: s, claimed: s, resolved: s }),
-    field: z.object({ status: s, language: s, reasons: s, channel: s, summary: s, citations: s }),
-    language: z.object({ 'zh-Hans': s, 'zh-Hant': s, vi: s }),
-    none: s,
-    owner: s,
-    opened: s,
-    button: z.object({ claim: s, reply: s, resolve: s, view: s }),
-    replyModal: z.object({ title: s, submit: s, label: s, hint: s, empty: s, closed: s, notOwner: s }),
-    transcript: z.object({ title: s, warning: s, expired: s, role: z.object({ worker: s, bot: s, staff: s }), link: s, unavailable: s }),
-    thread: z.object({ worker: s, bot: s }),
-    ephemeral: z.object({ alreadyClaimed: s, resolved: s, notFound: s, contact: s, claimFirst: s }),
-    reminder: s,
-    tickets: z.object({ none: s, header: s, line: s, ticketText: s }),
-  }),
-});
-const fileSchema = z.object({ en: setSchema, 'zh-Hans': setSchema, vi: setSchema });
-type LabelSet = z.infer<typeof setSchema>;
+export { STAFF_LANGUAGES, type StaffLanguage };
 
 /** Fills `{name}` placeholders that have a value; others (Slack's own `{time}`) stay. */
-const fill = (template: string, values: Readonly<Record<string, string | number>>) =>
+const fillWith = (consoleStaff: string) => (template: string, values: Readonly<Record<string, string | number>>) =>
   template
     .replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] !== undefined ? String(values[name]) : whole))
     // Staff of the web console (owner `console:<name>`) are named, not mentioned: they have no Slack user.
-    .replace(/<@console:([^>]+)>/g, '$1 (web console)');
+    .replace(/<@console:([^>]+)>/g, (_whole, name: string) => consoleStaff.replace('{name}', name));
 
-function build(set: LabelSet) {
+function build(set: DeskLabelSet) {
   const d = set.desk;
+  const fill = fillWith(d.consoleStaff);
   return {
     category: d.category,
     categoryPlain: d.categoryPlain,
@@ -88,10 +69,12 @@ export type DeskText = ReturnType<typeof build>;
 
 /** Loads the desk texts of one staff language from `<knowledgeDir>/desk/labels.json`. */
 export function loadDeskText(knowledgeDir: string, lang: StaffLanguage): DeskText {
-  const path = join(knowledgeDir, 'desk', 'labels.json');
-  const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`Invalid desk labels in ${path}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  return build(parsed.data[lang]);
+  return createDeskText(loadDesk(knowledgeDir), lang);
+}
+
+/** The desk texts of one staff language from loaded knowledge/desk/labels.json. */
+export function createDeskText(labels: DeskLabels, lang: StaffLanguage): DeskText {
+  return build(labels[lang]);
 }
 
 /** The English desk texts from the repository's knowledge/ (the default of the Slack helpers and tests). */

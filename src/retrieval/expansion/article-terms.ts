@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { Passage } from '../../core/types.js';
+import {
+  ARTICLE_TERMS_FILE,
+  articleTermsSchema,
+  loadArticleTermsTable,
+  type ArticleTermsTable,
+} from '../../knowledge/load-learned.js';
 import { toSimplified } from '../../language/script.js';
 
 /**
@@ -11,16 +13,7 @@ import { toSimplified } from '../../language/script.js';
  * were answered with, the words those questions used. Added to the article's
  * index terms, so a later question in the same lay words finds it.
  */
-export const articleTermsSchema = z.object({
-  version: z.literal(1),
-  tokenizer: z.string().min(1),
-  trainedOn: z.array(z.object({ source: z.string().min(1), pairs: z.number().int().nonnegative() })),
-  /** `titleKey#article` -> [word, count] (count = questions that used the word, capped). */
-  articles: z.record(z.string().min(1), z.array(z.tuple([z.string().min(1), z.number().int().positive()]))),
-});
-export type ArticleTermsTable = z.infer<typeof articleTermsSchema>;
-
-export const ARTICLE_TERMS_FILE = join('learned', 'zh-article-terms.json');
+export { ARTICLE_TERMS_FILE, articleTermsSchema, type ArticleTermsTable };
 
 /** Title key shared by the trainer and the index: Simplified, without 中华人民共和国, quotes, dated parentheses or spaces. */
 export function articleKey(title: string, article: number): string {
@@ -57,10 +50,6 @@ export function createArticleTerms(table: ArticleTermsTable | undefined, hash = 
 
 /** Reads `knowledge/learned/zh-article-terms.json`; absent = none; damaged = error naming the file. */
 export function loadArticleTerms(knowledgeDir: string): ArticleTerms {
-  const path = join(knowledgeDir, ARTICLE_TERMS_FILE);
-  if (!existsSync(path)) return createArticleTerms(undefined);
-  const raw = readFileSync(path, 'utf8');
-  const parsed = articleTermsSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new Error(`Invalid learned article terms ${path}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
-  return createArticleTerms(parsed.data, createHash('sha256').update(raw).digest('hex').slice(0, 16));
+  const loaded = loadArticleTermsTable(knowledgeDir);
+  return loaded ? createArticleTerms(loaded.table, loaded.hash) : createArticleTerms(undefined);
 }

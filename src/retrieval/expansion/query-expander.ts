@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { DocLanguage } from '../../core/types.js';
+import { loadExpansions } from '../../knowledge/load-expansions.js';
 import { normaliseText } from '../../language/normalise-text.js';
 import { compilePhrases } from '../../language/phrase-matcher.js';
-
-const expansionFileSchema = z.object({
-  entries: z.array(z.object({ match: z.array(z.string().min(1)).min(1), add: z.array(z.string().min(1)).min(1), note: z.string().min(1) })),
-});
 
 /** Expands colloquial questions with statute vocabulary from `knowledge/expansions/`. */
 export interface QueryExpander {
@@ -16,11 +10,9 @@ export interface QueryExpander {
 }
 
 export function loadQueryExpander(knowledgeDir: string): QueryExpander {
+  const files = loadExpansions(knowledgeDir);
   const tables = (['zh', 'vi'] as const).map((language) => {
-    const path = join(knowledgeDir, 'expansions', `${language}.json`);
-    const parsed = expansionFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`Invalid expansion table ${path}: ${parsed.error.issues[0]?.message}`);
-    const entries = parsed.data.entries;
+    const entries = files[language].entries;
     // One matcher per table; Vietnamese phrases match whole syllables, with or without diacritics.
     const phrases = entries.flatMap((e, i) => e.match.map((phrase) => ({ phrase, entry: i })));
     const matcher = compilePhrases(

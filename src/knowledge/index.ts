@@ -1,0 +1,3 @@
+export { loadKnowledgeDir, type Knowledge } from './load-knowledge-dir.js';
+export { KnowledgeError } from './knowledge-error.js';
+export { KnowledgeFileError, parseJsonText, readJsonFile } from './read-json-file.js';

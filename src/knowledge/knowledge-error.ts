@@ -1,0 +1,7 @@
+/** Thrown for missing or invalid knowledge; the message names the file. */
+export class KnowledgeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KnowledgeError';
+  }
+}
