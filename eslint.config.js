@@ -18,6 +18,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      // Input sanitising and the PostgreSQL NUL guard match control characters on purpose.
+      'no-control-regex': 'off',
     },
+  },
+  {
+    // Plain Node scripts used as test fixtures (a fake CLI the eval tests spawn).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );

@@ -40,7 +40,7 @@ export async function runStard(options: StardRunOptions): Promise<string> {
   log(`STARD: ${stard.length} questions; labor subset ${labor.length}`);
   results.push(await benchStardCorpus({ corpus: 'labor corpus (knowledge/), STARD labor subset', kb, knowledgeDir: options.knowledgeDir, questions: labor, memory: options.memory, miniSearch: options.miniSearch, ablations: options.ablations, log }));
 
-  let fullNote = '';
+  let fullNote: string;
   let curveText = '';
   if (options.skipFull) fullNote = 'full corpus skipped (--stard-labor-only)';
   else if (!options.corpusDir && !existsSync(options.tarball)) fullNote = `full corpus skipped: ${options.tarball} not found`;

@@ -20,7 +20,6 @@ interface NameForm {
 }
 
 const ZH_ARTICLE = /^\s*第([零〇一二两三四五六七八九十百千\d]+)条/u;
-const ZH_ARTICLE_BEFORE = /第([零〇一二两三四五六七八九十百千\d]+)条$/u;
 const VI_ARTICLE_BEFORE = /dieu\s+(\d+)\s*(?:cua\s+)?$/u;
 const VI_ARTICLE_AFTER = /^\s*(?:,\s*)?(?:khoan\s+\d+\s+)?dieu\s+(\d+)/u;
 

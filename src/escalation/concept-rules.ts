@@ -52,7 +52,9 @@ function compileTerms(terms: readonly TriagePattern[], family: Family, file: str
       try {
         regexes.push(new RegExp(t.re, 'gu'));
       } catch (error) {
-        throw new Error(`${file}: bad regular expression ${t.re}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`${file}: bad regular expression ${t.re}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
     } else if (family === 'vi' && t.startsWith('=')) {
       // "=term" only as written, because its folded form is another word ("=tát" vs "tất").

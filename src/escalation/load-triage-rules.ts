@@ -59,7 +59,9 @@ function compile(patterns: readonly TriagePattern[], file: string): Matcher {
       try {
         regexes.push(new RegExp(p.re, 'u'));
       } catch (error) {
-        throw new Error(`${file}: bad regular expression ${p.re}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`${file}: bad regular expression ${p.re}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
     }
   }

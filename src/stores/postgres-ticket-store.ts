@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
-import type { ChannelName, OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
+import type { OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
 import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
 import { pgText as text, type PgDatabase } from './postgres/pg-database.js';
 import { conversationFromRow, inboundFromRow, type ConversationRow, type InboundRow } from './store-rows.js';

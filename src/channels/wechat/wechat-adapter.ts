@@ -1,6 +1,5 @@
 import { errorText } from '../../shared/error-text.js';
 import { hashId } from '../platform-common/hash-id.js';
-import { createHash } from 'node:crypto';
 import qrcodeTerminal from 'qrcode-terminal';
 import { ScanStatus, types, WechatyBuilder, type Contact, type Message, type Room, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { InboundMessage, OutboundReply, WorkerSender } from '../../conversation/types.js';

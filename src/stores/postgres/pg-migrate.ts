@@ -7,7 +7,9 @@ import type pg from 'pg';
 export const PG_MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/pg/', import.meta.url));
 
 /** Any constant works; it only has to be the same on every instance. */
-const MIGRATION_LOCK_KEY = 0x67_6f_6e_67_68_75_69; // "gonghui"
+// A bigint as text: the value earlier versions sent ("gonghui" as hex, rounded to a double), so old and new
+// instances still take the same lock during a rolling upgrade.
+const MIGRATION_LOCK_KEY = '29114442573182310';
 
 export interface Migration {
   readonly version: number;
@@ -57,7 +59,9 @@ export async function migratePg(pool: pg.Pool, migrations: readonly Migration[] 
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`PostgreSQL migration ${m.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`PostgreSQL migration ${m.name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
       applied.push(m.version);
     }
