@@ -22,6 +22,11 @@ const fileSchema = z.object({
   _note: z.string().optional(),
   concepts: z.record(z.string(), z.array(termSchema).min(1)),
   rules: z.array(ruleSchema).min(1),
+  /**
+   * Per urgent category, concepts one of which must be in the message for the trained classifier's
+   * verdict of that category to count (one worker's unpaid wages is no mass arrears).
+   */
+  classifier_requires: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
 });
 
 type Family = 'zh' | 'vi';
@@ -57,6 +62,8 @@ export interface ConceptSet {
   readonly family: Family;
   readonly finders: ReadonlyMap<string, Finders>;
   readonly rules: readonly ConceptRule[];
+  /** Category -> concepts one of which a classifier verdict of that category needs. */
+  readonly classifierRequires: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A rule that fired, with the words that made it fire (the danger signals staff see). */
@@ -113,7 +120,13 @@ export function loadConceptSet(path: string, family: Family): ConceptSet {
     for (const c of [...r.all, ...(r.unless ?? [])]) if (!finders.has(c)) throw new Error(`${path}: rule ${r.id} names unknown concept ${c}`);
     return { id: r.id, category: r.category, level: r.level, personal: r.personal, all: r.all, unless: r.unless ?? [], window: r.window ?? Number.MAX_SAFE_INTEGER };
   });
-  return { family, finders, rules };
+  const classifierRequires = new Map(Object.entries(parsed.data.classifier_requires ?? {}));
+  for (const [category, concepts] of classifierRequires) {
+    for (const c of concepts) {
+      if (!finders.has(c)) throw new Error(`${path}: classifier_requires.${category} names unknown concept ${c}`);
+    }
+  }
+  return { family, finders, rules, classifierRequires };
 }
 
 /** The forms of a message the concept rules (and the triage rules) match in. */
@@ -175,4 +188,22 @@ export function evaluateConcepts(set: ConceptSet, text: string, personal: boolea
     hits.push({ ruleId: rule.id, category: rule.category, level: rule.level, signals: found.map((f) => f.text) });
   }
   return hits;
+}
+
+/**
+ * Whether a classifier verdict of `category` may stand: true unless the lexicon requires, for that
+ * category, a concept the message does not contain.
+ */
+export function classifierVerdictAllowed(
+  set: ConceptSet,
+  category: string,
+  text: string,
+  forms: ConceptForms = conceptForms(text, set.family),
+): boolean {
+  const required = set.classifierRequires.get(category);
+  if (!required) return true;
+  return required.some((concept) => {
+    const f = set.finders.get(concept)!;
+    return (forms.folded ? f.folded(forms.form) : f.exact(forms.form)).length > 0 || f.regex(forms.reForm).length > 0;
+  });
 }

@@ -158,4 +158,14 @@ describe('triageMessage', () => {
   it('checks a mixed-language message against both rule sets', () => {
     expect(triage('老板 đánh tôi', 'zh-Hans').reasons).toContain('violence');
   });
+
+  it('does not let the classifier call one worker\'s unpaid wages mass arrears', () => {
+    // The classifier alone scores these as mass_arrears; classifier_requires in concepts/zh.json needs people.
+    for (const text of ['老板三个月没发工资', '老闆三個月沒發工資', '在工地干了半年，包工头跑了，工钱找谁要']) {
+      expect(triage(text, text === '老闆三個月沒發工資' ? 'zh-Hant' : 'zh-Hans').reasons).not.toContain('mass_arrears');
+    }
+    for (const text of ['我们三个月没发工资了', '老板跑了，工友们三个月工资没拿到', '大家的工资拖了半年', '厂里几十个人工资都没发']) {
+      expect(triage(text, 'zh-Hans').reasons).toContain('mass_arrears');
+    }
+  });
 });
