@@ -4,6 +4,7 @@ import { Bm25Index } from '../retrieval/lexical/bm25-index.js';
 import { weightedQueryTerms } from '../retrieval/lexical/query-terms.js';
 import type { Tokenizer } from '../retrieval/tokenize/tokenizer.js';
 import type { AnswerCard } from './card-schema.js';
+import { NO_REWRITE, type QueryRewrite } from './regional-terms.js';
 
 /** A card found for a question. */
 export interface CardMatch {
@@ -43,11 +44,14 @@ export function createCardMatcher(
   cards: readonly AnswerCard[],
   tokenizers: Readonly<Record<DocLanguage, Tokenizer>>,
   expander: QueryExpander,
+  /** Taiwan / Hong Kong terms -> the mainland words the phrasings use (regional-terms.ts). */
+  rewrite: QueryRewrite = NO_REWRITE,
 ): CardMatcher {
   const docs: Doc[] = [];
   cards.forEach((card, index) => {
     const add = (text: string, language: DocLanguage) => {
-      const tokens = tokenizers[language].tokenizeDocument(text);
+      // Phrasings are rewritten like questions, so a Taiwan term in both still matches.
+      const tokens = tokenizers[language].tokenizeDocument(rewrite(text, language));
       docs.push({ card: index, language, text, tokens, terms: new Set(tokens) });
     };
     for (const p of [...card.phrasings['zh-Hans'], ...card.phrasings['zh-Hant']]) add(p, 'zh');
@@ -58,8 +62,9 @@ export function createCardMatcher(
   const weightOf = (term: string, base: number) => (term.startsWith('#') ? base * BIGRAM_WEIGHT : base);
 
   return {
-    match(text, lang, jurisdiction, k = 3) {
+    match(typed, lang, jurisdiction, k = 3) {
       const language: DocLanguage = lang === 'vi' ? 'vi' : 'zh';
+      const text = rewrite(typed, language);
       const tokenizer = tokenizers[language];
       const { own, terms } = weightedQueryTerms(tokenizer, text, expander.expand(text, language), { expansion: EXPANSION_WEIGHT, bigram: BIGRAM_WEIGHT });
       const allow = (doc: number) => docs[doc]!.language === language && cards[docs[doc]!.card]!.jurisdiction === jurisdiction;
