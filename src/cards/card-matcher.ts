@@ -4,7 +4,7 @@ import { Bm25Index } from '../retrieval/lexical/bm25-index.js';
 import { weightedQueryTerms } from '../retrieval/lexical/query-terms.js';
 import type { Tokenizer } from '../retrieval/tokenize/tokenizer.js';
 import type { AnswerCard } from './card-schema.js';
-import { NO_REWRITE, type QueryRewrite } from './regional-terms.js';
+import { NO_REWRITE, type QueryRewrite } from './term-variants.js';
 
 /** A card found for a question. */
 export interface CardMatch {
@@ -44,7 +44,7 @@ export function createCardMatcher(
   cards: readonly AnswerCard[],
   tokenizers: Readonly<Record<DocLanguage, Tokenizer>>,
   expander: QueryExpander,
-  /** Taiwan / Hong Kong terms -> the mainland words the phrasings use (regional-terms.ts). */
+  /** Word variants (Taiwan / HK terms, colloquial synonyms) -> one form, for questions and phrasings alike. */
   rewrite: QueryRewrite = NO_REWRITE,
 ): CardMatcher {
   const docs: Doc[] = [];

@@ -4,7 +4,7 @@ import { createCardMatcher } from './card-matcher.js';
 import { createCardStep, DEFAULT_CARD_OPTIONS, type CardStep, type CardStepOptions } from './card-step.js';
 import { checkCards } from './check-cards.js';
 import { CardError, loadCards } from './load-cards.js';
-import { loadRegionalRewrite } from './regional-terms.js';
+import { loadTermRewrite } from './term-variants.js';
 import { loadScopeNotice } from './scope-notice.js';
 
 export { createCardStep, type CardStep, type CardStepInput, type CardStepResult } from './card-step.js';
@@ -26,6 +26,6 @@ export function loadCardStep(
   const book = loadCards(knowledgeDir);
   const problems = checkCards(book, kb.passages);
   if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
-  const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander, loadRegionalRewrite(knowledgeDir));
+  const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander, loadTermRewrite(knowledgeDir));
   return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options);
 }

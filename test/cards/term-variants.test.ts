@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRegionalRewrite, loadRegionalRewrite } from '../../src/cards/regional-terms.js';
+import { createTermRewrite, loadTermRewrite } from '../../src/cards/term-variants.js';
 
-describe('regional term rewrite', () => {
-  const rewrite = createRegionalRewrite([
+describe('term variant rewrite', () => {
+  const rewrite = createTermRewrite([
     { from: '劳保', to: '社保' },
     { from: '劳保用品', to: '劳动防护用品' },
     { from: '资遣费', to: '经济补偿' },
@@ -22,8 +22,9 @@ describe('regional term rewrite', () => {
   });
 
   it('loads the reviewed table: HK wording for unpaid wages becomes mainland wording', () => {
-    const fromFile = loadRegionalRewrite('knowledge');
+    const fromFile = loadTermRewrite('knowledge');
     expect(fromFile('人工拖咗兩個月未出，點算', 'zh')).toBe('工资拖了两个月没发，怎么办');
     expect(fromFile('特休有幾天', 'zh')).toBe('年休假有几天');
+    expect(fromFile('公司不给交五险，我不干了', 'zh')).toBe('单位不给交社保，我辞职');
   });
 });

@@ -4,18 +4,18 @@ import type { DocLanguage } from '../core/types.js';
 import { toSimplified } from '../language/script.js';
 import { phraseTableSchema } from './card-schema.js';
 
-/** Rewrites a question's Taiwan / Hong Kong terms into the mainland words the card phrasings use. */
+/** Rewrites word variants (Taiwan / Hong Kong terms, colloquial synonyms) to one form before card matching. */
 export type QueryRewrite = (text: string, language: DocLanguage) => string;
 
 /** Leaves every question as typed (no table). */
 export const NO_REWRITE: QueryRewrite = (text) => text;
 
 /**
- * Builds the rewrite from `knowledge/cards/zh-regional-terms.json` (Simplified `from` -> mainland
+ * Builds the rewrite from `knowledge/cards/zh-term-variants.json` (Simplified `from` -> one form
  * `to`, applied after folding Traditional to Simplified, longest `from` first so 勞保用品 is not
  * read as 勞保). Chinese questions only; Vietnamese questions pass unchanged.
  */
-export function createRegionalRewrite(table: readonly { from: string; to: string }[]): QueryRewrite {
+export function createTermRewrite(table: readonly { from: string; to: string }[]): QueryRewrite {
   if (table.length === 0) return NO_REWRITE;
   const entries = [...table].sort((a, b) => b.from.length - a.from.length);
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -27,14 +27,14 @@ export function createRegionalRewrite(table: readonly { from: string; to: string
   };
 }
 
-/** Loads the regional term table of `knowledgeDir/cards` (no file: no rewrite). */
-export function loadRegionalRewrite(knowledgeDir: string): QueryRewrite {
-  const path = join(knowledgeDir, 'cards', 'zh-regional-terms.json');
+/** Loads the term variant table of `knowledgeDir/cards` (no file: no rewrite). */
+export function loadTermRewrite(knowledgeDir: string): QueryRewrite {
+  const path = join(knowledgeDir, 'cards', 'zh-term-variants.json');
   if (!existsSync(path)) return NO_REWRITE;
   const parsed = phraseTableSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   for (const { from } of parsed.data.replace) {
     if (toSimplified(from) !== from) throw new Error(`${path}: "${from}" must be written in Simplified (questions are folded first)`);
   }
-  return createRegionalRewrite(parsed.data.replace);
+  return createTermRewrite(parsed.data.replace);
 }
