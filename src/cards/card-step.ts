@@ -5,6 +5,7 @@ import { createReferenceFinder } from '../citations/parse-references.js';
 import type { CardMatcher } from './card-matcher.js';
 import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';
 import type { CardBook } from './load-cards.js';
+import { subQuestions } from './sub-questions.js';
 import { asksAboutOtherJurisdiction, asksForFullText, englishScope, looksEnglish, type ScopeNotice } from './scope-notice.js';
 
 /** What the answer engine hands the card step (all already computed by the engine). */
@@ -103,7 +104,22 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
     if (!best) return undefined;
     const leads = best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
     if (best.confidence < options.minConfidence && !leads) return undefined;
-    const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, input.statuteSources, input.figureFollows ?? false);
+    // A message asking two things ("要交钱吗？去哪里申请") also gets the card of the part the best card does not answer.
+    const extra = subQuestions(input.text, input.lang)
+      .map((part) => matcher.match(part, input.lang, input.jurisdiction, 1)[0])
+      .find((m) => m !== undefined && m.card.id !== best.card.id && m.confidence >= options.minConfidence);
+    const composed = composeCardAnswer(
+      best.card,
+      best.confidence,
+      input.lang,
+      book,
+      article,
+      input.texts,
+      input.values,
+      input.statuteSources,
+      input.figureFollows ?? false,
+      extra ? [extra.card] : [],
+    );
     if (!composed) return undefined;
     const confidence = Number(best.confidence.toFixed(3));
     return { text: composed.text, sources: composed.sources, mode: 'extractive', reasons: [], card: { id: best.card.id, confidence } };
