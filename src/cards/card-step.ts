@@ -2,6 +2,7 @@ import type { BotAnswer, HistoryTurn, Jurisdiction, KnowledgeBase, Lang, Passage
 import type { ChosenSource } from '../answer/compose-extractive.js';
 import { citationLabel } from '../answer/citation-label.js';
 import { createReferenceFinder } from '../citations/parse-references.js';
+import { NO_ACTOR_GUARD, type ActorGuard } from './actor-guard.js';
 import type { CardMatcher } from './card-matcher.js';
 import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';
 import type { CardBook } from './load-cards.js';
@@ -62,7 +63,15 @@ export const DEFAULT_CARD_OPTIONS: CardStepOptions = { minConfidence: 0.3, minWi
  * cited it; the scope notice for another country's own law; a confident
  * reviewed answer card. Returns undefined to let the statute path answer.
  */
-export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardMatcher, notice: ScopeNotice, options: CardStepOptions = DEFAULT_CARD_OPTIONS): CardStep {
+export function createCardStep(
+  kb: KnowledgeBase,
+  book: CardBook,
+  matcher: CardMatcher,
+  notice: ScopeNotice,
+  options: CardStepOptions = DEFAULT_CARD_OPTIONS,
+  /** Demotes cards about the other party ending the job (actor-guard.ts). */
+  guard: ActorGuard = NO_ACTOR_GUARD,
+): CardStep {
   const byLawArticle = new Map(kb.passages.filter((p) => p.article !== undefined).map((p) => [`${p.law}#${p.article}`, p]));
   const byId = new Map(kb.passages.map((p) => [p.id, p]));
   const article = (law: string, n: number): Passage | undefined => byLawArticle.get(`${law}#${n}`);
@@ -94,10 +103,11 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
     if (findReferences(input.text).length > 0) return undefined;
     const top5 = new Set(input.hits.slice(0, 5).map((h) => h.passage.id));
     const ranked = matcher
-      .match(input.text, input.lang, input.jurisdiction, 5)
+      .match(input.text, input.lang, input.jurisdiction, 8)
       .map((m) => {
         const agrees = m.card.citations.some((c) => top5.has(article(c.law, c.article)?.id ?? ''));
-        return { ...m, confidence: Math.min(1, m.confidence + (agrees ? options.agreementBonus : 0)) };
+        const confidence = Math.min(1, m.confidence + (agrees ? options.agreementBonus : 0));
+        return { ...m, confidence: confidence * guard(input.text, input.lang, m.card.id) };
       })
       .sort((a, b) => b.confidence - a.confidence);
     const [best, second] = ranked;

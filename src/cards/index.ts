@@ -6,6 +6,7 @@ import { checkCards } from './check-cards.js';
 import { CardError, loadCards } from './load-cards.js';
 import { loadTermRewrite } from './term-variants.js';
 import { loadScopeNotice } from './scope-notice.js';
+import { loadActorGuard } from './actor-guard.js';
 
 export { createCardStep, type CardStep, type CardStepInput, type CardStepResult } from './card-step.js';
 export { loadCards, type CardBook } from './load-cards.js';
@@ -27,5 +28,6 @@ export function loadCardStep(
   const problems = checkCards(book, kb.passages);
   if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
   const matcher = createCardMatcher(book.cards, lexical.tokenizers, lexical.expander, loadTermRewrite(knowledgeDir));
-  return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options);
+  const guard = loadActorGuard(knowledgeDir, new Set(book.cards.map((c) => c.id)));
+  return createCardStep(kb, book, matcher, loadScopeNotice(knowledgeDir), options, guard);
 }
