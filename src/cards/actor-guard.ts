@@ -25,9 +25,8 @@ export function createActorGuard(rules: z.infer<typeof fileSchema>['rules']): Ac
   return (text, lang, cardId) => {
     if (lang === 'vi') return 1;
     const folded = toSimplified(text);
-    const demoted = rules.some(
-      (r) => r.demote.includes(cardId) && r.cues.some((c) => folded.includes(c)) && !r.unless.some((c) => folded.includes(c)),
-    );
+    const says = (cues: readonly string[]) => cues.some((c) => folded.includes(c));
+    const demoted = rules.some((r) => r.demote.includes(cardId) && says(r.cues) && !says(r.unless));
     return demoted ? DEMOTION : 1;
   };
 }

@@ -34,7 +34,7 @@ export function loadTermRewrite(knowledgeDir: string): QueryRewrite {
   const parsed = phraseTableSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   for (const { from } of parsed.data.replace) {
-    if (toSimplified(from) !== from) throw new Error(`${path}: "${from}" must be written in Simplified (questions are folded first)`);
+    if (toSimplified(from) !== from) throw new Error(`${path}: "${from}" must be Simplified (text is folded first)`);
   }
   return createTermRewrite(parsed.data.replace);
 }
