@@ -17,8 +17,7 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { createLlmFeatures } from './create-llm-features.js';
 import type { DraftMetrics } from './drafting/draft-metrics.js';
 import { createCalculatorHook } from './calculators/index.js';
-import { buildCardStep } from './cards/index.js';
-import { loadViCardQuery } from './cards/vi-card-query.js';
+import { buildCardStep, loadCardReaders } from './cards/index.js';
 
 /** Options for {@link createBot}. */
 export interface CreateBotOptions {
@@ -101,7 +100,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       knowledge.cards,
       lexical,
       cardOptionsOf(policy),
-      loadViCardQuery(config.KNOWLEDGE_DIR),
+      loadCardReaders(config.KNOWLEDGE_DIR, knowledge.cards),
       policy.coverageCap,
     ),
   });

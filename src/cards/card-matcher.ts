@@ -4,6 +4,7 @@ import { Bm25Index, type Bm25Options } from '../retrieval/lexical/bm25-index.js'
 import { weightedQueryTerms } from '../retrieval/lexical/query-terms.js';
 import type { Tokenizer } from '../retrieval/tokenize/tokenizer.js';
 import type { AnswerCard } from './card-schema.js';
+import { NO_REWRITE, type QueryRewrite } from './term-variants.js';
 import type { ViCardQuery } from './vi-card-query.js';
 
 /** A card found for a question. */
@@ -48,11 +49,14 @@ export function createCardMatcher(
   vi: ViCardQuery = { spellOut: (t) => t, frameTerm: () => false },
   /** BM25 options; `coverageCap` comes from the answer policy (the same cap as the statute retriever's). */
   bm25Options: Bm25Options = {},
+  /** Word variants (Taiwan / HK terms, colloquial synonyms) -> one form, for questions and phrasings alike. */
+  rewrite: QueryRewrite = NO_REWRITE,
 ): CardMatcher {
   const docs: Doc[] = [];
   cards.forEach((card, index) => {
     const add = (text: string, language: DocLanguage) => {
-      const tokens = tokenizers[language].tokenizeDocument(text);
+      // Phrasings are rewritten like questions, so a Taiwan term in both still matches.
+      const tokens = tokenizers[language].tokenizeDocument(rewrite(text, language));
       docs.push({ card: index, language, text, tokens, terms: new Set(tokens) });
     };
     for (const p of [...card.phrasings['zh-Hans'], ...card.phrasings['zh-Hant']]) add(p, 'zh');
@@ -65,7 +69,7 @@ export function createCardMatcher(
   return {
     match(question, lang, jurisdiction, k = 3) {
       const language: DocLanguage = lang === 'vi' ? 'vi' : 'zh';
-      const text = language === 'vi' ? vi.spellOut(question) : question;
+      const text = rewrite(language === 'vi' ? vi.spellOut(question) : question, language);
       const tokenizer = tokenizers[language];
       const weights = { expansion: EXPANSION_WEIGHT, bigram: BIGRAM_WEIGHT };
       const query = weightedQueryTerms(tokenizer, text, expander.expand(text, language), weights);

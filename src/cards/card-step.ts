@@ -1,10 +1,12 @@
 import type { BotAnswer, HistoryTurn, Jurisdiction, KnowledgeBase, Lang, Passage, ScoredPassage } from '../core/types.js';
 import type { ChosenSource } from '../citations/chosen-source.js';
 import { citationLabel } from '../citations/citation-label.js';
+import { NO_ACTOR_GUARD, type ActorGuard } from './actor-guard.js';
 import { createReferenceFinder } from '../citations/parse-references.js';
 import type { CardMatcher } from './card-matcher.js';
 import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';
 import type { CardBook } from './load-cards.js';
+import { subQuestions } from './sub-questions.js';
 import { asksAboutOtherJurisdiction, asksForFullText, englishScope, looksEnglish, type ScopeNotice } from './scope-notice.js';
 
 /** What the answer engine hands the card step (all already computed by the engine). */
@@ -73,7 +75,15 @@ export const DEFAULT_CARD_OPTIONS: CardStepOptions = {
  * cited it; the scope notice for another country's own law; a confident
  * reviewed answer card. Returns undefined to let the statute path answer.
  */
-export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardMatcher, notice: ScopeNotice, options: CardStepOptions = DEFAULT_CARD_OPTIONS): CardStep {
+export function createCardStep(
+  kb: KnowledgeBase,
+  book: CardBook,
+  matcher: CardMatcher,
+  notice: ScopeNotice,
+  options: CardStepOptions = DEFAULT_CARD_OPTIONS,
+  /** Demotes cards about the other party ending the job (actor-guard.ts). */
+  guard: ActorGuard = NO_ACTOR_GUARD,
+): CardStep {
   const byLawArticle = new Map(kb.passages.filter((p) => p.article !== undefined).map((p) => [`${p.law}#${p.article}`, p]));
   const byId = new Map(kb.passages.map((p) => [p.id, p]));
   const article = (law: string, n: number): Passage | undefined => byLawArticle.get(`${law}#${n}`);
@@ -105,16 +115,21 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
     if (findReferences(input.text).length > 0) return undefined;
     const topHits = new Set(input.hits.slice(0, options.agreementTopHits).map((h) => h.passage.id));
     const ranked = matcher
-      .match(input.text, input.lang, input.jurisdiction, 5)
+      .match(input.text, input.lang, input.jurisdiction, 8)
       .map((m) => {
         const agrees = m.card.citations.some((c) => topHits.has(article(c.law, c.article)?.id ?? ''));
-        return { ...m, confidence: Math.min(1, m.confidence + (agrees ? options.agreementBonus : 0)) };
+        const confidence = Math.min(1, m.confidence + (agrees ? options.agreementBonus : 0));
+        return { ...m, confidence: confidence * guard(input.text, input.lang, m.card.id) };
       })
       .sort((a, b) => b.confidence - a.confidence);
     const [best, second] = ranked;
     if (!best) return undefined;
     const leads = best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
     if (best.confidence < options.minConfidence && !leads) return undefined;
+    // A message asking two things ("要交钱吗？去哪里申请") also gets the card of the part the best card does not answer.
+    const extra = subQuestions(input.text, input.lang)
+      .map((part) => matcher.match(part, input.lang, input.jurisdiction, 1)[0])
+      .find((m) => m !== undefined && m.card.id !== best.card.id && m.confidence >= options.minConfidence);
     const composed = composeCardAnswer(
       best.card,
       best.confidence,
@@ -126,6 +141,7 @@ export function createCardStep(kb: KnowledgeBase, book: CardBook, matcher: CardM
       input.statuteSources,
       input.figureFollows ?? false,
       options.otherArticles,
+      extra ? [extra.card] : [],
     );
     if (!composed) return undefined;
     const confidence = Number(best.confidence.toFixed(3));

@@ -51,16 +51,25 @@ export function composeCardAnswer(
   figureFollows = false,
   /** At most this many of `statuteSources` are named after the card's own articles. */
   maxOtherArticles = MAX_OTHER_ARTICLES,
+  /** Cards answering another question in the same message: their plain answers and clauses follow the card's. */
+  extras: readonly AnswerCard[] = [],
 ): ComposedCard | undefined {
   const answer = cardAnswerText(card, lang);
   if (!answer) return undefined;
   const sources: ChosenSource[] = [];
-  for (const c of card.citations) {
-    const passage = article(c.law, c.article);
-    if (!passage || !passage.inForce) return undefined;
-    if (sources.some((s) => s.passage.id === passage.id)) continue;
-    sources.push({ passage, label: citationLabel(passage), excerpt: c.quote, bestSentence: c.quote, score: confidence });
-  }
+  const citeAll = (c: AnswerCard): boolean => {
+    const found = c.citations.map((x) => article(x.law, x.article));
+    if (found.some((p) => !p || !p.inForce)) return false;
+    for (const passage of found as Passage[]) {
+      if (sources.some((s) => s.passage.id === passage.id)) continue;
+      const quote = c.citations.find((x) => x.law === passage.law && x.article === passage.article)!.quote;
+      sources.push({ passage, label: citationLabel(passage), excerpt: quote, bestSentence: quote, score: confidence });
+    }
+    return true;
+  };
+  if (!citeAll(card)) return undefined;
+  // An extra card whose article is missing is left out; the main card still answers.
+  const more = extras.filter((e) => e.id !== card.id && cardAnswerText(e, lang) !== undefined && citeAll(e));
   const family = lang === 'vi' ? 'vi' : 'zh-Hans';
   const jurisdiction: Jurisdiction = card.jurisdiction;
   const steps = book.nextSteps[jurisdiction][card.next_steps]?.[family];
@@ -74,9 +83,9 @@ export function composeCardAnswer(
   const quoteClose = lang === 'vi' ? '"' : '”';
   // Quotes stay with their own article; several quotes from one article share the label.
   const quoted = new Map<string, string[]>();
-  for (const c of card.citations) {
+  for (const c of [card, ...more].flatMap((x) => x.citations)) {
     const label = sources.find((s) => s.passage.law === c.law && s.passage.article === c.article)!.label;
-    quoted.set(label, [...(quoted.get(label) ?? []), c.quote]);
+    if (!(quoted.get(label) ?? []).includes(c.quote)) quoted.set(label, [...(quoted.get(label) ?? []), c.quote]);
   }
   const prose = (s: string) => (lang === 'zh-Hant' ? toHant(s, book.hantPhrases) : s);
   // The statute retriever's other verified articles, by label only: the worker can ask for their full text.
@@ -85,6 +94,7 @@ export function composeCardAnswer(
     .slice(0, maxOtherArticles);
   const lines = [
     prose(answer),
+    ...more.map((e) => prose(cardAnswerText(e, lang)!)),
     '',
     texts.sources_heading,
     ...[...quoted].map(([label, quotes]) => `${label}${lang === 'vi' ? ': ' : '：'}${quotes.map((q) => `${quoteOpen}${q}${quoteClose}`).join(lang === 'vi' ? ' … ' : '……')}`),

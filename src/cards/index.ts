@@ -5,6 +5,8 @@ import { createCardMatcher } from './card-matcher.js';
 import { createCardStep, DEFAULT_CARD_OPTIONS, type CardStep, type CardStepOptions } from './card-step.js';
 import { checkCards } from './check-cards.js';
 import { CardError } from './load-cards.js';
+import { loadActorGuard, type ActorGuard } from './actor-guard.js';
+import { loadTermRewrite, type QueryRewrite } from './term-variants.js';
 import { loadViCardQuery, type ViCardQuery } from './vi-card-query.js';
 
 export {
@@ -32,7 +34,27 @@ export function loadCardStep(
   /** The card matcher's BM25 coverage cap (answer policy); the index default when not given. */
   coverageCap?: number,
 ): CardStep {
-  return buildCardStep(kb, loadCardsFolder(knowledgeDir), lexical, options, loadViCardQuery(knowledgeDir), coverageCap);
+  const cards = loadCardsFolder(knowledgeDir);
+  return buildCardStep(kb, cards, lexical, options, loadCardReaders(knowledgeDir, cards), coverageCap);
+}
+
+/** How questions are read before matching: reviewed tables in knowledge/cards beside the cards. */
+export interface CardReaders {
+  /** Vietnamese chat abbreviations and question-frame terms. */
+  readonly vi?: ViCardQuery;
+  /** Chinese word variants (Taiwan / HK terms, colloquial synonyms) folded to one form. */
+  readonly rewrite?: QueryRewrite;
+  /** Demotes cards about the other party ending the job. */
+  readonly guard?: ActorGuard;
+}
+
+/** Loads the card readers of `knowledgeDir/cards` (a missing optional table means no rewrite / no guard). */
+export function loadCardReaders(knowledgeDir: string, cards: CardsKnowledge): CardReaders {
+  return {
+    vi: loadViCardQuery(knowledgeDir),
+    rewrite: loadTermRewrite(knowledgeDir),
+    guard: loadActorGuard(knowledgeDir, new Set(cards.cards.map((c) => c.id))),
+  };
 }
 
 /** The card step from loaded knowledge/cards (`knowledge.cards`); refuses to start with a card that fails the check. */
@@ -41,14 +63,13 @@ export function buildCardStep(
   cards: CardsKnowledge,
   lexical: LexicalParts,
   options: CardStepOptions = DEFAULT_CARD_OPTIONS,
-  /** How a Vietnamese question is read (chat abbreviations, question-frame terms). */
-  viQuery?: ViCardQuery,
+  readers: CardReaders = {},
   /** The card matcher's BM25 coverage cap (answer policy); the index default when not given. */
   coverageCap?: number,
 ): CardStep {
   const problems = checkCards(cards, kb.passages);
   if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
   const bm25Options = coverageCap === undefined ? {} : { coverageCap };
-  const matcher = createCardMatcher(cards.cards, lexical.tokenizers, lexical.expander, viQuery, bm25Options);
-  return createCardStep(kb, cards, matcher, cards.scopeNotice, options);
+  const matcher = createCardMatcher(cards.cards, lexical.tokenizers, lexical.expander, readers.vi, bm25Options, readers.rewrite);
+  return createCardStep(kb, cards, matcher, cards.scopeNotice, options, readers.guard);
 }

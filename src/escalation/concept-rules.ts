@@ -34,6 +34,8 @@ export interface ConceptSet {
   readonly family: Family;
   readonly finders: ReadonlyMap<string, Finders>;
   readonly rules: readonly ConceptRule[];
+  /** Category -> concepts one of which a classifier verdict of that category needs. */
+  readonly classifierRequires: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A rule that fired, with the words that made it fire (the danger signals staff see). */
@@ -88,7 +90,9 @@ export function compileConceptSet(
   const rules = data.rules.map((r) => {
     return { id: r.id, category: r.category, level: r.level, personal: r.personal, all: r.all, unless: r.unless ?? [], window: r.window ?? Number.MAX_SAFE_INTEGER };
   });
-  return { family, finders, rules };
+  // Concept names were checked by the loader (src/knowledge/load-triage.ts).
+  const classifierRequires = new Map(Object.entries(data.classifier_requires ?? {}));
+  return { family, finders, rules, classifierRequires };
 }
 
 /** The forms of a message the concept rules (and the triage rules) match in. */
@@ -151,4 +155,22 @@ export function evaluateConcepts(set: ConceptSet, text: string, personal: boolea
     hits.push({ ruleId: rule.id, category: rule.category, level: rule.level, signals: found.map((f) => f.text) });
   }
   return hits;
+}
+
+/**
+ * Whether a classifier verdict of `category` may stand: true unless the lexicon requires, for that
+ * category, a concept the message does not contain.
+ */
+export function classifierVerdictAllowed(
+  set: ConceptSet,
+  category: string,
+  text: string,
+  forms: ConceptForms = conceptForms(text, set.family),
+): boolean {
+  const required = set.classifierRequires.get(category);
+  if (!required) return true;
+  return required.some((concept) => {
+    const f = set.finders.get(concept)!;
+    return f.phrases(forms).length > 0 || f.regex(forms).length > 0;
+  });
 }

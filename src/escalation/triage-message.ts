@@ -1,7 +1,7 @@
 import type { Lang, Triage } from '../core/types.js';
 import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import type { PhraseMatch } from '../language/phrase-matcher.js';
-import { conceptForms, evaluateConcepts, type ConceptForms } from './concept-rules.js';
+import { classifierVerdictAllowed, conceptForms, evaluateConcepts, type ConceptForms } from './concept-rules.js';
 import type { MatchForms, RuleSet, TriageRules } from './load-triage-rules.js';
 import { classify } from './triage-classifier.js';
 
@@ -85,7 +85,9 @@ export function triageMessage(rules: TriageRules, text: string, lang: Lang, rece
   // Layer 2: the classifier adds urgency the lexicons missed (hand-off requests stay with the rules: layer 3).
   if (rules.classifier && /[\p{L}]/u.test(text)) {
     const verdict = classify(rules.classifier, clip(text));
-    if (verdict.urgent && !hits.some((h) => h.level === 'urgent')) {
+    const concepts = rules.concepts?.[family];
+    const allowed = !concepts || classifierVerdictAllowed(concepts, verdict.topCategory, clip(text));
+    if (verdict.urgent && allowed && !hits.some((h) => h.level === 'urgent')) {
       hits.push({ level: 'urgent', reason: verdict.topCategory, signals: [`classifier:${verdict.topCategory}:${verdict.urgentScore.toFixed(2)}`] });
     }
   }

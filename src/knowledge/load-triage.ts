@@ -63,6 +63,11 @@ export const conceptFileSchema = z.object({
   _note: z.string().optional(),
   concepts: z.record(z.string(), z.array(triagePatternSchema).min(1)),
   rules: z.array(conceptRuleSchema).min(1),
+  /**
+   * Per urgent category, concepts one of which must be in the message for the trained classifier's
+   * verdict of that category to count (one worker's unpaid wages is no mass arrears).
+   */
+  classifier_requires: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
 });
 export type ConceptFile = z.infer<typeof conceptFileSchema>;
 
@@ -131,6 +136,14 @@ function checkConceptNames(path: string, file: ConceptFile): ConceptFile {
       }
     }
   });
+  for (const [category, concepts] of Object.entries(file.classifier_requires ?? {})) {
+    for (const c of concepts) {
+      if (!(c in file.concepts)) {
+        const detail = `classifier_requires.${category} names unknown concept ${c}`;
+        throw new KnowledgeFileError(displayPath(path), detail, { field: `classifier_requires.${category}` });
+      }
+    }
+  }
   return file;
 }
 

@@ -31,6 +31,19 @@ describe('card step', () => {
     expect(r.mode).toBe('extractive');
   });
 
+  it('answers both questions of a two-question message, each with its own clause', () => {
+    const r = step.answer(input('想申请劳动仲裁，要花钱吗？应该到哪个地方的仲裁委申请', 'zh-Hans'))!;
+    expect(r.text).toContain('不收费');
+    expect(r.text).toContain('劳动争议由劳动合同履行地');
+    const ids = r.sources.map((s) => s.passage.id);
+    expect(ids).toContain('cn/labor-dispute-mediation-arbitration-law#53');
+    expect(ids).toContain('cn/labor-dispute-mediation-arbitration-law#21');
+    // One question gets one card's answer only.
+    const single = step.answer(input('申请劳动仲裁要花钱吗', 'zh-Hans'))!;
+    expect(single.text).not.toContain('劳动争议由劳动合同履行地');
+    expect(single.sources.map((s) => s.passage.id)).not.toContain('cn/labor-dispute-mediation-arbitration-law#21');
+  });
+
   it('leaves out a next-steps sentence whose hotline is not set, instead of showing it empty', () => {
     const withoutHotline = step.answer(input('cong ty khong dong bao hiem cho em', 'vi', { values: { union_hotline: '' } }))!;
     expect(withoutHotline.text).toContain('Bước tiếp theo');

@@ -158,4 +158,21 @@ describe('triageMessage', () => {
   it('checks a mixed-language message against both rule sets', () => {
     expect(triage('老板 đánh tôi', 'zh-Hans').reasons).toContain('violence');
   });
+
+  it('lets a classifier verdict stand only with a cue of its category (people, harm, leaving, body)', () => {
+    // The classifier alone scores these as mass_arrears; classifier_requires in concepts/zh.json needs people.
+    for (const text of ['老板三个月没发工资', '老闆三個月沒發工資', '在工地干了半年，包工头跑了，工钱找谁要']) {
+      expect(triage(text, text === '老闆三個月沒發工資' ? 'zh-Hant' : 'zh-Hans').reasons).not.toContain('mass_arrears');
+    }
+    // The same holds for violence: the classifier alone read a contract question as a beating.
+    expect(triage('进厂两个月了老板还不跟我签合同，我能拿到啥', 'zh-Hans').level).toBe('none');
+    expect(triage('组长拿棍子追着我们跑', 'zh-Hans').reasons).toContain('violence');
+    // Pregnancy without leaving or pressure, and company rules without a body cue, are ordinary questions.
+    expect(triage('怀孕了还能让我上夜班吗', 'zh-Hans').level).toBe('none');
+    expect(triage('員工手冊從來沒給我們看過，違反了也要被處罰嗎', 'zh-Hant').level).toBe('none');
+    expect(triage('我怀孕三个月，公司劝我自己走', 'zh-Hans').reasons).toContain('pregnancy_dismissal');
+    for (const text of ['我们三个月没发工资了', '老板跑了，工友们三个月工资没拿到', '大家的工资拖了半年', '厂里几十个人工资都没发']) {
+      expect(triage(text, 'zh-Hans').reasons).toContain('mass_arrears');
+    }
+  });
 });
