@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/create-bot.js';
 import { FakeOpenAiServer } from '../helpers/fake-openai-server.js';
+import { sharedIndexEnv } from '../helpers/shared-index.js';
 
 const server = new FakeOpenAiServer();
 let bot: Bot;
@@ -11,14 +9,12 @@ let bot: Bot;
 beforeAll(async () => {
   const baseURL = await server.start();
   bot = await createBot({
-    env: {
-      INDEX_CACHE_DIR: mkdtempSync(join(tmpdir(), 'llm-index-')),
-      LOG_LEVEL: 'silent',
+    env: await sharedIndexEnv('default', {
       OPENAI_BASE_URL: baseURL,
       LLM_MODEL: 'fake-model',
       LLM_DEADLINE_MS: '1500',
       LLM_CIRCUIT_FAILURES: '50',
-    },
+    }),
   });
 }, 120_000);
 afterAll(() => server.stop());

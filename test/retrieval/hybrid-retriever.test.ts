@@ -6,15 +6,17 @@ import type { KnowledgeBase, Retriever } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
 import type { Embedder } from '../../src/retrieval/embedders/types.js';
 import { loadOrBuildRetriever } from '../../src/retrieval/index-cache.js';
+import { sharedIndexCopy } from '../helpers/shared-index.js';
 
 let kb: KnowledgeBase;
 let retriever: Retriever;
-const cacheDir = mkdtempSync(join(tmpdir(), 'index-'));
+let cacheDir: string;
 
 beforeAll(async () => {
   kb = await loadKnowledge('knowledge');
+  cacheDir = await sharedIndexCopy();
   retriever = await loadOrBuildRetriever({ kb, cacheDir });
-}, 60_000);
+}, 120_000);
 
 async function topIds(text: string, jurisdiction: 'CN' | 'VN', k = 5): Promise<string[]> {
   return (await retriever.retrieve({ text, jurisdiction, k })).map((h) => h.passage.id);
@@ -76,9 +78,12 @@ describe('index cache', () => {
 
   it('rebuilds when the knowledge content hash changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'index-hash-'));
-    await loadOrBuildRetriever({ kb, cacheDir: dir, lsa: { dimension: 16, powerIterations: 0 } });
+    // A slice of the corpus: what is checked is the cache key, not the ranking.
+    const small: KnowledgeBase = { ...kb, passages: kb.passages.slice(0, 40) };
+    const lsa = { dimension: 16, powerIterations: 0 };
+    await loadOrBuildRetriever({ kb: small, cacheDir: dir, lsa });
     const first = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { contentHash: string };
-    await loadOrBuildRetriever({ kb: { ...kb, contentHash: 'changed' }, cacheDir: dir, lsa: { dimension: 16, powerIterations: 0 } });
+    await loadOrBuildRetriever({ kb: { ...small, contentHash: 'changed' }, cacheDir: dir, lsa });
     const second = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { contentHash: string };
     expect(first.contentHash).toBe(kb.contentHash);
     expect(second.contentHash).toBe('changed');
