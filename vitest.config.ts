@@ -41,6 +41,9 @@ export default defineConfig({
   test: {
     // A test that ends without one expect() fails: it cannot have checked anything.
     expect: { requireAssertions: true },
+    // vitest's default is one worker per core minus one: a single worker here. Integration files spend
+    // much of their time waiting on child processes, servers and timers, so three keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,

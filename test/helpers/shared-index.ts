@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,30 +19,40 @@ function variantEnv(variant: IndexVariant, cacheDir: string): Record<string, str
   return { INDEX_CACHE_DIR: cacheDir, LOG_LEVEL: 'silent', ...(extra ? { EXTRA_LAWS_DIR: extra } : {}) };
 }
 
-/** Builds the variant once per run: the first caller takes the lock (mkdir is atomic), the others wait. */
+/**
+ * The prebuilt variant, built if this version of the sources has none yet: the first caller in a run takes
+ * the lock (mkdir is atomic) and builds into a scratch folder renamed into place when complete; the others wait.
+ */
 async function prebuilt(variant: IndexVariant): Promise<string> {
-  const root = inject('sharedIndexRoot');
-  if (!root) throw new Error('sharedIndexRoot is not provided: run this file in the vitest "integration" project');
-  const dir = join(root, variant);
-  const failed = `${dir}.failed`;
+  const runDir = inject('sharedIndexRunDir');
+  const cacheDir = inject('sharedIndexCacheDir');
+  if (!runDir || !cacheDir) throw new Error('the shared index is set up by the vitest "integration" project only');
+  const dir = join(cacheDir, variant);
+  // meta.json is written last by the index build: its presence marks a complete index.
+  const ready = (): boolean => existsSync(join(dir, 'meta.json'));
+  if (ready()) return dir;
+  const failed = join(runDir, `${variant}.failed`);
   let builder = false;
   try {
-    mkdirSync(`${dir}.lock`);
+    mkdirSync(join(runDir, `${variant}.lock`));
     builder = true;
   } catch {
     // Another test file builds it.
   }
   if (builder) {
+    const scratch = mkdtempSync(join(cacheDir, `${variant}.building-`));
     try {
-      await createBot({ env: variantEnv(variant, dir) });
+      await createBot({ env: variantEnv(variant, scratch) });
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(scratch, dir);
     } catch (error) {
       writeFileSync(failed, error instanceof Error ? (error.stack ?? error.message) : String(error));
+      rmSync(scratch, { recursive: true, force: true });
       throw error;
     }
     return dir;
   }
-  // meta.json is written last: its presence marks a complete index.
-  while (!existsSync(join(dir, 'meta.json'))) {
+  while (!ready()) {
     if (existsSync(failed)) throw new Error(`shared ${variant} index build failed:\n${readFileSync(failed, 'utf8')}`);
     await sleep(100);
   }
