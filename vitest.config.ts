@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -41,9 +42,9 @@ export default defineConfig({
   test: {
     // A test that ends without one expect() fails: it cannot have checked anything.
     expect: { requireAssertions: true },
-    // vitest's default is one worker per core minus one: a single worker here. Integration files spend
-    // much of their time waiting on child processes, servers and timers, so three keep both cores busy.
-    maxWorkers: 3,
+    // vitest's default is one worker per core minus one: a single worker on 2 cores. Integration files spend
+    // much of their time waiting on child processes, servers and timers, so at least three keep both busy.
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     projects: [
       {
         extends: true,
