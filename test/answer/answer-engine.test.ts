@@ -77,8 +77,11 @@ describe('answer engine (extractive)', () => {
   it('says so plainly and hands off when no source is found', async () => {
     const a = await engineWith().ask({ text: '公司的食堂饭菜太咸了怎么办' });
     expect(a.citations).toHaveLength(0);
-    expect(['no_source', 'refusal']).toContain(a.mode);
-    if (a.mode === 'no_source') expect(a.escalate).toBe('person');
+    // An in-scope workplace question with no source: a refusal here would not hand off, so it must be no_source.
+    expect(a.mode).toBe('no_source');
+    expect(a.reasons).toContain('no_source');
+    expect(a.escalate).toBe('person');
+    expect(a.answer).toContain('12351');
   });
 
   it('refuses out-of-scope and manipulation messages with a redirect', async () => {

@@ -1,13 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/create-bot.js';
+import { sharedIndexEnv } from '../helpers/shared-index.js';
 
 let bot: Bot;
 
 beforeAll(async () => {
-  bot = await createBot({ env: { INDEX_CACHE_DIR: mkdtempSync(join(tmpdir(), 'extra-index-')), LOG_LEVEL: 'silent', EXTRA_LAWS_DIR: 'test/fixtures/extra-laws' } });
+  bot = await createBot({ env: await sharedIndexEnv('extra-laws') });
 }, 120_000);
 
 describe('answer pipeline with EXTRA_LAWS_DIR', () => {

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedIndexCopy } from '../helpers/shared-index.js';
 
 const run = promisify(execFile);
-const cacheDir = mkdtempSync(join(tmpdir(), 'cli-index-'));
-const env = { ...process.env, INDEX_CACHE_DIR: cacheDir, LOG_LEVEL: 'error' };
+let env: NodeJS.ProcessEnv;
 
 async function ask(args: string[], input?: string): Promise<{ stdout: string; stderr: string }> {
   if (input === undefined) return run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { env, maxBuffer: 1 << 24 });
@@ -18,8 +18,8 @@ async function ask(args: string[], input?: string): Promise<{ stdout: string; st
 }
 
 beforeAll(async () => {
-  // The first run builds the index into the temporary cache; later runs load it.
-  await ask(['--json', '预热']);
+  // The children load a copy of the run's prebuilt index instead of building their own.
+  env = { ...process.env, INDEX_CACHE_DIR: await sharedIndexCopy(), LOG_LEVEL: 'error' };
 }, 120_000);
 
 describe('npm run ask', () => {

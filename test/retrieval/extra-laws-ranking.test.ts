@@ -1,10 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase, Retriever } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
 import { loadOrBuildRetriever } from '../../src/retrieval/index-cache.js';
+import { sharedIndexCopy } from '../helpers/shared-index.js';
 
 let kb: KnowledgeBase;
 let retriever: Retriever;
@@ -12,8 +10,9 @@ let noPrior: Retriever;
 
 beforeAll(async () => {
   kb = await loadKnowledge('knowledge', { extraLawsDir: 'test/fixtures/extra-laws' });
-  retriever = await loadOrBuildRetriever({ kb, cacheDir: mkdtempSync(join(tmpdir(), 'index-')) });
-  noPrior = await loadOrBuildRetriever({ kb, cacheDir: mkdtempSync(join(tmpdir(), 'index-')), weights: { builtinPrior: 1 } });
+  retriever = await loadOrBuildRetriever({ kb, cacheDir: await sharedIndexCopy('extra-laws') });
+  const noPriorDir = await sharedIndexCopy('extra-laws');
+  noPrior = await loadOrBuildRetriever({ kb, cacheDir: noPriorDir, weights: { builtinPrior: 1 } });
 }, 120_000);
 
 async function topIds(r: Retriever, text: string, k = 5): Promise<string[]> {

@@ -182,5 +182,5 @@ describe.skipIf(server.skip)('two instances on one PostgreSQL database', () => {
       for (const { child } of instances) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       recorder.server.close();
     }
-  }, 90_000);
+  }, 180_000);
 });

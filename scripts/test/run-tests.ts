@@ -1,0 +1,28 @@
+/**
+ * `npm test`: the typecheck and the vitest run side by side. tsc uses one core for several seconds while
+ * vitest starts its workers and while its last long files run, so together they finish sooner than one
+ * after the other. Arguments go to vitest; tsc's output is printed after the tests; the exit code is
+ * non-zero when either failed.
+ */
+import { spawn } from 'node:child_process';
+
+const tscArgs = ['--noEmit', '--incremental', '--tsBuildInfoFile', '.cache/tsc.tsbuildinfo'];
+
+function run(command: string, args: string[], capture: boolean): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', (error) => resolve({ code: 1, output: `${output}${error.message}\n` }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+const bin = (name: string): string => `node_modules/.bin/${name}`;
+const typecheck = run(bin('tsc'), tscArgs, true);
+const tests = await run(bin('vitest'), ['run', ...process.argv.slice(2)], false);
+const types = await typecheck;
+const verdict = types.code === 0 ? 'passed' : 'failed';
+process.stdout.write(`\n${types.code === 0 ? '' : types.output}typecheck (tsc --noEmit): ${verdict}\n`);
+process.exitCode = tests.code !== 0 ? tests.code : types.code;
