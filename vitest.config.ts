@@ -19,6 +19,7 @@ const INTEGRATION = [
   'test/channels/zalo/zalo-adapter.test.ts',
   'test/cli/apikey.test.ts',
   'test/cli/ask.test.ts',
+  'test/config/load-config.test.ts',
   'test/console/console-e2e.test.ts',
   'test/console/live-events.test.ts',
   'test/conversation/crash-safety.test.ts',
