@@ -12,6 +12,11 @@ export const classifierSchema = z.object({
   weights: z.record(z.string(), z.array(z.tuple([z.number().int().nonnegative(), z.number()]))),
   /** Probability mass on urgent classes above which a message is urgent (chosen for recall). */
   urgentThreshold: z.number().min(0).max(1),
+  /**
+   * Threshold when no danger cue of the concept lexicons occurs in the message (no term of any urgent
+   * rule's concept): such a message is most often an ordinary question, so the classifier must be surer.
+   */
+  urgentThresholdUncued: z.number().min(0).max(1).optional(),
   trainedOn: z.object({ messages: z.number().int(), families: z.number().int(), split: z.string() }),
 });
 export type ClassifierModel = z.infer<typeof classifierSchema>;
@@ -40,7 +45,8 @@ export function classProbabilities(model: Pick<ClassifierModel, 'classes' | 'bia
   return e.map((v) => v / sum);
 }
 
-export function classify(model: ClassifierModel, text: string): ClassifierVerdict {
+/** `cued`: whether a danger cue of the concept lexicons occurs in the text (picks the threshold). */
+export function classify(model: ClassifierModel, text: string, cued = true): ClassifierVerdict {
   const p = classProbabilities(model, textFeatures(text));
   const probabilities: Record<string, number> = {};
   let urgentScore = 0;
@@ -60,7 +66,7 @@ export function classify(model: ClassifierModel, text: string): ClassifierVerdic
     probabilities,
     urgentScore,
     topCategory,
-    urgent: urgentScore >= model.urgentThreshold,
+    urgent: urgentScore >= (cued ? model.urgentThreshold : (model.urgentThresholdUncued ?? model.urgentThreshold)),
   };
 }
 

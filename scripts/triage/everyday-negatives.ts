@@ -1,0 +1,250 @@
+/**
+ * Ordinary everyday labour questions for the TRAINING split of the triage set
+ * (negatives: expect no escalation), used by generate-training-set.ts. Written
+ * for this file on many topics, not copied from any eval set; some sit close to
+ * an urgent category on purpose (a company-wide layoff, a short contract, a
+ * caesarean birth, a broken machine, one worker's late wages) because the
+ * classifier over-fired on such wording. The generator adds Traditional
+ * Chinese copies and Vietnamese copies without diacritics.
+ */
+
+interface NegativeTemplate {
+  readonly family: string;
+  readonly label: { readonly label: 'none'; readonly category: 'ordinary' | 'hard_negative' };
+  readonly zh: readonly string[];
+  readonly vi: readonly string[];
+}
+
+const ordinary = { label: 'none', category: 'ordinary' } as const;
+const hard = { label: 'none', category: 'hard_negative' } as const;
+
+export const EVERYDAY_NEGATIVES: readonly NegativeTemplate[] = [
+  {
+    family: 'g-ev-pay',
+    label: ordinary,
+    zh: [
+      '工资每个月几号发才算按时',
+      '公司发工资晚了三天，可以要求赔偿吗',
+      '底薪低于最低工资标准合法吗',
+      '计件工资算不算加班费',
+      '工资条上扣了一笔管理费，这个合理吗',
+      '试用期工资能打几折',
+      '夜班补贴有没有规定标准',
+      '年终奖没发，离职了还能要吗',
+      '公司说绩效不好扣一半工资可以吗',
+      '工资用现金发，没有银行流水怎么证明',
+      '社保个人部分一个月扣多少',
+      '公积金单位和个人各交百分之几',
+    ],
+    vi: [
+      'lương tháng này công ty trả chậm ba ngày có được đòi bồi thường không',
+      'lương cơ bản thấp hơn lương tối thiểu vùng có hợp pháp không',
+      'đóng bảo hiểm xã hội thì bị trừ vào lương bao nhiêu phần trăm',
+      'trừ tiền bảo hiểm mỗi tháng là mấy phần trăm lương',
+      'lương thử việc được ít nhất bao nhiêu phần trăm',
+      'phụ cấp ca đêm có quy định mức không',
+      'thưởng tết có bắt buộc công ty phải trả không',
+      'công ty trừ lương vì đi trễ 5 phút có đúng không',
+      'lương khoán sản phẩm có được tính làm thêm giờ không',
+      'phiếu lương ghi khoản phí quản lý có hợp lý không',
+      'nghỉ việc rồi thì lương tháng cuối bao giờ được nhận',
+      'trả lương bằng tiền mặt thì lấy gì làm bằng chứng',
+    ],
+  },
+  {
+    family: 'g-ev-deduct',
+    label: hard,
+    zh: [
+      '不小心把机器弄坏了，老板要扣我半个月工资，合理吗',
+      '设备坏了让工人赔钱有规定吗',
+      '我把货弄丢了公司要从工资里扣，最多能扣多少',
+      '工作服要自己出钱吗',
+      '迟到一次扣一百块合法吗',
+      '请假一天扣三天工资可以吗',
+    ],
+    vi: [
+      'em làm hư máy, tổ trưởng bắt bồi thường một tháng lương có đúng không',
+      'làm hỏng thiết bị thì công ty được trừ lương tối đa bao nhiêu',
+      'làm mất hàng công ty bắt đền tiền có được không',
+      'đồng phục công ty bắt công nhân tự trả tiền có đúng không',
+      'đi trễ một lần bị phạt 200 nghìn có hợp pháp không',
+      'xin nghỉ một ngày bị trừ ba ngày lương được không',
+    ],
+  },
+  {
+    family: 'g-ev-leave',
+    label: ordinary,
+    zh: [
+      '老婆剖腹产，老公能休几天陪产假',
+      '剖腹产的产假比顺产多几天',
+      '陪产假期间工资照发吗',
+      '年假没休完公司要给钱吗',
+      '病假要医院开什么证明',
+      '丧假有几天',
+      '工作满一年有年假吗',
+      '请事假公司可以不批吗',
+      '国庆节加班工资怎么算',
+      '春节调休上班算不算加班',
+      '产假结束后能不能多请几天',
+      '怀孕了产检请假要扣工资吗',
+    ],
+    vi: [
+      'vợ sinh mổ thì chồng được nghỉ chế độ mấy ngày',
+      'vợ đẻ mổ chồng có được hưởng tiền thai sản không',
+      'sinh mổ thì được nghỉ thai sản thêm bao nhiêu ngày',
+      'nghỉ phép năm không hết có được trả tiền không',
+      'làm đủ một năm được mấy ngày phép',
+      'nghỉ ốm cần giấy tờ gì của bệnh viện',
+      'nhà có đám tang được nghỉ mấy ngày',
+      'đi làm ngày quốc khánh được trả lương thế nào',
+      'nghỉ không lương công ty có được từ chối không',
+      'đi khám thai có bị trừ lương không',
+      'hết nghỉ thai sản có xin nghỉ thêm được không',
+      'chồng nghỉ khi vợ sinh con thì ai trả tiền',
+    ],
+  },
+  {
+    family: 'g-ev-contract',
+    label: ordinary,
+    zh: [
+      '公司每次只跟我签三个月的合同，合法吗',
+      '公司要我签一年一签的短期合同可以吗',
+      '劳动合同连续签两次以后能要求无固定期限吗',
+      '没签合同算不算劳动关系',
+      '合同里写的岗位和实际不一样怎么办',
+      '公司改了合同内容没让我签字有效吗',
+      '试用期可以延长吗',
+      '劳务合同和劳动合同有什么区别',
+      '签了竞业协议没给补偿还要遵守吗',
+      '换了老板，原来的合同还算数吗',
+    ],
+    vi: [
+      'công ty bắt ký hợp đồng ba tháng một lần có đúng luật không',
+      'ký hợp đồng thời vụ liên tục mấy năm có được không',
+      'ký hai lần hợp đồng xác định thời hạn rồi thì lần sau ký loại gì',
+      'không ký hợp đồng thì có được coi là người lao động không',
+      'công việc thực tế khác với hợp đồng thì làm sao',
+      'thử việc có được kéo dài không',
+      'hợp đồng dịch vụ khác gì hợp đồng lao động',
+      'công ty đổi chủ thì hợp đồng cũ còn hiệu lực không',
+      'phụ lục hợp đồng có cần chữ ký của em không',
+      'hop dong 6 thang ky di ky lai co vi pham khong',
+    ],
+  },
+  {
+    family: 'g-ev-layoff',
+    label: hard,
+    zh: [
+      '公司要大规模裁员，补偿怎么算',
+      '公司裁员裁了一大批人，要提前通知工会吗',
+      '工厂要搬走了，员工都要解散，有什么补偿',
+      '经济性裁员需要什么程序',
+      '公司倒闭了工资和补偿找谁要',
+      '公司被收购，员工要重新签合同吗',
+    ],
+    vi: [
+      'công ty cắt giảm lao động hàng loạt thì người lao động được gì',
+      'doanh nghiệp sa thải hàng loạt có phải báo trước không',
+      'công ty giải thể thì công nhân được trợ cấp gì',
+      'nhà máy chuyển đi tỉnh khác, công nhân không theo có được trợ cấp không',
+      'cắt giảm nhân sự vì lý do kinh tế phải làm thủ tục gì',
+      'công ty phá sản thì lương và bảo hiểm ai trả',
+    ],
+  },
+  {
+    family: 'g-ev-insurance',
+    label: ordinary,
+    zh: [
+      '社保断缴了三个月有什么影响',
+      '换工作社保怎么转',
+      '失业金能领几个月',
+      '医保报销比例是多少',
+      '公司只交了工伤保险没交养老保险可以吗',
+      '农民工可以不交社保吗',
+      '生育津贴打到公司账户了，公司不给我怎么办',
+      '退休年龄现在是多少岁',
+    ],
+    vi: [
+      'bảo hiểm xã hội bị gián đoạn 3 tháng có sao không',
+      'đổi công ty thì sổ bảo hiểm chuyển thế nào',
+      'bảo hiểm thất nghiệp được nhận mấy tháng',
+      'rút bảo hiểm xã hội một lần cần giấy tờ gì',
+      'công ty không chốt sổ bảo hiểm khi em nghỉ việc',
+      'tiền thai sản công ty giữ không trả cho em',
+      'bảo hiểm y tế đi khám trái tuyến được bao nhiêu',
+      'tuổi nghỉ hưu của lao động nữ bây giờ là bao nhiêu',
+    ],
+  },
+  {
+    family: 'g-ev-arrears-one',
+    label: hard,
+    zh: [
+      '老板拖了我两个月工资，我能去哪里告',
+      '工资晚发半个月了，我一个人去仲裁行吗',
+      '上个月的工资到现在还没给我，怎么办',
+      '辞职以后老板一直不结我最后一个月的工资',
+      '包工头欠我八千块工钱，有没有办法要回来',
+      '老板已经四个月没给我发工资了，我想辞职',
+      '厂里欠我一个半月工资没结，能不能申请支付令',
+    ],
+    vi: [
+      'công ty nợ em hai tháng lương thì kiện ở đâu',
+      'nghỉ việc rồi mà chưa được trả lương tháng cuối',
+      'chủ nợ tiền công của tôi 8 triệu thì đòi thế nào',
+      'lương tháng trước đến giờ vẫn chưa trả em phải làm gì',
+      'trả lương trễ nửa tháng em có được nghỉ ngang không',
+      'sếp nợ lương em bốn tháng rồi, em muốn nghỉ việc',
+    ],
+  },
+  {
+    family: 'g-ev-quit',
+    label: ordinary,
+    zh: [
+      '辞职要提前几天说',
+      '公司不给开离职证明怎么办',
+      '被辞退了公司没给补偿，可以申请仲裁吗',
+      '劳动仲裁要交钱吗',
+      '离职后档案怎么转',
+      '主动辞职有没有经济补偿',
+      '公司让我写辞职信再给补偿，可以相信吗',
+      '工会能帮我写仲裁申请书吗',
+    ],
+    vi: [
+      'nghỉ việc phải báo trước mấy ngày',
+      'công ty không trả sổ bảo hiểm khi nghỉ việc',
+      'tự nghỉ việc có được trợ cấp thôi việc không',
+      'đi kiện công ty có mất tiền không',
+      'hòa giải viên lao động ở đâu',
+      'công đoàn có giúp viết đơn khởi kiện không',
+      'nghỉ ngang thì có phải bồi thường cho công ty không',
+      'xin nghỉ việc mà công ty không duyệt đơn thì sao',
+    ],
+  },
+  {
+    family: 'g-ev-hours',
+    label: ordinary,
+    zh: [
+      '一个月加班最多多少小时',
+      '公司安排上夜班要我同意吗',
+      '一天上十二个小时的班合法吗',
+      '每周至少休息一天吗',
+      '做六休一加班费怎么算',
+      '哺乳期能不能不上夜班',
+      '上班路上出车祸算不算工伤',
+      '工伤认定需要哪些材料',
+      '我住院做手术还在病假里，公司发短信说要解除我的合同',
+      '病休期间公司说我长期不上班要辞退我，能这样吗',
+    ],
+    vi: [
+      'một tháng làm thêm tối đa bao nhiêu giờ',
+      'công ty xếp ca đêm có cần em đồng ý không',
+      'mỗi ngày làm 12 tiếng có đúng luật không',
+      'mỗi tuần được nghỉ ít nhất mấy ngày',
+      'đang nuôi con nhỏ có phải làm ca đêm không',
+      'con dưới 12 tháng thì mẹ có được về sớm không',
+      'bị tai nạn trên đường đi làm có được tính là tai nạn lao động không',
+      'hồ sơ hưởng chế độ tai nạn lao động gồm những gì',
+      'em đang nghỉ ốm dài ngày thì công ty gửi quyết định chấm dứt hợp đồng',
+    ],
+  },
+];
