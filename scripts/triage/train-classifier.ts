@@ -146,7 +146,12 @@ const uncuedFaBefore = uncuedNegatives.filter((c) => c.urgent >= urgentThreshold
 
 const model = train(examples);
 const out: ClassifierModel = {
-  _note: `Triage classifier (softmax regression on character/syllable n-grams), written by scripts/triage/train-classifier.ts from the training split only. Thresholds chosen on 5-fold family-grouped cross-validation within the training split: urgent recall ${cvRecall.toFixed(3)} at ${(cvFa * 100).toFixed(1)}% false alarms; without a danger cue of the lexicons the threshold is ${urgentThresholdUncued} (at most ${MAX_UNCUED_FALSE_ALARMS * 100}% false alarms there). Do not edit by hand.`,
+  _note:
+    'Triage classifier (softmax regression on character/syllable n-grams), written by ' +
+    'scripts/triage/train-classifier.ts from the training split only. Thresholds chosen on 5-fold ' +
+    `family-grouped cross-validation within the training split: urgent recall ${cvRecall.toFixed(3)} at ` +
+    `${(cvFa * 100).toFixed(1)}% false alarms; without a danger cue of the lexicons the threshold is ` +
+    `${urgentThresholdUncued} (at most ${MAX_UNCUED_FALSE_ALARMS * 100}% false alarms there). Do not edit by hand.`,
   kind: 'softmax-regression',
   ...model,
   urgentThreshold,

@@ -175,7 +175,11 @@ export function evaluateConcepts(set: ConceptSet, text: string, personal: boolea
  * rule fires: a pregnancy without a dismissal, arrears without a group). Without one the classifier
  * must be surer (docs/triage.md).
  */
-export function hasDangerCue(set: ConceptSet, text: string, forms: ConceptForms = conceptForms(text, set.family)): boolean {
+export function hasDangerCue(
+  set: ConceptSet,
+  text: string,
+  forms: ConceptForms = conceptForms(text, set.family),
+): boolean {
   const concepts = new Set(set.rules.filter((r) => r.level === 'urgent').flatMap((r) => r.all));
   for (const c of concepts) {
     const f = set.finders.get(c)!;

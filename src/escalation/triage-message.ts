@@ -36,9 +36,15 @@ function isPersonal(set: RuleSet, normalised: NormalisedText): boolean {
  * Whether the classifier may use its general threshold: the message reads as a personal case and holds
  * a danger cue of the concept lexicons. Otherwise (an ordinary or general question) it must be surer.
  */
-export function classifierCued(rules: TriageRules, family: 'zh' | 'vi', text: string, normalised = normaliseText(clip(text))): boolean {
+export function classifierCued(
+  rules: TriageRules,
+  family: 'zh' | 'vi',
+  text: string,
+  normalised = normaliseText(clip(text)),
+): boolean {
   if (!rules.concepts) return true;
-  return isPersonal(rules[family], normalised) && hasDangerCue(rules.concepts[family], text, conceptForms(normalised, family));
+  if (!isPersonal(rules[family], normalised)) return false;
+  return hasDangerCue(rules.concepts[family], text, conceptForms(normalised, family));
 }
 
 interface Hit {
