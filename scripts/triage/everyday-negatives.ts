@@ -104,6 +104,24 @@ export const EVERYDAY_NEGATIVES: readonly NegativeTemplate[] = [
     ],
   },
   {
+    family: 'g-ev-pregnant-benefits',
+    label: hard,
+    zh: [
+      '我现在怀孕五个月，预产期在明年三月，生育津贴是按哪个月的工资算',
+      '怀孕期间社保换了城市交，生育保险还能报销吗',
+      '我怀着孕，单位给我交的生育保险不满一年，能领生育津贴吗',
+      '怀孕后每天上班可以申请休息时间吗',
+      '我怀二胎了，产假和一胎一样长吗',
+    ],
+    vi: [
+      'em đang mang thai tháng thứ năm, dự sinh tháng 3, tiền thai sản tính theo lương tháng nào',
+      'em là giáo viên đang có thai, đóng bảo hiểm được 8 tháng thì có được hưởng thai sản không',
+      'em mang thai mà công ty chuyển nơi đóng bảo hiểm thì hồ sơ thai sản nộp ở đâu',
+      'chị đang mang bầu, muốn hỏi thủ tục nhận trợ cấp một lần khi sinh con',
+      'em có bầu đôi thì được nghỉ thai sản bao lâu',
+    ],
+  },
+  {
     family: 'g-ev-contract',
     label: ordinary,
     zh: [
@@ -152,6 +170,24 @@ export const EVERYDAY_NEGATIVES: readonly NegativeTemplate[] = [
     ],
   },
   {
+    family: 'g-ev-dismissed',
+    label: hard,
+    zh: [
+      '试用期最后一周，主管说我达不到要求，让我走人',
+      '经理说我不适合这个岗位，明天不用来了',
+      '公司说业务调整，把我辞退了，只给了半个月工资',
+      '干了三年突然被开除，理由是迟到了两次',
+      '公司通知我合同到期不续签了',
+    ],
+    vi: [
+      'sắp hết thử việc thì quản lý nói em không đạt, cho em nghỉ',
+      'trưởng phòng nói em không hợp vị trí này, mai khỏi đi làm',
+      'công ty tái cơ cấu nên cho em nghỉ việc, chỉ trả nửa tháng lương',
+      'làm ba năm tự nhiên bị sa thải vì đi trễ hai lần',
+      'công ty báo hết hạn hợp đồng không ký tiếp với em',
+    ],
+  },
+  {
     family: 'g-ev-insurance',
     label: ordinary,
     zh: [
@@ -186,6 +222,10 @@ export const EVERYDAY_NEGATIVES: readonly NegativeTemplate[] = [
       '包工头欠我八千块工钱，有没有办法要回来',
       '老板已经四个月没给我发工资了，我想辞职',
       '厂里欠我一个半月工资没结，能不能申请支付令',
+      '包工头欠我五千多块钱，一直说下个月给',
+      '老板欠了我两个月工资',
+      '我的工资被拖了四十天了',
+      '上家公司还欠我最后半个月的工钱',
     ],
     vi: [
       'công ty nợ em hai tháng lương thì kiện ở đâu',
@@ -194,6 +234,9 @@ export const EVERYDAY_NEGATIVES: readonly NegativeTemplate[] = [
       'lương tháng trước đến giờ vẫn chưa trả em phải làm gì',
       'trả lương trễ nửa tháng em có được nghỉ ngang không',
       'sếp nợ lương em bốn tháng rồi, em muốn nghỉ việc',
+      'chủ thầu còn nợ em 5 triệu tiền công, hẹn mãi chưa trả',
+      'công ty cũ còn nợ em nửa tháng lương',
+      'lương của em bị giữ lại 40 ngày rồi',
     ],
   },
   {
