@@ -33,7 +33,9 @@ interface Case {
 
 const frozen = process.argv.includes('--frozen');
 const list = process.argv.includes('--list');
-const DATASETS = frozen ? ['everyday-questions', 'calc-test'] : ['everyday-dev', 'worker-questions', 'real-dev', 'calc-dev'];
+const DATASETS = frozen
+  ? ['everyday-questions', 'calc-test']
+  : ['everyday-dev', 'worker-questions', 'real-dev', 'calc-dev'];
 const TRIAGE_SPLIT = frozen ? 'test' : 'train';
 
 function datasetCases(name: string): Case[] {
@@ -57,7 +59,11 @@ const noClassifier = loadTriageRules('knowledge/triage', { classifier: false });
 // Each layer alone: the rule files without the concept lexicons, and the lexicons without the rule files.
 const { concepts: _concepts, ...rulesOnlyParts } = noClassifier;
 const rulesOnly: TriageRules = rulesOnlyParts;
-const lexiconOnly: TriageRules = { ...noClassifier, zh: { ...noClassifier.zh, rules: [] }, vi: { ...noClassifier.vi, rules: [] } };
+const lexiconOnly: TriageRules = {
+  ...noClassifier,
+  zh: { ...noClassifier.zh, rules: [] },
+  vi: { ...noClassifier.vi, rules: [] },
+};
 
 const urgentWith = (rules: TriageRules, c: Case, lang: Lang) => triageMessage(rules, c.text, lang).level === 'urgent';
 
@@ -92,7 +98,8 @@ for (const c of cases) {
     for (const layer of fired) t[layer] += 1;
   }
   if (result.level === 'urgent') {
-    alarms.push(`${c.set} ${c.id} [${fired.join('+')}] ${result.reasons[0]} (${(result.signals ?? []).join(', ')}): ${c.text.slice(0, 90)}`);
+    const signals = (result.signals ?? []).join(', ');
+    alarms.push(`${c.set} ${c.id} [${fired.join('+')}] ${result.reasons[0]} (${signals}): ${c.text.slice(0, 90)}`);
   }
 }
 
