@@ -174,3 +174,21 @@ export function classifierVerdictAllowed(
     return f.phrases(forms).length > 0 || f.regex(forms).length > 0;
   });
 }
+
+/**
+ * Whether any term of a concept an urgent rule needs occurs in the message (a danger cue, even when no
+ * rule fires: a pregnancy without a dismissal, arrears without a group). Without one the classifier
+ * must be surer (docs/triage.md).
+ */
+export function hasDangerCue(
+  set: ConceptSet,
+  text: string,
+  forms: ConceptForms = conceptForms(text, set.family),
+): boolean {
+  const concepts = new Set(set.rules.filter((r) => r.level === 'urgent').flatMap((r) => r.all));
+  for (const c of concepts) {
+    const f = set.finders.get(c)!;
+    if (f.phrases(forms).length > 0 || f.regex(forms).length > 0) return true;
+  }
+  return false;
+}

@@ -29,7 +29,8 @@ export function classProbabilities(model: Pick<ClassifierModel, 'classes' | 'bia
   return e.map((v) => v / sum);
 }
 
-export function classify(model: ClassifierModel, text: string): ClassifierVerdict {
+/** `cued`: whether a danger cue of the concept lexicons occurs in the text (picks the threshold). */
+export function classify(model: ClassifierModel, text: string, cued = true): ClassifierVerdict {
   const p = classProbabilities(model, textFeatures(text));
   const probabilities: Record<string, number> = {};
   let urgentScore = 0;
@@ -49,7 +50,7 @@ export function classify(model: ClassifierModel, text: string): ClassifierVerdic
     probabilities,
     urgentScore,
     topCategory,
-    urgent: urgentScore >= model.urgentThreshold,
+    urgent: urgentScore >= (cued ? model.urgentThreshold : (model.urgentThresholdUncued ?? model.urgentThreshold)),
   };
 }
 

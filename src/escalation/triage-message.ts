@@ -1,7 +1,7 @@
 import type { Lang, Triage } from '../core/types.js';
 import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import type { PhraseMatch } from '../language/phrase-matcher.js';
-import { classifierVerdictAllowed, conceptForms, evaluateConcepts, type ConceptForms } from './concept-rules.js';
+import { classifierVerdictAllowed, conceptForms, evaluateConcepts, hasDangerCue, type ConceptForms } from './concept-rules.js';
 import type { MatchForms, RuleSet, TriageRules } from './load-triage-rules.js';
 import { classify } from './triage-classifier.js';
 
@@ -25,6 +25,28 @@ function insideOpener(m: PhraseMatch, openers: readonly PhraseMatch[]): boolean 
   return openers.some((o) => o.start < m.end && m.start < o.end);
 }
 
+/** A personal case is one with a personal cue outside the polite openers, or without any hypothetical framing. */
+function isPersonal(set: RuleSet, normalised: NormalisedText): boolean {
+  const openers = set.openers.find(normalised);
+  const personalCue = set.personal.find(normalised).some((m) => !insideOpener(m, openers));
+  return personalCue || !set.hypothetical.test(normalised);
+}
+
+/**
+ * Whether the classifier may use its general threshold: the message reads as a personal case and holds
+ * a danger cue of the concept lexicons. Otherwise (an ordinary or general question) it must be surer.
+ */
+export function classifierCued(
+  rules: TriageRules,
+  family: 'zh' | 'vi',
+  text: string,
+  normalised = normaliseText(clip(text)),
+): boolean {
+  if (!rules.concepts) return true;
+  if (!isPersonal(rules[family], normalised)) return false;
+  return hasDangerCue(rules.concepts[family], text, conceptForms(normalised, family));
+}
+
 interface Hit {
   readonly level: 'urgent' | 'person';
   readonly reason: string;
@@ -41,10 +63,7 @@ function evaluate(
   const set: RuleSet = rules[family];
   const messageForms = conceptForms(normalised, family);
   const forms = formsOf(messageForms);
-  // A personal case is one with a personal cue outside the polite openers, or without any hypothetical framing.
-  const openers = set.openers.find(normalised);
-  const personalCue = set.personal.find(normalised).some((m) => !insideOpener(m, openers));
-  const personal = personalCue || !set.hypothetical.test(normalised);
+  const personal = isPersonal(set, normalised);
   const hits: Hit[] = [];
   for (const rule of set.rules) {
     if (!rule.matches(forms) || rule.excluded(forms)) continue;
@@ -78,13 +97,15 @@ export function triageMessage(rules: TriageRules, text: string, lang: Lang, rece
   const normalised = normaliseText(clip(text));
   const hits = evaluate(rules, family, text, normalised);
   // A Vietnamese worker may write a Chinese phrase and vice versa.
-  const other = family === 'zh' ? 'vi' : 'zh';
-  if (other === 'vi' ? /[a-zA-Zà-ỹ]{2,}/u.test(text) : /\p{Script=Han}/u.test(text)) {
-    hits.push(...evaluate(rules, other, text, normalised));
-  }
+  const other: 'zh' | 'vi' = family === 'zh' ? 'vi' : 'zh';
+  const mixed = other === 'vi' ? /[a-zA-Zà-ỹ]{2,}/u.test(text) : /\p{Script=Han}/u.test(text);
+  if (mixed) hits.push(...evaluate(rules, other, text, normalised));
   // Layer 2: the classifier adds urgency the lexicons missed (hand-off requests stay with the rules: layer 3).
   if (rules.classifier && /[\p{L}]/u.test(text)) {
-    const verdict = classify(rules.classifier, clip(text));
+    const families: ('zh' | 'vi')[] = mixed ? [family, other] : [family];
+    const cued = families.some((f) => classifierCued(rules, f, clip(text), normalised));
+    const verdict = classify(rules.classifier, clip(text), cued);
+    // A verdict of a category whose required cue (classifier_requires) is absent does not count.
     const concepts = rules.concepts?.[family];
     const allowed = !concepts || classifierVerdictAllowed(concepts, verdict.topCategory, clip(text));
     if (verdict.urgent && allowed && !hits.some((h) => h.level === 'urgent')) {

@@ -82,6 +82,11 @@ export const classifierSchema = z
     weights: z.record(z.string(), z.array(z.tuple([z.number().int().nonnegative(), z.number()]))),
     /** Probability mass on urgent classes above which a message is urgent (chosen for recall). */
     urgentThreshold: z.number().min(0).max(1),
+    /**
+     * Threshold when no danger cue of the concept lexicons occurs in the message (no term of any urgent
+     * rule's concept): such a message is most often an ordinary question, so the classifier must be surer.
+     */
+    urgentThresholdUncued: z.number().min(0).max(1).optional(),
     trainedOn: z.object({ messages: z.number().int(), families: z.number().int(), split: z.string() }),
   })
   .refine((m) => m.bias.length === m.classes.length, {

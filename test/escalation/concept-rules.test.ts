@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/types.js';
 import { loadTriageRules } from '../../src/escalation/load-triage-rules.js';
 import { triageMessage } from '../../src/escalation/triage-message.js';
-import { conceptForms } from '../../src/escalation/concept-rules.js';
+import { conceptForms, hasDangerCue } from '../../src/escalation/concept-rules.js';
 
 // Lexicon layers only: the classifier must not be what makes these pass.
 const rules = loadTriageRules('knowledge/triage', { classifier: false });
@@ -92,5 +92,17 @@ describe('concept lexicons (layer 1)', () => {
     const file = join(dir, 'zh.json');
     writeFileSync(file, JSON.stringify({ concepts: { a: ['x'] }, rules: [{ id: 'r', category: 'injury', level: 'urgent', all: ['b'], personal: false, note: 'n' }] }));
     expect(() => loadConceptSet(file, 'zh')).toThrow(/unknown concept b/);
+  });
+});
+
+describe('danger cues (pick the classifier threshold)', () => {
+  const lexicons = loadTriageRules('knowledge/triage', { classifier: false });
+  it('finds a term of an urgent rule even when no rule fires', () => {
+    expect(hasDangerCue(lexicons.concepts!.zh, '老板三个月没发工资')).toBe(true);
+    expect(hasDangerCue(lexicons.concepts!.vi, 'em đang mang thai')).toBe(true);
+  });
+  it('finds none in an ordinary question', () => {
+    expect(hasDangerCue(lexicons.concepts!.vi, 'dong bhxh bi tru may phan tram')).toBe(false);
+    expect(hasDangerCue(lexicons.concepts!.zh, '年休假没休完公司要给钱吗')).toBe(false);
   });
 });

@@ -42,3 +42,18 @@ describe('triage classifier (layer 2)', () => {
     expect(() => loadClassifier(file)).toThrow(/urgentThreshold/);
   });
 });
+
+describe('triage classifier threshold without a lexicon danger cue', () => {
+  it('is at least the general threshold, so an uncued message needs a surer classifier', () => {
+    expect(model.urgentThresholdUncued).toBeDefined();
+    expect(model.urgentThresholdUncued!).toBeGreaterThanOrEqual(model.urgentThreshold);
+  });
+
+  it('applies the uncued threshold only when told there is no cue', () => {
+    const strict = { ...model, urgentThreshold: 0, urgentThresholdUncued: 1 };
+    expect(classify(strict, '工资条怎么看', true).urgent).toBe(true);
+    expect(classify(strict, '工资条怎么看', false).urgent).toBe(false);
+    const { urgentThresholdUncued: _unused, ...legacy } = strict;
+    expect(classify(legacy, '工资条怎么看', false).urgent).toBe(true);
+  });
+});

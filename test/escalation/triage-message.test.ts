@@ -176,3 +176,61 @@ describe('triageMessage', () => {
     }
   });
 });
+
+// Ordinary questions that escalated by mistake (dev sets and the helper's own probes), each with a close
+// urgent variant that must still escalate: a false alarm drops the answer, a miss drops the worker.
+const FALSE_ALARM_PAIRS: [Lang, string, string, string][] = [
+  [
+    'vi',
+    'Công ty cắt giảm nhân sự hàng loạt phải làm gì',
+    'em đang mang thai, công ty cắt giảm nhân sự hàng loạt và đuổi việc em',
+    'pregnancy_dismissal',
+  ],
+  [
+    'vi',
+    'Công ty bắt ký hợp đồng 3 tháng một lần có đúng không',
+    'Công ty bắt em ký hợp đồng 3 tháng vì em có bầu, hết hạn thì cho nghỉ',
+    'pregnancy_dismissal',
+  ],
+  ['vi', 'dong bhxh bi tru may phan tram', 'dong bhxh bi tru, gio em bi tai nan gay chan', 'injury'],
+  ['vi', 'Vợ sinh mổ thì chồng được nghỉ mấy ngày', 'em bị máy cán, phải mổ gấp', 'injury'],
+  [
+    'vi',
+    'vo sinh mo thi chong duoc nghi may ngay',
+    'vo em sinh mo xong di lam lai bi may kep dut ngon tay',
+    'injury',
+  ],
+  [
+    'vi',
+    'Em lỡ làm hỏng máy, quản lý nói trừ nửa tháng lương, vậy có đúng luật không ạ?',
+    'quản lý đánh em vì em làm hỏng máy',
+    'violence',
+  ],
+  [
+    'vi',
+    'nhà có đám tang được nghỉ mấy ngày',
+    'anh em bị rơi từ giàn giáo, tử vong tại chỗ, công ty chưa lo đám tang',
+    'death',
+  ],
+  ['vi', 'di kham thai co bi tru luong khong', 'em có bầu, quản lý trừ lương ép em nghỉ việc', 'pregnancy_dismissal'],
+  [
+    'vi',
+    'noi quy lao dong co phai quy dinh ve phong chong quay roi tinh duc khong',
+    'quan doc quay roi tinh duc em',
+    'sexual_harassment',
+  ],
+  ['vi', 'Có thai có bị đuổi việc không', 'em có thai bị công ty đuổi việc', 'pregnancy_dismissal'],
+  ['zh-Hans', '老板三个月没发工资', '老板三个月没发工资，我们车间几十个人都没拿到', 'mass_arrears'],
+  ['zh-Hans', '老板三个月没发工资', '工友们三个月没拿到工资，明天一起去讨薪', 'mass_arrears'],
+  ['zh-Hans', '包工头欠我八千块工钱', '包工头欠我们三十个工人的工钱', 'mass_arrears'],
+  ['zh-Hans', '怀孕了产检请假要扣工资吗', '我怀孕了，老板扣我工资逼我辞职', 'pregnancy_dismissal'],
+];
+
+describe('triage false alarms on ordinary questions', () => {
+  it.each(FALSE_ALARM_PAIRS)('%s: "%s" stays with the bot, "%s" escalates as %s', (lang, ordinary, urgent, cat) => {
+    expect(triage(ordinary, lang).level).toBe('none');
+    const result = triage(urgent, lang);
+    expect(result.level).toBe('urgent');
+    expect(result.reasons).toContain(cat);
+  });
+});
