@@ -86,7 +86,11 @@ interface Row {
 }
 
 /** Builds our retriever from scratch into a temporary cache, loads it back from that cache, and times the questions. */
-async function benchRetriever(name: string, kb: KnowledgeBase, questions: readonly BenchQuestion[]): Promise<Row & { rssGrowthMb: number }> {
+async function benchRetriever(
+  name: string,
+  kb: KnowledgeBase,
+  questions: readonly BenchQuestion[],
+): Promise<Row & { rssGrowthMb: number }> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'bench-index-'));
   const rssBefore = process.memoryUsage().rss;
   try {
@@ -97,10 +101,20 @@ async function benchRetriever(name: string, kb: KnowledgeBase, questions: readon
       t0 = performance.now();
       const retriever = await loadOrBuildRetriever({ kb, knowledgeDir, cacheDir });
       const loadMs = since(t0);
-      const retrieval = await timeQueries(async (q) => (await retriever.retrieve({ text: q.text, jurisdiction: q.jurisdiction, k: 10 })).map((h) => h.passage.id), questions);
+      const retrieval = await timeQueries(
+        async (q) =>
+          (await retriever.retrieve({ text: q.text, jurisdiction: q.jurisdiction, k: 10 })).map((h) => h.passage.id),
+        questions,
+      );
       return { buildMs, loadMs, retrieval };
     });
-    return { name, passages: kb.passages.length, ...value, peak, rssGrowthMb: Math.round((process.memoryUsage().rss - rssBefore) / 1048576) };
+    return {
+      name,
+      passages: kb.passages.length,
+      ...value,
+      peak,
+      rssGrowthMb: Math.round((process.memoryUsage().rss - rssBefore) / 1048576),
+    };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
@@ -129,13 +143,21 @@ async function benchBot(questions: readonly BenchQuestion[]) {
       await bot.engine.ask({ text: q.text });
       return [];
     }, questions);
-    return { firstStartMs, startFromCacheMs, answer: { queries: answers.queries, p50: answers.p50, p95: answers.p95, p99: answers.p99 } };
+    return {
+      firstStartMs,
+      startFromCacheMs,
+      answer: { queries: answers.queries, p50: answers.p50, p95: answers.p95, p99: answers.p99 },
+    };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
-const report: Record<string, unknown> = { createdAt: new Date().toISOString(), node: process.version, cpus: cpus().length };
+const report: Record<string, unknown> = {
+  createdAt: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+};
 const rows: Row[] = [];
 
 // 1. Labor corpus: the product as a worker uses it.
@@ -162,12 +184,24 @@ else {
     const big = loadZhCorpusDir(dir, bigLimit);
     const parseMs = since(t0);
     const bigQuestions = benchQuestions(DATASETS, big).filter((q) => q.jurisdiction === 'CN');
-    log(`full PRC corpus: ${big.files} files, ${big.documents.length} with articles, ${big.passages.length} passages; building...`);
+    log(
+      `full PRC corpus: ${big.files} files, ${big.documents.length} with articles, ${big.passages.length} passages; building...`,
+    );
     const hybrid = await benchRetriever('PRC-all / hybrid', big, bigQuestions);
     rows.push(hybrid);
-    const mini = values['skip-big-baseline'] ? undefined : await benchMiniSearch('PRC-all / MiniSearch', big, bigQuestions);
+    const mini = values['skip-big-baseline']
+      ? undefined
+      : await benchMiniSearch('PRC-all / MiniSearch', big, bigQuestions);
     if (mini) rows.push(mini);
-    report.bigCorpus = { files: big.files, documents: big.documents.length, passages: big.passages.length, unpackMs, parseMs, hybrid, ...(mini ? { miniSearch: mini } : {}) };
+    report.bigCorpus = {
+      files: big.files,
+      documents: big.documents.length,
+      passages: big.passages.length,
+      unpackMs,
+      parseMs,
+      hybrid,
+      ...(mini ? { miniSearch: mini } : {}),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -178,7 +212,18 @@ mkdirSync('eval/reports', { recursive: true });
 writeFileSync('eval/reports/bench-latest.json', JSON.stringify(report, null, 2));
 
 const langs = ['zh-Hans', 'zh-Hant', 'vi'];
-const header = ['corpus / engine', 'passages', 'build ms', 'load ms', 'p50 ms', 'p95 ms', 'p99 ms', ...langs.map((l) => `R@5 ${l}`), 'peak RSS MB', 'peak heap MB'];
+const header = [
+  'corpus / engine',
+  'passages',
+  'build ms',
+  'load ms',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  ...langs.map((l) => `R@5 ${l}`),
+  'peak RSS MB',
+  'peak heap MB',
+];
 const body = rows.map((r) => [
   r.name,
   String(r.passages),
@@ -187,12 +232,17 @@ const body = rows.map((r) => [
   r.retrieval.p50.toFixed(2),
   r.retrieval.p95.toFixed(2),
   r.retrieval.p99.toFixed(2),
-  ...langs.map((l) => (r.retrieval.recallAt5[l] === undefined ? '-' : `${r.retrieval.recallAt5[l]!.toFixed(2)} (${r.retrieval.withGold[l]})`)),
+  ...langs.map((l) =>
+    r.retrieval.recallAt5[l] === undefined
+      ? '-'
+      : `${r.retrieval.recallAt5[l]!.toFixed(2)} (${r.retrieval.withGold[l]})`,
+  ),
   String(r.peak.rssMb),
   String(r.peak.heapUsedMb),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 const peak = report.peak as MemoryPeak;
 process.stdout.write(
   [
@@ -201,7 +251,9 @@ process.stdout.write(
     ...body.map(line),
     '',
     `Bot: first start ${bot.firstStartMs} ms (builds the index), start from cache ${bot.startFromCacheMs} ms; full answer p50/p95/p99 ${bot.answer.p50}/${bot.answer.p95}/${bot.answer.p99} ms over ${bot.answer.queries} questions`,
-    typeof report.bigCorpus === 'string' ? `Full PRC corpus: ${report.bigCorpus}` : `Full PRC corpus: R@5 counts only gold laws found among its documents (number in brackets = questions with gold).`,
+    typeof report.bigCorpus === 'string'
+      ? `Full PRC corpus: ${report.bigCorpus}`
+      : `Full PRC corpus: R@5 counts only gold laws found among its documents (number in brackets = questions with gold).`,
     `Peak over the run: RSS ${peak.rssMb} MB, heapUsed ${peak.heapUsedMb} MB (${report.cpus} CPUs, Node ${report.node}). Report: eval/reports/bench-latest.json`,
   ].join('\n') + '\n',
 );

@@ -8,7 +8,13 @@ const reportSchema = z.looseObject({
   byCategory: z.array(groupSchema).default([]),
   noGold: z.array(groupSchema).default([]),
   cases: z.array(
-    z.looseObject({ id: z.string(), dataset: z.string(), question: z.string().optional(), goldRank: z.number().nullable().default(null), failedChecks: z.array(z.string()) }),
+    z.looseObject({
+      id: z.string(),
+      dataset: z.string(),
+      question: z.string().optional(),
+      goldRank: z.number().nullable().default(null),
+      failedChecks: z.array(z.string()),
+    }),
   ),
 });
 /** The parts of a JSON eval report that a comparison reads (older reports without topic groups still parse). */
@@ -74,9 +80,23 @@ export function diffReports(a: ComparableReport, b: ComparableReport): ReportDif
       if (!before) continue;
       for (const [metric, after] of Object.entries(group.summary)) {
         const prev = before[metric];
-        if (NOT_METRICS.has(metric) || typeof after !== 'number' || typeof prev !== 'number' || !isSignificant(metric, prev, after)) continue;
+        if (
+          NOT_METRICS.has(metric) ||
+          typeof after !== 'number' ||
+          typeof prev !== 'number' ||
+          !isSignificant(metric, prev, after)
+        )
+          continue;
         const cases = [before.cases ?? null, group.summary.cases ?? null] as const;
-        metrics.push({ section, group: group.name, metric, before: prev, after, better: isLowerBetter(metric) ? after < prev : after > prev, cases });
+        metrics.push({
+          section,
+          group: group.name,
+          metric,
+          before: prev,
+          after,
+          better: isLowerBetter(metric) ? after < prev : after > prev,
+          cases,
+        });
       }
     }
   }
@@ -147,7 +167,9 @@ export function compareReports(rawA: unknown, rawB: unknown): string {
     '',
     `Cases regressed (${casesWorse.length}):`,
     ...casesWorse.map((c) => `  - ${c.key}: ${c.detail}`),
-    ...(diff.questionChanged.length > 0 ? ['', `Question text changed, not compared (${diff.questionChanged.length}): ${listKeys(diff.questionChanged)}`] : []),
+    ...(diff.questionChanged.length > 0
+      ? ['', `Question text changed, not compared (${diff.questionChanged.length}): ${listKeys(diff.questionChanged)}`]
+      : []),
     ...(diff.onlyInA.length > 0 ? ['', `Only in A (${diff.onlyInA.length}): ${listKeys(diff.onlyInA)}`] : []),
     ...(diff.onlyInB.length > 0 ? ['', `Only in B (${diff.onlyInB.length}): ${listKeys(diff.onlyInB)}`] : []),
   ].join('\n');

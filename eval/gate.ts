@@ -31,7 +31,9 @@ export function checkThresholds(raw: unknown, groups: readonly { name: string; s
  * The groups floors may name: `<dataset>/<lang>`, `<dataset>/all`, `all`,
  * `<dataset>/no-gold`, `topic:<topic>` and `category:<category>`.
  */
-export function gateGroups(report: Pick<EvalReport, 'byLanguage' | 'noGold' | 'byTopic' | 'byCategory'>): GroupSummary[] {
+export function gateGroups(
+  report: Pick<EvalReport, 'byLanguage' | 'noGold' | 'byTopic' | 'byCategory'>,
+): GroupSummary[] {
   return [
     ...report.byLanguage,
     ...report.noGold,

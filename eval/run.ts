@@ -72,9 +72,17 @@ process.stdout.write(
   [
     renderTable('By dataset and language', report.byLanguage),
     renderTable('By topic (all datasets)', report.byTopic),
-    renderTable('Everyday questions: answer shape', report.byLanguage.filter((g) => g.name.startsWith('everyday-')), ANSWER_COLUMNS),
+    renderTable(
+      'Everyday questions: answer shape',
+      report.byLanguage.filter((g) => g.name.startsWith('everyday-')),
+      ANSWER_COLUMNS,
+    ),
     renderTable('Escalation by category', report.byCategory, ESCALATION_COLUMNS),
-    renderTable('Cases without a countable gold article (answered / escalated behaviour only)', report.noGold, BEHAVIOUR_COLUMNS),
+    renderTable(
+      'Cases without a countable gold article (answered / escalated behaviour only)',
+      report.noGold,
+      BEHAVIOUR_COLUMNS,
+    ),
     report.judge
       ? `LLM judge: ${report.judge.judged} LLM answers judged, ${report.judge.unsupported}/${report.judge.claims} legal claims unsupported by their citations`
       : `LLM judge: ${llmExpected ? 'off (--no-judge)' : 'not configured (set OPENAI_BASE_URL and LLM_MODEL to judge faithfulness)'}`,
@@ -91,7 +99,8 @@ process.stdout.write(`Reports: ${REPORTS}/${stamp}.json, ${REPORTS}/latest.json,
 
 if (values.gate) {
   const failures = checkThresholds(JSON.parse(readFileSync('eval/thresholds.json', 'utf8')), gateGroups(report));
-  if (values.dataset || limit !== undefined) process.stdout.write('Note: --dataset/--limit run a subset; floors for groups not measured fail.\n');
+  if (values.dataset || limit !== undefined)
+    process.stdout.write('Note: --dataset/--limit run a subset; floors for groups not measured fail.\n');
   if (failures.length > 0) {
     process.stdout.write(`Eval gate FAILED (${failures.length}):\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
     process.exitCode = 1;

@@ -13,7 +13,10 @@ import { loadCases } from './lib/load-cases.js';
 const kb = await loadKnowledge('knowledge');
 const resolve = createGoldResolver(kb.documents);
 const ids = new Set(kb.passages.map((p) => p.id));
-const datasets = ['worker-questions', 'real-dev'].map((name) => ({ name, cases: loadCases(`eval/datasets/${name}.jsonl`) }));
+const datasets = ['worker-questions', 'real-dev'].map((name) => ({
+  name,
+  cases: loadCases(`eval/datasets/${name}.jsonl`),
+}));
 const settings = JSON.parse(process.argv[2] ?? '[{}]') as Partial<HybridWeights>[];
 
 for (const weights of settings) {
@@ -31,7 +34,9 @@ for (const weights of settings) {
           .filter((id) => ids.has(id));
         if (gold.length === 0) continue;
         n += 1;
-        const top = (await retriever.retrieve({ text: c.question, jurisdiction: lang === 'vi' ? 'VN' : 'CN', k: 5 })).map((h) => h.passage.id);
+        const top = (
+          await retriever.retrieve({ text: c.question, jurisdiction: lang === 'vi' ? 'VN' : 'CN', k: 5 })
+        ).map((h) => h.passage.id);
         if (top.some((id) => gold.includes(id))) at5 += 1;
         if (gold.includes(top[0] ?? '')) at1 += 1;
       }

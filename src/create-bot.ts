@@ -61,7 +61,10 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const knowledge = loadKnowledgeDir(config.KNOWLEDGE_DIR);
   const kb = await loadKnowledge(config.KNOWLEDGE_DIR, {
     extraLawsDir: config.EXTRA_LAWS_DIR,
-    onSkippedExtras: (skipped) => logger.warn(`EXTRA_LAWS_DIR: ${skipped.length} document(s) skipped, a built-in statute has the same title: ${skipped.map((s) => s.law).join(', ')}`),
+    onSkippedExtras: (skipped) =>
+      logger.warn(
+        `EXTRA_LAWS_DIR: ${skipped.length} document(s) skipped, a built-in statute has the same title: ${skipped.map((s) => s.law).join(', ')}`,
+      ),
   });
   const llm = await createLlmFeatures({ config: settings.llm, promptsDir: config.PROMPTS_DIR, kb, logger });
   // One jieba dictionary load and expansion table for the retriever and the card matcher.
@@ -81,7 +84,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const triageRules = compileTriageRules(knowledge.triage);
   const triage: TriageFn = (text, lang, recent) => triageMessage(triageRules, text, lang, recent);
   const hotlines = hotlinesFrom(knowledge.contacts);
-  if (!hotlines.VN.union) logger.warn('No Vietnamese union hotline configured in knowledge/contacts.json: replies omit it.');
+  if (!hotlines.VN.union)
+    logger.warn('No Vietnamese union hotline configured in knowledge/contacts.json: replies omit it.');
   const engine = createAnswerEngine({
     kb,
     retriever,

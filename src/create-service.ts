@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import type { Bot } from './create-bot.js';
 import { HttpMailbox } from './channels/http/http-mailbox.js';
 import type { ServeConfig } from './config/serve-config.js';
-import { createConversationCore, type ConversationCore, type ConversationCoreSettings } from './conversation/conversation-core.js';
+import {
+  createConversationCore,
+  type ConversationCore,
+  type ConversationCoreSettings,
+} from './conversation/conversation-core.js';
 import { createNoticeRenderer, type NoticeRenderer } from './conversation/notices.js';
 import { Metrics } from './shared/metrics.js';
 import type { StoreBackend } from './stores/open-store-backend.js';
@@ -32,8 +36,13 @@ export function createService(
   backend?: StoreBackend,
 ): Service {
   const cipher = serve.DATA_ENCRYPTION_KEY ? createFieldCipher(parseDataKey(serve.DATA_ENCRYPTION_KEY)) : undefined;
-  if (!cipher) bot.logger.warn('DATA_ENCRYPTION_KEY is not set: ticket transcripts are stored unencrypted (see docs/personal-data.md)');
-  const store = backend ? backend.openStore(cipher ? { cipher } : {}) : openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'), cipher ? { cipher } : {});
+  if (!cipher)
+    bot.logger.warn(
+      'DATA_ENCRYPTION_KEY is not set: ticket transcripts are stored unencrypted (see docs/personal-data.md)',
+    );
+  const store = backend
+    ? backend.openStore(cipher ? { cipher } : {})
+    : openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'), cipher ? { cipher } : {});
   const rateLimit = { perMinute: serve.RATE_LIMIT_PER_MINUTE, burst: serve.RATE_LIMIT_BURST };
   const metrics = new Metrics();
   metrics.trackOutbox(store);
@@ -49,7 +58,11 @@ export function createService(
     ...(backend?.lock ? { lock: backend.lock } : {}),
     ...(backend?.rateLimiter ? { limiters: backend.rateLimiter } : {}),
     // HTTP user ids are `<integration>:<user>`: the integration is the caller.
-    ticketLimit: { perUserPerHour: serve.TICKETS_PER_USER_PER_HOUR, perCallerPerHour: serve.TICKETS_PER_CALLER_PER_HOUR, callerOf: (m) => (m.channel === 'http' ? `http:${m.userId.split(':')[0]}` : m.channel) },
+    ticketLimit: {
+      perUserPerHour: serve.TICKETS_PER_USER_PER_HOUR,
+      perCallerPerHour: serve.TICKETS_PER_CALLER_PER_HOUR,
+      callerOf: (m) => (m.channel === 'http' ? `http:${m.userId.split(':')[0]}` : m.channel),
+    },
     metrics,
     logger: bot.logger,
     isEraseCommand: createEraseCommandMatcher(bot.knowledge.conversation.eraseCommands.phrases),

@@ -48,7 +48,10 @@ export interface QueryStats {
 }
 
 /** Runs every question once, timing each call and scoring the first five ids. */
-export async function timeQueries(search: (q: BenchQuestion) => Promise<readonly string[]>, questions: readonly BenchQuestion[]): Promise<QueryStats> {
+export async function timeQueries(
+  search: (q: BenchQuestion) => Promise<readonly string[]>,
+  questions: readonly BenchQuestion[],
+): Promise<QueryStats> {
   const latencies: number[] = [];
   const hits: Record<string, { n: number; hit: number }> = {};
   for (const q of questions) {

@@ -28,11 +28,33 @@ export function loadZhCorpusDir(dir: string, limit = Infinity): KnowledgeBase & 
     if (parsed.articles.length === 0) return;
     const law = lawFileStem(file);
     const docId = `cn/all-${i}`;
-    documents.push({ docId, jurisdiction: 'CN', language: 'zh', kind: 'statute', law, title: parsed.title || law, aliases: [], inForce: true });
+    documents.push({
+      docId,
+      jurisdiction: 'CN',
+      language: 'zh',
+      kind: 'statute',
+      law,
+      title: parsed.title || law,
+      aliases: [],
+      inForce: true,
+    });
     const seen = new Set<string>();
     for (const a of parsed.articles) {
       const id = articlePassageId(docId, a, seen);
-      passages.push({ id, docId, kind: 'article', jurisdiction: 'CN', language: 'zh', law, title: parsed.title || law, article: a.article, headings: a.headings, text: a.text, clauses: a.clauses, inForce: true });
+      passages.push({
+        id,
+        docId,
+        kind: 'article',
+        jurisdiction: 'CN',
+        language: 'zh',
+        law,
+        title: parsed.title || law,
+        article: a.article,
+        headings: a.headings,
+        text: a.text,
+        clauses: a.clauses,
+        inForce: true,
+      });
     }
   });
   return { documents, passages, contentHash: `zh-all-${files.length}-${passages.length}`, files: files.length };

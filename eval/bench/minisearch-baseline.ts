@@ -19,21 +19,36 @@ export function createMiniSearchBaseline(kb: KnowledgeBase, knowledgeDir: string
   const vi = createViTokenizer(knowledgeDir);
   const build = (j: Jurisdiction, tokenize: (t: string) => string[], tokenizeQuery: (t: string) => string[]) => {
     const passages: Passage[] = kb.passages.filter((p) => p.jurisdiction === j);
-    const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize, searchOptions: { tokenize: tokenizeQuery } });
+    const index = new MiniSearch<{ id: number; text: string }>({
+      fields: ['text'],
+      tokenize,
+      searchOptions: { tokenize: tokenizeQuery },
+    });
     index.addAll(passages.map((p, id) => ({ id, text: indexText(p) })));
     return { index, passages };
   };
   const t0 = performance.now();
   const indexes = {
-    CN: build('CN', (t) => zh.tokenizeDocument(t), (t) => zh.tokenizeQuery(t)),
-    VN: build('VN', (t) => vi.tokenizeDocument(t), (t) => vi.tokenizeQuery(t)),
+    CN: build(
+      'CN',
+      (t) => zh.tokenizeDocument(t),
+      (t) => zh.tokenizeQuery(t),
+    ),
+    VN: build(
+      'VN',
+      (t) => vi.tokenizeDocument(t),
+      (t) => vi.tokenizeQuery(t),
+    ),
   };
   const buildMs = Math.round(performance.now() - t0);
   return {
     buildMs,
     search: async (q) => {
       const { index, passages } = indexes[q.jurisdiction];
-      return index.search(q.text).slice(0, 100).map((r) => passages[r.id as number]!.id);
+      return index
+        .search(q.text)
+        .slice(0, 100)
+        .map((r) => passages[r.id as number]!.id);
     },
   };
 }

@@ -12,18 +12,28 @@ import { percentile } from '../metrics/summarize.js';
 import { loadStard } from './stard.js';
 
 const [mode, dir, articles, cacheDir, stardFile] = process.argv.slice(2);
-if ((mode !== 'build' && mode !== 'serve') || !dir || !articles || !cacheDir) throw new Error('usage: scale-point.ts build|serve DIR ARTICLES CACHE [STARD]');
+if ((mode !== 'build' && mode !== 'serve') || !dir || !articles || !cacheDir)
+  throw new Error('usage: scale-point.ts build|serve DIR ARTICLES CACHE [STARD]');
 const full = loadZhCorpusDir(dir);
 const passages = full.passages.slice(0, Number(articles));
 const docIds = new Set(passages.map((p) => p.docId));
-const kb = { documents: full.documents.filter((d) => docIds.has(d.docId)), passages, contentHash: `${full.contentHash}-first-${passages.length}` };
+const kb = {
+  documents: full.documents.filter((d) => docIds.has(d.docId)),
+  passages,
+  contentHash: `${full.contentHash}-first-${passages.length}`,
+};
 const baseRss = process.memoryUsage().rss;
 const memory = new MemorySampler(10);
 memory.start();
 const t0 = performance.now();
 const retriever = await loadOrBuildRetriever({ kb, knowledgeDir: 'knowledge', cacheDir });
 const ms = Math.round(performance.now() - t0);
-const out: Record<string, number | string> = { mode, articles: passages.length, ms, baseRssMb: Math.round(baseRss / 1048576) };
+const out: Record<string, number | string> = {
+  mode,
+  articles: passages.length,
+  ms,
+  baseRssMb: Math.round(baseRss / 1048576),
+};
 if (mode === 'serve' && stardFile && existsSync(stardFile)) {
   const latencies: number[] = [];
   for (const q of loadStard(stardFile)) {

@@ -39,7 +39,10 @@ export const ABLATIONS: readonly { readonly name: string; readonly weights: Part
   { name: 'ours - learned - hand expansions', weights: { learned: 0, expansion: 0 } },
 ];
 
-async function bySplit(questions: readonly (RankedQuestion & { split: Split })[], search: (text: string) => Promise<readonly string[]> | readonly string[]): Promise<Record<ReportSplit, RankingStats>> {
+async function bySplit(
+  questions: readonly (RankedQuestion & { split: Split })[],
+  search: (text: string) => Promise<readonly string[]> | readonly string[],
+): Promise<Record<ReportSplit, RankingStats>> {
   const pick = (s: Split) => questions.filter((q) => q.split === s);
   const trainGold = new Set(pick('train').flatMap((q) => [...q.gold]));
   const seen = (q: RankedQuestion) => [...q.gold].some((id) => trainGold.has(id));
@@ -52,7 +55,11 @@ async function bySplit(questions: readonly (RankedQuestion & { split: Split })[]
     latencies.push(performance.now() - t0);
   }
   const ms = (p: number) => Number((percentile(latencies, p) ?? 0).toFixed(2));
-  const score = async (subset: readonly RankedQuestion[]) => ({ ...(await scoreRanking(subset, (text) => lists.get(text)!)), p50Ms: ms(50), p95Ms: ms(95) });
+  const score = async (subset: readonly RankedQuestion[]) => ({
+    ...(await scoreRanking(subset, (text) => lists.get(text)!)),
+    p50Ms: ms(50),
+    p95Ms: ms(95),
+  });
   return {
     test: await score(pick('test')),
     'test-seen': await score(pick('test').filter(seen)),
@@ -85,42 +92,95 @@ export async function benchStardCorpus(options: {
   try {
     const { value, peak } = await options.memory.phase(async () => {
       let t0 = performance.now();
-      await loadOrBuildRetriever({ kb, knowledgeDir, cacheDir, ...(options.weights ? { weights: options.weights } : {}) });
+      await loadOrBuildRetriever({
+        kb,
+        knowledgeDir,
+        cacheDir,
+        ...(options.weights ? { weights: options.weights } : {}),
+      });
       const buildMs = Math.round(performance.now() - t0);
       t0 = performance.now();
-      const ours = await loadOrBuildRetriever({ kb, knowledgeDir, cacheDir, ...(options.weights ? { weights: options.weights } : {}) });
+      const ours = await loadOrBuildRetriever({
+        kb,
+        knowledgeDir,
+        cacheDir,
+        ...(options.weights ? { weights: options.weights } : {}),
+      });
       const loadMs = Math.round(performance.now() - t0);
       log(`${options.corpus}: built in ${buildMs} ms, loaded in ${loadMs} ms; ranking ${questions.length} questions`);
-      const search = (r: typeof ours) => async (text: string) => (await r.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id);
+      const search = (r: typeof ours) => async (text: string) =>
+        (await r.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id);
       engines.push({ engine: 'ours', bySplit: await bySplit(questions, search(ours)) });
       return { buildMs, loadMs };
     });
     if (options.ablations) {
       for (const ablation of ABLATIONS) {
-        const r = await loadOrBuildRetriever({ kb, knowledgeDir, cacheDir, weights: { ...options.weights, ...ablation.weights } });
-        engines.push({ engine: ablation.name, bySplit: await bySplit(questions, async (text) => (await r.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id)) });
+        const r = await loadOrBuildRetriever({
+          kb,
+          knowledgeDir,
+          cacheDir,
+          weights: { ...options.weights, ...ablation.weights },
+        });
+        engines.push({
+          engine: ablation.name,
+          bySplit: await bySplit(questions, async (text) =>
+            (await r.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id),
+          ),
+        });
       }
     }
     // A second index without the learned article vocabulary: its own ablation row, and the plain
     // BM25 baseline over exactly the tokenizer's index terms (read back from that cache), question terms all weight 1.
     const plainDir = mkdtempSync(join(tmpdir(), 'stard-plain-'));
     cleanup.push(plainDir);
-    const noArticles = await loadOrBuildRetriever({ kb, knowledgeDir, cacheDir: plainDir, articleTerms: createArticleTerms(undefined), ...(options.weights ? { weights: options.weights } : {}) });
-    if (options.ablations) engines.push({ engine: 'ours - learned article vocabulary', bySplit: await bySplit(questions, async (text) => (await noArticles.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id)) });
+    const noArticles = await loadOrBuildRetriever({
+      kb,
+      knowledgeDir,
+      cacheDir: plainDir,
+      articleTerms: createArticleTerms(undefined),
+      ...(options.weights ? { weights: options.weights } : {}),
+    });
+    if (options.ablations)
+      engines.push({
+        engine: 'ours - learned article vocabulary',
+        bySplit: await bySplit(questions, async (text) =>
+          (await noArticles.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id),
+        ),
+      });
     const bm25 = new Bm25Index(readEncodedTokens(plainDir));
     const zh = createZhTokenizer(knowledgeDir);
     const cn = (doc: number) => kb.passages[doc]!.jurisdiction === 'CN';
     engines.push({
       engine: 'BM25 (same tokens)',
-      bySplit: await bySplit(questions, (text) => bm25.search(zh.tokenizeQuery(text).map((term) => ({ term, weight: 1 })), 100, cn).map((h) => kb.passages[h.doc]!.id)),
+      bySplit: await bySplit(questions, (text) =>
+        bm25
+          .search(
+            zh.tokenizeQuery(text).map((term) => ({ term, weight: 1 })),
+            100,
+            cn,
+          )
+          .map((h) => kb.passages[h.doc]!.id),
+      ),
     });
     if (options.miniSearch) {
       log(`${options.corpus}: MiniSearch`);
       const mini = createMiniSearchBaseline(kb, knowledgeDir);
-      engines.push({ engine: 'MiniSearch (same tokenizer)', bySplit: await bySplit(questions, (text) => mini.search({ text, lang: 'zh-Hans', jurisdiction: 'CN', gold: [] })) });
+      engines.push({
+        engine: 'MiniSearch (same tokenizer)',
+        bySplit: await bySplit(questions, (text) =>
+          mini.search({ text, lang: 'zh-Hans', jurisdiction: 'CN', gold: [] }),
+        ),
+      });
     }
     const count = (s: Split) => questions.filter((q) => q.split === s).length;
-    return { corpus: options.corpus, passages: kb.passages.length, questions: { test: count('test'), train: count('train') }, ...value, peakRssMb: peak.rssMb, engines };
+    return {
+      corpus: options.corpus,
+      passages: kb.passages.length,
+      questions: { test: count('test'), train: count('train') },
+      ...value,
+      peakRssMb: peak.rssMb,
+      engines,
+    };
   } finally {
     for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   }
@@ -131,9 +191,21 @@ export function stardTable(result: CorpusResult, split: ReportSplit): string {
   const header = ['engine', 'n', 'R@1', 'R@5', 'R@10', 'R@100', 'MRR@10', 'p50 ms', 'p95 ms'];
   const rows = result.engines.map((e) => {
     const s = e.bySplit[split];
-    return [e.engine, String(s.n), ...[s.recallAt1, s.recallAt5, s.recallAt10, s.recallAt100, s.mrrAt10].map((x) => x.toFixed(3)), s.p50Ms.toFixed(1), s.p95Ms.toFixed(1)];
+    return [
+      e.engine,
+      String(s.n),
+      ...[s.recallAt1, s.recallAt5, s.recallAt10, s.recallAt100, s.mrrAt10].map((x) => x.toFixed(3)),
+      s.p50Ms.toFixed(1),
+      s.p95Ms.toFixed(1),
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [`${result.corpus}, split ${split}`, line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    `${result.corpus}, split ${split}`,
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }

@@ -32,18 +32,31 @@ export interface StardRunOptions {
  */
 export async function runStard(options: StardRunOptions): Promise<string> {
   const { log } = options;
-  if (!existsSync(options.stardFile)) return `STARD bench skipped: ${options.stardFile} not found (it sits in ../shared beside the checkout; the project works without it).`;
+  if (!existsSync(options.stardFile))
+    return `STARD bench skipped: ${options.stardFile} not found (it sits in ../shared beside the checkout; the project works without it).`;
   const stard = loadStard(options.stardFile);
   const results: CorpusResult[] = [];
   const kb = await loadKnowledge(options.knowledgeDir);
   const labor = resolveStard(stard, kb, 'all');
   log(`STARD: ${stard.length} questions; labor subset ${labor.length}`);
-  results.push(await benchStardCorpus({ corpus: 'labor corpus (knowledge/), STARD labor subset', kb, knowledgeDir: options.knowledgeDir, questions: labor, memory: options.memory, miniSearch: options.miniSearch, ablations: options.ablations, log }));
+  results.push(
+    await benchStardCorpus({
+      corpus: 'labor corpus (knowledge/), STARD labor subset',
+      kb,
+      knowledgeDir: options.knowledgeDir,
+      questions: labor,
+      memory: options.memory,
+      miniSearch: options.miniSearch,
+      ablations: options.ablations,
+      log,
+    }),
+  );
 
   let fullNote: string;
   let curveText = '';
   if (options.skipFull) fullNote = 'full corpus skipped (--stard-labor-only)';
-  else if (!options.corpusDir && !existsSync(options.tarball)) fullNote = `full corpus skipped: ${options.tarball} not found`;
+  else if (!options.corpusDir && !existsSync(options.tarball))
+    fullNote = `full corpus skipped: ${options.tarball} not found`;
   else {
     const dir = options.corpusDir ?? unpackTarball(options.tarball);
     try {
@@ -53,12 +66,31 @@ export async function runStard(options: StardRunOptions): Promise<string> {
       fullNote = `full PRC corpus: ${big.files} files, ${big.documents.length} documents with articles, ${big.passages.length} articles; ${unresolved} questions with no gold article found (count as misses)`;
       log(fullNote);
       if (options.curve.length > 0) curveText = scaleTable(scaleCurve(dir, options.curve, options.stardFile, log));
-      results.push(await benchStardCorpus({ corpus: 'full PRC corpus, all STARD questions', kb: big, knowledgeDir: options.knowledgeDir, questions: full, memory: options.memory, miniSearch: options.miniSearch && options.miniSearchFull, ablations: options.ablations, log }));
+      results.push(
+        await benchStardCorpus({
+          corpus: 'full PRC corpus, all STARD questions',
+          kb: big,
+          knowledgeDir: options.knowledgeDir,
+          questions: full,
+          memory: options.memory,
+          miniSearch: options.miniSearch && options.miniSearchFull,
+          ablations: options.ablations,
+          log,
+        }),
+      );
     } finally {
       if (!options.corpusDir) rmSync(dir, { recursive: true, force: true });
     }
   }
-  const report = { curveText, createdAt: new Date().toISOString(), node: process.version, cpus: cpus().length, split: `test = sha256(id) first 8 hex % 100 < ${TEST_PERCENT}`, fullNote, results };
+  const report = {
+    curveText,
+    createdAt: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    split: `test = sha256(id) first 8 hex % 100 < ${TEST_PERCENT}`,
+    fullNote,
+    results,
+  };
   mkdirSync('eval/reports', { recursive: true });
   writeFileSync('eval/reports/stard-latest.json', JSON.stringify(report, null, 2));
   const lines = [
@@ -66,8 +98,19 @@ export async function runStard(options: StardRunOptions): Promise<string> {
     fullNote,
   ];
   for (const r of results) {
-    lines.push('', `${r.corpus}: ${r.passages} passages, questions test ${r.questions.test} / train ${r.questions.train}; build ${r.buildMs} ms, load ${r.loadMs} ms, peak RSS ${r.peakRssMb} MB`);
-    lines.push(stardTable(r, 'test'), '', stardTable(r, 'test-seen'), '', stardTable(r, 'test-unseen'), '', stardTable(r, 'train'));
+    lines.push(
+      '',
+      `${r.corpus}: ${r.passages} passages, questions test ${r.questions.test} / train ${r.questions.train}; build ${r.buildMs} ms, load ${r.loadMs} ms, peak RSS ${r.peakRssMb} MB`,
+    );
+    lines.push(
+      stardTable(r, 'test'),
+      '',
+      stardTable(r, 'test-seen'),
+      '',
+      stardTable(r, 'test-unseen'),
+      '',
+      stardTable(r, 'train'),
+    );
   }
   if (curveText) lines.push('', curveText);
   lines.push('', 'Report: eval/reports/stard-latest.json');

@@ -48,7 +48,15 @@ export function loadStard(path: string): StardQuestion[] {
         const ref = parseStardRef(g.ref);
         return ref ? [ref] : [];
       });
-      return [{ id: parsed.data.id, question: parsed.data.question, split: splitOf(parsed.data.id), gold, goldItems: parsed.data.gold.map((g) => ({ ref: parseStardRef(g.ref), text: g.text })) }];
+      return [
+        {
+          id: parsed.data.id,
+          question: parsed.data.question,
+          split: splitOf(parsed.data.id),
+          gold,
+          goldItems: parsed.data.gold.map((g) => ({ ref: parseStardRef(g.ref), text: g.text })),
+        },
+      ];
     });
 }
 
@@ -61,10 +69,12 @@ export function loadStard(path: string): StardQuestion[] {
 export function createStardResolver(kb: Pick<KnowledgeBase, 'documents' | 'passages'>): (ref: StardRef) => string[] {
   const byKey = new Map<string, DocumentMeta[]>();
   for (const d of kb.documents) {
-    for (const key of new Set([d.law, d.title, ...d.aliases].map(lawTitleKey))) byKey.set(key, [...(byKey.get(key) ?? []), d]);
+    for (const key of new Set([d.law, d.title, ...d.aliases].map(lawTitleKey)))
+      byKey.set(key, [...(byKey.get(key) ?? []), d]);
   }
   const ids = new Set(kb.passages.map((p) => p.id));
-  return (ref) => (byKey.get(lawTitleKey(ref.law)) ?? []).map((d) => `${d.docId}#${ref.article}`).filter((id) => ids.has(id));
+  return (ref) =>
+    (byKey.get(lawTitleKey(ref.law)) ?? []).map((d) => `${d.docId}#${ref.article}`).filter((id) => ids.has(id));
 }
 
 /** Ranking quality and latency of one engine on a set of questions. */
@@ -90,7 +100,10 @@ export interface RankedQuestion {
  * STARD's metric: a question is a hit at k when ANY gold article is in the
  * first k results; MRR@10 uses the first gold article's rank.
  */
-export async function scoreRanking(questions: readonly RankedQuestion[], search: (text: string) => Promise<readonly string[]> | readonly string[]): Promise<RankingStats> {
+export async function scoreRanking(
+  questions: readonly RankedQuestion[],
+  search: (text: string) => Promise<readonly string[]> | readonly string[],
+): Promise<RankingStats> {
   const at = { 1: 0, 5: 0, 10: 0, 100: 0 };
   let mrr = 0;
   const latencies: number[] = [];
@@ -106,7 +119,16 @@ export async function scoreRanking(questions: readonly RankedQuestion[], search:
   const n = questions.length;
   const r = (x: number) => (n === 0 ? 0 : Number((x / n).toFixed(3)));
   const ms = (p: number) => Number((percentile(latencies, p) ?? 0).toFixed(2));
-  return { n, recallAt1: r(at[1]), recallAt5: r(at[5]), recallAt10: r(at[10]), recallAt100: r(at[100]), mrrAt10: r(mrr), p50Ms: ms(50), p95Ms: ms(95) };
+  return {
+    n,
+    recallAt1: r(at[1]),
+    recallAt5: r(at[5]),
+    recallAt10: r(at[10]),
+    recallAt100: r(at[100]),
+    mrrAt10: r(mrr),
+    p50Ms: ms(50),
+    p95Ms: ms(95),
+  };
 }
 
 /**
@@ -115,7 +137,11 @@ export async function scoreRanking(questions: readonly RankedQuestion[], search:
  * keep every question, one whose gold resolves nowhere counting as a miss
  * (the full corpus, where every gold article should exist).
  */
-export function resolveStard(questions: readonly StardQuestion[], kb: Pick<KnowledgeBase, 'documents' | 'passages'>, mode: 'all' | 'any'): (RankedQuestion & { split: Split })[] {
+export function resolveStard(
+  questions: readonly StardQuestion[],
+  kb: Pick<KnowledgeBase, 'documents' | 'passages'>,
+  mode: 'all' | 'any',
+): (RankedQuestion & { split: Split })[] {
   const resolve = createStardResolver(kb);
   return questions.flatMap((q) => {
     const perRef = q.gold.map(resolve);

@@ -41,7 +41,10 @@ function readTree(dir: string): string[] {
 /** Union-service texts and hotline numbers: where service facts must come from. */
 const contactsPath = join(ROOT, 'knowledge/contacts.json');
 const serviceText = toSimplified(
-  [...readTree(join(ROOT, 'knowledge/services')), existsSync(contactsPath) ? readFileSync(contactsPath, 'utf8') : ''].join('\n'),
+  [
+    ...readTree(join(ROOT, 'knowledge/services')),
+    existsSync(contactsPath) ? readFileSync(contactsPath, 'utf8') : '',
+  ].join('\n'),
 ).normalize('NFC');
 
 function readLines(file: string, label: string): { no: number; value: unknown }[] {
@@ -60,7 +63,11 @@ function readLines(file: string, label: string): { no: number; value: unknown }[
 }
 
 const byLaw = new Map(statutes.docs.map((d) => [d.law, d]));
-const stripTitle = (s: string): string => s.replace(/^中华人民共和国/, '').replace(/[《》]/g, '').trim();
+const stripTitle = (s: string): string =>
+  s
+    .replace(/^中华人民共和国/, '')
+    .replace(/[《》]/g, '')
+    .trim();
 
 /** The document a short title names, or a hint when a longer name was used. */
 function findByShortTitle(law: string): { doc?: StatuteDoc; hint?: string } {
@@ -71,23 +78,29 @@ function findByShortTitle(law: string): { doc?: StatuteDoc; hint?: string } {
 }
 
 const ID_LANG: Record<string, WorkerQuestion['lang']> = { zh: 'zh-Hans', zht: 'zh-Hant', vi: 'vi' };
-const SERVICE_OK = (c: WorkerQuestion): boolean => c.gold_refs.length === 0 || c.topic === 'union' || c.expect_escalate !== 'none';
+const SERVICE_OK = (c: WorkerQuestion): boolean =>
+  c.gold_refs.length === 0 || c.topic === 'union' || c.expect_escalate !== 'none';
 
 function checkWorkerQuestion(c: WorkerQuestion, where: string): number {
   let refs = 0;
   if (ID_LANG[c.id.split('-')[1] ?? ''] !== c.lang) problems.push(`${where}: id ${c.id} does not match lang ${c.lang}`);
-  if (c.lang === 'zh-Hant' && toSimplified(c.question) === c.question) problems.push(`${where}: zh-Hant question has no Traditional characters`);
+  if (c.lang === 'zh-Hant' && toSimplified(c.question) === c.question)
+    problems.push(`${where}: zh-Hant question has no Traditional characters`);
   if (c.lang === 'zh-Hans' && /[\u4e00-\u9fff]/.test(c.question) && toSimplified(c.question) !== c.question) {
     problems.push(`${where}: zh-Hans question contains Traditional characters`);
   }
   if (c.lang === 'vi' && (c.no_diacritics === true) === hasVietnameseLetters(c.question)) {
     problems.push(`${where}: no_diacritics=${String(c.no_diacritics ?? false)} does not match the question`);
   }
-  if ((c.expect_escalate === 'none') !== (c.category === undefined)) problems.push(`${where}: category must be set exactly for escalations`);
-  if ((c.expect_escalate === 'person') !== (c.category === 'asked_for_person')) problems.push(`${where}: person escalations use category asked_for_person`);
+  if ((c.expect_escalate === 'none') !== (c.category === undefined))
+    problems.push(`${where}: category must be set exactly for escalations`);
+  if ((c.expect_escalate === 'person') !== (c.category === 'asked_for_person'))
+    problems.push(`${where}: person escalations use category asked_for_person`);
   const refusalTopic = c.topic === 'out_of_scope' || c.topic === 'manipulation';
-  if (c.expect_refusal !== refusalTopic) problems.push(`${where}: expect_refusal must be true exactly for out_of_scope/manipulation`);
-  if (c.expect_refusal && (c.gold_refs.length > 0 || c.expect_escalate !== 'none')) problems.push(`${where}: a refusal has no gold refs and no escalation`);
+  if (c.expect_refusal !== refusalTopic)
+    problems.push(`${where}: expect_refusal must be true exactly for out_of_scope/manipulation`);
+  if (c.expect_refusal && (c.gold_refs.length > 0 || c.expect_escalate !== 'none'))
+    problems.push(`${where}: a refusal has no gold refs and no escalation`);
 
   const texts: string[] = [];
   for (const ref of c.gold_refs) {
@@ -106,12 +119,16 @@ function checkWorkerQuestion(c: WorkerQuestion, where: string): number {
   for (const fact of c.must_contain) {
     const folded = (c.lang === 'vi' ? fact : toSimplified(fact)).normalize('NFC');
     if (c.lang === 'zh-Hant' && toTraditional(folded) !== fact) {
-      problems.push(`${where}: Traditional fact "${fact}" is not how OpenCC writes "${folded}" (${toTraditional(folded)})`);
+      problems.push(
+        `${where}: Traditional fact "${fact}" is not how OpenCC writes "${folded}" (${toTraditional(folded)})`,
+      );
     }
     if (c.lang === 'zh-Hans' && folded !== fact) problems.push(`${where}: zh-Hans fact "${fact}" is not Simplified`);
     if (gold.includes(folded)) continue;
     if (SERVICE_OK(c) && serviceText.includes(folded)) continue;
-    problems.push(`${where}: must_contain "${fact}" is not in its gold article text${SERVICE_OK(c) ? ' nor in the service texts' : ''}`);
+    problems.push(
+      `${where}: must_contain "${fact}" is not in its gold article text${SERVICE_OK(c) ? ' nor in the service texts' : ''}`,
+    );
   }
   for (const bad of c.must_not_contain) {
     const folded = c.lang === 'vi' ? bad : toSimplified(bad);
@@ -148,7 +165,9 @@ function tally(counts: Map<string, number>, key: string): void {
 const show = (counts: Map<string, number>): string => [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
 
 const summary: string[] = [`statutes read from ${statutes.source} (${statutes.docs.length} documents)`];
-for (const file of readdirSync(DATASETS).filter((f) => f.endsWith('.jsonl')).sort()) {
+for (const file of readdirSync(DATASETS)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()) {
   const path = join(DATASETS, file);
   // Calculator sets have their own schema, checked in test/calculators/calc-datasets.test.ts.
   if (file.startsWith('calc-')) continue;
@@ -165,7 +184,11 @@ for (const file of readdirSync(DATASETS).filter((f) => f.endsWith('.jsonl')).sor
   const rows = readLines(path, file);
   for (const { no, value } of rows) {
     const where = `${file}:${no}`;
-    const parsed = real ? realDevSchema.safeParse(value) : file.startsWith('everyday-') ? everydayQuestionSchema.safeParse(value) : workerQuestionSchema.safeParse(value);
+    const parsed = real
+      ? realDevSchema.safeParse(value)
+      : file.startsWith('everyday-')
+        ? everydayQuestionSchema.safeParse(value)
+        : workerQuestionSchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(`${where}: ${issue.path.join('.')}: ${issue.message}`);
       continue;
@@ -189,7 +212,9 @@ for (const file of readdirSync(DATASETS).filter((f) => f.endsWith('.jsonl')).sor
       refs += checkRealDev(c as RealDevCase, where);
     }
   }
-  summary.push(`${file}: ${rows.length} cases, ${refs} gold refs checked${real ? ' (in-corpus, current)' : `, ${facts} facts checked`}`);
+  summary.push(
+    `${file}: ${rows.length} cases, ${refs} gold refs checked${real ? ' (in-corpus, current)' : `, ${facts} facts checked`}`,
+  );
   summary.push(`  lang: ${show(byLang)}`);
   summary.push(`  topic: ${show(byTopic)}`);
   if (!real) {

@@ -8,13 +8,19 @@ export interface GroupSummary {
 }
 
 /** Summaries per key, sorted by name; cases whose key is undefined are left out. */
-export function groupSummaries(cases: readonly ScoredCase[], key: (c: ScoredCase) => string | undefined, options: SummarizeOptions = {}): GroupSummary[] {
+export function groupSummaries(
+  cases: readonly ScoredCase[],
+  key: (c: ScoredCase) => string | undefined,
+  options: SummarizeOptions = {},
+): GroupSummary[] {
   const groups = new Map<string, ScoredCase[]>();
   for (const c of cases) {
     const k = key(c);
     if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), c]);
   }
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, members]) => ({ name, summary: summarize(members, options) }));
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, members]) => ({ name, summary: summarize(members, options) }));
 }
 
 /** Every grouping the reports show. Group names are what `eval/thresholds.json` refers to. */

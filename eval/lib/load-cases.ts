@@ -10,7 +10,8 @@ export function loadJsonl<S extends z.ZodType>(path: string, schema: S): z.outpu
     .filter(({ line }) => line.trim() !== '')
     .map(({ line, no }) => {
       const parsed = schema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path}:${no}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+      if (!parsed.success)
+        throw new Error(`${path}:${no}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });
 }

@@ -11,12 +11,30 @@ const botResultSchema = z.looseObject({
   language: z.string().optional(),
   jurisdiction: z.string().optional(),
   answer: z.string().optional(),
-  citations: z.array(z.looseObject({ law: z.string(), article: z.number().int().optional(), label: z.string().optional(), excerpt: z.string().optional() })).optional(),
+  citations: z
+    .array(
+      z.looseObject({
+        law: z.string(),
+        article: z.number().int().optional(),
+        label: z.string().optional(),
+        excerpt: z.string().optional(),
+      }),
+    )
+    .optional(),
   escalate: z.enum(['urgent', 'person', 'none']).optional(),
   reasons: z.array(z.string()).optional(),
   mode: z.string().optional(),
   latency_ms: z.number().optional(),
-  retrieved: z.array(z.looseObject({ passageId: z.string(), law: z.string(), article: z.number().int().optional(), score: z.number().optional() })).optional(),
+  retrieved: z
+    .array(
+      z.looseObject({
+        passageId: z.string(),
+        law: z.string(),
+        article: z.number().int().optional(),
+        score: z.number().optional(),
+      }),
+    )
+    .optional(),
   error: z.string().optional(),
 });
 
@@ -37,7 +55,10 @@ export function parseBatchOutput(text: string): Map<string, BotResult> {
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     const parsed = botResultSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`batch output line ${i + 1}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new Error(
+        `batch output line ${i + 1}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`,
+      );
     results.set(parsed.data.id, parsed.data);
   });
   return results;
@@ -49,7 +70,10 @@ export function parseBatchOutput(text: string): Map<string, BotResult> {
  * way outside checks drive it: one process for the whole batch, so the index
  * loads once. The CLI's stdout and stderr pass through (progress, logs).
  */
-export async function runBatch(questions: readonly { id: string; question: string }[], options: BatchOptions = {}): Promise<Map<string, BotResult>> {
+export async function runBatch(
+  questions: readonly { id: string; question: string }[],
+  options: BatchOptions = {},
+): Promise<Map<string, BotResult>> {
   const dir = mkdtempSync(join(tmpdir(), 'gonghui-eval-'));
   try {
     const input = join(dir, 'in.jsonl');
@@ -64,7 +88,9 @@ export async function runBatch(questions: readonly { id: string; question: strin
         cwd: options.cwd,
       });
       child.on('error', reject);
-      child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`batch CLI exited with ${code ?? signal}`))));
+      child.on('exit', (code, signal) =>
+        code === 0 ? resolve() : reject(new Error(`batch CLI exited with ${code ?? signal}`)),
+      );
     });
     return parseBatchOutput(readFileSync(output, 'utf8'));
   } finally {

@@ -66,7 +66,10 @@ async function judgeAnswers(judge: Judge, cases: readonly ScoredCase[]): Promise
   let unsupported = 0;
   // Only LLM-drafted answers: extractive answers quote the statute verbatim.
   for (const c of cases.filter((x) => x.result.mode === 'llm')) {
-    const verdict = await judge(c.result.answer ?? '', (c.result.citations ?? []).map((x) => x.excerpt ?? ''));
+    const verdict = await judge(
+      c.result.answer ?? '',
+      (c.result.citations ?? []).map((x) => x.excerpt ?? ''),
+    );
     if (!verdict) continue;
     judged += 1;
     claims += verdict.claims;
@@ -84,17 +87,32 @@ export async function runEval(options: EvalOptions): Promise<{ report: EvalRepor
   const now = options.now ?? (() => new Date());
   const started = now().getTime();
   const limit = options.limit ?? Infinity;
-  const datasets = listDatasets(options.datasetsDir, options.dataset).map((d) => ({ name: d.name, cases: loadCases(d.file).slice(0, limit) }));
-  if (datasets.length === 0) throw new Error(`no dataset${options.dataset ? ` named ${options.dataset}` : ''} in ${options.datasetsDir}`);
+  const datasets = listDatasets(options.datasetsDir, options.dataset).map((d) => ({
+    name: d.name,
+    cases: loadCases(d.file).slice(0, limit),
+  }));
+  if (datasets.length === 0)
+    throw new Error(`no dataset${options.dataset ? ` named ${options.dataset}` : ''} in ${options.datasetsDir}`);
   const results = await runBatch(
     datasets.flatMap((d) => d.cases.map((c) => ({ id: `${d.name}::${c.id}`, question: c.question }))),
     options.batch,
   );
 
   const resolve = createLawResolver(options.kb.documents);
-  const ctx = { resolveGold: resolve, resolveLaw: (law: string) => resolve({ law }), passages: new Map(options.kb.passages.map((p) => [p.id, p])) };
+  const ctx = {
+    resolveGold: resolve,
+    resolveLaw: (law: string) => resolve({ law }),
+    passages: new Map(options.kb.passages.map((p) => [p.id, p])),
+  };
   const scored = datasets.flatMap((d) =>
-    d.cases.map((c) => scoreCase(d.name, c, results.get(`${d.name}::${c.id}`) ?? { id: c.id, error: 'no result from the batch CLI' }, ctx)),
+    d.cases.map((c) =>
+      scoreCase(
+        d.name,
+        c,
+        results.get(`${d.name}::${c.id}`) ?? { id: c.id, error: 'no result from the batch CLI' },
+        ctx,
+      ),
+    ),
   );
   const llmExpected = options.llmExpected ?? false;
   const groups = groupCases(scored, { llmExpected });

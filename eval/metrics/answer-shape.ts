@@ -41,8 +41,14 @@ export function answerShape(cases: readonly ScoredCase[]): AnswerShape {
   const lengths = answered.map((c) => bodyBeforeCitations(c.result.answer ?? '').length);
   const rate = (hits: number, n: number) => (n === 0 ? null : hits / n);
   return {
-    keyFactFirst: rate(withKey.filter((c) => firstSentence(c.result.answer ?? '').includes(String(c.case.key_fact))).length, withKey.length),
-    cardHit: rate(withCard.filter((c) => (c.result.card?.id ?? null) === (c.case.expect_card ?? null)).length, withCard.length),
+    keyFactFirst: rate(
+      withKey.filter((c) => firstSentence(c.result.answer ?? '').includes(String(c.case.key_fact))).length,
+      withKey.length,
+    ),
+    cardHit: rate(
+      withCard.filter((c) => (c.result.card?.id ?? null) === (c.case.expect_card ?? null)).length,
+      withCard.length,
+    ),
     replyLengthP50: withKey.length === 0 ? null : percentile(lengths, 50),
     replyLengthP95: withKey.length === 0 ? null : percentile(lengths, 95),
   };

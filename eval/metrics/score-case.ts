@@ -42,12 +42,14 @@ export function scoreCase(dataset: string, c: EvalCase, result: BotResult, ctx: 
   // The expected language breaks ties: an answer with no script-specific character is not a mismatch.
   const detected = detectLang(answer, c.lang).lang;
   // Text without any letter (a hotline number) has no language to mismatch; English or other letters do.
-  const languageMatch = result.language === c.lang && (detected === c.lang || (detected === null && !/\p{L}/u.test(answer)));
+  const languageMatch =
+    result.language === c.lang && (detected === c.lang || (detected === null && !/\p{L}/u.test(answer)));
   const failed: string[] = [];
   if (result.error) failed.push(`error: ${result.error}`);
   for (const fact of c.must_contain) if (!answer.includes(fact)) failed.push(`missing fact "${fact}"`);
   for (const fact of c.must_not_contain) if (answer.includes(fact)) failed.push(`states forbidden "${fact}"`);
-  if (c.expect_escalate && result.escalate !== c.expect_escalate) failed.push(`escalate ${result.escalate} != ${c.expect_escalate}`);
+  if (c.expect_escalate && result.escalate !== c.expect_escalate)
+    failed.push(`escalate ${result.escalate} != ${c.expect_escalate}`);
   if (c.expect_refusal && result.mode !== 'refusal') failed.push(`not refused (mode ${result.mode})`);
   if (!c.expect_refusal && result.mode === 'refusal' && goldIds.length > 0) failed.push('wrongly refused');
   if (invalidCitations.length > 0) failed.push(`invalid citations ${invalidCitations.join(', ')}`);

@@ -59,7 +59,10 @@ export interface SummarizeOptions {
 }
 
 /** Precision and recall of one escalation level over the cases that state an expectation. */
-function levelScores(cases: readonly ScoredCase[], level: 'urgent' | 'person' | 'none'): { recall: number | null; precision: number | null } {
+function levelScores(
+  cases: readonly ScoredCase[],
+  level: 'urgent' | 'person' | 'none',
+): { recall: number | null; precision: number | null } {
   const expected = cases.filter((c) => c.case.expect_escalate === level);
   const predicted = cases.filter((c) => c.result.escalate === level);
   return {
@@ -87,28 +90,54 @@ export function summarize(cases: readonly ScoredCase[], options: SummarizeOption
     retrievalCases: retrieval.length,
     recallAt1: rate(retrieval.filter((c) => c.goldRank === 1).length, retrieval.length),
     recallAt5: rate(retrieval.filter((c) => c.goldRank !== null && c.goldRank <= 5).length, retrieval.length),
-    mrrAt10: retrieval.length === 0 ? null : retrieval.reduce((s, c) => s + (c.goldRank ? 1 / c.goldRank : 0), 0) / retrieval.length,
+    mrrAt10:
+      retrieval.length === 0
+        ? null
+        : retrieval.reduce((s, c) => s + (c.goldRank ? 1 / c.goldRank : 0), 0) / retrieval.length,
     citationValidity: rate(cited.filter((c) => c.invalidCitations.length === 0).length, cited.length),
-    citationHit: rate(retrieval.filter((c) => c.citedIds.some((id) => c.goldIds.includes(id))).length, retrieval.length),
+    citationHit: rate(
+      retrieval.filter((c) => c.citedIds.some((id) => c.goldIds.includes(id))).length,
+      retrieval.length,
+    ),
     citationPrecision:
       citedWithGold.length === 0
         ? null
-        : citedWithGold.reduce((s, c) => s + c.citedIds.filter((id) => c.goldIds.includes(id)).length / c.citedIds.length, 0) / citedWithGold.length,
-    mustContainPass: rate(withFacts.filter((c) => c.case.must_contain.every((f) => (c.result.answer ?? '').includes(f))).length, withFacts.length),
-    mustNotContainPass: rate(withForbidden.filter((c) => c.case.must_not_contain.every((f) => !(c.result.answer ?? '').includes(f))).length, withForbidden.length),
+        : citedWithGold.reduce(
+            (s, c) => s + c.citedIds.filter((id) => c.goldIds.includes(id)).length / c.citedIds.length,
+            0,
+          ) / citedWithGold.length,
+    mustContainPass: rate(
+      withFacts.filter((c) => c.case.must_contain.every((f) => (c.result.answer ?? '').includes(f))).length,
+      withFacts.length,
+    ),
+    mustNotContainPass: rate(
+      withForbidden.filter((c) => c.case.must_not_contain.every((f) => !(c.result.answer ?? '').includes(f))).length,
+      withForbidden.length,
+    ),
     urgentRecall: urgent.recall,
     urgentPrecision: urgent.precision,
     personRecall: person.recall,
     personPrecision: person.precision,
     noneRecall: none.recall,
     nonePrecision: none.precision,
-    escalationAccuracy: rate(escalationCases.filter((c) => c.result.escalate === c.case.expect_escalate).length, escalationCases.length),
-    refusalCorrect: rate(refusalCases.filter((c) => (c.result.mode === 'refusal') === c.case.expect_refusal).length, refusalCases.length),
+    escalationAccuracy: rate(
+      escalationCases.filter((c) => c.result.escalate === c.case.expect_escalate).length,
+      escalationCases.length,
+    ),
+    refusalCorrect: rate(
+      refusalCases.filter((c) => (c.result.mode === 'refusal') === c.case.expect_refusal).length,
+      refusalCases.length,
+    ),
     languageMatch: rate(cases.filter((c) => c.languageMatch).length, cases.length),
     llmShare: rate(answered.filter((c) => c.result.mode === 'llm').length, answered.length),
-    fallbackRate: options.llmExpected ? rate(answered.filter((c) => c.result.mode === 'extractive').length, answered.length) : null,
+    fallbackRate: options.llmExpected
+      ? rate(answered.filter((c) => c.result.mode === 'extractive').length, answered.length)
+      : null,
     answeredRate: rate(answered.length, cases.length),
-    escalatedRate: rate(cases.filter((c) => c.result.escalate === 'urgent' || c.result.escalate === 'person').length, cases.length),
+    escalatedRate: rate(
+      cases.filter((c) => c.result.escalate === 'urgent' || c.result.escalate === 'person').length,
+      cases.length,
+    ),
     refusedRate: rate(cases.filter((c) => c.result.mode === 'refusal').length, cases.length),
     errorRate: rate(cases.filter((c) => c.result.error !== undefined).length, cases.length),
     latencyP50: percentile(latencies, 50),

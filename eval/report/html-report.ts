@@ -4,7 +4,12 @@ import { BEHAVIOUR_COLUMNS, ESCALATION_COLUMNS, formatMetric, QUALITY_COLUMNS, t
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 const esc = escapeHtml;
 
@@ -52,7 +57,12 @@ function histogram(latencies: readonly number[]): string {
 function summaryTable(rows: readonly GroupSummary[], columns: readonly Column[]): string {
   if (rows.length === 0) return '<p>(none)</p>';
   const head = `<tr><th>group</th>${columns.map(([key, label]) => `<th title="${esc(key)}">${esc(label)}</th>`).join('')}</tr>`;
-  const body = rows.map((r) => `<tr><td>${esc(r.name)}</td>${columns.map(([key, , kind]) => `<td>${formatMetric(r.summary[key], kind)}</td>`).join('')}</tr>`).join('');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.name)}</td>${columns.map(([key, , kind]) => `<td>${formatMetric(r.summary[key], kind)}</td>`).join('')}</tr>`,
+    )
+    .join('');
   return `<table>${head}${body}</table>`;
 }
 
@@ -61,7 +71,9 @@ function caseTable(report: EvalReport): string {
     .map((c) => {
       const cites = c.citations.map((x) => x.label ?? `${x.law} ${x.article ?? ''}`).join('<br>');
       const failing = c.failedChecks.length > 0;
-      const checks = failing ? `<span class="bad">${c.failedChecks.map(esc).join('<br>')}</span>` : '<span class="ok">pass</span>';
+      const checks = failing
+        ? `<span class="bad">${c.failedChecks.map(esc).join('<br>')}</span>`
+        : '<span class="ok">pass</span>';
       const answer = c.answer ?? '';
       return (
         `<tr class="${failing ? 'fail' : 'pass'}"><td>${esc(c.dataset)}<br>${esc(c.id)}</td><td>${esc(c.lang)}</td><td>${esc(c.topic)}</td>` +
@@ -89,7 +101,9 @@ export function renderHtml(report: EvalReport): string {
   const topicBars = (title: string, key: 'recallAt5' | 'mustContainPass' | 'citationHit') =>
     barChart(
       title,
-      report.byTopic.filter((t) => t.summary[key] !== null).map((t) => ({ name: t.name, value: t.summary[key], n: t.summary.cases })),
+      report.byTopic
+        .filter((t) => t.summary[key] !== null)
+        .map((t) => ({ name: t.name, value: t.summary[key], n: t.summary.cases })),
     );
   const latencies = report.cases.flatMap((c) => (c.latencyMs === undefined ? [] : [c.latencyMs]));
   const failing = report.cases.filter((c) => c.failedChecks.length > 0).length;

@@ -70,10 +70,15 @@ export function formatMetric(value: number | null | undefined, kind: 'rate' | 'm
 }
 
 /** A plain-text table: one row per group, one column per metric. */
-export function renderTable(title: string, rows: readonly { name: string; summary: Summary }[], columns: readonly Column[] = QUALITY_COLUMNS): string {
+export function renderTable(
+  title: string,
+  rows: readonly { name: string; summary: Summary }[],
+  columns: readonly Column[] = QUALITY_COLUMNS,
+): string {
   const header = ['group', ...columns.map(([, label]) => label)];
   const body = rows.map((r) => [r.name, ...columns.map(([key, , kind]) => formatMetric(r.summary[key], kind))]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

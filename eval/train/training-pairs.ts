@@ -35,7 +35,13 @@ export function collectTrainingPairs(options: {
   if (existsSync(options.stardFile)) {
     const pairs = loadStard(options.stardFile)
       .filter((q) => include(q.id))
-      .flatMap((q) => q.goldItems.map((g) => ({ question: zh.tokenizeQuery(q.question), article: zh.tokenizeDocument(g.text), articleKey: g.ref ? articleKey(g.ref.law, g.ref.article) : undefined })));
+      .flatMap((q) =>
+        q.goldItems.map((g) => ({
+          question: zh.tokenizeQuery(q.question),
+          article: zh.tokenizeDocument(g.text),
+          articleKey: g.ref ? articleKey(g.ref.law, g.ref.article) : undefined,
+        })),
+      );
     sources.push({ source: 'STARD train split', pairs });
   }
   const resolve = createLawResolver(options.kb.documents);
@@ -51,7 +57,15 @@ export function collectTrainingPairs(options: {
           .flatMap((g) => {
             const doc = resolve(g);
             const passage = doc ? byId.get(`${doc}#${g.article}`) : undefined;
-            return passage ? [{ question: zh.tokenizeQuery(c.question), article: zh.tokenizeDocument(`${passage.law} ${passage.text}`), articleKey: articleKey(passage.title, g.article) }] : [];
+            return passage
+              ? [
+                  {
+                    question: zh.tokenizeQuery(c.question),
+                    article: zh.tokenizeDocument(`${passage.law} ${passage.text}`),
+                    articleKey: articleKey(passage.title, g.article),
+                  },
+                ]
+              : [];
           }),
       );
     sources.push({ source: `${file.replace('.jsonl', '')} train split (zh)`, pairs });

@@ -28,7 +28,10 @@ export interface TranslationOptions {
  * never qualify). Weight = p(w|u) shrunk for rare u, scaled to (0, 1].
  * Only words are used (character bigrams, marked '#', are left out).
  */
-export function trainTranslationTable(pairs: readonly TermPair[], options: TranslationOptions = {}): LearnedTable['entries'] {
+export function trainTranslationTable(
+  pairs: readonly TermPair[],
+  options: TranslationOptions = {},
+): LearnedTable['entries'] {
   const minPairCount = options.minPairCount ?? 3;
   const minPmi = options.minPmi ?? 1;
   const perTerm = options.perTerm ?? 6;
@@ -79,7 +82,10 @@ export interface ArticleTermOptions {
  * words (not bigrams, not numbers) its questions used, with how many
  * questions used each (capped), most used first.
  */
-export function trainArticleTerms(pairs: readonly TermPair[], options: ArticleTermOptions = {}): Record<string, [string, number][]> {
+export function trainArticleTerms(
+  pairs: readonly TermPair[],
+  options: ArticleTermOptions = {},
+): Record<string, [string, number][]> {
   const perArticle = options.perArticle ?? 24;
   const cap = options.cap ?? 3;
   const keep = (t: string) => !t.startsWith('#') && !t.startsWith('~') && t.length > 1 && !/^\d+$/.test(t);

@@ -39,12 +39,16 @@ const DATASETS = frozen
 const TRIAGE_SPLIT = frozen ? 'test' : 'train';
 
 function datasetCases(name: string): Case[] {
-  const lines = readFileSync(join('eval/datasets', `${name}.jsonl`), 'utf8').split('\n').filter((l) => l.trim());
-  return lines
-    .map((l) => questionSchema.parse(JSON.parse(l)))
-    // Sets without the field (real-dev, calc) hold ordinary questions only.
-    .filter((q) => (q.expect_escalate ?? 'none') === 'none')
-    .map((q) => ({ set: name, id: q.id, lang: q.lang, text: q.question }));
+  const lines = readFileSync(join('eval/datasets', `${name}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  return (
+    lines
+      .map((l) => questionSchema.parse(JSON.parse(l)))
+      // Sets without the field (real-dev, calc) hold ordinary questions only.
+      .filter((q) => (q.expect_escalate ?? 'none') === 'none')
+      .map((q) => ({ set: name, id: q.id, lang: q.lang, text: q.question }))
+  );
 }
 
 const triageCases: Case[] = readdirSync('eval/triage/sets')

@@ -17,7 +17,9 @@ import { readTriageSet, type TriageRow } from '../../scripts/triage/triage-set.j
 import { summarizeTriage, formatSummary, type Scored } from './triage-metrics.js';
 
 const SETS = 'eval/triage/sets';
-const floorsSchema = z.object({ test: z.object({ urgentRecall: z.number(), handoffRecall: z.number(), falseAlarmRate: z.number() }) });
+const floorsSchema = z.object({
+  test: z.object({ urgentRecall: z.number(), handoffRecall: z.number(), falseAlarmRate: z.number() }),
+});
 
 const args = process.argv.slice(2);
 const gate = args.includes('--gate');
@@ -48,9 +50,16 @@ for (const split of ['test', 'train'] as const) {
   const summary = summarizeTriage(part.map((r) => run(full, r)));
   const lexicon = summarizeTriage(part.map((r) => run(lexiconOnly, r)));
   results[split] = summary;
-  lines.push(`## Triage, ${split} split (${split === 'test' ? 'held-out, hand-written, never used for training or rule writing' : 'used for rule writing and training'})`, '');
+  lines.push(
+    `## Triage, ${split} split (${split === 'test' ? 'held-out, hand-written, never used for training or rule writing' : 'used for rule writing and training'})`,
+    '',
+  );
   lines.push(...formatSummary(summary));
-  lines.push('', `Rules and lexicons alone (no classifier): urgent recall ${lexicon.urgentRecall.toFixed(3)}, false alarms ${(lexicon.falseAlarmRate * 100).toFixed(1)}%`, '');
+  lines.push(
+    '',
+    `Rules and lexicons alone (no classifier): urgent recall ${lexicon.urgentRecall.toFixed(3)}, false alarms ${(lexicon.falseAlarmRate * 100).toFixed(1)}%`,
+    '',
+  );
 }
 const report = lines.join('\n');
 console.log(report);
@@ -63,9 +72,12 @@ if (gate) {
   const failures: string[] = [];
   if (!test) failures.push('no test split found');
   else {
-    if (test.urgentRecall < floors.test.urgentRecall) failures.push(`test urgent recall ${test.urgentRecall.toFixed(3)} < ${floors.test.urgentRecall}`);
-    if (test.handoffRecall < floors.test.handoffRecall) failures.push(`test hand-off recall ${test.handoffRecall.toFixed(3)} < ${floors.test.handoffRecall}`);
-    if (test.falseAlarmRate > floors.test.falseAlarmRate) failures.push(`test false alarms ${test.falseAlarmRate.toFixed(3)} > ${floors.test.falseAlarmRate}`);
+    if (test.urgentRecall < floors.test.urgentRecall)
+      failures.push(`test urgent recall ${test.urgentRecall.toFixed(3)} < ${floors.test.urgentRecall}`);
+    if (test.handoffRecall < floors.test.handoffRecall)
+      failures.push(`test hand-off recall ${test.handoffRecall.toFixed(3)} < ${floors.test.handoffRecall}`);
+    if (test.falseAlarmRate > floors.test.falseAlarmRate)
+      failures.push(`test false alarms ${test.falseAlarmRate.toFixed(3)} > ${floors.test.falseAlarmRate}`);
   }
   if (failures.length) {
     console.error(`TRIAGE GATE FAILED: ${failures.join('; ')}`);

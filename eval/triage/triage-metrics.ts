@@ -72,11 +72,16 @@ export function formatSummary(s: TriageSummary): string[] {
     '',
     `| category / language | ${OUTCOMES.join(' | ')} |`,
     `|---|${OUTCOMES.map(() => '---:').join('|')}|`,
-    ...[...s.matrix.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => `| ${k} | ${OUTCOMES.map((o) => c[o]).join(' | ')} |`),
+    ...[...s.matrix.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, c]) => `| ${k} | ${OUTCOMES.map((o) => c[o]).join(' | ')} |`),
   ];
   if (s.misses.length) {
     lines.push('', 'Misses and false alarms:');
-    for (const m of s.misses) lines.push(`- ${m.row.id} [${m.row.category}/${m.row.lang}] -> ${m.triage.level} ${m.triage.reasons.join(',')} :: ${m.row.text.slice(0, 80)}`);
+    for (const m of s.misses)
+      lines.push(
+        `- ${m.row.id} [${m.row.category}/${m.row.lang}] -> ${m.triage.level} ${m.triage.reasons.join(',')} :: ${m.row.text.slice(0, 80)}`,
+      );
   }
   return lines;
 }

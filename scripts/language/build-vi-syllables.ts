@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldVietnamese } from '../../src/language/vietnamese.js';
 
-const COLLOQUIAL = 'a a oi oi nhe nha ne ha ho tui tao may bon sep ong ba co chu bac chau con minh vay thoi roi luon xong chui danh tat da dam bau de gium voi nhau ban chan met buon khoc so sao gi dau ak ah nhe uh ok';
+const COLLOQUIAL =
+  'a a oi oi nhe nha ne ha ho tui tao may bon sep ong ba co chu bac chau con minh vay thoi roi luon xong chui danh tat da dam bau de gium voi nhau ban chan met buon khoc so sao gi dau ak ah nhe uh ok';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -19,7 +20,8 @@ function files(dir: string): string[] {
 }
 const counts = new Map<string, number>();
 for (const file of [...files('knowledge/statutes/vn'), ...files('knowledge/services/vn')]) {
-  for (const w of foldVietnamese(readFileSync(file, 'utf8')).match(/[a-z]+/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of foldVietnamese(readFileSync(file, 'utf8')).match(/[a-z]+/g) ?? [])
+    counts.set(w, (counts.get(w) ?? 0) + 1);
 }
 const syllables = new Set([...counts].filter(([, n]) => n >= 2).map(([w]) => w));
 for (const w of COLLOQUIAL.split(' ')) syllables.add(w);

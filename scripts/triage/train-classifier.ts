@@ -159,8 +159,12 @@ const out: ClassifierModel = {
   trainedOn: { messages: rows.length, families: new Set(rows.map((r) => r.family)).size, split: 'train' },
 };
 writeFileSync(OUT, `${JSON.stringify(out)}\n`);
-console.log(`trained on ${rows.length} messages (${out.trainedOn.families} families), ${Object.keys(model.weights).length} features`);
-console.log(`CV (train split, grouped by family): urgent threshold ${urgentThreshold}, recall ${cvRecall.toFixed(3)}, false alarms ${(cvFa * 100).toFixed(1)}%`);
+console.log(
+  `trained on ${rows.length} messages (${out.trainedOn.families} families), ${Object.keys(model.weights).length} features`,
+);
+console.log(
+  `CV (train split, grouped by family): urgent threshold ${urgentThreshold}, recall ${cvRecall.toFixed(3)}, false alarms ${(cvFa * 100).toFixed(1)}%`,
+);
 console.log(
   `uncued (no lexicon danger cue): threshold ${urgentThresholdUncued}, urgent caught ` +
     `${uncuedUrgent.filter((c) => c.urgent >= urgentThresholdUncued).length} of ${uncuedUrgent.length}, ` +

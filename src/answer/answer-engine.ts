@@ -33,7 +33,11 @@ import { DEFAULT_ANSWER_POLICY, type AnswerPolicy } from './answer-policy.js';
 export type TriageFn = (text: string, lang: Lang, recentWorkerTurns: readonly string[]) => Triage;
 
 /** Turns a follow-up ("那要怎么申请？") into a standalone question using the history. */
-export type RewriteFn = (request: { question: string; lang: Lang; history: NonNullable<AskRequest['history']> }) => Promise<string>;
+export type RewriteFn = (request: {
+  question: string;
+  lang: Lang;
+  history: NonNullable<AskRequest['history']>;
+}) => Promise<string>;
 
 export interface AnswerEngineDeps {
   readonly kb: KnowledgeBase;
@@ -111,7 +115,13 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
 
   function toChosen(hit: ScoredPassage, query: string): ChosenSource {
     const excerpt = selectExcerpt(hit.passage.text, query, hit.passage.language, maxExcerpt[hit.passage.language]);
-    return { passage: hit.passage, label: citationLabel(hit.passage), excerpt: excerpt.text, bestSentence: excerpt.bestSentence, score: hit.score };
+    return {
+      passage: hit.passage,
+      label: citationLabel(hit.passage),
+      excerpt: excerpt.text,
+      bestSentence: excerpt.bestSentence,
+      score: hit.score,
+    };
   }
 
   function chooseSources(hits: readonly ScoredPassage[], query: string): ChosenSource[] {
@@ -142,19 +152,43 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     const none: Triage = { level: 'none', reasons: [] };
 
     if (!hasWordContent(text)) {
-      return finish(lang, defaultJurisdiction, texts.empty, [], { level: 'none', reasons: ['empty_or_symbols'] }, 'invalid_input');
+      return finish(
+        lang,
+        defaultJurisdiction,
+        texts.empty,
+        [],
+        { level: 'none', reasons: ['empty_or_symbols'] },
+        'invalid_input',
+      );
     }
     if (!detected.lang && !hint) {
       const scope = classifyScope(deps.scope, text, lang);
       if (scope === 'manipulation') {
-        return finish(lang, defaultJurisdiction, `${deps.replies.zh.manipulation}\n${deps.replies.vi.manipulation}`, [], { level: 'none', reasons: ['manipulation'] }, 'refusal');
+        return finish(
+          lang,
+          defaultJurisdiction,
+          `${deps.replies.zh.manipulation}\n${deps.replies.vi.manipulation}`,
+          [],
+          { level: 'none', reasons: ['manipulation'] },
+          'refusal',
+        );
       }
       const english = deps.cards?.englishScope(text);
-      return finish(lang, defaultJurisdiction, english ? `${texts.unknown_language}\n\n${english}` : texts.unknown_language, [], { level: 'none', reasons: ['unknown_language'] }, 'invalid_input');
+      return finish(
+        lang,
+        defaultJurisdiction,
+        english ? `${texts.unknown_language}\n\n${english}` : texts.unknown_language,
+        [],
+        { level: 'none', reasons: ['unknown_language'] },
+        'invalid_input',
+      );
     }
 
     const history = request.history ?? [];
-    const recentWorkerTurns = history.filter((t) => t.role === 'worker').slice(-3).map((t) => t.text);
+    const recentWorkerTurns = history
+      .filter((t) => t.role === 'worker')
+      .slice(-3)
+      .map((t) => t.text);
     const tooLong = text.length > policy.maxMessageChars;
     // Triage always runs on the whole text: an urgent case hidden in a long message still counts.
     const triage = deps.triage(text, lang, recentWorkerTurns);
@@ -170,31 +204,70 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     const calcParts = (reply: CalculatorReply) => ({
       citations: reply.citations.map((c) => ({ ...c, label: calcScript(c.label), excerpt: calcScript(c.excerpt) })),
       memo: reply.memo,
-      ...(reply.calculation ? { calculation: { ...reply.calculation, formula: calcScript(reply.calculation.formula), citations: reply.calculation.citations.map(calcScript) } } : {}),
+      ...(reply.calculation
+        ? {
+            calculation: {
+              ...reply.calculation,
+              formula: calcScript(reply.calculation.formula),
+              citations: reply.calculation.citations.map(calcScript),
+            },
+          }
+        : {}),
     });
     // An answer followed by the worker's figure: the calculator's citations are added after the answer's own.
     const withFigure = (answer: BotAnswer, reply: CalculatorReply) => {
       const parts = calcParts(reply);
       const seen = new Set(answer.citations.map((c) => c.passageId));
-      return { ...answer, ...parts, citations: [...answer.citations, ...parts.citations.filter((c) => !seen.has(c.passageId))] };
+      return {
+        ...answer,
+        ...parts,
+        citations: [...answer.citations, ...parts.citations.filter((c) => !seen.has(c.passageId))],
+      };
     };
     /** `hitsForText`: the retriever's hits for `text` when already at hand (debug output only). */
     const calcAnswer = async (reply: CalculatorReply, hitsForText?: readonly ScoredPassage[]): Promise<BotAnswer> => ({
-      ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${reply.text}`, [], triage.level === 'none' ? none : triage, 'extractive'),
+      ...finish(
+        lang,
+        jurisdiction,
+        `${urgentPrefix}${personPrefix}${reply.text}`,
+        [],
+        triage.level === 'none' ? none : triage,
+        'extractive',
+      ),
       ...calcParts(reply),
-      ...(request.debug ? { retrieved: (hitsForText ?? (await deps.retriever.retrieve({ text, jurisdiction, k: 10 }))).map(toRetrievedRef) } : {}),
+      ...(request.debug
+        ? {
+            retrieved: (hitsForText ?? (await deps.retriever.retrieve({ text, jurisdiction, k: 10 }))).map(
+              toRetrievedRef,
+            ),
+          }
+        : {}),
     });
     // --- urgent and hand-off first replies (src/escalation/urgent-reply.ts): no retrieval quotes, only the category's own articles, verified.
-    const plan = deps.urgentReplies ? planUrgentReply(deps.urgentReplies, triage, lang, jurisdiction, (doc, n) => lookup.get(doc, n)) : null;
+    const plan = deps.urgentReplies
+      ? planUrgentReply(deps.urgentReplies, triage, lang, jurisdiction, (doc, n) => lookup.get(doc, n))
+      : null;
     if (plan) {
       const chosen = plan.citations.map((c) => toChosen({ passage: c.passage, score: 1, confidence: 1 }, c.focus));
       const cited = verifySources(chosen, lookup, passageIds).kept;
       const lines = cited.map((c) => `• ${c.label}${lang === 'vi' ? ': ' : '：'}${c.excerpt}`);
-      const debugInfo = request.debug ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) } : {};
+      const debugInfo = request.debug
+        ? { retrieved: (await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) }
+        : {};
       // A figure the worker asked for (e.g. the injury-report deadline) follows the care and the hotline; never after self-harm.
-      const withCalc = calc?.calculation && !triage.reasons.includes('self_harm') && !triage.reasons.includes('asked_for_person') ? calc : undefined;
-      if (!withCalc) return { ...finish(lang, jurisdiction, plan.compose(lines), cited, triage, 'extractive'), ...debugInfo };
-      return { ...withFigure(finish(lang, jurisdiction, `${plan.compose(lines)}\n\n${withCalc.text}`, cited, triage, 'extractive'), withCalc), ...debugInfo };
+      const withCalc =
+        calc?.calculation && !triage.reasons.includes('self_harm') && !triage.reasons.includes('asked_for_person')
+          ? calc
+          : undefined;
+      if (!withCalc)
+        return { ...finish(lang, jurisdiction, plan.compose(lines), cited, triage, 'extractive'), ...debugInfo };
+      return {
+        ...withFigure(
+          finish(lang, jurisdiction, `${plan.compose(lines)}\n\n${withCalc.text}`, cited, triage, 'extractive'),
+          withCalc,
+        ),
+        ...debugInfo,
+      };
     }
     // --- end of urgent and hand-off first replies
 
@@ -205,7 +278,14 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
 
     const scope = classifyScope(deps.scope, text, lang);
     if (scope === 'manipulation') {
-      return finish(lang, jurisdiction, `${urgentPrefix}${texts.manipulation}`, [], escalation(triage, ['manipulation'], 'none'), 'refusal');
+      return finish(
+        lang,
+        jurisdiction,
+        `${urgentPrefix}${texts.manipulation}`,
+        [],
+        escalation(triage, ['manipulation'], 'none'),
+        'refusal',
+      );
     }
     if (scope === 'greeting' && triage.level === 'none') {
       return finish(lang, jurisdiction, texts.greeting, [], { level: 'none', reasons: ['greeting'] }, 'refusal');
@@ -215,37 +295,71 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     if (calc && (calc.continued || !deps.cards)) return calcAnswer(calc);
     // --- end calculators hook ---
 
-    const query = deps.rewrite && history.length > 0 && !request.offline ? await deps.rewrite({ question: text, lang, history }) : text;
+    const query =
+      deps.rewrite && history.length > 0 && !request.offline
+        ? await deps.rewrite({ question: text, lang, history })
+        : text;
     const hits = await deps.retriever.retrieve({ text: query, jurisdiction, k: 10 });
     const verified = verifySources(chooseSources(hits, query), lookup, passageIds);
     if (verified.dropped.length > 0) {
-      deps.logger?.warn({ dropped: verified.dropped.map((d) => ({ id: d.source.passage.id, reason: d.reason })) }, 'citations dropped by verification');
+      deps.logger?.warn(
+        { dropped: verified.dropped.map((d) => ({ id: d.source.passage.id, reason: d.reason })) },
+        'citations dropped by verification',
+      );
     }
     const sources = verified.kept;
     const debugInfo = request.debug ? { retrieved: hits.map(toRetrievedRef) } : {};
 
     // Answer cards (src/cards): a confident reviewed card, a full-text request or another country's law answers here.
-    const carded = deps.cards?.answer({ text: query, lang, jurisdiction, history, hits, statuteSources: sources, texts, values, cardsAllowed: !deps.drafter, figureFollows: calc?.calculation !== undefined });
+    const carded = deps.cards?.answer({
+      text: query,
+      lang,
+      jurisdiction,
+      history,
+      hits,
+      statuteSources: sources,
+      texts,
+      values,
+      cardsAllowed: !deps.drafter,
+      figureFollows: calc?.calculation !== undefined,
+    });
     if (carded && calc && carded.card) {
       // The reviewed rule first (plain words, the decisive clause), then the worker's own figure or the fact it needs.
-      const answer = finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${carded.text}\n\n${calc.text}`, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode);
+      const answer = finish(
+        lang,
+        jurisdiction,
+        `${urgentPrefix}${personPrefix}${carded.text}\n\n${calc.text}`,
+        carded.sources,
+        escalation(triage, carded.reasons, 'none'),
+        carded.mode,
+      );
       return { ...withFigure(answer, calc), card: carded.card, ...debugInfo };
     }
     // Debug output lists the hits for the worker's own words: reuse them unless the question was rewritten.
     if (calc) return calcAnswer(calc, query === text ? hits : undefined);
     if (carded) {
       const reply = `${urgentPrefix}${personPrefix}${carded.text}`;
-      return { ...finish(lang, jurisdiction, reply, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode), ...(carded.card ? { card: carded.card } : {}), ...debugInfo };
+      return {
+        ...finish(lang, jurisdiction, reply, carded.sources, escalation(triage, carded.reasons, 'none'), carded.mode),
+        ...(carded.card ? { card: carded.card } : {}),
+        ...debugInfo,
+      };
     }
 
     // A message with no labor vocabulary needs a strong match before it is treated as a labor question.
     const weakForUnknown = scope === 'unknown' && (hits[0]?.confidence ?? 0) < policy.unknownScopeMinConfidence;
     if ((weakForUnknown || (scope === 'unknown' && sources.length === 0)) && triage.level === 'none') {
-      return { ...finish(lang, jurisdiction, texts.out_of_scope, [], { level: 'none', reasons: ['out_of_scope'] }, 'refusal'), ...debugInfo };
+      return {
+        ...finish(lang, jurisdiction, texts.out_of_scope, [], { level: 'none', reasons: ['out_of_scope'] }, 'refusal'),
+        ...debugInfo,
+      };
     }
     if (sources.length === 0) {
       const body = triage.level === 'none' ? fill(texts.no_source, values) : `${urgentPrefix}${personPrefix}`.trim();
-      return { ...finish(lang, jurisdiction, body, [], escalation(triage, ['no_source'], 'person'), 'no_source'), ...debugInfo };
+      return {
+        ...finish(lang, jurisdiction, body, [], escalation(triage, ['no_source'], 'person'), 'no_source'),
+        ...debugInfo,
+      };
     }
 
     if (deps.drafter && !request.offline) {
@@ -255,7 +369,14 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
           (h) => !sources.some((s) => s.passage.id === h.passage.id) && h.confidence >= policy.minAnswerConfidence,
         ),
       ].slice(0, policy.draftMaxPassages);
-      const outcome = await deps.drafter.draft({ question: query, lang, jurisdiction, passages: draftHits, history, hotlines: hotlines.union ? [hotlines.union] : [] });
+      const outcome = await deps.drafter.draft({
+        question: query,
+        lang,
+        jurisdiction,
+        passages: draftHits,
+        history,
+        hotlines: hotlines.union ? [hotlines.union] : [],
+      });
       if (outcome.ok) {
         const cited = outcome.citedPassageIds
           .map((id) => draftHits.find((h) => h.passage.id === id))
@@ -275,7 +396,17 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
             texts.disclaimer,
           ].join('\n');
           const extra = outcome.needsPerson ? ['llm_needs_person'] : [];
-          return { ...finish(lang, jurisdiction, text, checked, escalation(triage, extra, outcome.needsPerson ? 'person' : 'none'), 'llm'), ...debugInfo };
+          return {
+            ...finish(
+              lang,
+              jurisdiction,
+              text,
+              checked,
+              escalation(triage, extra, outcome.needsPerson ? 'person' : 'none'),
+              'llm',
+            ),
+            ...debugInfo,
+          };
         }
         deps.logger?.warn('llm draft cited an unverifiable source; extractive fallback');
       } else {
@@ -284,7 +415,17 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     }
 
     const body = composeExtractive(texts, sources, hotlines, lang);
-    return { ...finish(lang, jurisdiction, `${urgentPrefix}${personPrefix}${body}`, sources, triage.level === 'none' ? none : triage, 'extractive'), ...debugInfo };
+    return {
+      ...finish(
+        lang,
+        jurisdiction,
+        `${urgentPrefix}${personPrefix}${body}`,
+        sources,
+        triage.level === 'none' ? none : triage,
+        'extractive',
+      ),
+      ...debugInfo,
+    };
   }
 
   return {
@@ -298,7 +439,14 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
         const jurisdiction: Jurisdiction = lang === 'vi' ? 'VN' : 'CN';
         const texts = textsFor(deps.replies, lang);
         const values = hotlineValues(texts, deps.hotlines[jurisdiction], lang);
-        return finish(lang, jurisdiction, fill(texts.no_source, values), [], { level: 'person', reasons: ['internal_error'] }, 'no_source');
+        return finish(
+          lang,
+          jurisdiction,
+          fill(texts.no_source, values),
+          [],
+          { level: 'person', reasons: ['internal_error'] },
+          'no_source',
+        );
       }
     },
   };

@@ -10,7 +10,9 @@ function units(text: string, language: DocLanguage): Set<string> {
     for (let i = 0; i + 1 < chars.length; i += 1) out.add(chars[i]! + chars[i + 1]!);
     return out;
   }
-  const syllables = foldVietnamese(text).split(/[^\p{L}\p{N}]+/u).filter((s) => s.length > 1);
+  const syllables = foldVietnamese(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((s) => s.length > 1);
   const out = new Set<string>(syllables);
   for (let i = 0; i + 1 < syllables.length; i += 1) out.add(`${syllables[i]}_${syllables[i + 1]}`);
   return out;
@@ -37,8 +39,15 @@ function overlapOf(s: string, q: Set<string>, language: DocLanguage): number {
  * together with its best-matching item ("…应当认定为工伤：（六）在上下班途中…"),
  * and definitions only win when nothing else matches.
  */
-function bestStatement(text: string, q: Set<string>, language: DocLanguage): { s: string; overlap: number } | undefined {
-  const statements = text.split(language === 'zh' ? /(?<=。)|\n+/u : /\n+/u).map((x) => x.trim()).filter((x) => x.length > 0);
+function bestStatement(
+  text: string,
+  q: Set<string>,
+  language: DocLanguage,
+): { s: string; overlap: number } | undefined {
+  const statements = text
+    .split(language === 'zh' ? /(?<=。)|\n+/u : /\n+/u)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
   let best: { s: string; overlap: number; score: number } | undefined;
   statements.forEach((s, index) => {
     let statement = s;
@@ -85,12 +94,7 @@ export interface Excerpt {
  * their original order and within `maxChars`, so a long article is quoted
  * where it answers the question rather than from its first line.
  */
-export function selectExcerpt(
-  passageText: string,
-  query: string,
-  language: DocLanguage,
-  maxChars: number,
-): Excerpt {
+export function selectExcerpt(passageText: string, query: string, language: DocLanguage, maxChars: number): Excerpt {
   const sentences = splitSentences(passageText, language);
   if (sentences.length === 0) return { text: '', bestSentence: '', bestOverlap: 0 };
   const q = units(query, language);
@@ -133,7 +137,10 @@ export function selectExcerpt(
   }
   if (previous !== sentences.length - 1) parts.push('……');
   const joiner = language === 'zh' ? '' : ' ';
-  let text = parts.join(joiner).replace(/(……\s*)+/g, '…… ').trim();
+  let text = parts
+    .join(joiner)
+    .replace(/(……\s*)+/g, '…… ')
+    .trim();
   if (text.length > maxChars * 1.5) text = `${text.slice(0, Math.round(maxChars * 1.5))}……`;
   return { text, bestSentence: best.s, bestOverlap: best.overlap };
 }

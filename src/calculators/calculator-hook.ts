@@ -51,7 +51,9 @@ const HOUR_KEYS = ['weekdayHours', 'restDayHours', 'holidayHours', 'nightOvertim
 function usesAny(kind: CalcKind, facts: Facts): boolean {
   const needs: readonly string[] = NEEDS[kind];
   const shown: readonly string[] = SHOWN[kind];
-  return Object.keys(facts).some((k) => needs.includes(k) || shown.includes(k) || (needs.includes('hours') && HOUR_KEYS.includes(k)));
+  return Object.keys(facts).some(
+    (k) => needs.includes(k) || shown.includes(k) || (needs.includes('hours') && HOUR_KEYS.includes(k)),
+  );
 }
 
 function merge(base: Facts, update: Facts): Facts {
@@ -75,7 +77,17 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
     return ids.flatMap((id) => {
       const p = byId.get(id);
       if (!p || !p.inForce) return [];
-      return [{ law: p.law, ...(p.article === undefined ? {} : { article: p.article }), title: p.title, excerpt: p.text.slice(0, 200), score: 1, passageId: p.id, label: citationLabel(p) }];
+      return [
+        {
+          law: p.law,
+          ...(p.article === undefined ? {} : { article: p.article }),
+          title: p.title,
+          excerpt: p.text.slice(0, 200),
+          score: 1,
+          passageId: p.id,
+          label: citationLabel(p),
+        },
+      ];
     });
   }
 
@@ -83,7 +95,12 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
     const lastBot = [...req.history].reverse().find((t) => t.role === 'bot');
     const prev = lastBot ? decodeState(lastBot.text) : undefined;
     const named = detector.kind(req.text, req.lang, req.jurisdiction);
-    const expecting: FactName | undefined = prev?.asked && prev.asked !== ('hours' as string) ? prev.asked : prev?.asked === ('hours' as string) ? 'weekdayHours' : undefined;
+    const expecting: FactName | undefined =
+      prev?.asked && prev.asked !== ('hours' as string)
+        ? prev.asked
+        : prev?.asked === ('hours' as string)
+          ? 'weekdayHours'
+          : undefined;
     const fresh = extractFacts(req.text, req.lang, named && named !== prev?.kind ? undefined : expecting);
     const average = req.lang === 'vi' ? undefined : tableAverage(req.text, data);
     if (average !== undefined && fresh.localAverageWage === undefined) fresh.localAverageWage = average;
@@ -119,8 +136,15 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
     if (missing) {
       const known = knownLine(facts, t, req.lang, SHOWN[kind]);
       const rule = t.rules[kind];
-      const text = [head, ...(rule ? [rule] : []), ...(known ? [known] : []), questionText(kind, missing, t)].join('\n');
-      return { text, citations: [], memo: encodeState({ kind, facts, asked: missing as FactName }), continued: prev !== undefined };
+      const text = [head, ...(rule ? [rule] : []), ...(known ? [known] : []), questionText(kind, missing, t)].join(
+        '\n',
+      );
+      return {
+        text,
+        citations: [],
+        memo: encodeState({ kind, facts, asked: missing as FactName }),
+        continued: prev !== undefined,
+      };
     }
     let result: CalcResult;
     try {
@@ -130,13 +154,30 @@ export function createCalculatorHook(data: CalculatorData, passages: readonly Pa
       return undefined;
     }
     const citations = citationsOf(result.citations);
-    const text = [head, ...renderResult(result, facts, t, req.lang, citations.map((c) => c.label), SHOWN[kind])].join('\n');
+    const text = [
+      head,
+      ...renderResult(
+        result,
+        facts,
+        t,
+        req.lang,
+        citations.map((c) => c.label),
+        SHOWN[kind],
+      ),
+    ].join('\n');
     return {
       text,
       citations,
       memo: encodeState({ kind, facts }),
       continued: prev !== undefined,
-      calculation: { kind: result.kind, inputs: result.inputs, result: result.result, unit: result.unit, formula: formulaLine(result, t, req.lang), citations: citations.map((c) => c.label) },
+      calculation: {
+        kind: result.kind,
+        inputs: result.inputs,
+        result: result.result,
+        unit: result.unit,
+        formula: formulaLine(result, t, req.lang),
+        citations: citations.map((c) => c.label),
+      },
     };
   };
 }

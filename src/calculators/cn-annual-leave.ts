@@ -18,7 +18,12 @@ export function cnAnnualLeaveDays(input: { readonly cumulative: Tenure }): CalcR
     unit: 'days',
     formula: 'cn_annual_leave_days',
     formulaValues: { years: Math.floor(input.cumulative.months / 12) },
-    citations: ['cn/paid-annual-leave-regulations#3', 'cn/paid-annual-leave-regulations#2', 'cn/enterprise-paid-annual-leave-measures#4', 'cn/enterprise-paid-annual-leave-measures#13'],
+    citations: [
+      'cn/paid-annual-leave-regulations#3',
+      'cn/paid-annual-leave-regulations#2',
+      'cn/enterprise-paid-annual-leave-measures#4',
+      'cn/enterprise-paid-annual-leave-measures#13',
+    ],
     caveats: ['collective_agreement'],
   };
 }
@@ -39,7 +44,13 @@ export function cnAnnualLeavePay(input: { readonly untakenDays: number; readonly
     unit: 'CNY',
     formula: 'cn_annual_leave_pay',
     formulaValues: { daily: roundMoney(daily), days: input.untakenDays },
-    citations: ['cn/paid-annual-leave-regulations#5', 'cn/enterprise-paid-annual-leave-measures#10', 'cn/enterprise-paid-annual-leave-measures#11', 'cn/enterprise-paid-annual-leave-measures#12', 'cn/enterprise-paid-annual-leave-measures#13'],
+    citations: [
+      'cn/paid-annual-leave-regulations#5',
+      'cn/enterprise-paid-annual-leave-measures#10',
+      'cn/enterprise-paid-annual-leave-measures#11',
+      'cn/enterprise-paid-annual-leave-measures#12',
+      'cn/enterprise-paid-annual-leave-measures#13',
+    ],
     caveats: ['leave_prorated', 'collective_agreement'],
   };
 }

@@ -20,12 +20,21 @@ export function cnDoubleWages(input: CnDoubleWagesInput): CalcResult {
   if (input.withoutContract.months >= 12) caveats.push('open_ended_deemed');
   return {
     kind: 'cn_double_wages',
-    inputs: { tenureMonths: input.withoutContract.months, tenureDays: input.withoutContract.days, monthlyWage: input.monthlyWage },
+    inputs: {
+      tenureMonths: input.withoutContract.months,
+      tenureDays: input.withoutContract.days,
+      monthlyWage: input.monthlyWage,
+    },
     result: roundMoney(months * input.monthlyWage),
     unit: 'CNY',
     formula: 'cn_double_wages',
     formulaValues: { months },
-    citations: ['cn/labor-contract-law#82', 'cn/labor-contract-law-implementing-regulations#6', 'cn/labor-contract-law-implementing-regulations#7', ...(input.withoutContract.months >= 12 ? ['cn/labor-contract-law#14'] : [])],
+    citations: [
+      'cn/labor-contract-law#82',
+      'cn/labor-contract-law-implementing-regulations#6',
+      'cn/labor-contract-law-implementing-regulations#7',
+      ...(input.withoutContract.months >= 12 ? ['cn/labor-contract-law#14'] : []),
+    ],
     caveats,
   };
 }

@@ -15,6 +15,11 @@ export function cnNoticePay(input: CnCompensationInput & { readonly lastMonthWag
     result: roundMoney((n.result as number) + extra),
     formula: 'cn_notice_pay',
     formulaValues: { ...n.formulaValues, n: n.result, extra: roundMoney(extra) },
-    citations: ['cn/labor-contract-law#40', 'cn/labor-contract-law#46', ...n.citations, 'cn/labor-contract-law-implementing-regulations#20'],
+    citations: [
+      'cn/labor-contract-law#40',
+      'cn/labor-contract-law#46',
+      ...n.citations,
+      'cn/labor-contract-law-implementing-regulations#20',
+    ],
   };
 }

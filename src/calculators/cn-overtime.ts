@@ -19,7 +19,12 @@ export function cnOvertime(input: CnOvertimeInput): CalcResult {
   const r = input.restDayHours ?? 0;
   const h = input.holidayHours ?? 0;
   requireNonNegative('monthlyWage', input.monthlyWage);
-  for (const [name, v] of [['weekdayHours', w], ['restDayHours', r], ['holidayHours', h]] as const) requireNonNegative(name, v);
+  for (const [name, v] of [
+    ['weekdayHours', w],
+    ['restDayHours', r],
+    ['holidayHours', h],
+  ] as const)
+    requireNonNegative(name, v);
   const hourly = input.monthlyWage / CN_MONTHLY_PAID_HOURS;
   const caveats: CalcCaveat[] = ['higher_contract_rate'];
   // 劳动法 41: at most 36 hours a month; more is itself a violation worth naming.
@@ -31,7 +36,11 @@ export function cnOvertime(input: CnOvertimeInput): CalcResult {
     unit: 'CNY',
     formula: 'cn_overtime',
     formulaValues: { hourly: roundMoney(hourly), w, r, h },
-    citations: ['cn/labor-law#44', 'cn/monthly-working-days-wage-conversion-notice#s2', ...(w + r + h > 36 ? ['cn/labor-law#41'] : [])],
+    citations: [
+      'cn/labor-law#44',
+      'cn/monthly-working-days-wage-conversion-notice#s2',
+      ...(w + r + h > 36 ? ['cn/labor-law#41'] : []),
+    ],
     caveats,
   };
 }

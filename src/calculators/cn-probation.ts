@@ -12,7 +12,8 @@ export function cnProbationMaxMonths(term: ContractTerm): number {
 }
 
 export function cnProbation(input: { readonly term: ContractTerm }): CalcResult {
-  if (input.term !== 'open' && (!Number.isFinite(input.term) || input.term < 0)) throw new RangeError(`term must be >= 0 months or 'open', got ${input.term}`);
+  if (input.term !== 'open' && (!Number.isFinite(input.term) || input.term < 0))
+    throw new RangeError(`term must be >= 0 months or 'open', got ${input.term}`);
   return {
     kind: 'cn_probation',
     inputs: { contractTermMonths: input.term },

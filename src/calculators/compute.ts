@@ -19,7 +19,10 @@ import { vnJobLoss, vnSeverance } from './vn-severance.js';
 /** Pseudo-fact "hours": at least one overtime hour figure. */
 export type NeededFact = FactName | 'hours';
 
-const hasHours = (f: Facts) => [f.weekdayHours, f.restDayHours, f.holidayHours, f.nightOvertimeHours, f.nightHours].some((v) => v !== undefined && v > 0);
+const hasHours = (f: Facts) =>
+  [f.weekdayHours, f.restDayHours, f.holidayHours, f.nightOvertimeHours, f.nightHours].some(
+    (v) => v !== undefined && v > 0,
+  );
 
 /** The facts each calculator needs, in the order the bot asks for them. */
 export const NEEDS: Readonly<Record<CalcKind, readonly NeededFact[]>> = {
@@ -78,7 +81,8 @@ export const SHOWN: Readonly<Record<CalcKind, readonly FactName[]>> = {
 /** The first fact still missing for a calculation, or undefined when it can run. */
 export function missingFact(kind: CalcKind, facts: Facts): NeededFact | undefined {
   // After a miscarriage the leave depends on the months of pregnancy (女职工劳动保护特别规定 7 para 2).
-  if (kind === 'cn_maternity_leave' && facts.miscarriage && facts.pregnancyMonths === undefined) return 'pregnancyMonths';
+  if (kind === 'cn_maternity_leave' && facts.miscarriage && facts.pregnancyMonths === undefined)
+    return 'pregnancyMonths';
   for (const need of NEEDS[kind]) {
     if (need === 'hours') {
       if (!hasHours(facts)) return need;
@@ -107,19 +111,35 @@ export function compute(kind: CalcKind, f: Facts, tables: { vnMinimumWage: reado
     case 'cn_double_wages':
       return cnDoubleWages({ withoutContract: tenure, monthlyWage: wage });
     case 'cn_overtime':
-      return cnOvertime({ monthlyWage: wage, weekdayHours: f.weekdayHours, restDayHours: f.restDayHours, holidayHours: f.holidayHours });
+      return cnOvertime({
+        monthlyWage: wage,
+        weekdayHours: f.weekdayHours,
+        restDayHours: f.restDayHours,
+        holidayHours: f.holidayHours,
+      });
     case 'cn_annual_leave_days':
       return cnAnnualLeaveDays({ cumulative: tenure });
     case 'cn_annual_leave_pay':
       return cnAnnualLeavePay({ untakenDays: f.untakenDays ?? 0, monthlyWage: wage });
     case 'cn_maternity_leave':
-      return cnMaternityLeave({ babies: f.babies ?? 1, difficultBirth: f.difficultBirth ?? false, miscarriageAtMonths: f.miscarriage ? f.pregnancyMonths : undefined });
+      return cnMaternityLeave({
+        babies: f.babies ?? 1,
+        difficultBirth: f.difficultBirth ?? false,
+        miscarriageAtMonths: f.miscarriage ? f.pregnancyMonths : undefined,
+      });
     case 'cn_probation':
       return cnProbation({ term: f.contractTerm ?? 'open' });
     case 'cn_notice_period':
-      return cnNoticePeriod({ party: f.party ?? 'worker', inProbation: f.party === 'employer' ? false : (f.inProbation ?? false) });
+      return cnNoticePeriod({
+        party: f.party ?? 'worker',
+        inProbation: f.party === 'employer' ? false : (f.inProbation ?? false),
+      });
     case 'cn_arbitration_deadline':
-      return cnArbitrationDeadline({ knewDate: f.date, arrears: f.arrears ?? false, endedDate: f.arrears ? (f.endedDate ?? f.date) : undefined });
+      return cnArbitrationDeadline({
+        knewDate: f.date,
+        arrears: f.arrears ?? false,
+        endedDate: f.arrears ? (f.endedDate ?? f.date) : undefined,
+      });
     case 'cn_injury_deadline':
       return cnInjuryDeadline({ accidentDate: f.date! });
     case 'vn_severance':

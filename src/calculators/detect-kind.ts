@@ -25,7 +25,11 @@ export function createKindDetector(intents: CalculatorData['intents']) {
   });
   const kinds = intents.kinds.map((k) => {
     const exclude = k.exclude ?? [];
-    return { kind: k.kind, ...cueSets({ zh: k.zh ?? [], vi: k.vi ?? [] }), exclude: cueSets({ zh: exclude, vi: exclude }) };
+    return {
+      kind: k.kind,
+      ...cueSets({ zh: k.zh ?? [], vi: k.vi ?? [] }),
+      exclude: cueSets({ zh: exclude, vi: exclude }),
+    };
   });
   const legality = cueSets(intents.legality_cues);
   const amount = cueSets(intents.amount_cues);
@@ -34,7 +38,12 @@ export function createKindDetector(intents: CalculatorData['intents']) {
     kind(text: string, lang: Lang, jurisdiction: Jurisdiction): CalcKind | undefined {
       const { t, family } = prepare(text, lang);
       const prefix = jurisdiction === 'CN' ? 'cn_' : 'vn_';
-      return kinds.find((k) => k.kind.startsWith(prefix) && k[family].some((re) => re.test(t)) && !k.exclude[family].some((re) => re.test(t)))?.kind;
+      return kinds.find(
+        (k) =>
+          k.kind.startsWith(prefix) &&
+          k[family].some((re) => re.test(t)) &&
+          !k.exclude[family].some((re) => re.test(t)),
+      )?.kind;
     },
     /** Whether the message asks if something is lawful ("这合法吗", "có đúng luật không"). */
     asksLegality(text: string, lang: Lang): boolean {

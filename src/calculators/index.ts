@@ -1,2 +1,7 @@
-export { createCalculatorHook, type CalculatorHook, type CalculatorReply, type CalculationJson } from './calculator-hook.js';
+export {
+  createCalculatorHook,
+  type CalculatorHook,
+  type CalculatorReply,
+  type CalculationJson,
+} from './calculator-hook.js';
 export { loadCalculatorData, type CalculatorData } from './load-calculator-data.js';

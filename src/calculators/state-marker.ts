@@ -31,7 +31,20 @@ export function encodeState(state: CalcState): string {
   return `〔calc ${state.kind}${state.asked ? ` ask=${state.asked}` : ''}${parts.length ? ` ${parts.join(' ')}` : ''}〕`;
 }
 
-const NUMERIC = new Set(['wage', 'localAverageWage', 'weekdayHours', 'restDayHours', 'holidayHours', 'nightOvertimeHours', 'nightHours', 'hourlyWage', 'untakenDays', 'babies', 'region', 'pregnancyMonths']);
+const NUMERIC = new Set([
+  'wage',
+  'localAverageWage',
+  'weekdayHours',
+  'restDayHours',
+  'holidayHours',
+  'nightOvertimeHours',
+  'nightHours',
+  'hourlyWage',
+  'untakenDays',
+  'babies',
+  'region',
+  'pregnancyMonths',
+]);
 
 /** Reads the state back from a bot turn; undefined when the turn carries none or it is malformed. */
 export function decodeState(botText: string): CalcState | undefined {
@@ -46,7 +59,8 @@ export function decodeState(botText: string): CalcState | undefined {
       const t = /^(\d+)m(\d+)d$/.exec(v);
       if (t) facts.tenure = { months: Number(t[1]), days: Number(t[2]) };
     } else if (NUMERIC.has(k) && Number.isFinite(Number(v))) facts[k] = Number(v);
-    else if (k === 'difficultBirth' || k === 'inProbation' || k === 'arrears' || k === 'miscarriage') facts[k] = v === 'y';
+    else if (k === 'difficultBirth' || k === 'inProbation' || k === 'arrears' || k === 'miscarriage')
+      facts[k] = v === 'y';
     else if (k === 'contractTerm') facts[k] = v === 'open' ? 'open' : Number(v);
     else if (k === 'insuredMonths') facts[k] = v === 'all' ? 'all' : Number(v);
     else if (['party', 'date', 'endedDate', 'leaveCategory', 'jobLevel'].includes(k)) facts[k] = v;

@@ -5,8 +5,10 @@ export interface Tenure {
 }
 
 export function tenure(months: number, days = 0): Tenure {
-  if (!Number.isInteger(months) || months < 0) throw new RangeError(`tenure months must be an integer >= 0, got ${months}`);
-  if (!Number.isInteger(days) || days < 0 || days > 31) throw new RangeError(`tenure days must be an integer 0..31, got ${days}`);
+  if (!Number.isInteger(months) || months < 0)
+    throw new RangeError(`tenure months must be an integer >= 0, got ${months}`);
+  if (!Number.isInteger(days) || days < 0 || days > 31)
+    throw new RangeError(`tenure days must be an integer 0..31, got ${days}`);
   return { months, days };
 }
 

@@ -5,7 +5,10 @@ import type { CalcResult } from './types.js';
 export type VnContractTerm = number | 'open';
 
 /** Notice (Điều 35 khoản 1 for the worker, Điều 36 khoản 2 for the employer): 45 days / 30 days / 03 working days. */
-export function vnNoticePeriod(input: { readonly term: VnContractTerm; readonly party: 'worker' | 'employer' }): CalcResult {
+export function vnNoticePeriod(input: {
+  readonly term: VnContractTerm;
+  readonly party: 'worker' | 'employer';
+}): CalcResult {
   const open = input.term === 'open';
   const days = open ? 45 : (input.term as number) >= 12 ? 30 : 3;
   const unit = open || (input.term as number) >= 12 ? 'days' : 'working_days';
@@ -22,7 +25,12 @@ export function vnNoticePeriod(input: { readonly term: VnContractTerm; readonly 
 }
 
 /** Job level for probation (Điều 25). */
-export const VN_PROBATION = { manager: [180, 'days'], college: [60, 'days'], intermediate: [30, 'days'], other: [6, 'working_days'] } as const;
+export const VN_PROBATION = {
+  manager: [180, 'days'],
+  college: [60, 'days'],
+  intermediate: [30, 'days'],
+  other: [6, 'working_days'],
+} as const;
 export type VnJobLevel = keyof typeof VN_PROBATION;
 
 export function vnProbation(input: { readonly level: VnJobLevel }): CalcResult {
@@ -52,7 +60,11 @@ export function vnDisputeDeadline(input: { readonly discoveredDate: string }): C
     result: addMonths(input.discoveredDate, 6),
     unit: 'date',
     formula: 'vn_dispute_deadline',
-    formulaValues: { start: input.discoveredDate, arbitration: addMonths(input.discoveredDate, 9), court: addMonths(input.discoveredDate, 12) },
+    formulaValues: {
+      start: input.discoveredDate,
+      arbitration: addMonths(input.discoveredDate, 9),
+      court: addMonths(input.discoveredDate, 12),
+    },
     citations: ['vn/bo-luat-lao-dong-2019#190'],
     caveats: ['deadline_interruption'],
   };

@@ -9,8 +9,12 @@ export type VnLeaveCategory = keyof typeof VN_LEAVE_BASE;
  * working days plus one per full 5 years; under 12 months, pro rata by months
  * (Nghị định 145 Điều 66 khoản 1).
  */
-export function vnAnnualLeave(input: { readonly workedMonths: number; readonly category: VnLeaveCategory }): CalcResult {
-  if (!Number.isInteger(input.workedMonths) || input.workedMonths < 0) throw new RangeError(`workedMonths must be an integer >= 0, got ${input.workedMonths}`);
+export function vnAnnualLeave(input: {
+  readonly workedMonths: number;
+  readonly category: VnLeaveCategory;
+}): CalcResult {
+  if (!Number.isInteger(input.workedMonths) || input.workedMonths < 0)
+    throw new RangeError(`workedMonths must be an integer >= 0, got ${input.workedMonths}`);
   const base = VN_LEAVE_BASE[input.category];
   const seniority = Math.floor(input.workedMonths / 60);
   const full = input.workedMonths >= 12;
@@ -21,14 +25,19 @@ export function vnAnnualLeave(input: { readonly workedMonths: number; readonly c
     unit: 'working_days',
     formula: full ? 'vn_annual_leave' : 'vn_annual_leave_prorated',
     formulaValues: { base, seniority, months: input.workedMonths },
-    citations: ['vn/bo-luat-lao-dong-2019#113', 'vn/bo-luat-lao-dong-2019#114', ...(full ? [] : ['vn/nghi-dinh-145-2020-nd-cp#66'])],
+    citations: [
+      'vn/bo-luat-lao-dong-2019#113',
+      'vn/bo-luat-lao-dong-2019#114',
+      ...(full ? [] : ['vn/nghi-dinh-145-2020-nd-cp#66']),
+    ],
     caveats: full ? ['collective_agreement'] : ['leave_prorated', 'collective_agreement'],
   };
 }
 
 /** Maternity leave in months (Điều 139 khoản 1): 06 months, one more for each baby from the second. */
 export function vnMaternityLeave(input: { readonly babies: number }): CalcResult {
-  if (!Number.isInteger(input.babies) || input.babies < 1) throw new RangeError(`babies must be an integer >= 1, got ${input.babies}`);
+  if (!Number.isInteger(input.babies) || input.babies < 1)
+    throw new RangeError(`babies must be an integer >= 1, got ${input.babies}`);
   return {
     kind: 'vn_maternity_leave',
     inputs: { babies: input.babies },

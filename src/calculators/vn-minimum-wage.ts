@@ -10,7 +10,10 @@ export interface VnMinimumWageRow {
 }
 
 /** Regional minimum wage (Nghị định 293/2025/NĐ-CP Điều 3), looked up in the reviewed table. */
-export function vnMinimumWage(input: { readonly region: VnRegion; readonly table: readonly VnMinimumWageRow[] }): CalcResult {
+export function vnMinimumWage(input: {
+  readonly region: VnRegion;
+  readonly table: readonly VnMinimumWageRow[];
+}): CalcResult {
   const row = input.table.find((r) => r.region === input.region);
   if (!row) throw new RangeError(`no minimum wage row for region ${input.region}`);
   return {

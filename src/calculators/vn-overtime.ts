@@ -59,7 +59,14 @@ export function vnOvertime(input: VnOvertimeInput): CalcResult {
     unit: 'VND',
     formula: 'vn_overtime',
     formulaValues: { hourly: h, otHours, nightHours },
-    citations: ['vn/bo-luat-lao-dong-2019#98', 'vn/nghi-dinh-145-2020-nd-cp#55', ...(caveats.includes('vn_night_formula_note') ? ['vn/nghi-dinh-145-2020-nd-cp#56', 'vn/nghi-dinh-145-2020-nd-cp#57'] : []), 'vn/bo-luat-lao-dong-2019#107'],
+    citations: [
+      'vn/bo-luat-lao-dong-2019#98',
+      'vn/nghi-dinh-145-2020-nd-cp#55',
+      ...(caveats.includes('vn_night_formula_note')
+        ? ['vn/nghi-dinh-145-2020-nd-cp#56', 'vn/nghi-dinh-145-2020-nd-cp#57']
+        : []),
+      'vn/bo-luat-lao-dong-2019#107',
+    ],
     caveats,
   };
 }

@@ -23,7 +23,10 @@ export function vnCountedYears(months: number): number {
 
 function checkInput(input: VnSeveranceInput): number {
   requireNonNegative('monthlyWage', input.monthlyWage);
-  for (const [name, v] of [['workedMonths', input.workedMonths], ['insuredMonths', input.insuredMonths]] as const) {
+  for (const [name, v] of [
+    ['workedMonths', input.workedMonths],
+    ['insuredMonths', input.insuredMonths],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be an integer >= 0, got ${v}`);
   }
   return Math.max(input.workedMonths - input.insuredMonths, 0);

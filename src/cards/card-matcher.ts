@@ -63,7 +63,10 @@ export function createCardMatcher(
     for (const p of card.phrasings.vi) add(p, 'vi');
     if (card.jurisdiction === 'CN' || card.phrasings['zh-Hans'].length > 0) add(card.situation, 'zh');
   });
-  const bm25 = new Bm25Index(docs.map((d) => d.tokens), bm25Options);
+  const bm25 = new Bm25Index(
+    docs.map((d) => d.tokens),
+    bm25Options,
+  );
   const weightOf = (term: string, base: number) => (term.startsWith('#') ? base * BIGRAM_WEIGHT : base);
 
   return {
@@ -76,7 +79,8 @@ export function createCardMatcher(
       const frame = (term: string) => language === 'vi' && vi.frameTerm(term);
       const own = query.own.filter((t) => !frame(t));
       const terms = query.terms.filter((t) => !frame(t.term));
-      const allow = (doc: number) => docs[doc]!.language === language && cards[docs[doc]!.card]!.jurisdiction === jurisdiction;
+      const allow = (doc: number) =>
+        docs[doc]!.language === language && cards[docs[doc]!.card]!.jurisdiction === jurisdiction;
       const hits = bm25.search(terms, 40, allow);
       const ownSet = new Set(own);
       // A Vietnamese question typed without diacritics only has folded (~) terms: measure phrasings on theirs alone.
@@ -96,7 +100,8 @@ export function createCardMatcher(
         const docCoverage = mass > 0 ? covered / mass : 0;
         const confidence = Math.sqrt(hit.coverage * docCoverage);
         const previous = best.get(doc.card);
-        if (!previous || confidence > previous.confidence) best.set(doc.card, { card: cards[doc.card]!, confidence, phrasing: doc.text });
+        if (!previous || confidence > previous.confidence)
+          best.set(doc.card, { card: cards[doc.card]!, confidence, phrasing: doc.text });
       }
       return [...best.values()].sort((a, b) => b.confidence - a.confidence).slice(0, k);
     },

@@ -1,4 +1,12 @@
-import type { BotAnswer, HistoryTurn, Jurisdiction, KnowledgeBase, Lang, Passage, ScoredPassage } from '../core/types.js';
+import type {
+  BotAnswer,
+  HistoryTurn,
+  Jurisdiction,
+  KnowledgeBase,
+  Lang,
+  Passage,
+  ScoredPassage,
+} from '../core/types.js';
 import type { ChosenSource } from '../citations/chosen-source.js';
 import { citationLabel } from '../citations/citation-label.js';
 import { NO_ACTOR_GUARD, type ActorGuard } from './actor-guard.js';
@@ -7,7 +15,13 @@ import type { CardMatcher } from './card-matcher.js';
 import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';
 import type { CardBook } from './load-cards.js';
 import { subQuestions } from './sub-questions.js';
-import { asksAboutOtherJurisdiction, asksForFullText, englishScope, looksEnglish, type ScopeNotice } from './scope-notice.js';
+import {
+  asksAboutOtherJurisdiction,
+  asksForFullText,
+  englishScope,
+  looksEnglish,
+  type ScopeNotice,
+} from './scope-notice.js';
 
 /** What the answer engine hands the card step (all already computed by the engine). */
 export interface CardStepInput {
@@ -84,7 +98,9 @@ export function createCardStep(
   /** Demotes cards about the other party ending the job (actor-guard.ts). */
   guard: ActorGuard = NO_ACTOR_GUARD,
 ): CardStep {
-  const byLawArticle = new Map(kb.passages.filter((p) => p.article !== undefined).map((p) => [`${p.law}#${p.article}`, p]));
+  const byLawArticle = new Map(
+    kb.passages.filter((p) => p.article !== undefined).map((p) => [`${p.law}#${p.article}`, p]),
+  );
   const byId = new Map(kb.passages.map((p) => [p.id, p]));
   const article = (law: string, n: number): Passage | undefined => byLawArticle.get(`${law}#${n}`);
   const findReferences = createReferenceFinder(kb.documents);
@@ -94,12 +110,20 @@ export function createCardStep(
     const named = findReferences(input.text);
     const lastBot = [...input.history].reverse().find((t) => t.role === 'bot');
     const refs = named.length > 0 ? named : lastBot ? findReferences(lastBot.text) : [];
-    const passage = refs.map((r) => byId.get(`${r.docId}#${r.article}`)).find((p): p is Passage => p !== undefined && p.inForce);
+    const passage = refs
+      .map((r) => byId.get(`${r.docId}#${r.article}`))
+      .find((p): p is Passage => p !== undefined && p.inForce);
     if (!passage) return undefined;
     const label = citationLabel(passage);
-    const body = passage.text.length > options.maxFullText ? `${passage.text.slice(0, options.maxFullText)}…` : passage.text;
+    const body =
+      passage.text.length > options.maxFullText ? `${passage.text.slice(0, options.maxFullText)}…` : passage.text;
     const source: ChosenSource = { passage, label, excerpt: body, bestSentence: body, score: 1 };
-    return { text: `${label}${input.lang === 'vi' ? ':' : '：'}\n${body}\n\n${input.texts.disclaimer}`, sources: [source], mode: 'extractive', reasons: ['full_text'] };
+    return {
+      text: `${label}${input.lang === 'vi' ? ':' : '：'}\n${body}\n\n${input.texts.disclaimer}`,
+      sources: [source],
+      mode: 'extractive',
+      reasons: ['full_text'],
+    };
   }
 
   function otherJurisdiction(input: CardStepInput): CardStepResult | undefined {
@@ -124,7 +148,8 @@ export function createCardStep(
       .sort((a, b) => b.confidence - a.confidence);
     const [best, second] = ranked;
     if (!best) return undefined;
-    const leads = best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
+    const leads =
+      best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
     if (best.confidence < options.minConfidence && !leads) return undefined;
     // A message asking two things ("要交钱吗？去哪里申请") also gets the card of the part the best card does not answer.
     const extra = subQuestions(input.text, input.lang)
@@ -145,7 +170,13 @@ export function createCardStep(
     );
     if (!composed) return undefined;
     const confidence = Number(best.confidence.toFixed(3));
-    return { text: composed.text, sources: composed.sources, mode: 'extractive', reasons: [], card: { id: best.card.id, confidence } };
+    return {
+      text: composed.text,
+      sources: composed.sources,
+      mode: 'extractive',
+      reasons: [],
+      card: { id: best.card.id, confidence },
+    };
   }
 
   return {

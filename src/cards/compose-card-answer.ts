@@ -77,7 +77,9 @@ export function composeCardAnswer(
   // A sentence whose placeholder has no value (the Vietnamese union hotline until a union sets it) is left out, not shown empty.
   const fill = (s: string) =>
     s
-      .replace(/\s*[^.。；;]*\{(\w+)\}[^.。；;]*[.。；;]?/g, (sentence, key: string) => ((values[key] ?? '').trim() ? sentence : ''))
+      .replace(/\s*[^.。；;]*\{(\w+)\}[^.。；;]*[.。；;]?/g, (sentence, key: string) =>
+        (values[key] ?? '').trim() ? sentence : '',
+      )
       .replace(/\{(\w+)\}/g, (m, key: string) => values[key] ?? m);
   const quoteOpen = lang === 'vi' ? '"' : '“';
   const quoteClose = lang === 'vi' ? '"' : '”';
@@ -97,8 +99,13 @@ export function composeCardAnswer(
     ...more.map((e) => prose(cardAnswerText(e, lang)!)),
     '',
     texts.sources_heading,
-    ...[...quoted].map(([label, quotes]) => `${label}${lang === 'vi' ? ': ' : '：'}${quotes.map((q) => `${quoteOpen}${q}${quoteClose}`).join(lang === 'vi' ? ' … ' : '……')}`),
-    ...(others.length > 0 ? [`${book.texts.also_relevant[family]}${others.map((o) => o.label).join(lang === 'vi' ? '; ' : '、')}`] : []),
+    ...[...quoted].map(
+      ([label, quotes]) =>
+        `${label}${lang === 'vi' ? ': ' : '：'}${quotes.map((q) => `${quoteOpen}${q}${quoteClose}`).join(lang === 'vi' ? ' … ' : '……')}`,
+    ),
+    ...(others.length > 0
+      ? [`${book.texts.also_relevant[family]}${others.map((o) => o.label).join(lang === 'vi' ? '; ' : '、')}`]
+      : []),
     ...(steps ? ['', prose(fill(steps))] : []),
     ...(follow ? [prose(follow)] : []),
     '',

@@ -68,8 +68,16 @@ export function buildCardStep(
   coverageCap?: number,
 ): CardStep {
   const problems = checkCards(cards, kb.passages);
-  if (problems.length > 0) throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
+  if (problems.length > 0)
+    throw new CardError(`knowledge/cards: ${problems.length} card problems, first: ${problems[0]}`);
   const bm25Options = coverageCap === undefined ? {} : { coverageCap };
-  const matcher = createCardMatcher(cards.cards, lexical.tokenizers, lexical.expander, readers.vi, bm25Options, readers.rewrite);
+  const matcher = createCardMatcher(
+    cards.cards,
+    lexical.tokenizers,
+    lexical.expander,
+    readers.vi,
+    bm25Options,
+    readers.rewrite,
+  );
   return createCardStep(kb, cards, matcher, cards.scopeNotice, options, readers.guard);
 }

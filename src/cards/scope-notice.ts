@@ -7,10 +7,13 @@ import { foldVietnamese } from '../language/vietnamese.js';
 export { loadScopeNotice, type ScopeNotice };
 
 function normalise(text: string, lang: Lang): string {
-  return lang === 'vi' ? ` ${foldVietnamese(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} ` : toSimplified(text.toLowerCase());
+  return lang === 'vi'
+    ? ` ${foldVietnamese(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+    : toSimplified(text.toLowerCase());
 }
 
-const has = (haystack: string, list: readonly string[], lang: Lang) => list.some((w) => haystack.includes(lang === 'vi' ? ` ${w} ` : w));
+const has = (haystack: string, list: readonly string[], lang: Lang) =>
+  list.some((w) => haystack.includes(lang === 'vi' ? ` ${w} ` : w));
 
 /** The question is about another country's or territory's own labor law. */
 export function asksAboutOtherJurisdiction(notice: ScopeNotice, text: string, lang: Lang): boolean {
@@ -30,14 +33,50 @@ export function englishScope(notice: ScopeNotice, text: string): string | undefi
 }
 
 /** English function words that are not also Vietnamese typed without diacritics ("do", "my", "can", "the" are). */
-const ENGLISH_WORDS = new Set(['what', 'how', 'is', 'are', 'does', 'about', 'please', 'law', 'laws', 'work', 'pay', 'salary', 'overtime', 'company', 'employer', 'rights', 'where', 'when', 'why', 'should', 'would', 'could', 'have', 'with', 'for', 'and', 'you', 'your', 'hello', 'hi']);
+const ENGLISH_WORDS = new Set([
+  'what',
+  'how',
+  'is',
+  'are',
+  'does',
+  'about',
+  'please',
+  'law',
+  'laws',
+  'work',
+  'pay',
+  'salary',
+  'overtime',
+  'company',
+  'employer',
+  'rights',
+  'where',
+  'when',
+  'why',
+  'should',
+  'would',
+  'could',
+  'have',
+  'with',
+  'for',
+  'and',
+  'you',
+  'your',
+  'hello',
+  'hi',
+]);
 
 /** Mostly English words (ASCII letters, no Vietnamese diacritics): the scope is repeated in English. */
 export function looksEnglish(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
   const ascii = text.match(/[A-Za-z]/g) ?? [];
   if (letters.length < 8 || ascii.length / letters.length <= 0.9) return false;
-  const words = new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => ENGLISH_WORDS.has(w)));
+  const words = new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => ENGLISH_WORDS.has(w)),
+  );
   return words.size >= 2;
 }
 

@@ -27,7 +27,9 @@ const MARKED = /[^\p{ASCII}]/u;
  */
 export function loadViAbbreviations(knowledgeDir: string): (text: string) => string {
   const path = join(knowledgeDir, 'cards', 'vi-chat-abbreviations.json');
-  const table = new Map(readJsonFile(path, abbreviationsSchema).replace.map((r) => [normalizeVietnamese(r.from), r.to]));
+  const table = new Map(
+    readJsonFile(path, abbreviationsSchema).replace.map((r) => [normalizeVietnamese(r.from), r.to]),
+  );
   return (text) => {
     const marked = MARKED.test(text);
     return text.replace(/[\p{L}\p{N}]+/gu, (word) => {

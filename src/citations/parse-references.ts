@@ -30,20 +30,33 @@ function nameForms(docs: readonly DocumentMeta[]): { zh: NameForm[]; vi: NameFor
     if (d.kind !== 'statute') continue;
     const names = [d.law, d.title, ...d.aliases];
     for (const name of names) {
-      if (d.language === 'zh') zh.push({ docId: d.docId, name: toSimplified(name).replace(/[《》]/g, '').replace(/^中华人民共和国/, '') });
+      if (d.language === 'zh')
+        zh.push({
+          docId: d.docId,
+          name: toSimplified(name)
+            .replace(/[《》]/g, '')
+            .replace(/^中华人民共和国/, ''),
+        });
       else vi.push({ docId: d.docId, name: foldVietnamese(name) });
     }
   }
   // Longest name first: 劳动合同法实施条例 must win over 劳动合同法.
   const byLength = (a: NameForm, b: NameForm) => b.name.length - a.name.length;
-  return { zh: zh.filter((f) => f.name.length >= 2).sort(byLength), vi: vi.filter((f) => f.name.length >= 3).sort(byLength) };
+  return {
+    zh: zh.filter((f) => f.name.length >= 2).sort(byLength),
+    vi: vi.filter((f) => f.name.length >= 3).sort(byLength),
+  };
 }
 
 /**
  * Calls `found` for every occurrence of a document name in `text`, longest
  * names first; text already claimed by a longer name is not matched again.
  */
-function scanNames(text: string, forms: readonly NameForm[], found: (form: NameForm, at: number, end: number) => void): void {
+function scanNames(
+  text: string,
+  forms: readonly NameForm[],
+  found: (form: NameForm, at: number, end: number) => void,
+): void {
   const taken = new Array<boolean>(text.length).fill(false);
   for (const form of forms) {
     for (let at = text.indexOf(form.name); at >= 0; at = text.indexOf(form.name, at + form.name.length)) {
@@ -68,7 +81,8 @@ export function createReferenceFinder(docs: readonly DocumentMeta[]): (text: str
     scanNames(zhText, forms.zh, (form, at, end) => {
       const m = ZH_ARTICLE.exec(zhText.slice(end).replace(/^》/, ''));
       const n = m ? parseChineseNumeral(m[1]!) : undefined;
-      if (m && n !== undefined) refs.push({ docId: form.docId, article: n, raw: `${form.name}${m[0].trim()}`, index: at });
+      if (m && n !== undefined)
+        refs.push({ docId: form.docId, article: n, raw: `${form.name}${m[0].trim()}`, index: at });
     });
     const viText = ` ${foldVietnamese(text).replace(/[^\p{L}\p{N}/.,-]+/gu, ' ')} `;
     scanNames(viText, forms.vi, (form, at, end) => {

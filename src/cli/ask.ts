@@ -17,7 +17,11 @@ const USAGE = `Usage:
 
 // `question` is the documented field; `text` is accepted too, as the HTTP API names it.
 const batchLineSchema = z
-  .object({ id: z.union([z.string(), z.number()]).transform(String), question: z.string().optional(), text: z.string().optional() })
+  .object({
+    id: z.union([z.string(), z.number()]).transform(String),
+    question: z.string().optional(),
+    text: z.string().optional(),
+  })
   .refine((l) => l.question !== undefined || l.text !== undefined, 'question is required')
   .transform((l) => ({ id: l.id, question: l.question ?? l.text ?? '' }));
 
@@ -63,7 +67,9 @@ async function main(): Promise<number> {
         item = batchLineSchema.parse(JSON.parse(line.replace(/^\uFEFF/, '')));
       } catch {
         const id = /"id"\s*:\s*"?([^",}]+)/.exec(line)?.[1];
-        out.write(`${JSON.stringify({ id: id ?? `line-${lineNo}`, error: `line ${lineNo}: expected {"id","question"} JSON` })}\n`);
+        out.write(
+          `${JSON.stringify({ id: id ?? `line-${lineNo}`, error: `line ${lineNo}: expected {"id","question"} JSON` })}\n`,
+        );
         continue;
       }
       const started = performance.now();

@@ -43,9 +43,18 @@ async function main(): Promise<void> {
     if (text === '' && !interactive) continue;
     line += 1;
     const conversationId = interactive ? `terminal-${userInfo().username}` : `pipe-${runId}-${line}`;
-    const replies = await service.core.handle({ channel: 'cli', conversationId, userId: conversationId, messageId: `${runId}-${line}`, kind: 'text', text, timestamp: Date.now() });
+    const replies = await service.core.handle({
+      channel: 'cli',
+      conversationId,
+      userId: conversationId,
+      messageId: `${runId}-${line}`,
+      kind: 'text',
+      text,
+      timestamp: Date.now(),
+    });
     if (!interactive) process.stdout.write(`> ${text}\n`);
-    for (const reply of replies) process.stdout.write(`${reply.answer ? renderReply(reply.text, reply.answer) : reply.text}\n\n`);
+    for (const reply of replies)
+      process.stdout.write(`${reply.answer ? renderReply(reply.text, reply.answer) : reply.text}\n\n`);
     if (interactive) rl.prompt();
   }
   rl.close();

@@ -34,7 +34,12 @@ const store = openSqliteConsoleStore(join(config.DATA_DIR, DEFAULT_STORE_FILE));
 try {
   process.stdout.write(`${await runConsoleUser(process.argv.slice(2), store, readPassword)}\n`);
 } catch (error) {
-  const message = error instanceof z.ZodError ? (error.issues[0]?.message ?? 'invalid input') : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof z.ZodError
+      ? (error.issues[0]?.message ?? 'invalid input')
+      : error instanceof Error
+        ? error.message
+        : String(error);
   process.stderr.write(`console:user: ${message}\n`);
   process.exitCode = 1;
 } finally {

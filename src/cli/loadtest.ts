@@ -63,8 +63,14 @@ const maxSeconds = Math.max(1, positiveInt('max-seconds', values['max-seconds'],
 const engineChoice = parseEngineChoice(values.engine);
 const instances = Math.max(1, positiveInt('instances', values.instances, 16));
 // Validated like the server's DATABASE_URL (and never echoed: it may hold a password).
-const databaseUrl = values['database-url'] === undefined ? undefined : loadDatabaseConfig({ DATABASE_URL: values['database-url'] }).DATABASE_URL;
-if (instances > 1 && !databaseUrl) throw new Error('--instances above 1 needs --database-url: several instances share one PostgreSQL database (SQLite serves one process)');
+const databaseUrl =
+  values['database-url'] === undefined
+    ? undefined
+    : loadDatabaseConfig({ DATABASE_URL: values['database-url'] }).DATABASE_URL;
+if (instances > 1 && !databaseUrl)
+  throw new Error(
+    '--instances above 1 needs --database-url: several instances share one PostgreSQL database (SQLite serves one process)',
+  );
 
 /** Questions from the eval datasets, so the pipeline sees realistic mixed-language text. */
 function loadQuestions(dir: string): string[] {
@@ -119,7 +125,11 @@ async function drive(label: string, urls: readonly string[], prefix: string, sto
           const res = await fetch(`${urls[i % urls.length]}/v1/messages`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ user_id: `${prefix}-${i % users}`, message_id: `${prefix}-${i}`, text: questions[i % questions.length] }),
+            body: JSON.stringify({
+              user_id: `${prefix}-${i % users}`,
+              message_id: `${prefix}-${i}`,
+              text: questions[i % questions.length],
+            }),
             signal: AbortSignal.any([deadline, AbortSignal.timeout(30_000)]),
           });
           const body = (await res.json()) as { replies?: unknown[] };
@@ -136,14 +146,30 @@ async function drive(label: string, urls: readonly string[], prefix: string, sto
   const seconds = (performance.now() - started) / 1000;
   const check = pLimit(20);
   const answered = await Promise.all(
-    Array.from({ length: total }, (_, i) => check(async () => (await store.getInbound({ channel: 'http', userId: `${prefix}-${i % users}`, messageId: `${prefix}-${i}` }))?.status === 'answered')),
+    Array.from({ length: total }, (_, i) =>
+      check(
+        async () =>
+          (await store.getInbound({ channel: 'http', userId: `${prefix}-${i % users}`, messageId: `${prefix}-${i}` }))
+            ?.status === 'answered',
+      ),
+    ),
   );
-  return { label, latencies, seconds, sent, errors, unanswered, journaled: answered.filter(Boolean).length, timedOut: deadline.aborted };
+  return {
+    label,
+    latencies,
+    seconds,
+    sent,
+    errors,
+    unanswered,
+    journaled: answered.filter(Boolean).length,
+    timedOut: deadline.aborted,
+  };
 }
 
 function report(r: RunResult): { text: string; ok: boolean } {
   const sorted = [...r.latencies].sort((a, b) => a - b);
-  const p = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!.toFixed(1) : 'n/a');
+  const p = (q: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!.toFixed(1) : 'n/a';
   // With one message per worker nobody is in a hand-off, so every message must get a reply; with fewer
   // workers, messages after an escalation are forwarded to staff with at most one notice, by design.
   const everyReplied = users < total || r.unanswered === 0;
@@ -181,7 +207,10 @@ if (!databaseUrl) {
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });
 } else {
-  engineLabel = engineChoice === 'echo' ? 'echo engine (serving path only, no retrieval)' : `engine ${engineChoice} (each instance builds its own; see its stderr if it fell back to echo)`;
+  engineLabel =
+    engineChoice === 'echo'
+      ? 'echo engine (serving path only, no retrieval)'
+      : `engine ${engineChoice} (each instance builds its own; see its stderr if it fell back to echo)`;
   const db = await openPgDatabase({ url: databaseUrl, poolSize: 20 });
   const store = createPostgresTicketStore(db);
   const runId = Date.now().toString(36);
@@ -189,7 +218,9 @@ if (!databaseUrl) {
     for (const n of instances > 1 ? [1, instances] : [1]) {
       const running = await startInstances(n, databaseUrl, engineChoice);
       try {
-        runs.push(await drive(`${n} instance${n > 1 ? 's' : ''}, PostgreSQL`, running.urls, `load-${runId}-${n}`, store));
+        runs.push(
+          await drive(`${n} instance${n > 1 ? 's' : ''}, PostgreSQL`, running.urls, `load-${runId}-${n}`, store),
+        );
       } finally {
         await running.stop();
       }

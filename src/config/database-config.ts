@@ -6,9 +6,7 @@ const schema = z.object({
    * PostgreSQL connection URL (postgres://user:password@host:5432/db). When set, every store lives in
    * that database and several instances can share it; when unset, the embedded SQLite file in DATA_DIR.
    */
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-    .optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   /** Connections for store queries, per instance. */
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Connections holding per-conversation locks, per instance: conversations answered at once. */

@@ -44,7 +44,12 @@ const LOCAL_PLACEHOLDER_KEY = 'not-needed';
  */
 export function loadLlmConfig(env: Record<string, string | undefined>): LlmConfig {
   const e = parseEnv(llmEnvSchema, definedEnv(env));
-  const endpoint = (model: string | undefined, baseURL: string | undefined, apiKey: string | undefined, prefix: string) => {
+  const endpoint = (
+    model: string | undefined,
+    baseURL: string | undefined,
+    apiKey: string | undefined,
+    prefix: string,
+  ) => {
     if (!model) return undefined;
     if (!baseURL && !apiKey) {
       const [key, url, modelVar] =
@@ -59,10 +64,17 @@ export function loadLlmConfig(env: Record<string, string | undefined>): LlmConfi
   if (!e.LLM_MODEL && (e.OPENAI_BASE_URL || e.OPENAI_API_KEY) && !e.EMBEDDING_MODEL) {
     throw new ConfigError('LLM_MODEL must be set when OPENAI_BASE_URL or OPENAI_API_KEY is set', 'LLM_MODEL');
   }
-  const embedding = endpoint(e.EMBEDDING_MODEL, e.EMBEDDING_BASE_URL ?? e.OPENAI_BASE_URL, e.EMBEDDING_API_KEY ?? e.OPENAI_API_KEY, 'EMBEDDING');
+  const embedding = endpoint(
+    e.EMBEDDING_MODEL,
+    e.EMBEDDING_BASE_URL ?? e.OPENAI_BASE_URL,
+    e.EMBEDDING_API_KEY ?? e.OPENAI_API_KEY,
+    'EMBEDDING',
+  );
   return {
     ...(llm ? { llm: { ...llm, temperature: e.LLM_TEMPERATURE } } : {}),
-    ...(embedding ? { embedding: { ...embedding, ...(e.EMBEDDING_DIMENSIONS ? { dimensions: e.EMBEDDING_DIMENSIONS } : {}) } } : {}),
+    ...(embedding
+      ? { embedding: { ...embedding, ...(e.EMBEDDING_DIMENSIONS ? { dimensions: e.EMBEDDING_DIMENSIONS } : {}) } }
+      : {}),
     deadlineMs: e.LLM_DEADLINE_MS,
     maxRetries: e.LLM_MAX_RETRIES,
     circuitFailures: e.LLM_CIRCUIT_FAILURES,

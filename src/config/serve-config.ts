@@ -19,7 +19,12 @@ const schema = z.object({
   HTTP_CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   USER_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** Tickets one worker may open per hour; more get the answer and a notice instead. */
   TICKETS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
@@ -47,7 +52,12 @@ const schema = z.object({
   STAFF_LEAD_IDS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type ServeConfig = Readonly<z.infer<typeof schema>>;

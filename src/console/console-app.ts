@@ -20,9 +20,15 @@ export type { ConsoleAppSettings, ConsolePort } from './routes/route-context.js'
 
 const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
 
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
-const loginBody = z.object({ name: z.string().trim().min(1).max(64), password: z.string().min(1).max(256), _csrf: z.string().min(1), lang: uiLangSchema.optional() });
+const loginBody = z.object({
+  name: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  _csrf: z.string().min(1),
+  lang: uiLangSchema.optional(),
+});
 const csrfBody = z.looseObject({ _csrf: z.string().min(1) });
 
 /**
@@ -41,7 +47,10 @@ export function createConsoleApp(settings: ConsoleAppSettings): FastifyInstance 
   const auth = new Authenticator(store, now);
   const assets = {
     'console.css': { body: readFileSync(join(ASSETS_DIR, 'console.css'), 'utf8'), type: 'text/css; charset=utf-8' },
-    'console.js': { body: readFileSync(join(ASSETS_DIR, 'console.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
+    'console.js': {
+      body: readFileSync(join(ASSETS_DIR, 'console.js'), 'utf8'),
+      type: 'text/javascript; charset=utf-8',
+    },
   } as const;
   const cookieBase = { httpOnly: true, sameSite: 'strict' as const, secure: config.CONSOLE_SECURE_COOKIES === 'true' };
   const sessions = new WeakMap<FastifyRequest, StaffSession>();
@@ -67,7 +76,8 @@ export function createConsoleApp(settings: ConsoleAppSettings): FastifyInstance 
     const s = sessionOf(request);
     return ctxFor(s.user.lang, s);
   };
-  const sendHtml = (reply: FastifyReply, page: string, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(page);
+  const sendHtml = (reply: FastifyReply, page: string, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').send(page);
   const audit = (user: string, action: string, ticketId?: string, detail?: string) =>
     store.audit({ at: now(), user, action, ...(ticketId ? { ticketId } : {}), ...(detail ? { detail } : {}) });
 
@@ -86,7 +96,8 @@ export function createConsoleApp(settings: ConsoleAppSettings): FastifyInstance 
     if (!path.startsWith('/console') || path === '/console/login' || path.startsWith('/console/assets/')) return;
     const session = await auth.session(request.cookies[SESSION_COOKIE]);
     if (!session) {
-      if (request.method === 'GET' && !path.endsWith('/rows') && path !== '/console/events') return reply.redirect('/console/login', 303);
+      if (request.method === 'GET' && !path.endsWith('/rows') && path !== '/console/events')
+        return reply.redirect('/console/login', 303);
       return reply.status(401).type('text/plain; charset=utf-8').send('sign in first');
     }
     if (request.method === 'POST') {
@@ -104,7 +115,10 @@ export function createConsoleApp(settings: ConsoleAppSettings): FastifyInstance 
   app.get('/console', async (_request, reply) => reply.redirect('/console/queue', 303));
 
   app.get<{ Params: { name: string } }>('/console/assets/:name', async (request, reply) => {
-    const asset = request.params.name === 'console.css' || request.params.name === 'console.js' ? assets[request.params.name] : undefined;
+    const asset =
+      request.params.name === 'console.css' || request.params.name === 'console.js'
+        ? assets[request.params.name]
+        : undefined;
     if (!asset) return reply.status(404).type('text/plain').send('not found');
     return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
   });
@@ -125,9 +139,11 @@ export function createConsoleApp(settings: ConsoleAppSettings): FastifyInstance 
 
   app.post('/console/login', async (request, reply) => {
     const body = loginBody.safeParse(request.body);
-    const lang = body.success && body.data.lang ? body.data.lang : langFromAcceptLanguage(request.headers['accept-language']);
+    const lang =
+      body.success && body.data.lang ? body.data.lang : langFromAcceptLanguage(request.headers['accept-language']);
     const t = texts.forLang(lang);
-    if (!body.success || !tokensEqual(body.data._csrf, request.cookies[LOGIN_CSRF_COOKIE])) return showLogin(reply, lang, t(body.success ? 'csrf_failed' : 'login_failed'), 400);
+    if (!body.success || !tokensEqual(body.data._csrf, request.cookies[LOGIN_CSRF_COOKIE]))
+      return showLogin(reply, lang, t(body.success ? 'csrf_failed' : 'login_failed'), 400);
     const result = await auth.login(body.data.name, body.data.password);
     if (!result.ok) {
       await audit(body.data.name.slice(0, 64), result.reason === 'locked' ? 'login_locked' : 'login_failed');
@@ -137,7 +153,11 @@ export function createConsoleApp(settings: ConsoleAppSettings): FastifyInstance 
     await audit(result.user.name, 'login');
     log?.info({ staff: result.user.name }, 'console sign-in');
     void reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/console/login' });
-    void reply.setCookie(SESSION_COOKIE, token, { ...cookieBase, path: '/console', maxAge: Math.floor(lifetimeMs / 1000) });
+    void reply.setCookie(SESSION_COOKIE, token, {
+      ...cookieBase,
+      path: '/console',
+      maxAge: Math.floor(lifetimeMs / 1000),
+    });
     return reply.redirect('/console/queue', 303);
   });
 
@@ -160,11 +180,21 @@ export function createConsoleApp(settings: ConsoleAppSettings): FastifyInstance 
   registerTicketRoutes(routes);
   registerReportRoutes(routes);
 
-  app.setNotFoundHandler(async (_request, reply) => reply.status(404).type('text/plain; charset=utf-8').send('not found'));
+  app.setNotFoundHandler(async (_request, reply) =>
+    reply.status(404).type('text/plain; charset=utf-8').send('not found'),
+  );
   app.setErrorHandler(async (error: { statusCode?: number; message: string }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : error instanceof z.ZodError ? 400 : 500;
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500
+        ? error.statusCode
+        : error instanceof z.ZodError
+          ? 400
+          : 500;
     if (status === 500) log?.error({ err: error.message, path: request.url.split('?')[0] }, 'console request failed');
-    return reply.status(status).type('text/plain; charset=utf-8').send(status === 500 ? 'internal error' : 'bad request');
+    return reply
+      .status(status)
+      .type('text/plain; charset=utf-8')
+      .send(status === 500 ? 'internal error' : 'bad request');
   });
 
   return app;

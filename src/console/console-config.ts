@@ -13,7 +13,11 @@ const schema = z.object({
   /** Loopback by default: put a TLS reverse proxy in front before exposing it. */
   CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
   /** Session lifetime. */
-  CONSOLE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  CONSOLE_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(12),
   /** Mark cookies `Secure` (set when served over HTTPS, e.g. behind a proxy). */
   CONSOLE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   /** Offset of the union's local time from UTC, for the dashboard's days. Default: China (UTC+8). */

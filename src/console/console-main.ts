@@ -26,7 +26,13 @@ async function main(): Promise<void> {
   const dataKey = settings.serve.DATA_ENCRYPTION_KEY;
   const tickets = backend.openStore(dataKey ? { cipher: createFieldCipher(parseDataKey(dataKey)) } : {});
   const knowledge = loadKnowledgeDir(app.KNOWLEDGE_DIR);
-  const staffConsole = createConsoleService({ config, knowledge, dataDir: app.DATA_DIR, logger: log, ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}) });
+  const staffConsole = createConsoleService({
+    config,
+    knowledge,
+    dataDir: app.DATA_DIR,
+    logger: log,
+    ...(backend.openConsoleStore ? { store: backend.openConsoleStore() } : {}),
+  });
   // Only claim / reply / resolve run here; worker messages go to the bot's process.
   const core = createConversationCore({
     engine: { ask: () => Promise.reject(new Error('the console process does not answer workers')) },

@@ -40,7 +40,15 @@ export function createConsoleObserver(store: ConsoleStore, hub?: LiveHub): Conve
     },
     async ticketChanged(e) {
       const t = e.ticket;
-      await store.recordTicketEvent({ at: e.at, ticketId: t.id, action: e.action, category: t.category, lang: t.language, channel: t.channel, ...(e.staff ? { staff: e.staff } : {}) });
+      await store.recordTicketEvent({
+        at: e.at,
+        ticketId: t.id,
+        action: e.action,
+        category: t.category,
+        lang: t.language,
+        channel: t.channel,
+        ...(e.staff ? { staff: e.staff } : {}),
+      });
       hub?.publish({ ticketId: t.id });
     },
     feedback(channel, conversationId, helpful, at) {

@@ -51,7 +51,15 @@ export function createConsoleService(settings: ConsoleServiceSettings): ConsoleS
     feedbackTexts,
     isLead: consoleLeadCheck(store),
     async listen(core, tickets) {
-      app = createConsoleApp({ core, tickets, store, texts, hub, config: settings.config, ...(settings.logger ? { logger: settings.logger } : {}) });
+      app = createConsoleApp({
+        core,
+        tickets,
+        store,
+        texts,
+        hub,
+        config: settings.config,
+        ...(settings.logger ? { logger: settings.logger } : {}),
+      });
       return app.listen({ port: settings.config.CONSOLE_PORT, host: settings.config.CONSOLE_HOST });
     },
     async close() {
@@ -62,4 +70,5 @@ export function createConsoleService(settings: ConsoleServiceSettings): ConsoleS
 }
 
 /** True when the core should record events for the console (CONSOLE_EVENT_LOG, else CONSOLE_ENABLED). */
-export const consoleEventLogOn = (config: ConsoleConfig): boolean => (config.CONSOLE_EVENT_LOG ?? config.CONSOLE_ENABLED) === 'true';
+export const consoleEventLogOn = (config: ConsoleConfig): boolean =>
+  (config.CONSOLE_EVENT_LOG ?? config.CONSOLE_ENABLED) === 'true';

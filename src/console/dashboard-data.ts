@@ -71,7 +71,12 @@ const bump = (m: Map<string, number>, key: string, by = 1) => m.set(key, (m.get(
  * worker messages the bot answered plus those forwarded to staff while a
  * ticket was open.
  */
-export function buildDashboard(events: EventsInRange, from: number, days: number, offsetMinutes: number): DashboardData {
+export function buildDashboard(
+  events: EventsInRange,
+  from: number,
+  days: number,
+  offsetMinutes: number,
+): DashboardData {
   const labels = Array.from({ length: days }, (_, i) => dayLabel(from + i * DAY_MS, offsetMinutes));
   const index = new Map(labels.map((d, i) => [d, i]));
   const byLang = new Map<string, number[]>();
@@ -148,18 +153,29 @@ function csvCell(value: string | number): string {
 /** The dashboard as long-format CSV: `metric,key,day,value`. */
 export function dashboardCsv(d: DashboardData): string {
   const rows: (string | number)[][] = [['metric', 'key', 'day', 'value']];
-  for (const [metric, series] of [['messages_by_language', d.messagesByLang], ['messages_by_channel', d.messagesByChannel]] as const) {
-    for (const [key, values] of Object.entries(series)) values.forEach((v, i) => rows.push([metric, key, d.days[i] ?? '', v]));
+  for (const [metric, series] of [
+    ['messages_by_language', d.messagesByLang],
+    ['messages_by_channel', d.messagesByChannel],
+  ] as const) {
+    for (const [key, values] of Object.entries(series))
+      values.forEach((v, i) => rows.push([metric, key, d.days[i] ?? '', v]));
   }
   for (const [k, v] of Object.entries(d.outcomes)) rows.push(['answer_mode', k, '', v]);
   for (const [k, v] of Object.entries(d.ticketsByCategory)) rows.push(['tickets_by_category', k, '', v]);
-  for (const [name, p] of [['time_to_claim_minutes', d.timeToClaim], ['time_to_resolve_minutes', d.timeToResolve]] as const) {
+  for (const [name, p] of [
+    ['time_to_claim_minutes', d.timeToClaim],
+    ['time_to_resolve_minutes', d.timeToResolve],
+  ] as const) {
     rows.push([name, 'count', '', p.count]);
     if (p.p50 !== undefined) rows.push([name, 'p50', '', p.p50]);
     if (p.p90 !== undefined) rows.push([name, 'p90', '', p.p90]);
   }
   for (const [k, v] of d.topTopics) rows.push(['topic', k, '', v]);
-  rows.push(['feedback', 'helpful', '', d.feedback.helpful], ['feedback', 'not_helpful', '', d.feedback.notHelpful], ['feedback', 'no_reply', '', d.feedback.noReply]);
+  rows.push(
+    ['feedback', 'helpful', '', d.feedback.helpful],
+    ['feedback', 'not_helpful', '', d.feedback.notHelpful],
+    ['feedback', 'no_reply', '', d.feedback.noReply],
+  );
   for (const [k, v] of d.topCitations) rows.push(['citation', k, '', v]);
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

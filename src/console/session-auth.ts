@@ -25,7 +25,9 @@ export interface LoginLimiterSettings {
   readonly windowMs?: number;
 }
 
-export type LoginResult = { readonly ok: true; readonly user: StaffAccount } | { readonly ok: false; readonly reason: 'bad_credentials' | 'locked' };
+export type LoginResult =
+  | { readonly ok: true; readonly user: StaffAccount }
+  | { readonly ok: false; readonly reason: 'bad_credentials' | 'locked' };
 
 /**
  * Password sign-in with a per-name lock after repeated failures. Unknown
@@ -44,12 +46,17 @@ export class Authenticator {
     const key = name.normalize('NFKC').toLowerCase();
     const window = this.limits.windowMs ?? 15 * 60_000;
     const f = this.failures.get(key);
-    if (f && this.now() - f.since < window && f.count >= (this.limits.maxFailures ?? 5)) return { ok: false, reason: 'locked' };
+    if (f && this.now() - f.since < window && f.count >= (this.limits.maxFailures ?? 5))
+      return { ok: false, reason: 'locked' };
     const user = await this.store.getUser(name);
-    const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await dummyHash()), false);
+    const ok =
+      user && !user.disabled
+        ? await verifyPassword(password, user.passwordHash)
+        : (await verifyPassword(password, await dummyHash()), false);
     if (!ok || !user) {
       // Bounded memory under a flood of made-up names: forget windows that have passed.
-      if (this.failures.size > 10_000) for (const [k, v] of this.failures) if (this.now() - v.since >= window) this.failures.delete(k);
+      if (this.failures.size > 10_000)
+        for (const [k, v] of this.failures) if (this.now() - v.since >= window) this.failures.delete(k);
       const fresh = !f || this.now() - f.since >= window;
       this.failures.set(key, { count: fresh ? 1 : f.count + 1, since: fresh ? this.now() : f.since });
       return { ok: false, reason: 'bad_credentials' };

@@ -36,4 +36,5 @@ export function canHandOver(user: Actor, ticket: Ticket): boolean {
 export const consoleLeadCheck =
   (store: { getUser(name: string): Promise<{ role: string } | undefined> }) =>
   async (staffId: string): Promise<boolean> =>
-    staffId.startsWith(CONSOLE_OWNER_PREFIX) && (await store.getUser(staffId.slice(CONSOLE_OWNER_PREFIX.length)))?.role === 'lead';
+    staffId.startsWith(CONSOLE_OWNER_PREFIX) &&
+    (await store.getUser(staffId.slice(CONSOLE_OWNER_PREFIX.length)))?.role === 'lead';

@@ -29,7 +29,9 @@ export function createUiTexts(sets: ConsoleTexts): UiTexts {
       return (key, values = {}) => {
         const text = set[key];
         if (text === undefined) throw new Error(`console text ${key} is not defined`);
-        return text.replace(/\{(\w+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
+        return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+          values[name] === undefined ? whole : String(values[name]),
+        );
       };
     },
   };

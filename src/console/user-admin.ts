@@ -5,16 +5,30 @@ import type { ConsoleStore } from '../stores/console-store.js';
 import { hashPassword } from './password.js';
 import { uiLangSchema } from './ui-texts.js';
 
-export const USAGE = 'usage: console:user -- add <name> [--role staff|lead] [--lang zh-Hans|zh-Hant|vi|en] | passwd <name> | disable <name> | enable <name> | list';
-export const staffNameSchema = z.string().regex(/^[\p{L}\p{N}._-]{2,64}$/u, 'names are 2-64 letters, digits, dots, dashes or underscores');
+export const USAGE =
+  'usage: console:user -- add <name> [--role staff|lead] [--lang zh-Hans|zh-Hant|vi|en] | passwd <name> | disable <name> | enable <name> | list';
+export const staffNameSchema = z
+  .string()
+  .regex(/^[\p{L}\p{N}._-]{2,64}$/u, 'names are 2-64 letters, digits, dots, dashes or underscores');
 
 /** Runs one command; returns what to print. Exported for tests. */
-export async function runConsoleUser(args: readonly string[], store: ConsoleStore, password: () => Promise<string>, now = Date.now()): Promise<string> {
-  const { positionals, values } = parseArgs({ args: [...args], allowPositionals: true, options: { role: { type: 'string', default: 'staff' }, lang: { type: 'string', default: 'zh-Hans' } } });
+export async function runConsoleUser(
+  args: readonly string[],
+  store: ConsoleStore,
+  password: () => Promise<string>,
+  now = Date.now(),
+): Promise<string> {
+  const { positionals, values } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { role: { type: 'string', default: 'staff' }, lang: { type: 'string', default: 'zh-Hans' } },
+  });
   const [command, rawName] = positionals;
   if (command === 'list') {
     const users = await store.listUsers();
-    return users.map((u) => `${u.name}\t${u.role}\t${u.lang}${u.disabled ? '\tdisabled' : ''}`).join('\n') || '(no accounts)';
+    return (
+      users.map((u) => `${u.name}\t${u.role}\t${u.lang}${u.disabled ? '\tdisabled' : ''}`).join('\n') || '(no accounts)'
+    );
   }
   if (!command || !rawName) throw new Error(USAGE);
   const name = staffNameSchema.parse(rawName);
@@ -38,4 +52,3 @@ export async function runConsoleUser(args: readonly string[], store: ConsoleStor
       throw new Error(USAGE);
   }
 }
-

@@ -31,7 +31,8 @@ const DATES = [
   /\bngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?(?:\s+năm\s+\d{4})?/giu,
   /\btháng\s+\d{1,2}(?:\s+năm\s+\d{4})?/giu,
 ];
-const QUESTION = /[?？]|吗|嗎|怎么|怎麼|如何|能不能|可以吗|可不可以|该不该|為什麼|为什么|多少|làm sao|thế nào|có được không|bao nhiêu|không\?|phải làm gì/iu;
+const QUESTION =
+  /[?？]|吗|嗎|怎么|怎麼|如何|能不能|可以吗|可不可以|该不该|為什麼|为什么|多少|làm sao|thế nào|có được không|bao nhiêu|không\?|phải làm gì/iu;
 
 function findAll(patterns: readonly RegExp[], text: string): string[] {
   const out: string[] = [];
@@ -42,7 +43,11 @@ function findAll(patterns: readonly RegExp[], text: string): string[] {
 const unique = (xs: readonly string[]) => [...new Set(xs)].filter((x) => !xs.some((y) => y !== x && y.includes(x)));
 
 /** Splits at sentence ends, keeping short texts whole. */
-const sentences = (text: string) => text.split(/(?<=[。！？!?\n])|(?<=[.;；])\s+/u).map((s) => s.trim()).filter(Boolean);
+const sentences = (text: string) =>
+  text
+    .split(/(?<=[。！？!?\n])|(?<=[.;；])\s+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Extracts the facts from the worker's messages (oldest first). Masks personal numbers before anything else. */
 export function extractCaseFacts(workerTexts: readonly string[]): CaseFacts {

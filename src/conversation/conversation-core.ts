@@ -6,9 +6,25 @@ import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import { maskPii } from '../privacy/mask-pii.js';
 import type { ConversationRecord, MessageOutcome, TicketStore } from './ticket-store.js';
-import { keyOf, keyString, parseReplies, replyStream, serializeReplies, toKind, type ArrivalTriage, type CoreStep, type HandleResult, type Mode } from './inbound-journal.js';
+import {
+  keyOf,
+  keyString,
+  parseReplies,
+  replyStream,
+  serializeReplies,
+  toKind,
+  type ArrivalTriage,
+  type CoreStep,
+  type HandleResult,
+  type Mode,
+} from './inbound-journal.js';
 import type { ConversationLock } from './conversation-lock.js';
-import { asksForFeedback, parseFeedbackReply, type ConversationObserver, type FeedbackTexts } from './conversation-observer.js';
+import {
+  asksForFeedback,
+  parseFeedbackReply,
+  type ConversationObserver,
+  type FeedbackTexts,
+} from './conversation-observer.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { NoticeRenderer } from './notices.js';
 import type { RateLimit } from './rate-limit.js';
@@ -62,7 +78,9 @@ export interface ConversationCoreSettings {
 
 export type { HandleResult } from './inbound-journal.js';
 
-export type StaffReplyResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'not_found' | 'resolved' | 'empty' | 'not_claimed' | 'not_owner' };
+export type StaffReplyResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'not_found' | 'resolved' | 'empty' | 'not_claimed' | 'not_owner' };
 
 export type ClaimResult =
   | { readonly ok: true; readonly ticket: Ticket }
@@ -122,7 +140,8 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   const { store, engine, notices } = settings;
   const now = settings.now ?? Date.now;
   const historyTurns = settings.historyTurns ?? 6;
-  const makeLimiter = settings.limiters ?? ((_name: string, s: RateLimitSettings): RateLimit => new RateLimiter(s, now));
+  const makeLimiter =
+    settings.limiters ?? ((_name: string, s: RateLimitSettings): RateLimit => new RateLimiter(s, now));
   const limiter = makeLimiter('messages', settings.rateLimit ?? { perMinute: 12, burst: 6 });
   const forwardGap = settings.forwardNoticeGapMs ?? 10 * 60_000;
   const values = settings.noticeValues ?? {};
@@ -130,8 +149,15 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
   const inFlight = new Map<string, Promise<HandleResult>>();
   const leads = new Set(settings.leads ?? []);
   const ticketLimit = settings.ticketLimit;
-  const userTickets = ticketLimit ? makeLimiter('tickets-user', { perMinute: ticketLimit.perUserPerHour / 60, burst: ticketLimit.perUserPerHour }) : undefined;
-  const callerTickets = ticketLimit ? makeLimiter('tickets-caller', { perMinute: ticketLimit.perCallerPerHour / 60, burst: ticketLimit.perCallerPerHour }) : undefined;
+  const userTickets = ticketLimit
+    ? makeLimiter('tickets-user', { perMinute: ticketLimit.perUserPerHour / 60, burst: ticketLimit.perUserPerHour })
+    : undefined;
+  const callerTickets = ticketLimit
+    ? makeLimiter('tickets-caller', {
+        perMinute: ticketLimit.perCallerPerHour / 60,
+        burst: ticketLimit.perCallerPerHour,
+      })
+    : undefined;
 
   /** Milliseconds until this sender may open a ticket, or 0 when it may now (and the ticket is counted). */
   async function ticketWait(msg: InboundMessage): Promise<number> {
@@ -145,7 +171,11 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     return 0;
   }
   const step = (name: CoreStep, msg: InboundMessage) => settings.onStep?.(name, msg);
-  const recentWorkerTurns = (conv: ConversationRecord) => conv.history.filter((t) => t.role === 'worker').slice(-3).map((t) => t.text);
+  const recentWorkerTurns = (conv: ConversationRecord) =>
+    conv.history
+      .filter((t) => t.role === 'worker')
+      .slice(-3)
+      .map((t) => t.text);
   const log = settings.logger;
   const metrics = settings.metrics;
   const observer = settings.observer;
@@ -160,7 +190,13 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     }
   }
 
-  const freshConversation = (msg: InboundMessage): ConversationRecord => ({ channel: msg.channel, conversationId: msg.conversationId, state: 'bot', history: [], updatedAt: now() });
+  const freshConversation = (msg: InboundMessage): ConversationRecord => ({
+    channel: msg.channel,
+    conversationId: msg.conversationId,
+    state: 'bot',
+    history: [],
+    updatedAt: now(),
+  });
 
   /** The conversation's language: detected from this text message, else the language so far. */
   function languageOf(msg: InboundMessage, conv: ConversationRecord | undefined): Lang | undefined {
@@ -169,7 +205,9 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
 
   function notTextReply(lang: Lang | undefined): OutboundReply[] {
     // Nothing to go on yet: both languages of the workers the union serves.
-    return [{ text: lang ? notices('not_text', lang) : `${notices('not_text', 'zh-Hans')}\n${notices('not_text', 'vi')}` }];
+    return [
+      { text: lang ? notices('not_text', lang) : `${notices('not_text', 'zh-Hans')}\n${notices('not_text', 'vi')}` },
+    ];
   }
 
   /**
@@ -177,7 +215,12 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
    * undefined when the conversation has no open ticket any more (resolved
    * meanwhile): the caller then answers as the bot.
    */
-  async function forwardToStaff(conv: ConversationRecord, msg: InboundMessage, lang: Lang, mode: Mode): Promise<OutboundReply[] | undefined> {
+  async function forwardToStaff(
+    conv: ConversationRecord,
+    msg: InboundMessage,
+    lang: Lang,
+    mode: Mode,
+  ): Promise<OutboundReply[] | undefined> {
     if (!conv.ticketId) return undefined;
     const text = msg.kind === 'text' ? msg.text : `[${msg.kind}]`;
     const at = now();
@@ -190,7 +233,10 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
           change: (t) =>
             t.status === 'resolved'
               ? undefined
-              : { ticket: { ...t, transcript: [...t.transcript, { role: 'worker', text, at }], updatedAt: at }, events: [{ kind: 'ticket.thread', payload: { role: 'worker', text } }] },
+              : {
+                  ticket: { ...t, transcript: [...t.transcript, { role: 'worker', text, at }], updatedAt: at },
+                  events: [{ kind: 'ticket.thread', payload: { role: 'worker', text } }],
+                },
         },
         conversation: { ...conv, ...(due ? { lastNoticeAt: at } : {}), updatedAt: at },
       }),
@@ -199,12 +245,19 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     metrics?.inc('gonghui_forwarded_total', { channel: msg.channel });
     if (observer) {
       const forwardedTicket = await store.getTicket(conv.ticketId);
-      if (forwardedTicket) await observe((o) => o.ticketChanged({ at, action: 'worker_message', ticket: forwardedTicket }));
+      if (forwardedTicket)
+        await observe((o) => o.ticketChanged({ at, action: 'worker_message', ticket: forwardedTicket }));
     }
     return replies;
   }
 
-  async function openTicket(conv: ConversationRecord, msg: InboundMessage, answer: BotAnswer & { escalate: 'urgent' | 'person' }, history: HistoryTurn[], mode: Mode): Promise<HandleResult> {
+  async function openTicket(
+    conv: ConversationRecord,
+    msg: InboundMessage,
+    answer: BotAnswer & { escalate: 'urgent' | 'person' },
+    history: HistoryTurn[],
+    mode: Mode,
+  ): Promise<HandleResult> {
     metrics?.inc('gonghui_escalations_total', { level: answer.escalate });
     const at = now();
     const ticket: Ticket = {
@@ -227,7 +280,9 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     };
     const { lastNoticeAt: _previousNotice, ...rest } = conv;
     void _previousNotice;
-    const replies = [{ text: `${answer.answer}\n\n${notices('ticket_opened', answer.language, { ticket: ticket.id })}`, answer }];
+    const replies = [
+      { text: `${answer.answer}\n\n${notices('ticket_opened', answer.language, { ticket: ticket.id })}`, answer },
+    ];
     // Ticket, its "post to Slack" event, the queued conversation and the replies in one transaction: a crash loses none of them.
     await store.finishMessage(
       outcome(msg, mode, replies, {
@@ -236,17 +291,47 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
       }),
     );
     step('finished', msg);
-    log?.info({ ticket: ticket.id, channel: ticket.channel, level: ticket.category, reasons: ticket.reasons }, 'ticket opened');
-    await observe((o) => o.answered({ at, channel: msg.channel, conversationId: msg.conversationId, question: msg.text, answer, feedbackAsked: false }));
+    log?.info(
+      { ticket: ticket.id, channel: ticket.channel, level: ticket.category, reasons: ticket.reasons },
+      'ticket opened',
+    );
+    await observe((o) =>
+      o.answered({
+        at,
+        channel: msg.channel,
+        conversationId: msg.conversationId,
+        question: msg.text,
+        answer,
+        feedbackAsked: false,
+      }),
+    );
     await observe((o) => o.ticketChanged({ at, action: 'opened', ticket }));
     return { status: 'answered', replies, ticketId: ticket.id };
   }
 
   /** Finishes the message with `replies` and (after a restart) queues them for a push channel. */
-  function outcome(msg: InboundMessage, mode: Mode, replies: OutboundReply[], rest: Partial<MessageOutcome> = {}): MessageOutcome {
+  function outcome(
+    msg: InboundMessage,
+    mode: Mode,
+    replies: OutboundReply[],
+    rest: Partial<MessageOutcome> = {},
+  ): MessageOutcome {
     const deliver =
       mode === 'recover' && PUSH_CHANNELS.has(msg.channel) && replies.length > 0
-        ? { deliver: { stream: replyStream(msg.channel, msg.conversationId), events: replies.map((r) => ({ kind: 'reply.send' as const, payload: { channel: msg.channel, conversationId: msg.conversationId, messageId: msg.messageId, text: r.text } })) } }
+        ? {
+            deliver: {
+              stream: replyStream(msg.channel, msg.conversationId),
+              events: replies.map((r) => ({
+                kind: 'reply.send' as const,
+                payload: {
+                  channel: msg.channel,
+                  conversationId: msg.conversationId,
+                  messageId: msg.messageId,
+                  text: r.text,
+                },
+              })),
+            },
+          }
         : {};
     return { key: keyOf(msg), status: 'answered', replies: serializeReplies(replies), at: now(), ...deliver, ...rest };
   }
@@ -262,17 +347,34 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     let conv = (await store.getConversation(msg.channel, msg.conversationId)) ?? freshConversation(msg);
     const lang = languageOf(msg, conv) ?? 'zh-Hans';
     const text = msg.kind === 'text' ? msg.text : '';
-    const triage = text.trim() && settings.urgency ? settings.urgency(text, lang, recentWorkerTurns(conv)) : { level: 'none' as const, reasons: [] };
-    const journaled = await store.recordInbound({ ...keyOf(msg), conversationId: msg.conversationId, kind: msg.kind, text, urgency: triage.level, receivedAt: now() });
-    if (!journaled.created && journaled.record.status === 'answered') return { status: 'repeat', replies: parseReplies(journaled.record.replies) };
+    const triage =
+      text.trim() && settings.urgency
+        ? settings.urgency(text, lang, recentWorkerTurns(conv))
+        : { level: 'none' as const, reasons: [] };
+    const journaled = await store.recordInbound({
+      ...keyOf(msg),
+      conversationId: msg.conversationId,
+      kind: msg.kind,
+      text,
+      urgency: triage.level,
+      receivedAt: now(),
+    });
+    if (!journaled.created && journaled.record.status === 'answered')
+      return { status: 'repeat', replies: parseReplies(journaled.record.replies) };
     step('recorded', msg);
 
     if (text && settings.isEraseCommand?.(text)) {
       // The worker's right to erasure: everything about this conversation goes, tickets included.
-      const erased = await store.eraseConversation(msg.channel, msg.conversationId, { userId: msg.userId, messageId: msg.messageId });
+      const erased = await store.eraseConversation(msg.channel, msg.conversationId, {
+        userId: msg.userId,
+        messageId: msg.messageId,
+      });
       const total = erased.conversations + erased.tickets + erased.messages + erased.inbox;
       metrics?.inc('gonghui_erasures_total', { channel: msg.channel });
-      log?.info({ channel: msg.channel, tickets: erased.ticketIds, rows: total }, 'conversation erased at the worker\'s request');
+      log?.info(
+        { channel: msg.channel, tickets: erased.ticketIds, rows: total },
+        "conversation erased at the worker's request",
+      );
       const replies = [{ text: notices('data_erased', lang, { count: String(total) }) }];
       await store.finishMessage(outcome(msg, mode, replies));
       return { status: 'answered', replies };
@@ -280,7 +382,8 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
 
     if (conv.state === 'queued' || conv.state === 'owned') {
       const forwarded = await forwardToStaff(conv, msg, lang, mode);
-      if (forwarded) return { status: 'answered', replies: forwarded, ...(conv.ticketId ? { ticketId: conv.ticketId } : {}) };
+      if (forwarded)
+        return { status: 'answered', replies: forwarded, ...(conv.ticketId ? { ticketId: conv.ticketId } : {}) };
       // The ticket was resolved or is gone: the bot has the conversation again.
       const { ticketId: _gone, lastNoticeAt: _notice, ...rest } = conv;
       void _gone;
@@ -307,11 +410,19 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     let answer: BotAnswer;
     try {
       // Urgent: no LLM. The hotline and the ticket must not wait for a slow or failing model.
-      answer = await engine.ask({ text: msg.text, history: conv.history, ...(conv.lang ? { conversationLang: conv.lang } : {}), ...(triage.level === 'urgent' ? { offline: true } : {}) });
+      answer = await engine.ask({
+        text: msg.text,
+        history: conv.history,
+        ...(conv.lang ? { conversationLang: conv.lang } : {}),
+        ...(triage.level === 'urgent' ? { offline: true } : {}),
+      });
     } catch (error) {
       // The worker gets an apology and can send again; the core keeps serving others.
       metrics?.inc('gonghui_engine_errors_total');
-      log?.warn({ channel: msg.channel, err: error instanceof Error ? error.message : String(error) }, 'answer engine failed');
+      log?.warn(
+        { channel: msg.channel, err: error instanceof Error ? error.message : String(error) },
+        'answer engine failed',
+      );
       const replies = [{ text: notices('engine_error', lang, values) }];
       await store.finishMessage({ ...outcome(msg, mode, replies), status: 'failed' });
       return { status: 'answered', replies };
@@ -320,13 +431,17 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     metrics?.observeLatency(performance.now() - started);
     metrics?.inc('gonghui_answers_total', { mode: answer.mode });
     // Triage on arrival wins over a milder engine verdict: the journal promised this message a ticket.
-    if (triage.level === 'urgent' && answer.escalate !== 'urgent') answer = { ...answer, escalate: 'urgent', reasons: [...new Set([...answer.reasons, ...triage.reasons])] };
+    if (triage.level === 'urgent' && answer.escalate !== 'urgent')
+      answer = { ...answer, escalate: 'urgent', reasons: [...new Set([...answer.reasons, ...triage.reasons])] };
 
     const history = [
       ...conv.history,
       { role: 'worker' as const, text: historyText(msg.text) },
       // The memo (a calculator's pending question) follows the reply, so a cut never drops it.
-      { role: 'bot' as const, text: botTurnText({ answer: historyText(answer.answer), ...(answer.memo ? { memo: answer.memo } : {}) }) },
+      {
+        role: 'bot' as const,
+        text: botTurnText({ answer: historyText(answer.answer), ...(answer.memo ? { memo: answer.memo } : {}) }),
+      },
     ].slice(-historyTurns);
     if (answer.escalate === 'urgent' || answer.escalate === 'person') {
       const wait = await ticketWait(msg);
@@ -335,17 +450,37 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
       metrics?.inc('gonghui_ticket_rate_limited_total', { channel: msg.channel });
       log?.warn({ channel: msg.channel, level: answer.escalate }, 'ticket not opened: ticket rate limit');
       const replies = [{ text: `${answer.answer}\n\n${notices('ticket_limited', answer.language, values)}`, answer }];
-      await store.finishMessage(outcome(msg, mode, replies, { conversation: { ...conv, state: 'bot', history, lang: answer.language, updatedAt: now() } }));
+      await store.finishMessage(
+        outcome(msg, mode, replies, {
+          conversation: { ...conv, state: 'bot', history, lang: answer.language, updatedAt: now() },
+        }),
+      );
       return { status: 'rate_limited', replies, retryAfterMs: wait };
     }
 
     // An invalid message says nothing about the worker's language.
     const nextLang = answer.mode === 'invalid_input' ? conv.lang : answer.language;
     const askFeedback = settings.feedbackTexts !== undefined && observer !== undefined && asksForFeedback(answer);
-    const replies = [{ text: answer.answer, answer }, ...(askFeedback && settings.feedbackTexts ? [{ text: settings.feedbackTexts.ask(answer.language) }] : [])];
-    await store.finishMessage(outcome(msg, mode, replies, { conversation: { ...conv, state: 'bot', history, ...(nextLang ? { lang: nextLang } : {}), updatedAt: now() } }));
+    const replies = [
+      { text: answer.answer, answer },
+      ...(askFeedback && settings.feedbackTexts ? [{ text: settings.feedbackTexts.ask(answer.language) }] : []),
+    ];
+    await store.finishMessage(
+      outcome(msg, mode, replies, {
+        conversation: { ...conv, state: 'bot', history, ...(nextLang ? { lang: nextLang } : {}), updatedAt: now() },
+      }),
+    );
     step('finished', msg);
-    await observe((o) => o.answered({ at: now(), channel: msg.channel, conversationId: msg.conversationId, question: msg.text, answer, feedbackAsked: askFeedback }));
+    await observe((o) =>
+      o.answered({
+        at: now(),
+        channel: msg.channel,
+        conversationId: msg.conversationId,
+        question: msg.text,
+        answer,
+        feedbackAsked: askFeedback,
+      }),
+    );
     return { status: 'answered', replies };
   }
 
@@ -389,12 +524,24 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     const tried = new Set<string>();
     for (;;) {
       // Each message is tried once per call: one that keeps failing waits for the next start, not a busy loop.
-      const pending = (await store.pendingInbound(100)).filter((r) => !inFlight.has(keyString(r)) && !tried.has(keyString(r)));
+      const pending = (await store.pendingInbound(100)).filter(
+        (r) => !inFlight.has(keyString(r)) && !tried.has(keyString(r)),
+      );
       if (pending.length === 0) return finished;
       for (const r of pending) {
         tried.add(keyString(r));
-        const msg: InboundMessage = { channel: r.channel, conversationId: r.conversationId, userId: r.userId, messageId: r.messageId, kind: toKind(r.kind), text: r.text, timestamp: r.receivedAt };
-        await runOnce(msg, () => lock.run(conversationKey(msg.channel, msg.conversationId), () => handleLocked(msg, 'recover')));
+        const msg: InboundMessage = {
+          channel: r.channel,
+          conversationId: r.conversationId,
+          userId: r.userId,
+          messageId: r.messageId,
+          kind: toKind(r.kind),
+          text: r.text,
+          timestamp: r.receivedAt,
+        };
+        await runOnce(msg, () =>
+          lock.run(conversationKey(msg.channel, msg.conversationId), () => handleLocked(msg, 'recover')),
+        );
         finished += 1;
       }
       log?.warn({ finished }, 'finished messages left unanswered by a restart');
@@ -448,7 +595,10 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
       else if (!t.owner) refusal = { ok: false, reason: 'not_claimed' };
       else if (t.owner !== staffUserId && !lead) refusal = { ok: false, reason: 'not_owner' };
       if (refusal) return undefined;
-      return { ticket: { ...t, transcript: [...t.transcript, { role: 'staff', text, at }], updatedAt: at }, events: [{ kind: 'worker.send', payload: { text } }] };
+      return {
+        ticket: { ...t, transcript: [...t.transcript, { role: 'staff', text, at }], updatedAt: at },
+        events: [{ kind: 'worker.send', payload: { text } }],
+      };
     });
     if (!result.ticket) return { ok: false, reason: 'not_found' };
     if (!result.changed) return refusal ?? { ok: false, reason: 'resolved' };

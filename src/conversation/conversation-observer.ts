@@ -51,5 +51,7 @@ export function parseFeedbackReply(text: string): boolean | undefined {
 
 /** Answers worth rating: the bot answered from the law itself, no hand-off. */
 export function asksForFeedback(answer: BotAnswer): boolean {
-  return (answer.mode === 'extractive' || answer.mode === 'llm') && answer.escalate === 'none' && answer.citations.length > 0;
+  return (
+    (answer.mode === 'extractive' || answer.mode === 'llm') && answer.escalate === 'none' && answer.citations.length > 0
+  );
 }

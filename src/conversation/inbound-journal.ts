@@ -33,12 +33,18 @@ export type CoreStep = 'recorded' | 'engine-answered' | 'finished';
 /** Triage on arrival, before the answer engine (and its LLM) runs. */
 export type ArrivalTriage = (text: string, lang: Lang, recentWorkerTurns: readonly string[]) => Triage;
 
-export const keyOf = (m: Pick<InboundMessage, 'channel' | 'userId' | 'messageId'>): InboundKey => ({ channel: m.channel, userId: m.userId, messageId: m.messageId });
+export const keyOf = (m: Pick<InboundMessage, 'channel' | 'userId' | 'messageId'>): InboundKey => ({
+  channel: m.channel,
+  userId: m.userId,
+  messageId: m.messageId,
+});
 
-export const keyString = (m: Pick<InboundMessage, 'channel' | 'userId' | 'messageId'>): string => `${m.channel}\u0000${m.userId}\u0000${m.messageId}`;
+export const keyString = (m: Pick<InboundMessage, 'channel' | 'userId' | 'messageId'>): string =>
+  `${m.channel}\u0000${m.userId}\u0000${m.messageId}`;
 
 /** Outbox stream of the bot's replies to one conversation. */
-export const replyStream = (channel: ChannelName, conversationId: string): string => `reply:${channel}:${conversationId}`;
+export const replyStream = (channel: ChannelName, conversationId: string): string =>
+  `reply:${channel}:${conversationId}`;
 
 const storedReplies = z.array(z.object({ text: z.string(), answer: z.unknown().optional() }));
 
@@ -51,4 +57,5 @@ export function parseReplies(json: string | undefined): OutboundReply[] {
 }
 
 const KINDS = ['text', 'voice', 'image', 'file', 'sticker', 'video', 'other'] as const;
-export const toKind = (kind: string): InboundMessage['kind'] => (KINDS as readonly string[]).includes(kind) ? (kind as InboundMessage['kind']) : 'other';
+export const toKind = (kind: string): InboundMessage['kind'] =>
+  (KINDS as readonly string[]).includes(kind) ? (kind as InboundMessage['kind']) : 'other';

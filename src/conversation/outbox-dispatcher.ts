@@ -4,7 +4,14 @@ import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import { outboxStream, type TicketStore } from './ticket-store.js';
 import { NOTICE_KEYS, type NoticeRenderer } from './notices.js';
-import { CHANNEL_NAMES, type ChannelName, type OutboxItem, type StaffDesk, type Ticket, type WorkerSender } from './types.js';
+import {
+  CHANNEL_NAMES,
+  type ChannelName,
+  type OutboxItem,
+  type StaffDesk,
+  type Ticket,
+  type WorkerSender,
+} from './types.js';
 
 export interface OutboxDispatcherSettings {
   readonly store: TicketStore;
@@ -151,7 +158,9 @@ export function createOutboxDispatcher(settings: OutboxDispatcherSettings): Outb
           'text' in p
             ? settings.notices('staff_reply', ticket.language, { text: p.text })
             : settings.notices(p.notice, ticket.language, { ...settings.noticeValues, ticket: ticket.id });
-        await send(item, `${ticket.channel} send`, () => sender.send(ticket.conversationId, text, { ticket, ...('notice' in p ? { notice: p.notice } : {}) }));
+        await send(item, `${ticket.channel} send`, () =>
+          sender.send(ticket.conversationId, text, { ticket, ...('notice' in p ? { notice: p.notice } : {}) }),
+        );
         return;
       }
     }
@@ -164,18 +173,36 @@ export function createOutboxDispatcher(settings: OutboxDispatcherSettings): Outb
       await store.markDead(item.id, now(), errorText(error));
       metrics?.inc('gonghui_outbox_dead_letters_total', { destination, kind: item.kind });
       // The alert: an error line (and the dead-letter metric) for an operator to act on.
-      log?.error({ outbox: item.id, kind: item.kind, ticket: item.ticketId, destination, attempts, err: errorText(error) }, 'outbox item moved to dead letters after repeated failures');
+      log?.error(
+        { outbox: item.id, kind: item.kind, ticket: item.ticketId, destination, attempts, err: errorText(error) },
+        'outbox item moved to dead letters after repeated failures',
+      );
       return;
     }
     const backoff = Math.min(retryMax, retryBase * 2 ** Math.min(item.attempts, 20));
     await store.markFailed(item.id, now() + backoff);
     if (notReady) {
       // Expected while Slack is off: said once per item, not every second.
-      if (item.attempts === 0) log?.warn({ outbox: item.id, kind: item.kind, ticket: item.ticketId, destination, reason: errorText(error) }, 'outbox item waiting');
+      if (item.attempts === 0)
+        log?.warn(
+          { outbox: item.id, kind: item.kind, ticket: item.ticketId, destination, reason: errorText(error) },
+          'outbox item waiting',
+        );
       return;
     }
     metrics?.inc('gonghui_outbox_failures_total', { destination, kind: item.kind });
-    log?.warn({ outbox: item.id, kind: item.kind, ticket: item.ticketId, destination, attempts, retryInMs: backoff, err: errorText(error) }, 'outbox delivery failed; will retry');
+    log?.warn(
+      {
+        outbox: item.id,
+        kind: item.kind,
+        ticket: item.ticketId,
+        destination,
+        attempts,
+        retryInMs: backoff,
+        err: errorText(error),
+      },
+      'outbox delivery failed; will retry',
+    );
   }
 
   /**

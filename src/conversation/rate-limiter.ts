@@ -30,7 +30,8 @@ export class RateLimiter {
     private readonly settings: RateLimitSettings,
     private readonly now: () => number = Date.now,
   ) {
-    if (!(settings.perMinute > 0) || !(settings.burst >= 1)) throw new Error('rate limit: perMinute must be > 0 and burst >= 1');
+    if (!(settings.perMinute > 0) || !(settings.burst >= 1))
+      throw new Error('rate limit: perMinute must be > 0 and burst >= 1');
   }
 
   take(userId: string): RateDecision {
@@ -40,7 +41,8 @@ export class RateLimiter {
     b.tokens = Math.min(this.settings.burst, b.tokens + (Math.max(0, t - b.at) / 60_000) * this.settings.perMinute);
     b.at = t;
     this.buckets.set(userId, b);
-    if (b.tokens >= 1 - 1e-9) { // float sums of refills must not keep a token away
+    if (b.tokens >= 1 - 1e-9) {
+      // float sums of refills must not keep a token away
       b.tokens = Math.max(0, b.tokens - 1);
       b.noticed = false;
       return 'allow';
@@ -54,7 +56,10 @@ export class RateLimiter {
   retryAfterMs(userId: string): number {
     const b = this.buckets.get(userId);
     if (!b) return 0;
-    const tokens = Math.min(this.settings.burst, b.tokens + (Math.max(0, this.now() - b.at) / 60_000) * this.settings.perMinute);
+    const tokens = Math.min(
+      this.settings.burst,
+      b.tokens + (Math.max(0, this.now() - b.at) / 60_000) * this.settings.perMinute,
+    );
     return tokens >= 1 - 1e-9 ? 0 : Math.ceil(((1 - tokens) / this.settings.perMinute) * 60_000);
   }
 

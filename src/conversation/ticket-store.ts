@@ -121,7 +121,9 @@ export interface TicketStore {
    * Journals a message on arrival (status `received`). Returns `created:
    * false` and the stored record when the key was seen before.
    */
-  recordInbound(record: Omit<InboundRecord, 'status' | 'replies' | 'ticketId'>): Promise<{ created: true } | { created: false; record: InboundRecord }>;
+  recordInbound(
+    record: Omit<InboundRecord, 'status' | 'replies' | 'ticketId'>,
+  ): Promise<{ created: true } | { created: false; record: InboundRecord }>;
   getInbound(key: InboundKey): Promise<InboundRecord | undefined>;
   /** Messages received but not finished (a crash came first), oldest first. */
   pendingInbound(limit: number): Promise<InboundRecord[]>;
@@ -147,9 +149,17 @@ export interface TicketStore {
    * other. `change` sees the stored ticket and returns the new one with its
    * outbox events, or undefined to leave it as is.
    */
-  updateTicket(id: string, change: (current: Ticket) => TicketChange | undefined): Promise<{ changed: boolean; ticket?: Ticket }>;
+  updateTicket(
+    id: string,
+    change: (current: Ticket) => TicketChange | undefined,
+  ): Promise<{ changed: boolean; ticket?: Ticket }>;
   /** Claims a ticket for a staff member if nobody owns it; returns the ticket after the attempt. */
-  claimTicket(id: string, owner: string, at: number, events: readonly OutboxEvent[]): Promise<{ claimed: boolean; ticket?: Ticket }>;
+  claimTicket(
+    id: string,
+    owner: string,
+    at: number,
+    events: readonly OutboxEvent[],
+  ): Promise<{ claimed: boolean; ticket?: Ticket }>;
   enqueue(kind: OutboxKind, ticketId: string, payload: unknown, at: number): Promise<void>;
   /** Enqueues unless an event with the same key was ever enqueued; true when it was added. */
   enqueueOnce(kind: OutboxKind, ticketId: string, payload: unknown, at: number, key: string): Promise<boolean>;
@@ -195,7 +205,11 @@ export interface TicketStore {
    * spares the journal entry of the erase request itself (so a redelivery of
    * it is not taken as a new message).
    */
-  eraseConversation(channel: ChannelName, conversationId: string, keep?: { userId: string; messageId: string }): Promise<EraseCounts>;
+  eraseConversation(
+    channel: ChannelName,
+    conversationId: string,
+    keep?: { userId: string; messageId: string },
+  ): Promise<EraseCounts>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

@@ -29,7 +29,14 @@ export interface SummaryLabels {
   readonly signals?: string;
 }
 
-const ENGLISH: SummaryLabels = { happened: 'What happened', asks: 'Asks', tenure: 'Tenure', wages: 'Wages', dates: 'Dates', cited: 'Bot cited' };
+const ENGLISH: SummaryLabels = {
+  happened: 'What happened',
+  asks: 'Asks',
+  tenure: 'Tenure',
+  wages: 'Wages',
+  dates: 'Dates',
+  cited: 'Bot cited',
+};
 
 /**
  * The ticket summary staff see first, built offline: category and reasons,
@@ -39,8 +46,19 @@ const ENGLISH: SummaryLabels = { happened: 'What happened', asks: 'Asks', tenure
  * phone numbers are masked; the unmasked words stay in the (encrypted)
  * transcript, which never goes to Slack.
  */
-export function summarizeTicket(answer: BotAnswer, question: string, history: readonly HistoryTurn[], labels: SummaryLabels = ENGLISH): string {
-  const workerTexts = [...history.filter((t) => t.role === 'worker').slice(-2).map((t) => t.text), question];
+export function summarizeTicket(
+  answer: BotAnswer,
+  question: string,
+  history: readonly HistoryTurn[],
+  labels: SummaryLabels = ENGLISH,
+): string {
+  const workerTexts = [
+    ...history
+      .filter((t) => t.role === 'worker')
+      .slice(-2)
+      .map((t) => t.text),
+    question,
+  ];
   const facts = extractCaseFacts(workerTexts);
   const cited = answer.citations.map((c) => c.label).join('、');
   const join = (xs: readonly string[], max: number) => xs.map((x) => quote(x, max)).join(' ');
@@ -48,7 +66,11 @@ export function summarizeTicket(answer: BotAnswer, question: string, history: re
     `[${answer.escalate}${answer.reasons.length ? `: ${answer.reasons.join(', ')}` : ''}] (${answer.language})`,
     answer.signals?.length ? `${labels.signals ?? 'Signals'}: ${answer.signals.map((x) => maskPii(x)).join(', ')}` : '',
     facts.happened.length ? `${labels.happened}: ${join(facts.happened, EARLIER_CHARS)}` : '',
-    facts.asks.length ? `${labels.asks}: ${join(facts.asks, QUESTION_CHARS)}` : facts.happened.length ? '' : quote(question, QUESTION_CHARS),
+    facts.asks.length
+      ? `${labels.asks}: ${join(facts.asks, QUESTION_CHARS)}`
+      : facts.happened.length
+        ? ''
+        : quote(question, QUESTION_CHARS),
     facts.tenure.length ? `${labels.tenure}: ${facts.tenure.join('; ')}` : '',
     facts.wages.length ? `${labels.wages}: ${facts.wages.join('; ')}` : '',
     facts.dates.length ? `${labels.dates}: ${facts.dates.join('; ')}` : '',

@@ -52,7 +52,11 @@ export function renderReply(text: string, answer: BotAnswer): string {
 /** Plain-text rendering for the terminal: the answer, then its citations' labels. */
 export function renderAnswer(answer: BotAnswer): string {
   const flag =
-    answer.escalate === 'urgent' ? '[urgent: handed to union staff]' : answer.escalate === 'person' ? '[handed to union staff]' : '';
+    answer.escalate === 'urgent'
+      ? '[urgent: handed to union staff]'
+      : answer.escalate === 'person'
+        ? '[handed to union staff]'
+        : '';
   return [answer.answer, flag].filter((s) => s.length > 0).join('\n');
 }
 

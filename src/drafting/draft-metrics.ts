@@ -23,6 +23,12 @@ export class DraftCounters {
   }
 
   snapshot(): DraftMetrics {
-    return { attempts: this.attempts, verified: this.verified, repaired: this.repaired, fallbacks: { ...this.fallbacks }, verificationFailures: { ...this.verificationFailures } };
+    return {
+      attempts: this.attempts,
+      verified: this.verified,
+      repaired: this.repaired,
+      fallbacks: { ...this.fallbacks },
+      verificationFailures: { ...this.verificationFailures },
+    };
   }
 }

@@ -30,5 +30,7 @@ export function parseModelJson<T>(raw: string, schema: z.ZodType<T>): ParseResul
     return { success: false, error: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
   const parsed = schema.safeParse(value);
-  return parsed.success ? { success: true, value: parsed.data } : { success: false, error: `schema: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` };
+  return parsed.success
+    ? { success: true, value: parsed.data }
+    : { success: false, error: `schema: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` };
 }

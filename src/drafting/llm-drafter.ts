@@ -24,14 +24,21 @@ export interface LlmDrafterSettings {
 function passageBlock(passages: readonly Passage[]): string {
   return passages
     .map((p, i) => {
-      const label = p.article === undefined ? p.law : p.language === 'zh' ? `《${p.law}》第${p.article}条` : `Điều ${p.article} ${p.law}`;
+      const label =
+        p.article === undefined
+          ? p.law
+          : p.language === 'zh'
+            ? `《${p.law}》第${p.article}条`
+            : `Điều ${p.article} ${p.law}`;
       return `[${i + 1}] ${label}${p.caption ? ` (${p.caption})` : ''}\n${p.text}`;
     })
     .join('\n\n');
 }
 
 function historyBlock(input: DraftInput): string {
-  const turns = input.history.slice(-6).map((t) => `${t.role === 'worker' ? 'worker' : 'bot'}: ${maskPii(t.text).slice(0, 500)}`);
+  const turns = input.history
+    .slice(-6)
+    .map((t) => `${t.role === 'worker' ? 'worker' : 'bot'}: ${maskPii(t.text).slice(0, 500)}`);
   return turns.length > 0 ? turns.join('\n') : '(none)';
 }
 
@@ -85,12 +92,15 @@ export function createLlmDrafter(settings: LlmDrafterSettings): Drafter {
         }
       } else {
         // Traditional in, Traditional out: convert rather than reject a Simplified draft.
-        const value = input.lang === 'zh-Hant' ? { ...parsed.value, answer: toTraditional(parsed.value.answer) } : parsed.value;
+        const value =
+          input.lang === 'zh-Hant' ? { ...parsed.value, answer: toTraditional(parsed.value.answer) } : parsed.value;
         const check = verifyDraft(value, passages, input.lang, settings.verify);
         if (check.ok) {
           counters.verified += 1;
           if (attempt === 1) counters.repaired += 1;
-          const cited = [...new Set([...value.cited, ...[...value.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))])];
+          const cited = [
+            ...new Set([...value.cited, ...[...value.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))]),
+          ];
           return {
             ok: true,
             text: value.answer,
@@ -102,7 +112,10 @@ export function createLlmDrafter(settings: LlmDrafterSettings): Drafter {
           };
         }
         for (const f of check.failures) counters.failure(f.kind);
-        settings.logger?.info({ failures: check.failures.map((f) => f.kind), attempt }, 'llm draft failed verification');
+        settings.logger?.info(
+          { failures: check.failures.map((f) => f.kind), attempt },
+          'llm draft failed verification',
+        );
         failures = check.failures.map((f) => `${f.kind}: ${f.detail}`);
         if (attempt === 1) {
           counters.fallback('verification_failed');
@@ -110,7 +123,13 @@ export function createLlmDrafter(settings: LlmDrafterSettings): Drafter {
         }
       }
       messages.push({ role: 'assistant', content: reply.content });
-      messages.push({ role: 'user', content: settings.prompts.render('repair', { failures: failures.map((f) => `- ${f}`).join('\n'), count: String(passages.length) }) });
+      messages.push({
+        role: 'user',
+        content: settings.prompts.render('repair', {
+          failures: failures.map((f) => `- ${f}`).join('\n'),
+          count: String(passages.length),
+        }),
+      });
     }
     counters.fallback('verification_failed');
     return { ok: false, reason: 'verification_failed' };

@@ -13,11 +13,22 @@ const rewriteSchema = z.object({ question: z.string().min(1).max(1000) });
  * the offline rewrite on any failure, within `deadlineMs`.
  */
 export function createLlmRewriter(chat: ChatClient, prompts: PromptBook, deadlineMs: number) {
-  return async ({ question, lang, history }: { question: string; lang: Lang; history: readonly HistoryTurn[] }): Promise<string> => {
+  return async ({
+    question,
+    lang,
+    history,
+  }: {
+    question: string;
+    lang: Lang;
+    history: readonly HistoryTurn[];
+  }): Promise<string> => {
     const offline = rewriteFollowUpOffline(question, lang, history);
     if (history.length === 0) return question;
     const content = prompts.render('rewrite-followup', {
-      history: history.slice(-6).map((t) => `${t.role}: ${maskPii(t.text).slice(0, 400)}`).join('\n'),
+      history: history
+        .slice(-6)
+        .map((t) => `${t.role}: ${maskPii(t.text).slice(0, 400)}`)
+        .join('\n'),
       question: maskPii(question),
     });
     const reply = await chat.complete([{ role: 'user', content }], Date.now() + deadlineMs);

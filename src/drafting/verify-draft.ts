@@ -32,13 +32,19 @@ const MARKER = /\[(\d+)\]/g;
  * states (days, multiples, percentages) appears in the passages it cites, and
  * it is written in the worker's language and script.
  */
-export function verifyDraft(draft: Draft, passages: readonly Passage[], lang: Lang, deps: VerifyDeps): VerificationResult {
+export function verifyDraft(
+  draft: Draft,
+  passages: readonly Passage[],
+  lang: Lang,
+  deps: VerifyDeps,
+): VerificationResult {
   const failures: { kind: VerificationFailure; detail: string }[] = [];
   const markers = [...draft.answer.matchAll(MARKER)].map((m) => Number(m[1]));
   const cited = [...new Set([...draft.cited, ...markers])];
   if (cited.length === 0) failures.push({ kind: 'no_citation', detail: 'the answer cites no passage' });
   for (const n of cited) {
-    if (!Number.isInteger(n) || n < 1 || n > passages.length) failures.push({ kind: 'unknown_passage', detail: `[${n}] is not one of the ${passages.length} passages` });
+    if (!Number.isInteger(n) || n < 1 || n > passages.length)
+      failures.push({ kind: 'unknown_passage', detail: `[${n}] is not one of the ${passages.length} passages` });
   }
   for (const ref of deps.findReferences(draft.answer)) {
     const article = deps.lookup.get(ref.docId, ref.article);
@@ -49,9 +55,14 @@ export function verifyDraft(draft: Draft, passages: readonly Passage[], lang: La
   const supported = new Set<string>();
   for (const p of citedPassages) for (const q of extractQuantities(p.text)) supported.add(q);
   for (const q of extractQuantities(draft.answer)) {
-    if (!supported.has(q)) failures.push({ kind: 'unsupported_number', detail: `${q.replace(':', ' ')} is not in the cited passages` });
+    if (!supported.has(q))
+      failures.push({ kind: 'unsupported_number', detail: `${q.replace(':', ' ')} is not in the cited passages` });
   }
   const detected = detectLang(draft.answer).lang;
-  if (detected !== lang) failures.push({ kind: 'wrong_language', detail: `answer is in ${detected ?? 'no known language'}, worker wrote ${lang}` });
+  if (detected !== lang)
+    failures.push({
+      kind: 'wrong_language',
+      detail: `answer is in ${detected ?? 'no known language'}, worker wrote ${lang}`,
+    });
   return { ok: failures.length === 0, failures };
 }

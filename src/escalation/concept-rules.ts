@@ -54,9 +54,12 @@ function compileTerms(terms: readonly TriagePattern[], family: Family, file: str
       try {
         regexes.push(new RegExp(t.re, 'gu'));
       } catch (error) {
-        throw new Error(`${file}: bad regular expression ${t.re}: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
+        throw new Error(
+          `${file}: bad regular expression ${t.re}: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            cause: error,
+          },
+        );
       }
     } else if (family === 'vi' && t.startsWith('=')) {
       // "=term" only as written, because its folded form is another word ("=tát" vs "tất").
@@ -88,7 +91,15 @@ export function compileConceptSet(
   const finders = new Map<string, Finders>();
   for (const [name, terms] of Object.entries(data.concepts)) finders.set(name, compileTerms(terms, family, path));
   const rules = data.rules.map((r) => {
-    return { id: r.id, category: r.category, level: r.level, personal: r.personal, all: r.all, unless: r.unless ?? [], window: r.window ?? Number.MAX_SAFE_INTEGER };
+    return {
+      id: r.id,
+      category: r.category,
+      level: r.level,
+      personal: r.personal,
+      all: r.all,
+      unless: r.unless ?? [],
+      window: r.window ?? Number.MAX_SAFE_INTEGER,
+    };
   });
   // Concept names were checked by the loader (src/knowledge/load-triage.ts).
   const classifierRequires = new Map(Object.entries(data.classifier_requires ?? {}));
@@ -133,7 +144,12 @@ function withinWindow(positions: readonly (readonly Found[])[], window: number):
  * Evaluates the concept rules on a message; `personal` says whether it reads as the worker's own case.
  * `forms`: the message's {@link conceptForms} when the caller already has them.
  */
-export function evaluateConcepts(set: ConceptSet, text: string, personal: boolean, forms: ConceptForms = conceptForms(text, set.family)): ConceptHit[] {
+export function evaluateConcepts(
+  set: ConceptSet,
+  text: string,
+  personal: boolean,
+  forms: ConceptForms = conceptForms(text, set.family),
+): ConceptHit[] {
   const cache = new Map<string, Found[]>();
   const positions = (concept: string): Found[] => {
     let p = cache.get(concept);

@@ -59,9 +59,12 @@ function compile(patterns: readonly TriagePattern[], file: string): Matcher {
       try {
         regexes.push(new RegExp(p.re, 'u'));
       } catch (error) {
-        throw new Error(`${file}: bad regular expression ${p.re}: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
+        throw new Error(
+          `${file}: bad regular expression ${p.re}: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            cause: error,
+          },
+        );
       }
     }
   }

@@ -19,7 +19,8 @@ function roles(entry: JurisdictionContacts): Record<string, string> {
   const out: Record<string, string> = {};
   if (entry.union_hotline.number) out.union = entry.union_hotline.number;
   // A number without a source is not given to a worker in crisis.
-  for (const e of [...entry.emergency, ...(entry.crisis ?? [])]) if (e.number && e.role && e.source) out[e.role] = e.number;
+  for (const e of [...entry.emergency, ...(entry.crisis ?? [])])
+    if (e.number && e.role && e.source) out[e.role] = e.number;
   return out;
 }
 

@@ -20,7 +20,10 @@ export interface ClassifierVerdict {
 const NON_URGENT = new Set(['none', 'asked_for_person']);
 
 /** Softmax over the summed feature weights. */
-export function classProbabilities(model: Pick<ClassifierModel, 'classes' | 'bias' | 'weights'>, features: readonly string[]): number[] {
+export function classProbabilities(
+  model: Pick<ClassifierModel, 'classes' | 'bias' | 'weights'>,
+  features: readonly string[],
+): number[] {
   const z = [...model.bias];
   for (const f of features) for (const [k, w] of model.weights[f] ?? []) z[k] = (z[k] ?? 0) + w;
   const max = Math.max(...z);

@@ -1,7 +1,13 @@
 import type { Lang, Triage } from '../core/types.js';
 import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import type { PhraseMatch } from '../language/phrase-matcher.js';
-import { classifierVerdictAllowed, conceptForms, evaluateConcepts, hasDangerCue, type ConceptForms } from './concept-rules.js';
+import {
+  classifierVerdictAllowed,
+  conceptForms,
+  evaluateConcepts,
+  hasDangerCue,
+  type ConceptForms,
+} from './concept-rules.js';
 import type { MatchForms, RuleSet, TriageRules } from './load-triage-rules.js';
 import { classify } from './triage-classifier.js';
 
@@ -9,7 +15,17 @@ import { classify } from './triage-classifier.js';
 const MAX_SCAN = 8000;
 
 /** Urgent categories, most serious first: the first one found picks the reply. */
-const PRIORITY = ['self_harm', 'death', 'violence', 'sexual_harassment', 'occupational_poisoning', 'injury', 'child_labor', 'pregnancy_dismissal', 'mass_arrears'];
+const PRIORITY = [
+  'self_harm',
+  'death',
+  'violence',
+  'sexual_harassment',
+  'occupational_poisoning',
+  'injury',
+  'child_labor',
+  'pregnancy_dismissal',
+  'mass_arrears',
+];
 
 function clip(text: string): string {
   return text.length <= MAX_SCAN ? text : `${text.slice(0, MAX_SCAN / 2)}\n${text.slice(-MAX_SCAN / 2)}`;
@@ -92,7 +108,12 @@ function ordered(reasons: Iterable<string>): string[] {
  * against both rule sets; recent worker turns count too, so "他打我" followed by
  * "怎么办" stays urgent. Urgent results carry the danger signals found.
  */
-export function triageMessage(rules: TriageRules, text: string, lang: Lang, recentWorkerTurns: readonly string[] = []): Triage {
+export function triageMessage(
+  rules: TriageRules,
+  text: string,
+  lang: Lang,
+  recentWorkerTurns: readonly string[] = [],
+): Triage {
   const family = lang === 'vi' ? 'vi' : 'zh';
   const normalised = normaliseText(clip(text));
   const hits = evaluate(rules, family, text, normalised);
@@ -109,7 +130,11 @@ export function triageMessage(rules: TriageRules, text: string, lang: Lang, rece
     const concepts = rules.concepts?.[family];
     const allowed = !concepts || classifierVerdictAllowed(concepts, verdict.topCategory, clip(text));
     if (verdict.urgent && allowed && !hits.some((h) => h.level === 'urgent')) {
-      hits.push({ level: 'urgent', reason: verdict.topCategory, signals: [`classifier:${verdict.topCategory}:${verdict.urgentScore.toFixed(2)}`] });
+      hits.push({
+        level: 'urgent',
+        reason: verdict.topCategory,
+        signals: [`classifier:${verdict.topCategory}:${verdict.urgentScore.toFixed(2)}`],
+      });
     }
   }
   // Urgency raised a turn or two ago still holds for a short follow-up.

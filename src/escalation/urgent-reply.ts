@@ -32,7 +32,13 @@ function fillLines(lines: readonly string[], values: Readonly<Record<string, str
 function placeholderValues(book: UrgentReplyBook, jurisdiction: Jurisdiction): Record<string, string> {
   const c = book.contacts[jurisdiction];
   const values: Record<string, string> = { union_hotline_suffix: c.union ? ` (đường dây nóng: ${c.union})` : '' };
-  const map: Record<string, string | undefined> = { police: c.police, ambulance: c.ambulance, crisis_line: c.crisis, child_line: c.child_protection, union_hotline: c.union };
+  const map: Record<string, string | undefined> = {
+    police: c.police,
+    ambulance: c.ambulance,
+    crisis_line: c.crisis,
+    child_line: c.child_protection,
+    union_hotline: c.union,
+  };
   for (const [k, v] of Object.entries(map)) if (v) values[k] = v;
   return values;
 }
@@ -55,11 +61,21 @@ export function planUrgentReply(
   const values = placeholderValues(book, jurisdiction);
   const category = triage.reasons[0] ?? 'default';
   if (triage.level === 'urgent' && triage.reasons.includes('self_harm')) {
-    return { kind: 'crisis', category: 'self_harm', citations: [], compose: () => fillLines(texts.self_harm, values).join('\n') };
+    return {
+      kind: 'crisis',
+      category: 'self_harm',
+      citations: [],
+      compose: () => fillLines(texts.self_harm, values).join('\n'),
+    };
   }
   if (triage.level === 'person') {
     if (!triage.reasons.includes('asked_for_person')) return null;
-    return { kind: 'handoff', category: 'asked_for_person', citations: [], compose: () => fillLines(texts.handoff, values).join('\n') };
+    return {
+      kind: 'handoff',
+      category: 'asked_for_person',
+      citations: [],
+      compose: () => fillLines(texts.handoff, values).join('\n'),
+    };
   }
   if (triage.level !== 'urgent') return null;
   const entry = texts.categories[category] ?? texts.categories.default!;

@@ -41,7 +41,10 @@ export function cleanSeedText(raw: string): string {
   const lines: string[] = [];
   for (const line of text.split('\n')) {
     if (END_OF_ARTICLE.test(line.trim())) break;
-    const trimmed = line.replace(TRAILING_NOISE, '').replace(/[ \t\u3000]+/g, ' ').trim();
+    const trimmed = line
+      .replace(TRAILING_NOISE, '')
+      .replace(/[ \t\u3000]+/g, ' ')
+      .trim();
     if (trimmed === '' || BOILERPLATE_LINE.some((re) => re.test(trimmed))) continue;
     lines.push(trimmed);
   }

@@ -67,7 +67,15 @@ export function loadExtraLaws(dir: string, builtinLaws: ReadonlySet<string>): Ex
     const docId = `${EXTRA_DOC_PREFIX}${slug}`;
     const head = text.slice(0, FIRST_ARTICLE.exec(text)?.index ?? text.length);
     const inForce = !REPEALED.test(fullTitle) && !REPEALED.test(head);
-    const common = { docId, jurisdiction: 'CN', language: 'zh', law, title, inForce, source: `${EXTRA_DOC_PREFIX}${relative(dir, file).split('\\').join('/')}` } as const;
+    const common = {
+      docId,
+      jurisdiction: 'CN',
+      language: 'zh',
+      law,
+      title,
+      inForce,
+      source: `${EXTRA_DOC_PREFIX}${relative(dir, file).split('\\').join('/')}`,
+    } as const;
     // A number seen twice (an appendix restarting at 第一条) could not be cited apart: keep the first.
     const numbers = new Set<number>();
     const articles = parsed.articles.filter((a) => !numbers.has(a.article) && numbers.add(a.article));
@@ -80,7 +88,20 @@ export function loadExtraLaws(dir: string, builtinLaws: ReadonlySet<string>): Ex
       text: a.text,
       clauses: a.clauses,
     }));
-    docs.push({ meta: { docId, jurisdiction: 'CN', language: 'zh', kind: 'statute', title, law, aliases: fullTitle === law ? [] : [fullTitle], inForce, source: common.source }, passages });
+    docs.push({
+      meta: {
+        docId,
+        jurisdiction: 'CN',
+        language: 'zh',
+        kind: 'statute',
+        title,
+        law,
+        aliases: fullTitle === law ? [] : [fullTitle],
+        inForce,
+        source: common.source,
+      },
+      passages,
+    });
   }
   return { docs, skipped };
 }

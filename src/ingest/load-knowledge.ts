@@ -31,7 +31,9 @@ function readDocument(dir: string, file: string, manifestPath: string): string {
 }
 
 function sourceOf(entry: StatuteEntry): string | undefined {
-  return entry.source ? `${entry.source.repo}/${entry.source.path}${entry.source.commit ? `@${entry.source.commit.slice(0, 12)}` : ''}` : undefined;
+  return entry.source
+    ? `${entry.source.repo}/${entry.source.path}${entry.source.commit ? `@${entry.source.commit.slice(0, 12)}` : ''}`
+    : undefined;
 }
 
 function statuteDocs(dir: string, jurisdiction: Jurisdiction): { meta: DocumentMeta; passages: Passage[] }[] {
@@ -53,7 +55,7 @@ function statuteDocs(dir: string, jurisdiction: Jurisdiction): { meta: DocumentM
       ...(entry.number ? { number: entry.number } : {}),
       ...(entry.issuer ? { issuer: entry.issuer } : {}),
       ...(entry.effective_date ? { effectiveDate: entry.effective_date } : {}),
-      ...(entry.status_note ?? entry.notes ? { statusNote: entry.status_note ?? entry.notes } : {}),
+      ...((entry.status_note ?? entry.notes) ? { statusNote: entry.status_note ?? entry.notes } : {}),
       ...(source ? { source } : {}),
     };
     const common = {
@@ -90,7 +92,10 @@ function statuteDocs(dir: string, jurisdiction: Jurisdiction): { meta: DocumentM
   });
 }
 
-async function serviceDocs(dir: string, jurisdiction: Jurisdiction): Promise<{ meta: DocumentMeta; passages: Passage[] }[]> {
+async function serviceDocs(
+  dir: string,
+  jurisdiction: Jurisdiction,
+): Promise<{ meta: DocumentMeta; passages: Passage[] }[]> {
   const manifestPath = join(dir, 'MANIFEST.json');
   const entries: ServiceEntry[] = readManifest(manifestPath, serviceEntrySchema);
   const out: { meta: DocumentMeta; passages: Passage[] }[] = [];
@@ -99,7 +104,17 @@ async function serviceDocs(dir: string, jurisdiction: Jurisdiction): Promise<{ m
     const text = readDocument(dir, entry.file, manifestPath);
     const pieces = await splitServicePassages(text);
     out.push({
-      meta: { docId: entry.doc_id, jurisdiction, language, kind: 'service', title: entry.title, law: entry.law, aliases: [], inForce: true, source: entry.source },
+      meta: {
+        docId: entry.doc_id,
+        jurisdiction,
+        language,
+        kind: 'service',
+        title: entry.title,
+        law: entry.law,
+        aliases: [],
+        inForce: true,
+        source: entry.source,
+      },
       passages: pieces.map((p, i) => ({
         id: `${entry.doc_id}#p${i + 1}`,
         docId: entry.doc_id,
@@ -144,13 +159,18 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   if (docs.length === 0) throw new KnowledgeError(`no documents under ${dir}/statutes or ${dir}/services`);
   let contentHash = hashDirectory(dir);
   if (options.extraLawsDir !== undefined) {
-    if (!existsSync(options.extraLawsDir)) throw new KnowledgeError(`extra laws folder not found: ${options.extraLawsDir}`);
-    const builtin = new Set(docs.filter((d) => d.meta.kind === 'statute' && d.meta.jurisdiction === 'CN').map((d) => d.meta.law));
+    if (!existsSync(options.extraLawsDir))
+      throw new KnowledgeError(`extra laws folder not found: ${options.extraLawsDir}`);
+    const builtin = new Set(
+      docs.filter((d) => d.meta.kind === 'statute' && d.meta.jurisdiction === 'CN').map((d) => d.meta.law),
+    );
     const extra = loadExtraLaws(options.extraLawsDir, builtin);
     if (extra.skipped.length > 0) options.onSkippedExtras?.(extra.skipped);
     docs.push(...extra.docs);
     // The index cache is keyed by this hash: changing the extra folder rebuilds the index.
-    contentHash = createHash('sha256').update(`${contentHash}\0extra:${hashDirectory(options.extraLawsDir)}`).digest('hex');
+    contentHash = createHash('sha256')
+      .update(`${contentHash}\0extra:${hashDirectory(options.extraLawsDir)}`)
+      .digest('hex');
   }
   return {
     documents: docs.map((d) => d.meta),

@@ -95,7 +95,9 @@ export function parseZhStatute(markdown: string): ParsedStatute {
         ? []
         : [
             ...(preamble.length > 0 ? [{ heading: title, headings: [], text: preamble.join('\n') }] : []),
-            ...sections.filter((s) => s.paragraphs.length > 0).map((s) => ({ heading: s.heading, headings: s.headings, text: s.paragraphs.join('\n') })),
+            ...sections
+              .filter((s) => s.paragraphs.length > 0)
+              .map((s) => ({ heading: s.heading, headings: s.headings, text: s.paragraphs.join('\n') })),
           ],
   };
 }

@@ -33,7 +33,10 @@ export async function splitServicePassages(markdown: string): Promise<ServicePas
 
   const out: ServicePassage[] = [];
   for (const section of sections) {
-    const body = section.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    const body = section.lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     if (body.length < 20) continue;
     for (const chunk of await splitter.splitText(body)) {
       const text = chunk.trim();

@@ -31,7 +31,11 @@ export function shortLawTitle(title: string): string {
  * Passage id of an article; 第X条之一 shares X with 第X条, so a repeated
  * number gets the label as suffix. `seen` collects the ids of one document.
  */
-export function articlePassageId(docId: string, article: { readonly article: number; readonly label: string }, seen: Set<string>): string {
+export function articlePassageId(
+  docId: string,
+  article: { readonly article: number; readonly label: string },
+  seen: Set<string>,
+): string {
   const plain = `${docId}#${article.article}`;
   const id = seen.has(plain) ? `${plain}-${article.label}` : plain;
   seen.add(id);

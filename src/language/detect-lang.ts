@@ -66,7 +66,8 @@ export function detectLang(text: string, hint?: Lang): LangDetection {
   const words = text.match(LATIN_WORD) ?? [];
   const vietnameseMarked = hasVietnameseLetters(text);
   const foldedHits = words.filter((w) => VIETNAMESE_FOLDED_WORDS.has(foldVietnamese(w))).length;
-  const looksVietnamese = vietnameseMarked || (words.length > 0 && foldedHits / words.length >= 0.4) || looksLikeFoldedVietnamese(words);
+  const looksVietnamese =
+    vietnameseMarked || (words.length > 0 && foldedHits / words.length >= 0.4) || looksLikeFoldedVietnamese(words);
   const vietnameseWeight = looksVietnamese ? words.length : 0;
   const mixed = han.length > 0 && looksVietnamese;
 

@@ -98,7 +98,12 @@ function searches(c: Compiled, t: NormalisedText, mode: DiacriticsMode): [string
   // Without any diacritics in the message, an as-written phrase cannot be told from its folded twin.
   if (c.asWritten) return t.marked ? [[c.key, t.words]] : [];
   if (mode === 'fold' || !t.marked) return [[c.foldedKey, t.folded]];
-  return c.foldedKey === c.key ? [[c.key, t.words]] : [[c.key, t.words], [c.foldedKey, t.words]];
+  return c.foldedKey === c.key
+    ? [[c.key, t.words]]
+    : [
+        [c.key, t.words],
+        [c.foldedKey, t.words],
+      ];
 }
 
 /** Calls `emit` for each occurrence of one phrase; stops when it returns true. */

@@ -10,7 +10,12 @@ export function normalizeVietnamese(text: string): string {
 
 /** Removes tone and vowel marks and maps đ to d, keeping case: "Công ty" -> "Cong ty". */
 export function stripVietnameseMarks(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }
 
 /** Removes Vietnamese diacritics and maps đ to d: "công ty nợ lương" -> "cong ty no luong". */
@@ -19,8 +24,7 @@ export function foldVietnamese(text: string): string {
 }
 
 /** Letters that only Vietnamese (among our languages) writes. */
-const VIETNAMESE_LETTERS =
-  /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
+const VIETNAMESE_LETTERS = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
 
 /** True when the text carries Vietnamese-specific letters. */
 export function hasVietnameseLetters(text: string): boolean {

@@ -1,7 +1,11 @@
 import { loadEraseCommandPhrases } from '../knowledge/load-conversation.js';
 
 /** Lower case, NFC, without spaces and punctuation: "Xóa dữ liệu của tôi!" matches "xóa dữ liệu của tôi". */
-const normalize = (text: string) => text.normalize('NFC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+const normalize = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
 
 /** Recognizes a worker's "delete my data" request. */
 export type EraseCommandMatcher = (text: string) => boolean;

@@ -12,7 +12,6 @@ export interface FieldCipher {
 
 const PREFIX = 'enc:v1:';
 
-
 export function createFieldCipher(key: Buffer): FieldCipher {
   if (key.length !== 32) throw new Error('field cipher: the key must be 32 bytes');
   return {

@@ -41,7 +41,12 @@ export interface RetentionJob {
 const DAY_MS = 86_400_000;
 
 /** The scheduled purge of personal data past its retention period. */
-export function createRetentionJob(store: PurgeTarget, policy: RetentionPolicy, logger?: Logger, now: () => number = Date.now): RetentionJob {
+export function createRetentionJob(
+  store: PurgeTarget,
+  policy: RetentionPolicy,
+  logger?: Logger,
+  now: () => number = Date.now,
+): RetentionJob {
   let timer: NodeJS.Timeout | undefined;
   async function runOnce(): Promise<PurgeCounts> {
     const t = now();
@@ -57,7 +62,10 @@ export function createRetentionJob(store: PurgeTarget, policy: RetentionPolicy, 
     runOnce,
     start(intervalMs = 3_600_000) {
       if (timer) return;
-      const tick = () => void runOnce().catch((error: unknown) => logger?.error({ err: error instanceof Error ? error.message : String(error) }, 'retention purge failed'));
+      const tick = () =>
+        void runOnce().catch((error: unknown) =>
+          logger?.error({ err: error instanceof Error ? error.message : String(error) }, 'retention purge failed'),
+        );
       tick();
       timer = setInterval(tick, intervalMs);
       timer.unref();

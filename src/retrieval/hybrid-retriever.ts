@@ -41,7 +41,18 @@ export interface HybridWeights {
 }
 
 /** Defaults; learned/feedback values were chosen on the STARD train split only (docs/retrieval.md). */
-export const DEFAULT_WEIGHTS: HybridWeights = { lexical: 1, vector: 0.25, expansion: 0.5, rrfK: 30, bigram: 0.5, learned: 0.5, feedback: 0, feedbackDocs: 3, feedbackTerms: 10, builtinPrior: 1.05 };
+export const DEFAULT_WEIGHTS: HybridWeights = {
+  lexical: 1,
+  vector: 0.25,
+  expansion: 0.5,
+  rrfK: 30,
+  bigram: 0.5,
+  learned: 0.5,
+  feedback: 0,
+  feedbackDocs: 3,
+  feedbackTerms: 10,
+  builtinPrior: 1.05,
+};
 
 /**
  * How a hit's 0..1 confidence is measured (the answer policy's thresholds compare against it; the policy sets
@@ -95,7 +106,9 @@ export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
   const { vectorAgreementFactor, vectorAgreementRank } = parts.confidence ?? DEFAULT_RETRIEVAL_CONFIDENCE;
   const byId = new Map(parts.passages.map((p, i) => [p.id, i]));
   const jurisdictionOf = Uint8Array.from(parts.passages, (p) => (p.jurisdiction === 'CN' ? 0 : 1));
-  const priorOf = Float64Array.from(parts.passages, (p) => (p.docId.startsWith(EXTRA_DOC_PREFIX) ? 1 / weights.builtinPrior : 1));
+  const priorOf = Float64Array.from(parts.passages, (p) =>
+    p.docId.startsWith(EXTRA_DOC_PREFIX) ? 1 / weights.builtinPrior : 1,
+  );
   const useVectors = parts.vectors !== undefined && parts.embedder !== undefined && weights.vector > 0;
 
   return {
@@ -109,15 +122,30 @@ export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
       const { own: ownTerms, terms: base } = weightedQueryTerms(tokenizer, query.text, expansion, weights);
       const terms = [...base];
       if (language === 'zh' && parts.learned && weights.learned > 0) {
-        for (const t of parts.learned.expand(ownTerms.filter((x) => !x.startsWith('#')), LEARNED_TERMS)) terms.push({ term: t.term, weight: t.weight * weights.learned });
+        for (const t of parts.learned.expand(
+          ownTerms.filter((x) => !x.startsWith('#')),
+          LEARNED_TERMS,
+        ))
+          terms.push({ term: t.term, weight: t.weight * weights.learned });
       }
       const want = query.jurisdiction === 'CN' ? 0 : 1;
       const inJurisdiction = (doc: number) => jurisdictionOf[doc] === want;
       let lexical = parts.bm25.search(terms, candidates, inJurisdiction);
       if (parts.docTerms && weights.feedback > 0 && lexical.length > 0) {
         const seen = new Set(terms.map((t) => t.term));
-        const extra = feedbackTerms(lexical.map((h) => h.doc), parts.docTerms, (t) => parts.bm25.idf(t), seen, { docs: weights.feedbackDocs, terms: weights.feedbackTerms });
-        if (extra.length > 0) lexical = parts.bm25.search([...terms, ...extra.map((t) => ({ term: t.term, weight: t.weight * weights.feedback }))], candidates, inJurisdiction);
+        const extra = feedbackTerms(
+          lexical.map((h) => h.doc),
+          parts.docTerms,
+          (t) => parts.bm25.idf(t),
+          seen,
+          { docs: weights.feedbackDocs, terms: weights.feedbackTerms },
+        );
+        if (extra.length > 0)
+          lexical = parts.bm25.search(
+            [...terms, ...extra.map((t) => ({ term: t.term, weight: t.weight * weights.feedback }))],
+            candidates,
+            inJurisdiction,
+          );
       }
       let dense: { item: number }[] = [];
       if (useVectors) {
@@ -146,11 +174,19 @@ export function createHybridRetriever(parts: HybridRetrieverParts): Retriever {
       for (const [doc, entry] of fused) {
         if (named.has(doc)) continue;
         const score = entry.score * priorOf[doc]!;
-        ranked.push({ doc, score, vectorRank: entry.vectorRank, rankKey: (parts.passages[doc]!.inForce ? 1 : 0) * 1e6 + score });
+        ranked.push({
+          doc,
+          score,
+          vectorRank: entry.vectorRank,
+          rankKey: (parts.passages[doc]!.inForce ? 1 : 0) * 1e6 + score,
+        });
       }
       ranked.sort((a, b) => b.rankKey - a.rankKey);
       const kept = ranked.slice(0, Math.max(0, k - named.size));
-      const coverage = parts.bm25.coverage(base, kept.map((r) => r.doc));
+      const coverage = parts.bm25.coverage(
+        base,
+        kept.map((r) => r.doc),
+      );
       const results: ScoredPassage[] = [];
       let namedRank = 0;
       for (const doc of named) {

@@ -56,10 +56,20 @@ export interface LexicalParts {
 
 /** Loads the tokenizers (jieba dictionary, Vietnamese syllables) and the expansion table once. */
 export function loadLexicalParts(knowledgeDir: string): LexicalParts {
-  return { tokenizers: { zh: createZhTokenizer(knowledgeDir), vi: createViTokenizer(knowledgeDir) }, expander: loadQueryExpander(knowledgeDir) };
+  return {
+    tokenizers: { zh: createZhTokenizer(knowledgeDir), vi: createViTokenizer(knowledgeDir) },
+    expander: loadQueryExpander(knowledgeDir),
+  };
 }
 
-const metaSchema = z.object({ format: z.string(), contentHash: z.string(), embedder: z.string(), tokenizers: z.string(), passages: z.number(), articleTerms: z.string() });
+const metaSchema = z.object({
+  format: z.string(),
+  contentHash: z.string(),
+  embedder: z.string(),
+  tokenizers: z.string(),
+  passages: z.number(),
+  articleTerms: z.string(),
+});
 
 /** The text a passage is indexed under: citation title and caption count twice, as a field boost. */
 export function indexText(p: Passage): string {
@@ -72,7 +82,11 @@ function anyTokenizer(tokenizers: Readonly<Record<DocLanguage, Tokenizer>>): (te
   return (text) => (/\p{Script=Han}/u.test(text) ? tokenizers.zh : tokenizers.vi).tokenizeDocument(text);
 }
 
-async function embedAll(embedder: Embedder, passages: readonly Passage[], report: (done: number) => void): Promise<Float32Array[]> {
+async function embedAll(
+  embedder: Embedder,
+  passages: readonly Passage[],
+  report: (done: number) => void,
+): Promise<Float32Array[]> {
   const out: Float32Array[] = [];
   const batch = 64;
   for (let i = 0; i < passages.length; i += batch) {
@@ -82,10 +96,18 @@ async function embedAll(embedder: Embedder, passages: readonly Passage[], report
   return out;
 }
 
-function buildVectorIndexes(passages: readonly Passage[], vectors: readonly Float32Array[], dimension: number): Record<Jurisdiction, HnswVectorIndex> {
+function buildVectorIndexes(
+  passages: readonly Passage[],
+  vectors: readonly Float32Array[],
+  dimension: number,
+): Record<Jurisdiction, HnswVectorIndex> {
   const make = (j: Jurisdiction) => {
     const items = passages.flatMap((p, i) => (p.jurisdiction === j ? [i] : []));
-    return HnswVectorIndex.build(dimension, items, items.map((i) => vectors[i]!));
+    return HnswVectorIndex.build(
+      dimension,
+      items,
+      items.map((i) => vectors[i]!),
+    );
   };
   return { CN: make('CN'), VN: make('VN') };
 }
@@ -106,9 +128,20 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
   const mode = options.vectors ?? 'auto';
   const withVectors = mode === 'on' || (mode === 'auto' && kb.passages.length <= AUTO_VECTOR_MAX_PASSAGES);
   const embedderKey = withVectors ? (options.embedder?.name ?? `lsa-${options.lsa?.dimension ?? 128}`) : 'none';
-  const meta = { format: FORMAT, contentHash: kb.contentHash, embedder: embedderKey, tokenizers: `${tokenizers.zh.name}+${tokenizers.vi.name}`, passages: kb.passages.length, articleTerms: articleTerms.hash };
+  const meta = {
+    format: FORMAT,
+    contentHash: kb.contentHash,
+    embedder: embedderKey,
+    tokenizers: `${tokenizers.zh.name}+${tokenizers.vi.name}`,
+    passages: kb.passages.length,
+    articleTerms: articleTerms.hash,
+  };
   const metaPath = join(cacheDir, 'meta.json');
-  const assemble = (tokens: EncodedTokens, embedder: Embedder | undefined, vectors: Record<Jurisdiction, HnswVectorIndex> | undefined) =>
+  const assemble = (
+    tokens: EncodedTokens,
+    embedder: Embedder | undefined,
+    vectors: Record<Jurisdiction, HnswVectorIndex> | undefined,
+  ) =>
     createHybridRetriever({
       passages: kb.passages,
       tokenizers,
@@ -162,7 +195,9 @@ export async function loadOrBuildRetriever(options: LoadOrBuildOptions): Promise
       saveLsaState(cacheDir, state);
       embedder = createLsaEmbedder(state, anyTokenizer(tokenizers));
     }
-    const vectorList = await embedAll(embedder, kb.passages, (done) => options.onProgress?.(kb.passages.length + done, total));
+    const vectorList = await embedAll(embedder, kb.passages, (done) =>
+      options.onProgress?.(kb.passages.length + done, total),
+    );
     vectors = buildVectorIndexes(kb.passages, vectorList, embedder.dimension);
     await vectors.CN.save(join(cacheDir, 'hnsw-CN.bin'));
     await vectors.VN.save(join(cacheDir, 'hnsw-VN.bin'));

@@ -1,5 +1,16 @@
-export { loadOrBuildRetriever, loadLexicalParts, indexText, type LoadOrBuildOptions, type LexicalParts } from './index-cache.js';
-export { createHybridRetriever, DEFAULT_WEIGHTS, type HybridWeights, type HybridRetrieverParts } from './hybrid-retriever.js';
+export {
+  loadOrBuildRetriever,
+  loadLexicalParts,
+  indexText,
+  type LoadOrBuildOptions,
+  type LexicalParts,
+} from './index-cache.js';
+export {
+  createHybridRetriever,
+  DEFAULT_WEIGHTS,
+  type HybridWeights,
+  type HybridRetrieverParts,
+} from './hybrid-retriever.js';
 export { Bm25Index, type WeightedTerm, type Bm25Hit } from './lexical/bm25-index.js';
 export { HnswVectorIndex } from './vector/hnsw-vector-index.js';
 export { createZhTokenizer } from './tokenize/zh-tokenizer.js';
@@ -9,4 +20,8 @@ export { loadQueryExpander, type QueryExpander } from './expansion/query-expande
 export { fitLsa, type LsaState } from './embedders/lsa/fit-lsa.js';
 export { createLsaEmbedder } from './embedders/lsa/lsa-embedder.js';
 export type { Embedder } from './embedders/types.js';
-export { LangchainLawRetriever, type LangchainLawRetrieverInput, type LawDocumentMetadata } from './langchain-retriever.js';
+export {
+  LangchainLawRetriever,
+  type LangchainLawRetrieverInput,
+  type LawDocumentMetadata,
+} from './langchain-retriever.js';

@@ -37,14 +37,27 @@ export class Metrics {
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
-    this.latency = new Histogram({ name: 'gonghui_answer_latency_ms', help: 'Time to answer one message, in milliseconds.', buckets: BUCKETS_MS, registers: [this.registry] });
+    this.latency = new Histogram({
+      name: 'gonghui_answer_latency_ms',
+      help: 'Time to answer one message, in milliseconds.',
+      buckets: BUCKETS_MS,
+      registers: [this.registry],
+    });
   }
 
   /** Adds `by` to a counter; a counter's label names are fixed by its first use. */
   inc(name: string, labels: Readonly<Record<string, string>> = {}, by = 1): void {
     let counter = this.counters.get(name);
     if (!counter) {
-      counter = new Counter({ name, help: name.replace(/^gonghui_/, '').replace(/_total$/, '').replace(/_/g, ' '), labelNames: Object.keys(labels), registers: [this.registry] });
+      counter = new Counter({
+        name,
+        help: name
+          .replace(/^gonghui_/, '')
+          .replace(/_total$/, '')
+          .replace(/_/g, ' '),
+        labelNames: Object.keys(labels),
+        registers: [this.registry],
+      });
       this.counters.set(name, counter);
     }
     counter.inc(labels, by);
@@ -65,7 +78,12 @@ export class Metrics {
     let pending: ReturnType<OutboxStatsSource['outboxStats']> | undefined;
     // One store read per scrape, shared by the four gauges.
     const read = () => (pending ??= source.outboxStats(now()).finally(() => setImmediate(() => (pending = undefined))));
-    const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge, s: Awaited<ReturnType<typeof read>>) => void) =>
+    const gauge = (
+      name: string,
+      help: string,
+      labelNames: string[],
+      fill: (g: Gauge, s: Awaited<ReturnType<typeof read>>) => void,
+    ) =>
       new Gauge({
         name,
         help,
@@ -76,15 +94,37 @@ export class Metrics {
           fill(this, await read());
         },
       });
-    gauge('gonghui_outbox_depth', 'Undelivered outbox events per destination.', ['destination'], (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.depth)));
-    gauge('gonghui_outbox_oldest_age_seconds', 'Age of the oldest undelivered outbox event per destination.', ['destination'], (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.oldestAgeMs / 1000)));
-    gauge('gonghui_outbox_dead_letters', 'Outbox events given up after repeated failures, per destination.', ['destination'], (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.deadLetters)));
-    gauge('gonghui_oldest_unclaimed_urgent_ticket_age_seconds', 'Age of the oldest urgent ticket nobody has claimed (0 when none).', [], (g, s) => g.set(s.oldestUnclaimedUrgentAgeMs / 1000));
+    gauge('gonghui_outbox_depth', 'Undelivered outbox events per destination.', ['destination'], (g, s) =>
+      s.destinations.forEach((d) => g.set({ destination: d.destination }, d.depth)),
+    );
+    gauge(
+      'gonghui_outbox_oldest_age_seconds',
+      'Age of the oldest undelivered outbox event per destination.',
+      ['destination'],
+      (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.oldestAgeMs / 1000)),
+    );
+    gauge(
+      'gonghui_outbox_dead_letters',
+      'Outbox events given up after repeated failures, per destination.',
+      ['destination'],
+      (g, s) => s.destinations.forEach((d) => g.set({ destination: d.destination }, d.deadLetters)),
+    );
+    gauge(
+      'gonghui_oldest_unclaimed_urgent_ticket_age_seconds',
+      'Age of the oldest urgent ticket nobody has claimed (0 when none).',
+      [],
+      (g, s) => g.set(s.oldestUnclaimedUrgentAgeMs / 1000),
+    );
   }
 
   /** Drafting attempts, verified and repaired drafts, fallbacks and verification failures by reason. */
   trackDrafting(source: DraftStatsSource): void {
-    const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge, s: ReturnType<DraftStatsSource>) => void) =>
+    const gauge = (
+      name: string,
+      help: string,
+      labelNames: string[],
+      fill: (g: Gauge, s: ReturnType<DraftStatsSource>) => void,
+    ) =>
       new Gauge({
         name,
         help,

@@ -41,11 +41,25 @@ export interface StoreBackendSettings {
 }
 
 export async function openStoreBackend(config: StoreBackendSettings, dataDir: string): Promise<StoreBackend> {
-  if (!config.DATABASE_URL) return { kind: 'sqlite', close: async () => undefined, openStore: (options) => openSqliteTicketStore(join(dataDir, DEFAULT_STORE_FILE), options) };
-  const db = await openPgDatabase({ url: config.DATABASE_URL, poolSize: config.PG_POOL_SIZE, lockPoolSize: config.PG_LOCK_POOL_SIZE });
+  if (!config.DATABASE_URL)
+    return {
+      kind: 'sqlite',
+      close: async () => undefined,
+      openStore: (options) => openSqliteTicketStore(join(dataDir, DEFAULT_STORE_FILE), options),
+    };
+  const db = await openPgDatabase({
+    url: config.DATABASE_URL,
+    poolSize: config.PG_POOL_SIZE,
+    lockPoolSize: config.PG_LOCK_POOL_SIZE,
+  });
   return {
     kind: 'postgres',
-    openStore: (options) => createPostgresTicketStore(db, { ...options, outboxLeaseMs: config.OUTBOX_LEASE_SECONDS * 1000, ...(config.INSTANCE_ID ? { instanceId: config.INSTANCE_ID } : {}) }),
+    openStore: (options) =>
+      createPostgresTicketStore(db, {
+        ...options,
+        outboxLeaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
+        ...(config.INSTANCE_ID ? { instanceId: config.INSTANCE_ID } : {}),
+      }),
     openConsoleStore: () => createPostgresConsoleStore(db),
     openApiKeyStore: () => openPostgresApiKeyStore(db),
     close: () => db.close(),

@@ -1,5 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import { newApiKey, parseApiKey, secretHash, type ApiKeyInfo, type ApiKeyStore } from '../channels/http/api-key-store.js';
+import {
+  newApiKey,
+  parseApiKey,
+  secretHash,
+  type ApiKeyInfo,
+  type ApiKeyStore,
+} from '../channels/http/api-key-store.js';
 import type { PgDatabase } from './postgres/pg-database.js';
 
 export interface PostgresApiKeyStore extends ApiKeyStore {
@@ -39,11 +45,21 @@ export async function openPostgresApiKeyStore(db: PgDatabase, refreshMs = 5_000)
     tracked.catch(() => undefined);
   };
   async function refresh(): Promise<void> {
-    const { rows } = await db.pool.query<KeyRow>('SELECT key_id, integration, secret_hash, created_at, revoked_at FROM api_keys');
+    const { rows } = await db.pool.query<KeyRow>(
+      'SELECT key_id, integration, secret_hash, created_at, revoked_at FROM api_keys',
+    );
     keys = new Map(
       rows.map((r) => [
         r.key_id,
-        { info: { keyId: r.key_id, integration: r.integration, createdAt: Number(r.created_at), ...(r.revoked_at !== null ? { revokedAt: Number(r.revoked_at) } : {}) }, hash: r.secret_hash },
+        {
+          info: {
+            keyId: r.key_id,
+            integration: r.integration,
+            createdAt: Number(r.created_at),
+            ...(r.revoked_at !== null ? { revokedAt: Number(r.revoked_at) } : {}),
+          },
+          hash: r.secret_hash,
+        },
       ]),
     );
   }
@@ -56,7 +72,14 @@ export async function openPostgresApiKeyStore(db: PgDatabase, refreshMs = 5_000)
       const { keyId, key, hash } = newApiKey(integration);
       const info: ApiKeyInfo = { keyId, integration, createdAt: at };
       keys.set(keyId, { info, hash });
-      write(db.pool.query('INSERT INTO api_keys (key_id, integration, secret_hash, created_at) VALUES ($1, $2, $3, $4)', [keyId, integration, hash, at]));
+      write(
+        db.pool.query('INSERT INTO api_keys (key_id, integration, secret_hash, created_at) VALUES ($1, $2, $3, $4)', [
+          keyId,
+          integration,
+          hash,
+          at,
+        ]),
+      );
       return { key, info };
     },
     list() {
@@ -65,11 +88,17 @@ export async function openPostgresApiKeyStore(db: PgDatabase, refreshMs = 5_000)
     revoke(keyIdOrIntegration, at = Date.now()) {
       let n = 0;
       for (const [id, k] of keys) {
-        if (k.info.revokedAt !== undefined || (id !== keyIdOrIntegration && k.info.integration !== keyIdOrIntegration)) continue;
+        if (k.info.revokedAt !== undefined || (id !== keyIdOrIntegration && k.info.integration !== keyIdOrIntegration))
+          continue;
         keys.set(id, { ...k, info: { ...k.info, revokedAt: at } });
         n += 1;
       }
-      write(db.pool.query('UPDATE api_keys SET revoked_at = $1 WHERE revoked_at IS NULL AND (key_id = $2 OR integration = $2)', [at, keyIdOrIntegration]));
+      write(
+        db.pool.query(
+          'UPDATE api_keys SET revoked_at = $1 WHERE revoked_at IS NULL AND (key_id = $2 OR integration = $2)',
+          [at, keyIdOrIntegration],
+        ),
+      );
       return n;
     },
     verify(key) {

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { AnswerRecord, ConsoleStore, StaffAccount } from './console-store.js';
 import { pgText as text, type PgDatabase } from './postgres/pg-database.js';
-import { auditFromRow, citationsSchema, noteFromRow, ticketEventFromRow, type AuditRow, type NoteRow, type TicketEventRow } from './store-rows.js';
+import {
+  auditFromRow,
+  citationsSchema,
+  noteFromRow,
+  ticketEventFromRow,
+  type AuditRow,
+  type NoteRow,
+  type TicketEventRow,
+} from './store-rows.js';
 
 const userRow = z.object({
   id: z.coerce.number(),
@@ -15,9 +23,16 @@ const userRow = z.object({
 
 const toAccount = (row: unknown): StaffAccount => {
   const r = userRow.parse(row);
-  return { id: r.id, name: r.name, passwordHash: r.password_hash, role: r.role, lang: r.lang, disabled: r.disabled, createdAt: r.created_at };
+  return {
+    id: r.id,
+    name: r.name,
+    passwordHash: r.password_hash,
+    role: r.role,
+    lang: r.lang,
+    disabled: r.disabled,
+    createdAt: r.created_at,
+  };
 };
-
 
 interface AnswerRow {
   at: string;
@@ -42,13 +57,10 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
   const q = db.pool;
   return {
     async createUser(name, passwordHash, role, lang, at) {
-      const { rows } = await q.query<{ id: string }>('INSERT INTO console_users (name, password_hash, role, lang, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
-        text(name),
-        passwordHash,
-        role,
-        lang,
-        at,
-      ]);
+      const { rows } = await q.query<{ id: string }>(
+        'INSERT INTO console_users (name, password_hash, role, lang, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [text(name), passwordHash, role, lang, at],
+      );
       return { id: Number(rows[0]!.id), name, passwordHash, role, lang, disabled: false, createdAt: at };
     },
     async getUser(name) {
@@ -82,7 +94,10 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
     },
     async createSession(tokenHash, userId, csrfToken, at, expiresAt) {
       await q.query('DELETE FROM console_sessions WHERE expires_at <= $1', [at]);
-      await q.query('INSERT INTO console_sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [tokenHash, userId, csrfToken, at, expiresAt]);
+      await q.query(
+        'INSERT INTO console_sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [tokenHash, userId, csrfToken, at, expiresAt],
+      );
     },
     async getSession(tokenHash, now) {
       const { rows } = await q.query<{ csrf_token: string; expires_at: string } & Record<string, unknown>>(
@@ -99,31 +114,55 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
       await q.query('DELETE FROM console_sessions WHERE token_hash = $1', [tokenHash]);
     },
     async audit(e) {
-      await q.query('INSERT INTO console_audit (at, user_name, action, ticket_id, detail) VALUES ($1, $2, $3, $4, $5)', [
-        e.at,
-        text(e.user),
-        e.action,
-        e.ticketId === undefined ? null : text(e.ticketId),
-        e.detail === undefined ? null : text(e.detail),
-      ]);
+      await q.query(
+        'INSERT INTO console_audit (at, user_name, action, ticket_id, detail) VALUES ($1, $2, $3, $4, $5)',
+        [
+          e.at,
+          text(e.user),
+          e.action,
+          e.ticketId === undefined ? null : text(e.ticketId),
+          e.detail === undefined ? null : text(e.detail),
+        ],
+      );
     },
     async listAudit(limit, ticketId) {
       const { rows } = ticketId
-        ? await q.query('SELECT * FROM console_audit WHERE ticket_id = $1 ORDER BY id DESC LIMIT $2', [text(ticketId), limit])
+        ? await q.query('SELECT * FROM console_audit WHERE ticket_id = $1 ORDER BY id DESC LIMIT $2', [
+            text(ticketId),
+            limit,
+          ])
         : await q.query('SELECT * FROM console_audit ORDER BY id DESC LIMIT $1', [limit]);
       return (rows as AuditRow[]).map(auditFromRow);
     },
     async addNote(ticketId, author, note, at) {
-      await q.query('INSERT INTO console_notes (ticket_id, at, author, text) VALUES ($1, $2, $3, $4)', [text(ticketId), at, text(author), text(note)]);
+      await q.query('INSERT INTO console_notes (ticket_id, at, author, text) VALUES ($1, $2, $3, $4)', [
+        text(ticketId),
+        at,
+        text(author),
+        text(note),
+      ]);
     },
     async listNotes(ticketId) {
-      const { rows } = await q.query<NoteRow>('SELECT * FROM console_notes WHERE ticket_id = $1 ORDER BY id', [text(ticketId)]);
+      const { rows } = await q.query<NoteRow>('SELECT * FROM console_notes WHERE ticket_id = $1 ORDER BY id', [
+        text(ticketId),
+      ]);
       return rows.map(noteFromRow);
     },
     async recordAnswer(r) {
       await q.query(
         'INSERT INTO console_answers (at, channel, conversation_id, lang, mode, escalate, topic, citations, masked_question, feedback_asked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-        [r.at, r.channel, text(r.conversationId), r.lang, r.mode, r.escalate, r.topic, JSON.stringify(r.citations), r.maskedQuestion === undefined ? null : text(r.maskedQuestion), r.feedbackAsked],
+        [
+          r.at,
+          r.channel,
+          text(r.conversationId),
+          r.lang,
+          r.mode,
+          r.escalate,
+          r.topic,
+          JSON.stringify(r.citations),
+          r.maskedQuestion === undefined ? null : text(r.maskedQuestion),
+          r.feedbackAsked,
+        ],
       );
     },
     async recordFeedback(channel, conversationId, helpful, at) {
@@ -137,18 +176,15 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
       return rowCount === 1;
     },
     async recordTicketEvent(e) {
-      await q.query('INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        e.at,
-        text(e.ticketId),
-        e.action,
-        e.category,
-        e.lang,
-        e.channel,
-        e.staff === undefined ? null : text(e.staff),
-      ]);
+      await q.query(
+        'INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [e.at, text(e.ticketId), e.action, e.category, e.lang, e.channel, e.staff === undefined ? null : text(e.staff)],
+      );
     },
     async eventsInRange(from, to) {
-      const answers = (await q.query<AnswerRow>('SELECT * FROM console_answers WHERE at >= $1 AND at < $2 ORDER BY id', [from, to])).rows.map((r) => ({
+      const answers = (
+        await q.query<AnswerRow>('SELECT * FROM console_answers WHERE at >= $1 AND at < $2 ORDER BY id', [from, to])
+      ).rows.map((r) => ({
         at: Number(r.at),
         channel: r.channel,
         conversationId: r.conversation_id,

@@ -3,7 +3,15 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { AnswerRecord, ConsoleStore, StaffAccount } from './console-store.js';
-import { auditFromRow, citationsSchema, noteFromRow, ticketEventFromRow, type AuditRow, type NoteRow, type TicketEventRow } from './store-rows.js';
+import {
+  auditFromRow,
+  citationsSchema,
+  noteFromRow,
+  ticketEventFromRow,
+  type AuditRow,
+  type NoteRow,
+  type TicketEventRow,
+} from './store-rows.js';
 
 /**
  * Console schema versions in order. The ticket store owns `PRAGMA user_version`,
@@ -47,7 +55,15 @@ const userRow = z.object({
 
 const toAccount = (row: unknown): StaffAccount => {
   const r = userRow.parse(row);
-  return { id: r.id, name: r.name, passwordHash: r.password_hash, role: r.role, lang: r.lang, disabled: r.disabled !== 0, createdAt: r.created_at };
+  return {
+    id: r.id,
+    name: r.name,
+    passwordHash: r.password_hash,
+    role: r.role,
+    lang: r.lang,
+    disabled: r.disabled !== 0,
+    createdAt: r.created_at,
+  };
 };
 
 interface AnswerRow {
@@ -90,16 +106,23 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
   const selectSession = db.prepare(
     `SELECT s.csrf_token, s.expires_at, u.* FROM console_sessions s JOIN console_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`,
   );
-  const lastAnswer = db.prepare('SELECT id, feedback_asked, feedback FROM console_answers WHERE channel = ? AND conversation_id = ? ORDER BY id DESC LIMIT 1');
+  const lastAnswer = db.prepare(
+    'SELECT id, feedback_asked, feedback FROM console_answers WHERE channel = ? AND conversation_id = ? ORDER BY id DESC LIMIT 1',
+  );
   // Statements run per answered message or per staff action, prepared once.
   const insertAnswer = db.prepare(
     `INSERT INTO console_answers (at, channel, conversation_id, lang, mode, escalate, topic, citations, masked_question, feedback_asked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const setFeedback = db.prepare('UPDATE console_answers SET feedback = ?, feedback_at = ? WHERE id = ?');
-  const insertTicketEvent = db.prepare('INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertAudit = db.prepare('INSERT INTO console_audit (at, user_name, action, ticket_id, detail) VALUES (?, ?, ?, ?, ?)');
+  const insertTicketEvent = db.prepare(
+    'INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertAudit = db.prepare(
+    'INSERT INTO console_audit (at, user_name, action, ticket_id, detail) VALUES (?, ?, ?, ?, ?)',
+  );
   const feedbackTx = db.transaction((channel: string, conversationId: string, helpful: boolean, at: number) => {
-    const row = lastAnswer.get(channel, conversationId) as { id: number; feedback_asked: number; feedback: number | null } | undefined;
+    const row = lastAnswer.get(channel, conversationId) as
+      { id: number; feedback_asked: number; feedback: number | null } | undefined;
     if (!row || row.feedback_asked === 0 || row.feedback !== null) return false;
     setFeedback.run(helpful ? 1 : 0, at, row.id);
     return true;
@@ -107,7 +130,9 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
 
   return {
     async createUser(name, passwordHash, role, lang, at) {
-      const info = db.prepare('INSERT INTO console_users (name, password_hash, role, lang, created_at) VALUES (?, ?, ?, ?, ?)').run(name, passwordHash, role, lang, at);
+      const info = db
+        .prepare('INSERT INTO console_users (name, password_hash, role, lang, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(name, passwordHash, role, lang, at);
       return { id: Number(info.lastInsertRowid), name, passwordHash, role, lang, disabled: false, createdAt: at };
     },
     async getUser(name) {
@@ -118,25 +143,36 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
       return db.prepare('SELECT * FROM console_users ORDER BY name').all().map(toAccount);
     },
     async setPassword(name, passwordHash) {
-      const changed = db.prepare('UPDATE console_users SET password_hash = ? WHERE name = ?').run(passwordHash, name).changes === 1;
+      const changed =
+        db.prepare('UPDATE console_users SET password_hash = ? WHERE name = ?').run(passwordHash, name).changes === 1;
       // A new password ends every open session of the account.
-      if (changed) db.prepare('DELETE FROM console_sessions WHERE user_id = (SELECT id FROM console_users WHERE name = ?)').run(name);
+      if (changed)
+        db.prepare('DELETE FROM console_sessions WHERE user_id = (SELECT id FROM console_users WHERE name = ?)').run(
+          name,
+        );
       return changed;
     },
     async setUserLang(name, lang) {
       db.prepare('UPDATE console_users SET lang = ? WHERE name = ?').run(lang, name);
     },
     async setDisabled(name, disabled) {
-      const changed = db.prepare('UPDATE console_users SET disabled = ? WHERE name = ?').run(disabled ? 1 : 0, name).changes === 1;
-      if (changed && disabled) db.prepare('DELETE FROM console_sessions WHERE user_id = (SELECT id FROM console_users WHERE name = ?)').run(name);
+      const changed =
+        db.prepare('UPDATE console_users SET disabled = ? WHERE name = ?').run(disabled ? 1 : 0, name).changes === 1;
+      if (changed && disabled)
+        db.prepare('DELETE FROM console_sessions WHERE user_id = (SELECT id FROM console_users WHERE name = ?)').run(
+          name,
+        );
       return changed;
     },
     async createSession(tokenHash, userId, csrfToken, at, expiresAt) {
       db.prepare('DELETE FROM console_sessions WHERE expires_at <= ?').run(at);
-      db.prepare('INSERT INTO console_sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(tokenHash, userId, csrfToken, at, expiresAt);
+      db.prepare(
+        'INSERT INTO console_sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(tokenHash, userId, csrfToken, at, expiresAt);
     },
     async getSession(tokenHash, now) {
-      const row = selectSession.get(tokenHash, now) as ({ csrf_token: string; expires_at: number } & Record<string, unknown>) | undefined;
+      const row = selectSession.get(tokenHash, now) as
+        ({ csrf_token: string; expires_at: number } & Record<string, unknown>) | undefined;
       if (!row) return undefined;
       const user = toAccount(row);
       if (user.disabled) return undefined;
@@ -157,14 +193,30 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
       return rows.map(auditFromRow);
     },
     async addNote(ticketId, author, text, at) {
-      db.prepare('INSERT INTO console_notes (ticket_id, at, author, text) VALUES (?, ?, ?, ?)').run(ticketId, at, author, text);
+      db.prepare('INSERT INTO console_notes (ticket_id, at, author, text) VALUES (?, ?, ?, ?)').run(
+        ticketId,
+        at,
+        author,
+        text,
+      );
     },
     async listNotes(ticketId) {
       const rows = db.prepare('SELECT * FROM console_notes WHERE ticket_id = ? ORDER BY id').all(ticketId) as NoteRow[];
       return rows.map(noteFromRow);
     },
     async recordAnswer(r) {
-      insertAnswer.run(r.at, r.channel, r.conversationId, r.lang, r.mode, r.escalate, r.topic, JSON.stringify(r.citations), r.maskedQuestion ?? null, r.feedbackAsked ? 1 : 0);
+      insertAnswer.run(
+        r.at,
+        r.channel,
+        r.conversationId,
+        r.lang,
+        r.mode,
+        r.escalate,
+        r.topic,
+        JSON.stringify(r.citations),
+        r.maskedQuestion ?? null,
+        r.feedbackAsked ? 1 : 0,
+      );
     },
     async recordFeedback(channel, conversationId, helpful, at) {
       return feedbackTx.immediate(channel, conversationId, helpful, at);
@@ -173,7 +225,9 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
       insertTicketEvent.run(e.at, e.ticketId, e.action, e.category, e.lang, e.channel, e.staff ?? null);
     },
     async eventsInRange(from, to) {
-      const answers = (db.prepare('SELECT * FROM console_answers WHERE at >= ? AND at < ? ORDER BY id').all(from, to) as AnswerRow[]).map((r) => ({
+      const answers = (
+        db.prepare('SELECT * FROM console_answers WHERE at >= ? AND at < ? ORDER BY id').all(from, to) as AnswerRow[]
+      ).map((r) => ({
         at: r.at,
         channel: r.channel,
         conversationId: r.conversation_id,

@@ -4,7 +4,16 @@ import Database from 'better-sqlite3';
 import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
 import { ensurePrivateFile } from '../shared/private-file.js';
 import type { ChannelName, OutboxKind, Ticket } from '../conversation/types.js';
-import { outboxStream, type ConversationRecord, type EraseCounts, type MessageOutcome, type PurgeCounts, type OutboxEvent, type TicketChange, type TicketStore } from '../conversation/ticket-store.js';
+import {
+  outboxStream,
+  type ConversationRecord,
+  type EraseCounts,
+  type MessageOutcome,
+  type PurgeCounts,
+  type OutboxEvent,
+  type TicketChange,
+  type TicketStore,
+} from '../conversation/ticket-store.js';
 
 /** Schema versions in order; `PRAGMA user_version` records how many were applied. */
 export const MIGRATIONS: readonly string[] = [
@@ -46,7 +55,6 @@ export const MIGRATIONS: readonly string[] = [
    UPDATE tickets SET category = json_extract(body, '$.category');
    CREATE INDEX tickets_unclaimed ON tickets(status, category, created_at);`,
 ];
-
 
 /** Thrown inside a transaction to roll it back when a ticket change declined. */
 class Declined extends Error {}
@@ -93,7 +101,9 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
     }).immediate();
   }
 
-  const insertOutbox = db.prepare('INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertOutbox = db.prepare(
+    'INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const upsertTicket = db.prepare(
     `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, category, created_at, updated_at) VALUES (@id, @channel, @conversationId, @body, @status, @owner, @category, @createdAt, @updatedAt)
      ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, category = excluded.category, updated_at = excluded.updated_at`,
@@ -105,7 +115,9 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
      ON CONFLICT(channel, conversation_id) DO UPDATE SET state = excluded.state, lang = excluded.lang, history = excluded.history,
        ticket_id = excluded.ticket_id, last_notice_at = excluded.last_notice_at, updated_at = excluded.updated_at`,
   );
-  const insertProcessed = db.prepare('INSERT OR IGNORE INTO processed_messages (channel, message_id, at) VALUES (?, ?, ?)');
+  const insertProcessed = db.prepare(
+    'INSERT OR IGNORE INTO processed_messages (channel, message_id, at) VALUES (?, ?, ?)',
+  );
   // Due items that do not wait behind an earlier, still undelivered item of the same ticket and stream
   // (an earlier item that is due comes first in the same batch; the dispatcher stops a stream at its first failure).
   const selectDue = db.prepare(
@@ -130,19 +142,49 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
   const writeTicket = (t: Ticket) => {
     // Validated on the way in too: a malformed body would break every later read of the open tickets.
     storedTicketSchema.parse(t);
-    upsertTicket.run({ id: t.id, channel: t.channel, conversationId: t.conversationId, body: JSON.stringify({ ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.encrypt(e.text) })) }), status: t.status, owner: t.owner ?? null, category: t.category, createdAt: t.createdAt, updatedAt: t.updatedAt });
+    upsertTicket.run({
+      id: t.id,
+      channel: t.channel,
+      conversationId: t.conversationId,
+      body: JSON.stringify({ ...t, transcript: t.transcript.map((e) => ({ ...e, text: cipher.encrypt(e.text) })) }),
+      status: t.status,
+      owner: t.owner ?? null,
+      category: t.category,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+    });
   };
   const enqueueAll = (ticketId: string, events: readonly OutboxEvent[], at: number) => {
-    for (const e of events) insertOutbox.run(e.kind, outboxStream(e.kind), ticketId, cipher.encrypt(JSON.stringify(e.payload ?? {})), at, at, null);
+    for (const e of events)
+      insertOutbox.run(
+        e.kind,
+        outboxStream(e.kind),
+        ticketId,
+        cipher.encrypt(JSON.stringify(e.payload ?? {})),
+        at,
+        at,
+        null,
+      );
   };
 
   const writeConversation = (r: ConversationRecord) =>
-    upsertConversation.run(r.channel, r.conversationId, r.state, r.lang ?? null, cipher.encrypt(JSON.stringify(r.history)), r.ticketId ?? null, r.lastNoticeAt ?? null, r.updatedAt);
-  const saveTicketTx = db.transaction((ticket: Ticket, events: readonly OutboxEvent[], conversation: ConversationRecord | undefined) => {
-    writeTicket(ticket);
-    enqueueAll(ticket.id, events, ticket.updatedAt);
-    if (conversation) writeConversation(conversation);
-  });
+    upsertConversation.run(
+      r.channel,
+      r.conversationId,
+      r.state,
+      r.lang ?? null,
+      cipher.encrypt(JSON.stringify(r.history)),
+      r.ticketId ?? null,
+      r.lastNoticeAt ?? null,
+      r.updatedAt,
+    );
+  const saveTicketTx = db.transaction(
+    (ticket: Ticket, events: readonly OutboxEvent[], conversation: ConversationRecord | undefined) => {
+      writeTicket(ticket);
+      enqueueAll(ticket.id, events, ticket.updatedAt);
+      if (conversation) writeConversation(conversation);
+    },
+  );
   const updateTicketTx = db.transaction((id: string, change: (current: Ticket) => TicketChange | undefined) => {
     const current = readTicket(id);
     if (!current) return { changed: false };
@@ -153,21 +195,31 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
     enqueueAll(id, next.events, next.ticket.updatedAt);
     return { changed: true, ticket: next.ticket };
   });
-  const insertOutboxOnce = db.prepare('INSERT OR IGNORE INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertOutboxOnce = db.prepare(
+    'INSERT OR IGNORE INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const pruneTx = db.transaction((before: number) => {
     const a = db.prepare('DELETE FROM processed_messages WHERE at < ?').run(before).changes;
     // Keyed events (reminders) stay: their key is what makes them one-time.
-    const b = db.prepare('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? AND dedupe_key IS NULL').run(before).changes;
+    const b = db
+      .prepare('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? AND dedupe_key IS NULL')
+      .run(before).changes;
     return a + b;
   });
   const insertInbound = db.prepare(
     `INSERT OR IGNORE INTO inbound_messages (channel, user_id, message_id, conversation_id, kind, text, urgency, status, received_at)
      VALUES (@channel, @userId, @messageId, @conversationId, @kind, @text, @urgency, 'received', @receivedAt)`,
   );
-  const selectInbound = db.prepare('SELECT * FROM inbound_messages WHERE channel = ? AND user_id = ? AND message_id = ?');
-  const selectPendingInbound = db.prepare("SELECT * FROM inbound_messages WHERE status = 'received' ORDER BY received_at LIMIT ?");
+  const selectInbound = db.prepare(
+    'SELECT * FROM inbound_messages WHERE channel = ? AND user_id = ? AND message_id = ?',
+  );
+  const selectPendingInbound = db.prepare(
+    "SELECT * FROM inbound_messages WHERE status = 'received' ORDER BY received_at LIMIT ?",
+  );
   // The text is dropped once answered: the conversation history keeps what follow-ups need.
-  const updateInboundFinished = db.prepare("UPDATE inbound_messages SET status = ?, replies = ?, ticket_id = ?, finished_at = ?, text = CASE WHEN ? = 'answered' THEN '' ELSE text END WHERE channel = ? AND user_id = ? AND message_id = ?");
+  const updateInboundFinished = db.prepare(
+    "UPDATE inbound_messages SET status = ?, replies = ?, ticket_id = ?, finished_at = ?, text = CASE WHEN ? = 'answered' THEN '' ELSE text END WHERE channel = ? AND user_id = ? AND message_id = ?",
+  );
   const finishTx = db.transaction((o: MessageOutcome) => {
     let ticketId = o.newTicket?.ticket.id;
     if (o.ticketChange) {
@@ -182,40 +234,80 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
     if (o.conversation) writeConversation(o.conversation);
     if (o.deliver) enqueueAll(o.deliver.stream, o.deliver.events, o.at);
     const k = o.key;
-    updateInboundFinished.run(o.status, cipher.encrypt(o.replies), ticketId ?? null, o.at, o.status, k.channel, k.userId, k.messageId);
-  });
-  const purgeTx = db.transaction((c: { conversationsBefore: number; closedTicketsBefore: number; processedBefore: number }): PurgeCounts => {
-    const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args).changes;
-    const closed = db.prepare("SELECT id FROM tickets WHERE status = 'resolved' AND updated_at < ?").all(c.closedTicketsBefore) as { id: string }[];
-    let outbox = 0;
-    for (const t of closed) outbox += run('DELETE FROM outbox WHERE ticket_id = ?', t.id);
-    const closedTickets = run("DELETE FROM tickets WHERE status = 'resolved' AND updated_at < ?", c.closedTicketsBefore);
-    // Ordinary chats only: a conversation waiting for or owned by staff keeps its record.
-    const conversations = run("DELETE FROM conversations WHERE state = 'bot' AND updated_at < ?", c.conversationsBefore);
-    const inbox = run('DELETE FROM worker_inbox WHERE at < ?', c.closedTicketsBefore);
-    const processed =
-      run('DELETE FROM processed_messages WHERE at < ?', c.processedBefore) + run("DELETE FROM inbound_messages WHERE status != 'received' AND finished_at < ?", c.processedBefore);
-    outbox += run('DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? AND dedupe_key IS NULL', c.processedBefore);
-    return { conversations, closedTickets, processed, outbox, inbox };
-  });
-  const eraseTx = db.transaction((channel: ChannelName, conversationId: string, keep: { userId: string; messageId: string } | undefined): EraseCounts => {
-    const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args).changes;
-    const ids = (db.prepare('SELECT id FROM tickets WHERE channel = ? AND conversation_id = ?').all(channel, conversationId) as { id: string }[]).map((r) => r.id);
-    let outbox = 0;
-    for (const id of ids) outbox += run('DELETE FROM outbox WHERE ticket_id = ?', id);
-    outbox += run("DELETE FROM outbox WHERE kind = 'reply.send' AND ticket_id = ?", `reply:${channel}:${conversationId}`);
-    const tickets = run('DELETE FROM tickets WHERE channel = ? AND conversation_id = ?', channel, conversationId);
-    const conversations = run('DELETE FROM conversations WHERE channel = ? AND conversation_id = ?', channel, conversationId);
-    const messages = run(
-      'DELETE FROM inbound_messages WHERE channel = ? AND conversation_id = ? AND NOT (user_id = ? AND message_id = ?)',
-      channel,
-      conversationId,
-      keep?.userId ?? '',
-      keep?.messageId ?? '',
+    updateInboundFinished.run(
+      o.status,
+      cipher.encrypt(o.replies),
+      ticketId ?? null,
+      o.at,
+      o.status,
+      k.channel,
+      k.userId,
+      k.messageId,
     );
-    const inbox = channel === 'http' ? run('DELETE FROM worker_inbox WHERE conversation_id = ?', conversationId) : 0;
-    return { tickets, conversations, messages, inbox, outbox, ticketIds: ids };
   });
+  const purgeTx = db.transaction(
+    (c: { conversationsBefore: number; closedTicketsBefore: number; processedBefore: number }): PurgeCounts => {
+      const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args).changes;
+      const closed = db
+        .prepare("SELECT id FROM tickets WHERE status = 'resolved' AND updated_at < ?")
+        .all(c.closedTicketsBefore) as { id: string }[];
+      let outbox = 0;
+      for (const t of closed) outbox += run('DELETE FROM outbox WHERE ticket_id = ?', t.id);
+      const closedTickets = run(
+        "DELETE FROM tickets WHERE status = 'resolved' AND updated_at < ?",
+        c.closedTicketsBefore,
+      );
+      // Ordinary chats only: a conversation waiting for or owned by staff keeps its record.
+      const conversations = run(
+        "DELETE FROM conversations WHERE state = 'bot' AND updated_at < ?",
+        c.conversationsBefore,
+      );
+      const inbox = run('DELETE FROM worker_inbox WHERE at < ?', c.closedTicketsBefore);
+      const processed =
+        run('DELETE FROM processed_messages WHERE at < ?', c.processedBefore) +
+        run("DELETE FROM inbound_messages WHERE status != 'received' AND finished_at < ?", c.processedBefore);
+      outbox += run(
+        'DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? AND dedupe_key IS NULL',
+        c.processedBefore,
+      );
+      return { conversations, closedTickets, processed, outbox, inbox };
+    },
+  );
+  const eraseTx = db.transaction(
+    (
+      channel: ChannelName,
+      conversationId: string,
+      keep: { userId: string; messageId: string } | undefined,
+    ): EraseCounts => {
+      const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args).changes;
+      const ids = (
+        db.prepare('SELECT id FROM tickets WHERE channel = ? AND conversation_id = ?').all(channel, conversationId) as {
+          id: string;
+        }[]
+      ).map((r) => r.id);
+      let outbox = 0;
+      for (const id of ids) outbox += run('DELETE FROM outbox WHERE ticket_id = ?', id);
+      outbox += run(
+        "DELETE FROM outbox WHERE kind = 'reply.send' AND ticket_id = ?",
+        `reply:${channel}:${conversationId}`,
+      );
+      const tickets = run('DELETE FROM tickets WHERE channel = ? AND conversation_id = ?', channel, conversationId);
+      const conversations = run(
+        'DELETE FROM conversations WHERE channel = ? AND conversation_id = ?',
+        channel,
+        conversationId,
+      );
+      const messages = run(
+        'DELETE FROM inbound_messages WHERE channel = ? AND conversation_id = ? AND NOT (user_id = ? AND message_id = ?)',
+        channel,
+        conversationId,
+        keep?.userId ?? '',
+        keep?.messageId ?? '',
+      );
+      const inbox = channel === 'http' ? run('DELETE FROM worker_inbox WHERE conversation_id = ?', conversationId) : 0;
+      return { tickets, conversations, messages, inbox, outbox, ticketIds: ids };
+    },
+  );
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
   return {
@@ -223,8 +315,15 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
       return insertProcessed.run(channel, messageId, at).changes === 1;
     },
     async recordInbound(record) {
-      if (insertInbound.run({ ...record, text: record.text ? cipher.encrypt(record.text) : '' }).changes === 1) return { created: true };
-      return { created: false, record: inboundFromRow(selectInbound.get(record.channel, record.userId, record.messageId) as InboundRow, cipher) };
+      if (insertInbound.run({ ...record, text: record.text ? cipher.encrypt(record.text) : '' }).changes === 1)
+        return { created: true };
+      return {
+        created: false,
+        record: inboundFromRow(
+          selectInbound.get(record.channel, record.userId, record.messageId) as InboundRow,
+          cipher,
+        ),
+      };
     },
     async getInbound(key) {
       const row = selectInbound.get(key.channel, key.userId, key.messageId) as InboundRow | undefined;
@@ -254,7 +353,11 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
       return readTicket(id);
     },
     async listOpenTickets() {
-      return (db.prepare("SELECT body FROM tickets WHERE status != 'resolved' ORDER BY created_at").all() as { body: string }[]).map((r) => parseTicket(r)!);
+      return (
+        db.prepare("SELECT body FROM tickets WHERE status != 'resolved' ORDER BY created_at").all() as {
+          body: string;
+        }[]
+      ).map((r) => parseTicket(r)!);
     },
     async saveTicket(ticket, events, conversation) {
       saveTicketTx.immediate(ticket, events, conversation);
@@ -263,17 +366,38 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
       return updateTicketTx.immediate(id, change);
     },
     async claimTicket(id, owner, at, events) {
-      const result = updateTicketTx.immediate(id, (t) => (t.status === 'open' ? { ticket: { ...t, status: 'claimed', owner, updatedAt: at }, events } : undefined));
+      const result = updateTicketTx.immediate(id, (t) =>
+        t.status === 'open' ? { ticket: { ...t, status: 'claimed', owner, updatedAt: at }, events } : undefined,
+      );
       return { claimed: result.changed, ...(result.ticket ? { ticket: result.ticket } : {}) };
     },
     async enqueue(kind, ticketId, payload, at) {
       insertOutbox.run(kind, outboxStream(kind), ticketId, cipher.encrypt(JSON.stringify(payload ?? {})), at, at, null);
     },
     async enqueueOnce(kind, ticketId, payload, at, key) {
-      return insertOutboxOnce.run(kind, outboxStream(kind), ticketId, cipher.encrypt(JSON.stringify(payload ?? {})), at, at, key).changes === 1;
+      return (
+        insertOutboxOnce.run(
+          kind,
+          outboxStream(kind),
+          ticketId,
+          cipher.encrypt(JSON.stringify(payload ?? {})),
+          at,
+          at,
+          key,
+        ).changes === 1
+      );
     },
     async dueOutbox(now, limit, excludeDestinations = []) {
-      const rows = selectDue.all({ now, limit, exclude: JSON.stringify(excludeDestinations) }) as { id: number; kind: OutboxKind; ticket_id: string; payload: string; attempts: number; created_at: number; started_at: number | null; destination: string }[];
+      const rows = selectDue.all({ now, limit, exclude: JSON.stringify(excludeDestinations) }) as {
+        id: number;
+        kind: OutboxKind;
+        ticket_id: string;
+        payload: string;
+        attempts: number;
+        created_at: number;
+        started_at: number | null;
+        destination: string;
+      }[];
       return rows.map((r) => ({
         id: r.id,
         kind: r.kind,
@@ -293,18 +417,31 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
     },
     async outboxStats(now) {
       const rows = db
-        .prepare(`SELECT ${DESTINATION_SQL} AS destination, count(*) AS depth, min(o.created_at) AS oldest, sum(o.dead_at IS NOT NULL) AS dead FROM outbox o WHERE o.delivered_at IS NULL GROUP BY destination`)
+        .prepare(
+          `SELECT ${DESTINATION_SQL} AS destination, count(*) AS depth, min(o.created_at) AS oldest, sum(o.dead_at IS NOT NULL) AS dead FROM outbox o WHERE o.delivered_at IS NULL GROUP BY destination`,
+        )
         .all() as { destination: string; depth: number; oldest: number; dead: number }[];
-      const oldestUrgent = (db.prepare("SELECT min(created_at) AS t FROM tickets WHERE status = 'open' AND category = 'urgent'").get() as { t: number | null }).t;
+      const oldestUrgent = (
+        db.prepare("SELECT min(created_at) AS t FROM tickets WHERE status = 'open' AND category = 'urgent'").get() as {
+          t: number | null;
+        }
+      ).t;
       return {
-        destinations: rows.map((r) => ({ destination: r.destination, depth: r.depth - r.dead, oldestAgeMs: Math.max(0, now - r.oldest), deadLetters: r.dead })),
+        destinations: rows.map((r) => ({
+          destination: r.destination,
+          depth: r.depth - r.dead,
+          oldestAgeMs: Math.max(0, now - r.oldest),
+          deadLetters: r.dead,
+        })),
         oldestUnclaimedUrgentAgeMs: oldestUrgent === null ? 0 : Math.max(0, now - oldestUrgent),
       };
     },
     async unclaimedUrgentWithoutReminder(before) {
       return (
         db
-          .prepare("SELECT id FROM tickets t WHERE status = 'open' AND category = 'urgent' AND created_at < ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'remind:' || t.id)")
+          .prepare(
+            "SELECT id FROM tickets t WHERE status = 'open' AND category = 'urgent' AND created_at < ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'remind:' || t.id)",
+          )
           .all(before) as { id: string }[]
       ).map((r) => r.id);
     },
@@ -321,7 +458,10 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
       insertInbox.run(conversationId, cipher.encrypt(text), at);
     },
     async readInbox(conversationId) {
-      return (selectInbox.all(conversationId) as { id: number; text: string; at: number }[]).map((m) => ({ ...m, text: cipher.decrypt(m.text) }));
+      return (selectInbox.all(conversationId) as { id: number; text: string; at: number }[]).map((m) => ({
+        ...m,
+        text: cipher.decrypt(m.text),
+      }));
     },
     async ackInbox(conversationId, upToId) {
       return deleteInbox.run(conversationId, upToId).changes;

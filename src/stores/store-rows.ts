@@ -49,7 +49,10 @@ export const inboundFromRow = (r: InboundRow, cipher: FieldCipher): InboundRecor
 });
 
 /** The record of a conversation row; `history` is the decrypted, parsed history column (each store parses its own way). */
-export const conversationFromRow = (row: ConversationRow, history: ConversationRecord['history']): ConversationRecord => ({
+export const conversationFromRow = (
+  row: ConversationRow,
+  history: ConversationRecord['history'],
+): ConversationRecord => ({
   channel: row.channel,
   conversationId: row.conversation_id,
   state: row.state,
@@ -91,7 +94,13 @@ export interface NoteRow {
   text: string;
 }
 
-export const noteFromRow = (r: NoteRow): StaffNote => ({ id: Number(r.id), ticketId: r.ticket_id, at: Number(r.at), author: r.author, text: r.text });
+export const noteFromRow = (r: NoteRow): StaffNote => ({
+  id: Number(r.id),
+  ticketId: r.ticket_id,
+  at: Number(r.at),
+  author: r.author,
+  text: r.text,
+});
 
 export interface TicketEventRow {
   at: EpochMs;

@@ -15,7 +15,17 @@ export const storedTicketSchema = z.object({
   reasons: z.array(z.string()),
   summary: z.string(),
   transcript: z.array(z.object({ role: z.enum(['worker', 'bot', 'staff']), text: z.string(), at: z.number() })),
-  citations: z.array(z.looseObject({ law: z.string(), title: z.string(), excerpt: z.string(), score: z.number(), passageId: z.string(), label: z.string(), article: z.number().optional() })),
+  citations: z.array(
+    z.looseObject({
+      law: z.string(),
+      title: z.string(),
+      excerpt: z.string(),
+      score: z.number(),
+      passageId: z.string(),
+      label: z.string(),
+      article: z.number().optional(),
+    }),
+  ),
   status: z.enum(['open', 'claimed', 'resolved']),
   owner: z.string().optional(),
   createdAt: z.number(),

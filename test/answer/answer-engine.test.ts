@@ -97,7 +97,9 @@ describe('answer engine (extractive)', () => {
   });
 
   it('puts the hotline first for urgent cases and keeps the cited answer', async () => {
-    const engine = engineWith((text) => (text.includes('受伤') ? { level: 'urgent', reasons: ['injury'] } : { level: 'none', reasons: [] }));
+    const engine = engineWith((text) =>
+      text.includes('受伤') ? { level: 'urgent', reasons: ['injury'] } : { level: 'none', reasons: [] },
+    );
     const a = await engine.ask({ text: '我在工地受伤了，老板拖欠劳动报酬不给钱' });
     expect(a.escalate).toBe('urgent');
     expect(a.reasons).toContain('injury');

@@ -14,12 +14,23 @@ const retriever: Retriever = { name: 'fixed', retrieve: async () => [{ passage: 
 const cards: CardStep = {
   answer: (input) => ({
     text: `CARD ${input.lang}`,
-    sources: [{ passage: p82, label: citationLabel(p82), excerpt: '应当向劳动者每月支付二倍的工资', bestSentence: '', score: 0.8 }],
+    sources: [
+      {
+        passage: p82,
+        label: citationLabel(p82),
+        excerpt: '应当向劳动者每月支付二倍的工资',
+        bestSentence: '',
+        score: 0.8,
+      },
+    ],
     mode: 'extractive',
     reasons: [],
     card: { id: 'cn-no-contract-double-pay', confidence: 0.8 },
   }),
-  englishScope: (text) => (/[a-z]{4}/i.test(text) ? 'I can only answer questions about the labor law of mainland China (PRC) and Vietnam.' : undefined),
+  englishScope: (text) =>
+    /[a-z]{4}/i.test(text)
+      ? 'I can only answer questions about the labor law of mainland China (PRC) and Vietnam.'
+      : undefined,
 };
 
 function engine(triage: Triage = { level: 'none', reasons: [] }) {

@@ -12,7 +12,10 @@ describe('answer pipeline with EXTRA_LAWS_DIR', () => {
   it('answers a consumer refund question citing the extra consumer law', async () => {
     const a = await bot.engine.ask({ text: '网上买的东西收到后不想要了，七日内可以无理由退货吗' });
     expect(a.mode).toBe('extractive');
-    expect(a.citations[0]).toMatchObject({ passageId: 'cn-extra/消费者权益保护法#25', label: '《消费者权益保护法》第二十五条' });
+    expect(a.citations[0]).toMatchObject({
+      passageId: 'cn-extra/消费者权益保护法#25',
+      label: '《消费者权益保护法》第二十五条',
+    });
     expect(a.answer).toContain('七日内退货，且无需说明理由');
   });
 

@@ -57,7 +57,10 @@ describe('selectExcerpt: headings, items and definitions', () => {
   });
 
   it('does not lead with a definition when the rule matches', () => {
-    const text = '经济补偿按劳动者在本单位工作的年限，每满一年支付一个月工资的标准向劳动者支付。\n本条所称月工资是指劳动者在劳动合同解除或者终止前十二个月的平均工资。';
-    expect(selectExcerpt(text, '经济补偿的月工资按工作年限怎么算', 'zh', 500).bestSentence).toContain('每满一年支付一个月工资');
+    const text =
+      '经济补偿按劳动者在本单位工作的年限，每满一年支付一个月工资的标准向劳动者支付。\n本条所称月工资是指劳动者在劳动合同解除或者终止前十二个月的平均工资。';
+    expect(selectExcerpt(text, '经济补偿的月工资按工作年限怎么算', 'zh', 500).bestSentence).toContain(
+      '每满一年支付一个月工资',
+    );
   });
 });

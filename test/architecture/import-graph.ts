@@ -89,9 +89,7 @@ export function forbiddenImports(
   consumer: string,
   forbidden: readonly string[],
 ): string[] {
-  return edges
-    .filter((e) => unitOf(e.from) === consumer && forbidden.includes(unitOf(e.to)))
-    .map(describeEdge);
+  return edges.filter((e) => unitOf(e.from) === consumer && forbidden.includes(unitOf(e.to))).map(describeEdge);
 }
 
 /**

@@ -17,7 +17,10 @@ const calcCaseSchema = z.strictObject({
 });
 
 function read(file: string) {
-  return readFileSync(`eval/datasets/${file}`, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => calcCaseSchema.parse(JSON.parse(l)));
+  return readFileSync(`eval/datasets/${file}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => calcCaseSchema.parse(JSON.parse(l)));
 }
 
 describe('calculator eval datasets', () => {
@@ -27,7 +30,8 @@ describe('calculator eval datasets', () => {
 
   it('has at least 60 cases over three scripts and both jurisdictions', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
-    for (const lang of ['zh-Hans', 'zh-Hant', 'vi'] as const) expect(all.filter((c) => c.lang === lang).length).toBeGreaterThanOrEqual(15);
+    for (const lang of ['zh-Hans', 'zh-Hant', 'vi'] as const)
+      expect(all.filter((c) => c.lang === lang).length).toBeGreaterThanOrEqual(15);
     expect(new Set(all.map((c) => c.expect_kind.slice(0, 2)))).toEqual(new Set(['cn', 'vn']));
   });
 

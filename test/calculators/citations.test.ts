@@ -7,8 +7,23 @@ import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
 const kb = await loadKnowledge('knowledge');
 const data = loadCalculatorData('knowledge');
 const facts = {
-  tenure: { months: 150, days: 3 }, wage: 30000, localAverageWage: 8000, weekdayHours: 40, restDayHours: 4, holidayHours: 2, nightOvertimeHours: 2, nightHours: 3,
-  hourlyWage: 30000, untakenDays: 3, babies: 2, difficultBirth: true, contractTerm: 24, date: '2025-03-01', insuredMonths: 12, jobLevel: 'college' as const, region: 2 as const,
+  tenure: { months: 150, days: 3 },
+  wage: 30000,
+  localAverageWage: 8000,
+  weekdayHours: 40,
+  restDayHours: 4,
+  holidayHours: 2,
+  nightOvertimeHours: 2,
+  nightHours: 3,
+  hourlyWage: 30000,
+  untakenDays: 3,
+  babies: 2,
+  difficultBirth: true,
+  contractTerm: 24,
+  date: '2025-03-01',
+  insuredMonths: 12,
+  jobLevel: 'college' as const,
+  region: 2 as const,
 };
 
 describe('every calculator cites articles that exist in knowledge/statutes and are in force', () => {
@@ -24,6 +39,7 @@ describe('every calculator cites articles that exist in knowledge/statutes and a
     expect(texts.formulas[r.formula], `formula ${r.formula}`).toBeDefined();
     expect(texts.titles[kind], `title ${kind}`).toBeDefined();
     for (const c of r.caveats) expect(texts.caveats[c], `caveat ${c}`).toBeDefined();
-    for (const need of NEEDS[kind]) expect(texts.questions[need] ?? texts.questions[`${need}_${kind}`], `question ${need}`).toBeDefined();
+    for (const need of NEEDS[kind])
+      expect(texts.questions[need] ?? texts.questions[`${need}_${kind}`], `question ${need}`).toBeDefined();
   });
 });

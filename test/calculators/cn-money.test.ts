@@ -39,13 +39,23 @@ describe('cn economic compensation N (劳动合同法 47)', () => {
 
   it('is monotone in tenure and wage, and the cap holds', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 480 }), fc.integer({ min: 0, max: 479 }), fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 1000, max: 20000 }), (a, b, wage, avg) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(cnCompensation({ tenure: t(lo), monthlyWage: wage }).result as number).toBeLessThanOrEqual(cnCompensation({ tenure: t(hi), monthlyWage: wage }).result as number);
-        expect(cnCompensation({ tenure: t(lo), monthlyWage: wage }).result as number).toBeLessThanOrEqual(cnCompensation({ tenure: t(lo), monthlyWage: wage + 1 }).result as number);
-        const capped = cnCompensation({ tenure: t(hi), monthlyWage: wage, localAverageWage: avg }).result as number;
-        if (wage > 3 * avg) expect(capped).toBeLessThanOrEqual(3 * avg * 12 + 1e-6);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 480 }),
+        fc.integer({ min: 0, max: 479 }),
+        fc.integer({ min: 0, max: 100000 }),
+        fc.integer({ min: 1000, max: 20000 }),
+        (a, b, wage, avg) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(cnCompensation({ tenure: t(lo), monthlyWage: wage }).result as number).toBeLessThanOrEqual(
+            cnCompensation({ tenure: t(hi), monthlyWage: wage }).result as number,
+          );
+          expect(cnCompensation({ tenure: t(lo), monthlyWage: wage }).result as number).toBeLessThanOrEqual(
+            cnCompensation({ tenure: t(lo), monthlyWage: wage + 1 }).result as number,
+          );
+          const capped = cnCompensation({ tenure: t(hi), monthlyWage: wage, localAverageWage: avg }).result as number;
+          if (wage > 3 * avg) expect(capped).toBeLessThanOrEqual(3 * avg * 12 + 1e-6);
+        },
+      ),
     );
   });
 
@@ -120,9 +130,11 @@ describe('cn double wages without a written contract (劳动合同法 82, 实施
     expect(cnDoubleWages({ withoutContract: t(11), monthlyWage: 1 }).caveats).not.toContain('open_ended_deemed');
   });
   it('never exceeds 11 months of wages', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 50000 }), (m, w) => {
-      expect(cnDoubleWages({ withoutContract: t(m), monthlyWage: w }).result as number).toBeLessThanOrEqual(11 * w);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 50000 }), (m, w) => {
+        expect(cnDoubleWages({ withoutContract: t(m), monthlyWage: w }).result as number).toBeLessThanOrEqual(11 * w);
+      }),
+    );
   });
 });
 
@@ -146,15 +158,28 @@ describe('cn overtime (劳动法 44, 174 hours a month)', () => {
     expect(cnOvertime({ monthlyWage: 5000, weekdayHours: 36 }).caveats).not.toContain('cn_ot_monthly_limit');
   });
   it('is monotone in hours', () => {
-    fc.assert(fc.property(fc.integer({ min: 1000, max: 50000 }), fc.integer({ min: 0, max: 100 }), (w, h) => {
-      expect(cnOvertime({ monthlyWage: w, weekdayHours: h }).result as number).toBeLessThanOrEqual(cnOvertime({ monthlyWage: w, weekdayHours: h + 1 }).result as number);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 50000 }), fc.integer({ min: 0, max: 100 }), (w, h) => {
+        expect(cnOvertime({ monthlyWage: w, weekdayHours: h }).result as number).toBeLessThanOrEqual(
+          cnOvertime({ monthlyWage: w, weekdayHours: h + 1 }).result as number,
+        );
+      }),
+    );
   });
 });
 
 describe('cn annual leave (条例 3, 实施办法 10/11)', () => {
   it.each([
-    [0, 0], [11, 0], [12, 5], [60, 5], [119, 5], [120, 10], [200, 10], [239, 10], [240, 15], [400, 15],
+    [0, 0],
+    [11, 0],
+    [12, 5],
+    [60, 5],
+    [119, 5],
+    [120, 10],
+    [200, 10],
+    [239, 10],
+    [240, 15],
+    [400, 15],
   ])('%d months cumulative -> %d days', (months, days) => {
     expect(cnAnnualLeaveDaysFor(t(months))).toBe(days);
   });

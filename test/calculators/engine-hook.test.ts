@@ -9,13 +9,18 @@ import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
 import { DEFAULT_ANSWER_POLICY } from '../../src/answer/answer-policy.js';
 
 const kb = await loadKnowledge('knowledge');
-const hotlines: HotlineBook = { CN: { union: '12351', emergency: '110 / 120' }, VN: { union: null, emergency: '113 / 115' } };
+const hotlines: HotlineBook = {
+  CN: { union: '12351', emergency: '110 / 120' },
+  VN: { union: null, emergency: '113 / 115' },
+};
 
 /** Returns article 47 for any Chinese question: enough to see whether retrieval ran. */
 const fixedRetriever: Retriever = {
   name: 'fixed',
   async retrieve({ jurisdiction }) {
-    const p = kb.passages.find((x) => x.id === (jurisdiction === 'CN' ? 'cn/labor-contract-law#47' : 'vn/bo-luat-lao-dong-2019#46'))!;
+    const p = kb.passages.find(
+      (x) => x.id === (jurisdiction === 'CN' ? 'cn/labor-contract-law#47' : 'vn/bo-luat-lao-dong-2019#46'),
+    )!;
     return [{ passage: p, score: 1, confidence: 0.9 }];
   },
 };
@@ -53,7 +58,14 @@ describe('calculator hook in the answer pipeline', () => {
     // The pending question's state travels in the memo, never in what the worker sees.
     expect(first.answer).not.toContain('〔calc');
     expect(first.memo).toMatch(/^〔calc cn_compensation ask=wage/);
-    const second = await e.ask({ text: '月薪1萬2', conversationLang: 'zh-Hant', history: [{ role: 'worker', text: '我做了兩年半被辭退，經濟補償多少？' }, { role: 'bot', text: botTurnText(first) }] });
+    const second = await e.ask({
+      text: '月薪1萬2',
+      conversationLang: 'zh-Hant',
+      history: [
+        { role: 'worker', text: '我做了兩年半被辭退，經濟補償多少？' },
+        { role: 'bot', text: botTurnText(first) },
+      ],
+    });
     expect(second.calculation?.result).toBe(36000);
     expect(second.answer).toContain('《勞動合同法》第四十七條');
     expect(second.calculation?.citations).toContain('《勞動合同法》第四十七條');
@@ -61,7 +73,9 @@ describe('calculator hook in the answer pipeline', () => {
   });
 
   it('keeps the urgent escalation and its prefix', async () => {
-    const a = await engine({ level: 'urgent', reasons: ['injury'] }).ask({ text: '2025年6月1日在车间受伤，工伤认定申请期限到哪天' });
+    const a = await engine({ level: 'urgent', reasons: ['injury'] }).ask({
+      text: '2025年6月1日在车间受伤，工伤认定申请期限到哪天',
+    });
     expect(a.escalate).toBe('urgent');
     expect(a.reasons).toContain('injury');
     expect(a.answer).toContain('12351');

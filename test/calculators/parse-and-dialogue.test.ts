@@ -9,18 +9,67 @@ import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
 import type { HistoryTurn } from '../../src/core/types.js';
 
 describe('number formats', () => {
-  it.each([['6000', 6000], ['6,000', 6000], ['6.000.000', 6000000], ['6,5', 6.5], ['1.2', 1.2], ['x', undefined]])('arabic %s -> %s', (s, v) => expect(parseArabic(s)).toBe(v));
-  it.each([['一万二', 12000], ['三万', 30000], ['两千五', 2500], ['八千五', 8500], ['六千', 6000], ['十二', 12], ['1万2', 12000]])('chinese %s -> %d', (s, v) => expect(parseChineseAmount(s)).toBe(v));
-  it.each([['sáu', 6], ['mười hai', 12], ['hai mươi lăm', 25], ['foo', undefined]])('vietnamese %s -> %s', (s, v) => expect(parseVietnameseWords(s)).toBe(v));
-  it.each([['月薪6000', 6000], ['6千', 6000], ['6k', 6000], ['1.2万', 12000], ['一万二', 12000], ['5000元', 5000]])('cn amount %s -> %d', (s, v) => expect(findCnAmounts(s)[0]?.value).toBe(v));
-  it.each([['6tr', 6000000], ['6 triệu', 6000000], ['6tr5', 6500000], ['sáu triệu', 6000000], ['6.000.000đ', 6000000], ['500k', 500000], ['6,5 triệu', 6500000], ['lương 6.000.000', 6000000]])('vi amount %s -> %d', (s, v) => expect(findViAmounts(s)[0]?.value).toBe(v));
+  it.each([
+    ['6000', 6000],
+    ['6,000', 6000],
+    ['6.000.000', 6000000],
+    ['6,5', 6.5],
+    ['1.2', 1.2],
+    ['x', undefined],
+  ])('arabic %s -> %s', (s, v) => expect(parseArabic(s)).toBe(v));
+  it.each([
+    ['一万二', 12000],
+    ['三万', 30000],
+    ['两千五', 2500],
+    ['八千五', 8500],
+    ['六千', 6000],
+    ['十二', 12],
+    ['1万2', 12000],
+  ])('chinese %s -> %d', (s, v) => expect(parseChineseAmount(s)).toBe(v));
+  it.each([
+    ['sáu', 6],
+    ['mười hai', 12],
+    ['hai mươi lăm', 25],
+    ['foo', undefined],
+  ])('vietnamese %s -> %s', (s, v) => expect(parseVietnameseWords(s)).toBe(v));
+  it.each([
+    ['月薪6000', 6000],
+    ['6千', 6000],
+    ['6k', 6000],
+    ['1.2万', 12000],
+    ['一万二', 12000],
+    ['5000元', 5000],
+  ])('cn amount %s -> %d', (s, v) => expect(findCnAmounts(s)[0]?.value).toBe(v));
+  it.each([
+    ['6tr', 6000000],
+    ['6 triệu', 6000000],
+    ['6tr5', 6500000],
+    ['sáu triệu', 6000000],
+    ['6.000.000đ', 6000000],
+    ['500k', 500000],
+    ['6,5 triệu', 6500000],
+    ['lương 6.000.000', 6000000],
+  ])('vi amount %s -> %d', (s, v) => expect(findViAmounts(s)[0]?.value).toBe(v));
 });
 
 describe('fact extraction', () => {
   it.each([
-    ['干了5年零3个月', 63], ['两年半', 30], ['4年8个月', 56], ['半年', 6], ['18个月', 18], ['做了兩年半', 30], ['干了十二年', 144],
-  ])('cn tenure %s -> %d months', (s, m) => expect(extractFacts(s, s.includes('兩') ? 'zh-Hant' : 'zh-Hans').tenure?.months).toBe(m));
-  it.each([['4 năm 3 tháng', 51], ['2 năm rưỡi', 30], ['18 tháng', 18], ['nửa năm', 6]])('vi tenure %s -> %d months', (s, m) => expect(extractFacts(s, 'vi').tenure?.months).toBe(m));
+    ['干了5年零3个月', 63],
+    ['两年半', 30],
+    ['4年8个月', 56],
+    ['半年', 6],
+    ['18个月', 18],
+    ['做了兩年半', 30],
+    ['干了十二年', 144],
+  ])('cn tenure %s -> %d months', (s, m) =>
+    expect(extractFacts(s, s.includes('兩') ? 'zh-Hant' : 'zh-Hans').tenure?.months).toBe(m),
+  );
+  it.each([
+    ['4 năm 3 tháng', 51],
+    ['2 năm rưỡi', 30],
+    ['18 tháng', 18],
+    ['nửa năm', 6],
+  ])('vi tenure %s -> %d months', (s, m) => expect(extractFacts(s, 'vi').tenure?.months).toBe(m));
   it('tenure from a date range', () => {
     expect(extractFacts('2019年3月入职，2024年8月离职', 'zh-Hans').tenure).toEqual({ months: 65, days: 0 });
     expect(extractFacts('từ 01/3/2019 đến 15/8/2024', 'vi').tenure).toEqual({ months: 65, days: 14 });
@@ -95,7 +144,15 @@ describe('conversation with the calculator', async () => {
   it('keeps the state in the bot turn only (survives a restart: a new hook reads the same history)', () => {
     const [first] = talk('zh-Hans', ['干了5年被辞退，经济补偿多少']);
     const fresh = createCalculatorHook(loadCalculatorData('knowledge'), kb.passages);
-    const r = fresh({ text: '月薪6000', lang: 'zh-Hans', jurisdiction: 'CN', history: [{ role: 'worker', text: '干了5年被辞退，经济补偿多少' }, { role: 'bot', text: `${first!.text}\n${first!.memo}` }] });
+    const r = fresh({
+      text: '月薪6000',
+      lang: 'zh-Hans',
+      jurisdiction: 'CN',
+      history: [
+        { role: 'worker', text: '干了5年被辞退，经济补偿多少' },
+        { role: 'bot', text: `${first!.text}\n${first!.memo}` },
+      ],
+    });
     expect(r?.calculation?.result).toBe(30000);
   });
 
@@ -105,7 +162,9 @@ describe('conversation with the calculator', async () => {
   });
 
   it('computes from Vietnamese typed without diacritics', () => {
-    expect(talk('vi', ['lam 3 nam luong 7 trieu khong dong bhtn, tro cap thoi viec bao nhieu'])[0]?.calculation?.result).toBe(10_500_000);
+    expect(
+      talk('vi', ['lam 3 nam luong 7 trieu khong dong bhtn, tro cap thoi viec bao nhieu'])[0]?.calculation?.result,
+    ).toBe(10_500_000);
   });
 
   it('maternity leave after a miscarriage: asks the months of pregnancy if missing', () => {
@@ -135,17 +194,38 @@ describe('conversation with the calculator', async () => {
     expect(talk('vi', ['chong duoc nghi may ngay khi vo sinh con'])[0]).toBeUndefined();
   });
 
-  it('applies the cap from the union\'s table when the message names a listed city', () => {
+  it("applies the cap from the union's table when the message names a listed city", () => {
     // A fixture row: the shipped table is empty on purpose.
-    const data = { ...loadCalculatorData('knowledge'), cnAverageWages: [{ region: '测试市', aliases: ['测试'], year: 2025, monthly_average: 2000, source: 'test fixture', checked_by: 'test' }] };
+    const data = {
+      ...loadCalculatorData('knowledge'),
+      cnAverageWages: [
+        {
+          region: '测试市',
+          aliases: ['测试'],
+          year: 2025,
+          monthly_average: 2000,
+          source: 'test fixture',
+          checked_by: 'test',
+        },
+      ],
+    };
     const withTable = createCalculatorHook(data, kb.passages);
-    const r = withTable({ text: '在测试市干了13年，月薪9000，被裁员，经济补偿多少', lang: 'zh-Hans', jurisdiction: 'CN', history: [] });
+    const r = withTable({
+      text: '在测试市干了13年，月薪9000，被裁员，经济补偿多少',
+      lang: 'zh-Hans',
+      jurisdiction: 'CN',
+      history: [],
+    });
     expect(r?.calculation?.result).toBe(72000); // 9000 > 3 x 2000: base 6000 x 12 years
     expect(r?.text).toContain('12年');
   });
 
   it('state marker round-trips', () => {
-    const s = { kind: 'vn_severance' as const, facts: { tenure: { months: 51, days: 0 }, wage: 6000000, insuredMonths: 'all' as const }, asked: 'insuredMonths' as const };
+    const s = {
+      kind: 'vn_severance' as const,
+      facts: { tenure: { months: 51, days: 0 }, wage: 6000000, insuredMonths: 'all' as const },
+      asked: 'insuredMonths' as const,
+    };
     expect(decodeState(`text\n${encodeState(s)}`)).toEqual(s);
     expect(decodeState('〔calc not_a_kind wage=1〕')).toBeUndefined();
   });

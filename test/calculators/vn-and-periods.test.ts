@@ -14,7 +14,16 @@ import { loadCalculatorData } from '../../src/calculators/load-calculator-data.j
 
 describe('vn severance (Điều 46) and job loss (Điều 47), years by Nghị định 145 Điều 8', () => {
   it.each([
-    [12, 1], [13, 1.5], [18, 1.5], [19, 2], [24, 2], [51, 4.5], [54, 4.5], [55, 5], [0, 0], [6, 0.5],
+    [12, 1],
+    [13, 1.5],
+    [18, 1.5],
+    [19, 2],
+    [24, 2],
+    [51, 4.5],
+    [54, 4.5],
+    [55, 5],
+    [0, 0],
+    [6, 0.5],
   ])('%d months counted -> %d years', (m, y) => expect(vnCountedYears(m)).toBe(y));
 
   it.each([
@@ -46,10 +55,16 @@ describe('vn severance (Điều 46) and job loss (Điều 47), years by Nghị �
     expect(vnJobLoss({ workedMonths: w, insuredMonths: i, monthlyWage: wage }).result).toBe(expected);
   });
   it('is monotone in net tenure and wage', () => {
-    fc.assert(fc.property(fc.integer({ min: 12, max: 480 }), fc.integer({ min: 0, max: 100_000_000 }), (m, w) => {
-      expect(vnSeverance({ workedMonths: m, insuredMonths: 0, monthlyWage: w }).result as number).toBeLessThanOrEqual(vnSeverance({ workedMonths: m + 1, insuredMonths: 0, monthlyWage: w }).result as number);
-      expect(vnJobLoss({ workedMonths: m, insuredMonths: 0, monthlyWage: w }).result as number).toBeGreaterThanOrEqual(2 * w);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 12, max: 480 }), fc.integer({ min: 0, max: 100_000_000 }), (m, w) => {
+        expect(vnSeverance({ workedMonths: m, insuredMonths: 0, monthlyWage: w }).result as number).toBeLessThanOrEqual(
+          vnSeverance({ workedMonths: m + 1, insuredMonths: 0, monthlyWage: w }).result as number,
+        );
+        expect(
+          vnJobLoss({ workedMonths: m, insuredMonths: 0, monthlyWage: w }).result as number,
+        ).toBeGreaterThanOrEqual(2 * w);
+      }),
+    );
   });
 });
 
@@ -66,7 +81,9 @@ describe('vn overtime (Điều 98; Nghị định 145 Điều 55-57)', () => {
     [{}, {}, 0, 30_000, 0],
     [{ weekday: 1 }, {}, 0, 33_333, 50_000], // rounded to the đồng
   ])('day %o night-OT %o night %d at %d/h -> %d', (day, night, nightHours, hourly, expected) => {
-    expect(vnOvertime({ hourlyWage: hourly, dayHours: day, nightOvertimeHours: night, nightHours }).result).toBe(expected);
+    expect(vnOvertime({ hourlyWage: hourly, dayHours: day, nightOvertimeHours: night, nightHours }).result).toBe(
+      expected,
+    );
   });
   it('flags more than 40 overtime hours a month (Điều 107)', () => {
     expect(vnOvertime({ hourlyWage: 1, dayHours: { weekday: 41 } }).caveats).toContain('vn_ot_monthly_limit');
@@ -77,27 +94,86 @@ describe('vn overtime (Điều 98; Nghị định 145 Điều 55-57)', () => {
 
 describe('leave, notice, probation, maternity', () => {
   it.each([
-    [12, 'normal', 12], [59, 'normal', 12], [60, 'normal', 13], [120, 'normal', 14], [12, 'heavy', 14], [60, 'special', 17], [6, 'normal', 6], [3, 'heavy', 3.5], [0, 'normal', 0], [300, 'normal', 17],
-  ] as const)('vn annual leave: %d months, %s -> %d', (m, c, d) => expect(vnAnnualLeave({ workedMonths: m, category: c }).result).toBe(d));
-  it.each([[1, false, 98], [1, true, 113], [2, false, 113], [2, true, 128], [3, false, 128], [3, true, 143], [4, false, 143], [5, true, 173], [6, false, 173], [6, true, 188]] as const)(
-    'cn maternity: %d babies, difficult %s -> %d days',
-    (b, d, days) => expect(cnMaternityLeave({ babies: b, difficultBirth: d }).result).toBe(days),
+    [12, 'normal', 12],
+    [59, 'normal', 12],
+    [60, 'normal', 13],
+    [120, 'normal', 14],
+    [12, 'heavy', 14],
+    [60, 'special', 17],
+    [6, 'normal', 6],
+    [3, 'heavy', 3.5],
+    [0, 'normal', 0],
+    [300, 'normal', 17],
+  ] as const)('vn annual leave: %d months, %s -> %d', (m, c, d) =>
+    expect(vnAnnualLeave({ workedMonths: m, category: c }).result).toBe(d),
   );
-  it.each([[1, 6], [2, 7], [3, 8], [4, 9]] as const)('vn maternity: %d babies -> %d months', (b, m) => expect(vnMaternityLeave({ babies: b }).result).toBe(m));
-  it.each([[0, 0], [2, 0], [3, 1], [11, 1], [12, 2], [24, 2], [35, 2], [36, 6], [60, 6], ['open', 6]] as const)('cn probation: term %s -> %d months', (term, m) => expect(cnProbationMaxMonths(term)).toBe(m));
-  it.each([['worker', false, 30], ['worker', true, 3], ['employer', false, 30]] as const)('cn notice: %s in probation %s -> %d', (p, pr, d) => expect(cnNoticePeriod({ party: p, inProbation: pr }).result).toBe(d));
-  it.each([['open', 45, 'days'], [36, 30, 'days'], [12, 30, 'days'], [11, 3, 'working_days'], [6, 3, 'working_days']] as const)('vn notice: term %s -> %d %s', (term, d, unit) => {
+  it.each([
+    [1, false, 98],
+    [1, true, 113],
+    [2, false, 113],
+    [2, true, 128],
+    [3, false, 128],
+    [3, true, 143],
+    [4, false, 143],
+    [5, true, 173],
+    [6, false, 173],
+    [6, true, 188],
+  ] as const)('cn maternity: %d babies, difficult %s -> %d days', (b, d, days) =>
+    expect(cnMaternityLeave({ babies: b, difficultBirth: d }).result).toBe(days),
+  );
+  it.each([
+    [1, 6],
+    [2, 7],
+    [3, 8],
+    [4, 9],
+  ] as const)('vn maternity: %d babies -> %d months', (b, m) => expect(vnMaternityLeave({ babies: b }).result).toBe(m));
+  it.each([
+    [0, 0],
+    [2, 0],
+    [3, 1],
+    [11, 1],
+    [12, 2],
+    [24, 2],
+    [35, 2],
+    [36, 6],
+    [60, 6],
+    ['open', 6],
+  ] as const)('cn probation: term %s -> %d months', (term, m) => expect(cnProbationMaxMonths(term)).toBe(m));
+  it.each([
+    ['worker', false, 30],
+    ['worker', true, 3],
+    ['employer', false, 30],
+  ] as const)('cn notice: %s in probation %s -> %d', (p, pr, d) =>
+    expect(cnNoticePeriod({ party: p, inProbation: pr }).result).toBe(d),
+  );
+  it.each([
+    ['open', 45, 'days'],
+    [36, 30, 'days'],
+    [12, 30, 'days'],
+    [11, 3, 'working_days'],
+    [6, 3, 'working_days'],
+  ] as const)('vn notice: term %s -> %d %s', (term, d, unit) => {
     const r = vnNoticePeriod({ term, party: 'worker' });
     expect([r.result, r.unit]).toEqual([d, unit]);
     expect(vnNoticePeriod({ term, party: 'employer' }).result).toBe(d);
   });
-  it.each([['manager', 180], ['college', 60], ['intermediate', 30], ['other', 6]] as const)('vn probation: %s -> %d', (l, d) => expect(vnProbation({ level: l }).result).toBe(d));
+  it.each([
+    ['manager', 180],
+    ['college', 60],
+    ['intermediate', 30],
+    ['other', 6],
+  ] as const)('vn probation: %s -> %d', (l, d) => expect(vnProbation({ level: l }).result).toBe(d));
 });
 
 describe('deadlines', () => {
   it.each([
-    ['2025-03-15', '2026-03-15'], ['2024-02-29', '2025-02-28'], ['2025-12-31', '2026-12-31'], ['2025-01-01', '2026-01-01'],
-  ])('cn arbitration from %s -> %s', (from, to) => expect(cnArbitrationDeadline({ knewDate: from, arrears: false }).result).toBe(to));
+    ['2025-03-15', '2026-03-15'],
+    ['2024-02-29', '2025-02-28'],
+    ['2025-12-31', '2026-12-31'],
+    ['2025-01-01', '2026-01-01'],
+  ])('cn arbitration from %s -> %s', (from, to) =>
+    expect(cnArbitrationDeadline({ knewDate: from, arrears: false }).result).toBe(to),
+  );
   it('arrears during employment: not running; after the end: one year from the end', () => {
     expect(cnArbitrationDeadline({ arrears: true }).result).toBe(NOT_RUNNING);
     expect(cnArbitrationDeadline({ arrears: true, endedDate: '2025-06-30' }).result).toBe('2026-06-30');
@@ -109,7 +185,11 @@ describe('deadlines', () => {
   });
   it('vn dispute: 6 / 9 / 12 months', () => {
     const r = vnDisputeDeadline({ discoveredDate: '2025-01-31' });
-    expect([r.result, r.formulaValues.arbitration, r.formulaValues.court]).toEqual(['2025-07-31', '2025-10-31', '2026-01-31']);
+    expect([r.result, r.formulaValues.arbitration, r.formulaValues.court]).toEqual([
+      '2025-07-31',
+      '2025-10-31',
+      '2026-01-31',
+    ]);
   });
   it('date helpers', () => {
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');

@@ -28,7 +28,11 @@ describe('the reviewed answer cards', () => {
 });
 
 describe('checkCards rejects', () => {
-  const withCard = (card: AnswerCard, extra: AnswerCard[] = []): CardBook => ({ ...book, cards: [card, ...extra], sourceOf: new Map([[card.id, 'test']]) });
+  const withCard = (card: AnswerCard, extra: AnswerCard[] = []): CardBook => ({
+    ...book,
+    cards: [card, ...extra],
+    sourceOf: new Map([[card.id, 'test']]),
+  });
   const base = (): AnswerCard => structuredClone(book.cards.find((c) => c.id === 'cn-no-contract-double-pay')!);
 
   it('a number the cited clause does not state', () => {

@@ -15,7 +15,16 @@ beforeAll(async () => {
 
 const texts = { sources_heading: '相关法条：', disclaimer: '以上是法律信息。' };
 function input(text: string, lang: Lang, extra: Partial<CardStepInput> = {}): CardStepInput {
-  return { text, lang, jurisdiction: lang === 'vi' ? 'VN' : 'CN', history: [], hits: [], texts, values: { union_hotline: '12351' }, ...extra };
+  return {
+    text,
+    lang,
+    jurisdiction: lang === 'vi' ? 'VN' : 'CN',
+    history: [],
+    hits: [],
+    texts,
+    values: { union_hotline: '12351' },
+    ...extra,
+  };
 }
 
 describe('card step', () => {
@@ -45,16 +54,22 @@ describe('card step', () => {
   });
 
   it('leaves out a next-steps sentence whose hotline is not set, instead of showing it empty', () => {
-    const withoutHotline = step.answer(input('cong ty khong dong bao hiem cho em', 'vi', { values: { union_hotline: '' } }))!;
+    const withoutHotline = step.answer(
+      input('cong ty khong dong bao hiem cho em', 'vi', { values: { union_hotline: '' } }),
+    )!;
     expect(withoutHotline.text).toContain('Bước tiếp theo');
     expect(withoutHotline.text).not.toMatch(/Công đoàn: ?\.|\{union_hotline\}/);
-    const withHotline = step.answer(input('cong ty khong dong bao hiem cho em', 'vi', { values: { union_hotline: '1900 0000' } }))!;
+    const withHotline = step.answer(
+      input('cong ty khong dong bao hiem cho em', 'vi', { values: { union_hotline: '1900 0000' } }),
+    )!;
     expect(withHotline.text).toContain('Công đoàn: 1900 0000.');
   });
 
   it("drops the card's question for a missing fact when a computed figure follows", () => {
     const asking = step.answer(input('干了4年8个月被辞退，月薪6000，经济补偿多少？', 'zh-Hans'))!;
-    const withFigure = step.answer(input('干了4年8个月被辞退，月薪6000，经济补偿多少？', 'zh-Hans', { figureFollows: true }))!;
+    const withFigure = step.answer(
+      input('干了4年8个月被辞退，月薪6000，经济补偿多少？', 'zh-Hans', { figureFollows: true }),
+    )!;
     expect(asking.card?.id).toBe(withFigure.card?.id);
     expect(withFigure.text.split('\n').length).toBe(asking.text.split('\n').length - 1);
   });
@@ -64,7 +79,11 @@ describe('card step', () => {
     const other = { passage: p47, label: '《劳动合同法》第四十七条', excerpt: '', bestSentence: '', score: 1 };
     const r = step.answer(input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans', { statuteSources: [other] }))!;
     expect(r.text).toContain('其他可能相关的法条：《劳动合同法》第四十七条');
-    expect(r.sources.map((s) => s.passage.id)).toEqual(['cn/labor-contract-law#82', 'cn/labor-contract-law-implementing-regulations#6', 'cn/labor-contract-law#47']);
+    expect(r.sources.map((s) => s.passage.id)).toEqual([
+      'cn/labor-contract-law#82',
+      'cn/labor-contract-law-implementing-regulations#6',
+      'cn/labor-contract-law#47',
+    ]);
   });
 
   it('writes Traditional replies with the Taiwan phrase table (簽, not 籤)', () => {
@@ -108,8 +127,12 @@ describe('card step', () => {
 
   it('leaves a question that names an article, or an LLM deployment, to the statute path', () => {
     expect(step.answer(input('Điều 35 Bộ luật Lao động quy định gì về nghỉ việc', 'vi'))).toBeUndefined();
-    expect(step.answer(input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans', { cardsAllowed: false }))).toBeUndefined();
-    expect(step.answer(input('我在韩国打工，韩国的加班费怎么算', 'zh-Hans', { cardsAllowed: false }))?.reasons).toContain('other_jurisdiction');
+    expect(
+      step.answer(input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans', { cardsAllowed: false })),
+    ).toBeUndefined();
+    expect(
+      step.answer(input('我在韩国打工，韩国的加班费怎么算', 'zh-Hans', { cardsAllowed: false }))?.reasons,
+    ).toContain('other_jurisdiction');
   });
 
   it('does not answer from a card when nothing matches well', () => {
@@ -129,7 +152,9 @@ describe('card step', () => {
   });
 
   it('keeps a Chinese question about working in mainland China on the card path', () => {
-    expect(step.answer(input('我从越南来中国打工，加班费怎么算', 'zh-Hans'))?.reasons ?? []).not.toContain('other_jurisdiction');
+    expect(step.answer(input('我从越南来中国打工，加班费怎么算', 'zh-Hans'))?.reasons ?? []).not.toContain(
+      'other_jurisdiction',
+    );
   });
 
   it('gives the full text of the article cited in the previous reply on request', () => {

@@ -3,7 +3,9 @@ import { extractNumbers } from '../../src/cards/extract-numbers.js';
 
 describe('extractNumbers', () => {
   it('reads Chinese numerals, percentages and full-width digits', () => {
-    expect([...extractNumbers('支付不低于工资的百分之一百五十的工资报酬，每月不得超过三十六小时')].sort((a, b) => a - b)).toEqual([36, 150]);
+    expect(
+      [...extractNumbers('支付不低于工资的百分之一百五十的工资报酬，每月不得超过三十六小时')].sort((a, b) => a - b),
+    ).toEqual([36, 150]);
     expect(extractNumbers('不得超过劳动者当月工资的２０％')).toEqual(new Set([20]));
     expect(extractNumbers('二倍的工资')).toEqual(new Set([2]));
   });

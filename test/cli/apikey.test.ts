@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { openApiKeyStore } from '../../src/channels/http/api-key-store.js';
 
 const cli = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/apikey.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir } });
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/apikey.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: dataDir },
+  });
 
 describe('npm run apikey', () => {
   it('creates a key shown once, stores only its hash in a 0600 file, lists and revokes it', () => {

@@ -11,7 +11,8 @@ const run = promisify(execFile);
 let env: NodeJS.ProcessEnv;
 
 async function ask(args: string[], input?: string): Promise<{ stdout: string; stderr: string }> {
-  if (input === undefined) return run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { env, maxBuffer: 1 << 24 });
+  if (input === undefined)
+    return run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { env, maxBuffer: 1 << 24 });
   const file = join(mkdtempSync(join(tmpdir(), 'cli-in-')), 'in.jsonl');
   writeFileSync(file, input);
   return run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args, file], { env, maxBuffer: 1 << 24 });
@@ -32,9 +33,14 @@ describe('npm run ask', () => {
   it('prints the stable JSON shape with --json', async () => {
     const { stdout } = await ask(['--json', 'Điều 35 Bộ luật Lao động quy định gì']);
     const out = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(expect.arrayContaining(['language', 'jurisdiction', 'answer', 'citations', 'escalate', 'reasons']));
+    expect(Object.keys(out)).toEqual(
+      expect.arrayContaining(['language', 'jurisdiction', 'answer', 'citations', 'escalate', 'reasons']),
+    );
     expect(out).toMatchObject({ language: 'vi', jurisdiction: 'VN', escalate: 'none' });
-    expect((out.citations as { law: string; article: number }[])[0]).toMatchObject({ law: 'Bộ luật Lao động 2019', article: 35 });
+    expect((out.citations as { law: string; article: number }[])[0]).toMatchObject({
+      law: 'Bộ luật Lao động 2019',
+      article: 35,
+    });
   }, 60_000);
 
   it('answers a batch with one JSON line per question, ids kept, bad lines reported', async () => {
@@ -47,7 +53,13 @@ describe('npm run ask', () => {
       `\uFEFF${JSON.stringify({ id: 'e', text: '年假有几天' })}\r`,
     ].join('\n');
     const { stdout } = await ask(['--json', '--batch'], input);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string; escalate?: string; citations?: unknown[]; language?: string });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as { id: string; error?: string; escalate?: string; citations?: unknown[]; language?: string },
+      );
     expect(lines.map((l) => l.id)).toEqual(['a', 'line-2', '7', 'c', 'd', 'e']);
     expect(lines[0]?.citations?.length).toBeGreaterThan(0);
     expect(lines[1]?.error).toMatch(/line 2/);
@@ -60,9 +72,14 @@ describe('npm run ask', () => {
   it('answers bad input with a clear reply, never a crash', async () => {
     const huge = '工资'.repeat(50_000);
     const garbage = Buffer.from([0, 159, 146, 150, 255, 1, 2]).toString('latin1');
-    const input = [huge, garbage, '😀😀😀', '公司 công ty nợ lương 老板不发工资'].map((q, i) => JSON.stringify({ id: String(i), question: q })).join('\n');
+    const input = [huge, garbage, '😀😀😀', '公司 công ty nợ lương 老板不发工资']
+      .map((q, i) => JSON.stringify({ id: String(i), question: q }))
+      .join('\n');
     const { stdout } = await ask(['--json', '--batch'], input);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { answer: string; mode: string; reasons: string[] });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { answer: string; mode: string; reasons: string[] });
     expect(lines).toHaveLength(4);
     for (const l of lines) expect(l.answer.length).toBeGreaterThan(0);
     expect(lines[0]?.reasons).toContain('too_long');
@@ -74,7 +91,11 @@ describe('npm run ask', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-out-'));
     const inFile = join(dir, 'in.jsonl');
     writeFileSync(inFile, `${JSON.stringify({ id: 'x', question: '年假有几天' })}\n`);
-    await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', '--batch', inFile, '--out', join(dir, 'out.jsonl')], { env });
+    await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/ask.ts', '--json', '--batch', inFile, '--out', join(dir, 'out.jsonl')],
+      { env },
+    );
     expect(JSON.parse(readFileSync(join(dir, 'out.jsonl'), 'utf8').trim()).id).toBe('x');
     await expect(ask([])).rejects.toMatchObject({ code: 2 });
   }, 60_000);
@@ -110,7 +131,9 @@ describe('npm run ask -- --debug-retrieval', () => {
 describe('npm start (piped)', () => {
   it('answers one question per line through the conversation core, opening a real ticket for an urgent one', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chat-data-'));
-    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], { env: { ...env, DATA_DIR: dataDir } });
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], {
+      env: { ...env, DATA_DIR: dataDir },
+    });
     child.stdin?.end('产假有多少天\n\ncông ty không đóng bảo hiểm\n工友从脚手架上摔下来了，头在流血\n');
     const out = await new Promise<string>((resolve, reject) => {
       let text = '';

@@ -15,7 +15,12 @@ describe('loadLlmConfig', () => {
   });
 
   it('shares the base URL and key with embeddings unless they are set apart', () => {
-    const c = loadLlmConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1', OPENAI_API_KEY: 'k', LLM_MODEL: 'm', EMBEDDING_MODEL: 'bge-m3' });
+    const c = loadLlmConfig({
+      OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1',
+      OPENAI_API_KEY: 'k',
+      LLM_MODEL: 'm',
+      EMBEDDING_MODEL: 'bge-m3',
+    });
     expect(c.embedding).toMatchObject({ baseURL: 'http://127.0.0.1:8000/v1', apiKey: 'k', model: 'bge-m3' });
   });
 
@@ -23,6 +28,8 @@ describe('loadLlmConfig', () => {
     expect(() => loadLlmConfig({ OPENAI_BASE_URL: 'not a url', LLM_MODEL: 'm' })).toThrow(/OPENAI_BASE_URL/);
     expect(() => loadLlmConfig({ LLM_MODEL: 'm' })).toThrow(/OPENAI_API_KEY/);
     expect(() => loadLlmConfig({ OPENAI_API_KEY: 'k' })).toThrow(/LLM_MODEL/);
-    expect(() => loadLlmConfig({ LLM_MODEL: 'm', OPENAI_API_KEY: 'k', LLM_DEADLINE_MS: 'soon' })).toThrow(/LLM_DEADLINE_MS/);
+    expect(() => loadLlmConfig({ LLM_MODEL: 'm', OPENAI_API_KEY: 'k', LLM_DEADLINE_MS: 'soon' })).toThrow(
+      /LLM_DEADLINE_MS/,
+    );
   });
 });

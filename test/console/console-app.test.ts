@@ -14,7 +14,10 @@ afterEach(async () => {
   await h.close();
 });
 
-async function urgentTicket(user = 'w1', text = '我在工地受伤了，身份证 110101199003071234，电话 13812345678'): Promise<string> {
+async function urgentTicket(
+  user = 'w1',
+  text = '我在工地受伤了，身份证 110101199003071234，电话 13812345678',
+): Promise<string> {
   await h.say(user, text);
   const [ticket] = await h.core.listOpenTickets();
   if (!ticket) throw new Error('no ticket opened');
@@ -26,7 +29,12 @@ describe('sign-in', () => {
     const get = await h.app.inject({ method: 'GET', url: '/console/queue' });
     expect(get.statusCode).toBe(303);
     expect(get.headers.location).toBe('/console/login');
-    const post = await h.app.inject({ method: 'POST', url: '/console/tickets/T1/claim', payload: '_csrf=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const post = await h.app.inject({
+      method: 'POST',
+      url: '/console/tickets/T1/claim',
+      payload: '_csrf=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(post.statusCode).toBe(401);
   });
 
@@ -47,7 +55,12 @@ describe('sign-in', () => {
     const wrong = await s.post('/console/login', { name: 'bob', password: 'not-the-password' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('用户名或密码错误');
-    const forged = await h.app.inject({ method: 'POST', url: '/console/login', payload: 'name=bob&password=correct-horse-battery&_csrf=forged', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const forged = await h.app.inject({
+      method: 'POST',
+      url: '/console/login',
+      payload: 'name=bob&password=correct-horse-battery&_csrf=forged',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(forged.statusCode).toBe(400);
     expect(forged.cookies.find((c) => c.name === 'gh_console_session')).toBeUndefined();
     expect((await h.consoleStore.listAudit(10)).map((a) => a.action)).toContain('login_failed');
@@ -89,7 +102,9 @@ describe('queue and tickets', () => {
     const bob = await InjectSession.signIn(h.app, 'bob');
     expect((await bob.post(`/console/tickets/${id}/claim`)).headers.location).toContain('msg=claimed');
     expect((await h.core.getTicket(id))?.owner).toBe('console:bob');
-    expect((await bob.post(`/console/tickets/${id}/reply`, { text: '您好，请把受伤经过告诉我们' })).headers.location).toContain('msg=replied');
+    expect(
+      (await bob.post(`/console/tickets/${id}/reply`, { text: '您好，请把受伤经过告诉我们' })).headers.location,
+    ).toContain('msg=replied');
     await h.dispatcher.drainOnce();
     await h.dispatcher.drainOnce();
     const replies = h.sender.sent.filter((m) => m.text.includes('请把受伤经过告诉我们'));
@@ -124,9 +139,13 @@ describe('queue and tickets', () => {
     const carolView = (await carol.get(`/console/tickets/${id}`)).body;
     expect(carolView).toContain('id="not-owner"');
     expect(carolView).not.toContain('id="reply-text"');
-    expect((await carol.post(`/console/tickets/${id}/reply`, { text: 'carol here' })).headers.location).toContain('msg=not_owner');
+    expect((await carol.post(`/console/tickets/${id}/reply`, { text: 'carol here' })).headers.location).toContain(
+      'msg=not_owner',
+    );
     expect((await carol.post(`/console/tickets/${id}/resolve`)).headers.location).toContain('msg=not_owner');
-    expect((await alice.post(`/console/tickets/${id}/reply`, { text: 'lead here' })).headers.location).toContain('msg=replied');
+    expect((await alice.post(`/console/tickets/${id}/reply`, { text: 'lead here' })).headers.location).toContain(
+      'msg=replied',
+    );
     const ticket = await h.core.getTicket(id);
     expect(ticket?.transcript.map((e) => e.text)).toContain('lead here');
     expect(ticket?.transcript.map((e) => e.text)).not.toContain('carol here');
@@ -145,7 +164,9 @@ describe('queue and tickets', () => {
     expect((await bob.get(`/console/tickets/${id}`)).body).toContain('13812345678');
     expect((await alice.get(`/console/tickets/${id}`)).body).toContain('110101199003071234');
     expect((await carol.get(`/console/tickets/${id}`)).body).not.toContain('110101199003071234');
-    const views = (await h.consoleStore.listAudit(50, id)).filter((a) => a.action === 'transcript.view').map((a) => a.user);
+    const views = (await h.consoleStore.listAudit(50, id))
+      .filter((a) => a.action === 'transcript.view')
+      .map((a) => a.user);
     expect(views.sort()).toEqual(['alice', 'bob']);
   });
 
@@ -157,19 +178,25 @@ describe('queue and tickets', () => {
     const page = (await bob.get(`/console/tickets/${id}`)).body;
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; 已电话联系');
     expect(page).not.toContain('<script>alert(1)');
-    expect((await bob.post(`/console/tickets/${id}/handover`, { to: 'carol' })).headers.location).toContain('msg=handed_over');
+    expect((await bob.post(`/console/tickets/${id}/handover`, { to: 'carol' })).headers.location).toContain(
+      'msg=handed_over',
+    );
     expect((await h.core.getTicket(id))?.owner).toBe('console:carol');
     // bob is no longer the owner: carol replies, bob cannot.
     expect((await bob.post(`/console/tickets/${id}/reply`, { text: 'x' })).headers.location).toContain('msg=not_owner');
     const carol = await InjectSession.signIn(h.app, 'carol');
-    expect((await carol.post(`/console/tickets/${id}/reply`, { text: '我接手了' })).headers.location).toContain('msg=replied');
+    expect((await carol.post(`/console/tickets/${id}/reply`, { text: '我接手了' })).headers.location).toContain(
+      'msg=replied',
+    );
   });
 
   it('sends a double-submitted reply once', async () => {
     const id = await urgentTicket();
     const bob = await InjectSession.signIn(h.app, 'bob');
     await bob.post(`/console/tickets/${id}/reply`, { text: '收到' });
-    expect((await bob.post(`/console/tickets/${id}/reply`, { text: '收到' })).headers.location).toContain('msg=replied');
+    expect((await bob.post(`/console/tickets/${id}/reply`, { text: '收到' })).headers.location).toContain(
+      'msg=replied',
+    );
     h.advance(11_000);
     await bob.post(`/console/tickets/${id}/reply`, { text: '收到' });
     await h.dispatcher.drainOnce();
@@ -180,14 +207,19 @@ describe('queue and tickets', () => {
     const id = await urgentTicket();
     const bob = await InjectSession.signIn(h.app, 'bob');
     expect((await bob.post(`/console/tickets/${id}/reply`, { text: '   ' })).headers.location).toContain('msg=empty');
-    expect((await bob.post(`/console/tickets/${id}/reply`, { text: 'x'.repeat(1801) })).headers.location).toContain('msg=too_long');
+    expect((await bob.post(`/console/tickets/${id}/reply`, { text: 'x'.repeat(1801) })).headers.location).toContain(
+      'msg=too_long',
+    );
     expect((await h.core.getTicket(id))?.status).toBe('open');
   });
 });
 
 describe('dashboard, knowledge, audit and language', () => {
   it('renders charts and CSV from the event log, including feedback and time to claim', async () => {
-    expect(await h.say('w3', '老板拖欠工资怎么办')).toEqual(['answer to: 老板拖欠工资怎么办', '有帮助吗？回复 1 有帮助 / 2 没帮助']);
+    expect(await h.say('w3', '老板拖欠工资怎么办')).toEqual([
+      'answer to: 老板拖欠工资怎么办',
+      '有帮助吗？回复 1 有帮助 / 2 没帮助',
+    ]);
     expect((await h.say('w3', '1'))[0]).toContain('谢谢您的反馈');
     await h.say('w4', '火星上的劳动法 13812345678');
     const id = await urgentTicket('w5');
@@ -230,12 +262,16 @@ describe('dashboard, knowledge, audit and language', () => {
     expect(page.body).toContain('login');
   });
 
-  it('speaks each user\'s language and lets them change it', async () => {
+  it("speaks each user's language and lets them change it", async () => {
     const carol = await InjectSession.signIn(h.app, 'carol');
     expect((await carol.get('/console/queue')).body).toContain('未结工单');
     await carol.post('/console/settings/lang', { lang: 'vi' });
     expect((await carol.get('/console/queue')).body).toContain('Yêu cầu đang mở');
-    const login = await h.app.inject({ method: 'GET', url: '/console/login', headers: { 'accept-language': 'zh-TW,zh;q=0.8' } });
+    const login = await h.app.inject({
+      method: 'GET',
+      url: '/console/login',
+      headers: { 'accept-language': 'zh-TW,zh;q=0.8' },
+    });
     expect(login.body).toContain('登入');
   });
 

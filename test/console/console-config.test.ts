@@ -5,7 +5,12 @@ import { consoleEventLogOn } from '../../src/console/console-service.js';
 describe('console settings', () => {
   it('is off by default, on loopback', () => {
     const c = loadConsoleConfig({});
-    expect(c).toMatchObject({ CONSOLE_ENABLED: 'false', CONSOLE_PORT: 3002, CONSOLE_HOST: '127.0.0.1', CONSOLE_SECURE_COOKIES: 'false' });
+    expect(c).toMatchObject({
+      CONSOLE_ENABLED: 'false',
+      CONSOLE_PORT: 3002,
+      CONSOLE_HOST: '127.0.0.1',
+      CONSOLE_SECURE_COOKIES: 'false',
+    });
     expect(consoleEventLogOn(c)).toBe(false);
   });
 

@@ -9,9 +9,19 @@ const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 const SCREENSHOTS = join(process.cwd(), '.cache', 'screenshots');
 /** Flags for a closed network: no background traffic, no sandbox (CI runs as root). */
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
-if (!HAS_CHROMIUM) console.warn(`console e2e test skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
+if (!HAS_CHROMIUM)
+  console.warn(`console e2e test skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
 
 describe.skipIf(!HAS_CHROMIUM)('staff console in headless Chromium', () => {
   let h: ConsoleHarness;
@@ -35,7 +45,12 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in headless Chromium', () => {
     h.advance(3 * 60_000);
     base = await h.app.listen({ port: 0, host: '127.0.0.1' });
     profile = mkdtempSync(join(tmpdir(), 'gonghui-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
     page = await context.newPage();
   }, 120_000);
 
@@ -73,17 +88,25 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in headless Chromium', () => {
     await h.dispatcher.drainOnce();
     await h.dispatcher.drainOnce();
     const toWorker = h.sender.sent.filter((m) => m.conversationId === 'worker-d').map((m) => m.text);
-    expect(toWorker.filter((t) => t.includes('请告诉我们您受伤的经过'))).toEqual(['【工会工作人员】您好，我们是工会，请告诉我们您受伤的经过。']);
+    expect(toWorker.filter((t) => t.includes('请告诉我们您受伤的经过'))).toEqual([
+      '【工会工作人员】您好，我们是工会，请告诉我们您受伤的经过。',
+    ]);
 
     h.advance(10 * 60_000);
     await page.click('#resolve');
     await expect(page.locator('#status').textContent()).resolves.toBe('resolved');
     await h.dispatcher.drainOnce();
-    expect(h.sender.sent.filter((m) => m.conversationId === 'worker-d').some((m) => m.text.includes('已处理完您的问题'))).toBe(true);
-    expect((await h.consoleStore.listAudit(100)).some((a) => a.user === 'bob' && a.action === 'transcript.view')).toBe(true);
+    expect(
+      h.sender.sent.filter((m) => m.conversationId === 'worker-d').some((m) => m.text.includes('已处理完您的问题')),
+    ).toBe(true);
+    expect((await h.consoleStore.listAudit(100)).some((a) => a.user === 'bob' && a.action === 'transcript.view')).toBe(
+      true,
+    );
 
     await page.click('nav.top a[href="/console/dashboard"]');
-    await expect.poll(() => page.locator('#dashboard svg[role="img"]').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
+    await expect
+      .poll(() => page.locator('#dashboard svg[role="img"]').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(6);
     // One ticket: claimed 3 minutes and resolved 13 minutes after it was opened (tickets, p50, p90).
     expect(await page.locator('#times tbody tr').nth(0).locator('td').allTextContents()).toEqual(['1', '3', '3']);
     expect(await page.locator('#times tbody tr').nth(1).locator('td').allTextContents()).toEqual(['1', '13', '13']);
@@ -102,11 +125,15 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in headless Chromium', () => {
     await page.waitForURL(`${base}/console/queue`);
     await expect(page.locator('h1').textContent()).resolves.toContain('Yêu cầu đang mở');
     // The table becomes one card per ticket: nothing wider than the screen.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await shot('06-queue-phone-vi');
     await page.goto(`${base}/console/dashboard`);
-    const dashOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const dashOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(dashOverflow).toBeLessThanOrEqual(0);
     await shot('07-dashboard-phone-vi');
   }, 60_000);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, dashboardCsv, dayLabel, outcomeOf, percentile, rangeStart } from '../../src/console/dashboard-data.js';
+import {
+  buildDashboard,
+  dashboardCsv,
+  dayLabel,
+  outcomeOf,
+  percentile,
+  rangeStart,
+} from '../../src/console/dashboard-data.js';
 import type { AnswerRecord, EventsInRange, TicketEventRecord } from '../../src/stores/console-store.js';
 
 const DAY = 86_400_000;
@@ -7,7 +14,10 @@ const MIN = 60_000;
 // 2026-11-30 00:00 in UTC+8.
 const day0 = Date.UTC(2026, 10, 29, 16, 0);
 
-const answer = (at: number, over: Partial<AnswerRecord & { feedback: boolean }> = {}): AnswerRecord & { feedback?: boolean } => ({
+const answer = (
+  at: number,
+  over: Partial<AnswerRecord & { feedback: boolean }> = {},
+): AnswerRecord & { feedback?: boolean } => ({
   at,
   channel: 'wechat',
   conversationId: 'c',
@@ -19,7 +29,12 @@ const answer = (at: number, over: Partial<AnswerRecord & { feedback: boolean }> 
   feedbackAsked: false,
   ...over,
 });
-const ev = (at: number, ticketId: string, action: TicketEventRecord['action'], over: Partial<TicketEventRecord> = {}): TicketEventRecord => ({
+const ev = (
+  at: number,
+  ticketId: string,
+  action: TicketEventRecord['action'],
+  over: Partial<TicketEventRecord> = {},
+): TicketEventRecord => ({
   at,
   ticketId,
   action,
@@ -30,7 +45,7 @@ const ev = (at: number, ticketId: string, action: TicketEventRecord['action'], o
 });
 
 describe('dashboard figures', () => {
-  it('labels days in the union\'s time zone and starts the range at local midnight', () => {
+  it("labels days in the union's time zone and starts the range at local midnight", () => {
     expect(dayLabel(day0, 480)).toBe('2026-11-30');
     expect(dayLabel(day0 - 1, 480)).toBe('2026-11-29');
     expect(rangeStart(day0 + 5 * 3_600_000, 3, 480)).toBe(day0 - 2 * DAY);
@@ -54,10 +69,28 @@ describe('dashboard figures', () => {
   it('aggregates messages per day, outcomes, tickets, response times, topics, feedback and gaps', () => {
     const events: EventsInRange = {
       answers: [
-        answer(day0 - DAY + 1000, { lang: 'vi', channel: 'http', feedbackAsked: true, feedback: true, citations: [{ passageId: 'p1', label: 'Điều 97' }] }),
-        answer(day0 + 1000, { feedbackAsked: true, feedback: false, citations: [{ passageId: 'p1', label: 'Điều 97' }, { passageId: 'p2', label: '《劳动法》第五十条' }] }),
+        answer(day0 - DAY + 1000, {
+          lang: 'vi',
+          channel: 'http',
+          feedbackAsked: true,
+          feedback: true,
+          citations: [{ passageId: 'p1', label: 'Điều 97' }],
+        }),
+        answer(day0 + 1000, {
+          feedbackAsked: true,
+          feedback: false,
+          citations: [
+            { passageId: 'p1', label: 'Điều 97' },
+            { passageId: 'p2', label: '《劳动法》第五十条' },
+          ],
+        }),
         answer(day0 + 2000, { feedbackAsked: true }),
-        answer(day0 + 3000, { mode: 'no_source', escalate: 'person', topic: 'no_source', maskedQuestion: '[手机号] 火星' }),
+        answer(day0 + 3000, {
+          mode: 'no_source',
+          escalate: 'person',
+          topic: 'no_source',
+          maskedQuestion: '[手机号] 火星',
+        }),
         answer(day0 + 4000, { mode: 'refusal', topic: 'out_of_scope' }),
       ],
       ticketEvents: [
@@ -81,7 +114,10 @@ describe('dashboard figures', () => {
     expect(d.timeToResolve).toEqual({ count: 1, p50: 30, p90: 30 });
     expect(d.topTopics[0]).toEqual(['劳动合同法', 3]);
     expect(d.feedback).toEqual({ helpful: 1, notHelpful: 1, noReply: 1 });
-    expect(d.topCitations).toEqual([['Điều 97', 2], ['《劳动法》第五十条', 1]]);
+    expect(d.topCitations).toEqual([
+      ['Điều 97', 2],
+      ['《劳动法》第五十条', 1],
+    ]);
     expect(d.noSourceQuestions).toEqual([{ at: day0 + 3000, lang: 'zh-Hans', question: '[手机号] 火星' }]);
   });
 

@@ -8,7 +8,9 @@ const pw = (p: string) => () => Promise.resolve(p);
 describe('console:user', () => {
   it('adds a lead with a hashed password and lists accounts', async () => {
     const store = openSqliteConsoleStore(':memory:');
-    expect(await runConsoleUser(['add', 'alice', '--role', 'lead', '--lang', 'vi'], store, pw('correct-horse-battery'))).toBe('added alice (lead, vi)');
+    expect(
+      await runConsoleUser(['add', 'alice', '--role', 'lead', '--lang', 'vi'], store, pw('correct-horse-battery')),
+    ).toBe('added alice (lead, vi)');
     const alice = await store.getUser('alice');
     expect(alice?.role).toBe('lead');
     expect(await verifyPassword('correct-horse-battery', alice?.passwordHash ?? '')).toBe(true);
@@ -18,7 +20,9 @@ describe('console:user', () => {
   it('rejects bad names, roles, duplicate accounts and short passwords', async () => {
     const store = openSqliteConsoleStore(':memory:');
     await expect(runConsoleUser(['add', 'a b'], store, pw('correct-horse-battery'))).rejects.toThrow(/letters, digits/);
-    await expect(runConsoleUser(['add', 'bob', '--role', 'admin'], store, pw('correct-horse-battery'))).rejects.toThrow();
+    await expect(
+      runConsoleUser(['add', 'bob', '--role', 'admin'], store, pw('correct-horse-battery')),
+    ).rejects.toThrow();
     await expect(runConsoleUser(['add', 'bob'], store, pw('short'))).rejects.toThrow(/at least 10/);
     expect(await store.getUser('bob')).toBeUndefined();
     await runConsoleUser(['add', 'bob'], store, pw('correct-horse-battery'));

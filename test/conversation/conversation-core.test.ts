@@ -34,7 +34,16 @@ const notices = loadNotices('knowledge');
 
 function msg(text: string, over: Partial<InboundMessage> = {}): InboundMessage {
   seq += 1;
-  return { channel: 'wechat', conversationId: 'c1', userId: 'u1', messageId: `m${seq}`, kind: 'text', text, timestamp: clock, ...over };
+  return {
+    channel: 'wechat',
+    conversationId: 'c1',
+    userId: 'u1',
+    messageId: `m${seq}`,
+    kind: 'text',
+    text,
+    timestamp: clock,
+    ...over,
+  };
 }
 
 beforeEach(() => {
@@ -103,7 +112,13 @@ describe('conversation core', () => {
     const [opened] = await core.handle(msg('我在工地受伤了'));
     expect(opened?.text).toMatch(/工单号：T\d{8}-[0-9A-F]{6}/);
     const [ticket] = await store.listOpenTickets();
-    expect(ticket).toMatchObject({ status: 'open', category: 'urgent', reasons: ['injury'], channel: 'wechat', conversationId: 'c1' });
+    expect(ticket).toMatchObject({
+      status: 'open',
+      category: 'urgent',
+      reasons: ['injury'],
+      channel: 'wechat',
+      conversationId: 'c1',
+    });
 
     // While queued the bot does not answer; the message goes to the ticket, one notice only.
     const first = await core.handle(msg('老板还是不管'));
@@ -111,7 +126,9 @@ describe('conversation core', () => {
     expect(first[0]?.text).toMatch(/已转给工会工作人员/);
     expect(second).toEqual([]);
     expect(engine.requests).toHaveLength(1);
-    expect((await store.getTicket(ticket!.id))?.transcript.filter((t) => t.role === 'worker').map((t) => t.text)).toEqual(['我在工地受伤了', '老板还是不管', '怎么办']);
+    expect(
+      (await store.getTicket(ticket!.id))?.transcript.filter((t) => t.role === 'worker').map((t) => t.text),
+    ).toEqual(['我在工地受伤了', '老板还是不管', '怎么办']);
 
     expect(await core.claim(ticket!.id, 'U_STAFF')).toMatchObject({ ok: true });
     expect(await core.claim(ticket!.id, 'U_OTHER')).toMatchObject({ ok: false, reason: 'already_claimed' });
@@ -124,7 +141,13 @@ describe('conversation core', () => {
     // Deliveries went through the outbox.
     const desk = new RecordingDesk();
     const sender = new RecordingSender('wechat');
-    const dispatcher = createOutboxDispatcher({ store, desk, senders: new Map([['wechat', sender]]), notices, now: () => clock });
+    const dispatcher = createOutboxDispatcher({
+      store,
+      desk,
+      senders: new Map([['wechat', sender]]),
+      notices,
+      now: () => clock,
+    });
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(desk.posted.map((t) => t.id)).toEqual([ticket!.id]);
@@ -152,9 +175,21 @@ describe('conversation core', () => {
 
 describe('conversation core: languages, limits and failures', () => {
   it('keeps only the last N turns of history', async () => {
-    core = createConversationCore({ engine, store, notices, now: () => clock, historyTurns: 4, rateLimit: { perMinute: 60, burst: 10 } });
+    core = createConversationCore({
+      engine,
+      store,
+      notices,
+      now: () => clock,
+      historyTurns: 4,
+      rateLimit: { perMinute: 60, burst: 10 },
+    });
     for (const q of ['一', '二', '三', '四']) await core.handle(msg(`问题${q}`));
-    expect(engine.requests[3]?.history?.map((t) => t.text)).toEqual(['问题二', 'answer to: 问题二', '问题三', 'answer to: 问题三']);
+    expect(engine.requests[3]?.history?.map((t) => t.text)).toEqual([
+      '问题二',
+      'answer to: 问题二',
+      '问题三',
+      'answer to: 问题三',
+    ]);
     expect((await store.getConversation('wechat', 'c1'))?.history).toHaveLength(4);
   });
 
@@ -183,7 +218,13 @@ describe('conversation core: languages, limits and failures', () => {
 
   it('apologises when the answer engine fails and answers the next message', async () => {
     let fail = true;
-    core = createConversationCore({ engine: new FakeAnswerEngine(() => (fail ? new Error('index missing') : undefined)), store, notices, now: () => clock, noticeValues: { union_hotline: '12351' } });
+    core = createConversationCore({
+      engine: new FakeAnswerEngine(() => (fail ? new Error('index missing') : undefined)),
+      store,
+      notices,
+      now: () => clock,
+      noticeValues: { union_hotline: '12351' },
+    });
     const [sorry] = await core.handle(msg('产假多少天'));
     expect(sorry?.text).toBe(notices('engine_error', 'zh-Hans', { union_hotline: '12351' }));
     expect(sorry?.text).toContain('12351');
@@ -192,7 +233,14 @@ describe('conversation core: languages, limits and failures', () => {
   });
 
   it('does not pass the language of an invalid message on to the conversation', async () => {
-    core = createConversationCore({ engine: new FakeAnswerEngine((r) => (r.text === '???' ? { mode: 'invalid_input', language: 'zh-Hans' } : undefined)), store, notices, now: () => clock });
+    core = createConversationCore({
+      engine: new FakeAnswerEngine((r) =>
+        r.text === '???' ? { mode: 'invalid_input', language: 'zh-Hans' } : undefined,
+      ),
+      store,
+      notices,
+      now: () => clock,
+    });
     await core.handle(msg('cong ty nợ lương'));
     await core.handle(msg('???'));
     expect((await store.getConversation('wechat', 'c1'))?.lang).toBe('vi');
@@ -220,7 +268,11 @@ describe('conversation core: hand-off edge cases', () => {
     await Promise.all([core.handle(msg('还在吗')), core.claim(ticket!.id, 'U_A'), core.handle(msg('请回复'))]);
     const after = await store.getTicket(ticket!.id);
     expect(after).toMatchObject({ status: 'claimed', owner: 'U_A' });
-    expect(after?.transcript.filter((t) => t.role === 'worker').map((t) => t.text)).toEqual(['我受伤了', '还在吗', '请回复']);
+    expect(after?.transcript.filter((t) => t.role === 'worker').map((t) => t.text)).toEqual([
+      '我受伤了',
+      '还在吗',
+      '请回复',
+    ]);
     expect((await store.getConversation('wechat', 'c1'))?.state).toBe('owned');
   });
 
@@ -229,7 +281,11 @@ describe('conversation core: hand-off edge cases', () => {
     const [ticket] = await store.listOpenTickets();
     expect(await core.claim(ticket!.id, 'U_A')).toMatchObject({ ok: true });
     expect(await core.claim(ticket!.id, 'U_A')).toMatchObject({ ok: true, ticket: { owner: 'U_A' } });
-    expect(await core.claim(ticket!.id, 'U_B')).toMatchObject({ ok: false, reason: 'already_claimed', ticket: { owner: 'U_A' } });
+    expect(await core.claim(ticket!.id, 'U_B')).toMatchObject({
+      ok: false,
+      reason: 'already_claimed',
+      ticket: { owner: 'U_A' },
+    });
     expect(await core.claim('T-NONE', 'U_A')).toEqual({ ok: false, reason: 'not_found' });
     const kinds = (await store.dueOutbox(clock + 1, 50)).map((i) => i.kind);
     expect(kinds.filter((k) => k === 'worker.send')).toHaveLength(1);
@@ -256,7 +312,9 @@ describe('conversation core: hand-off edge cases', () => {
     expect(await withLead.staffReply(ticket!.id, 'U_B', '我来回答')).toEqual({ ok: false, reason: 'not_owner' });
     expect(await withLead.staffReply(ticket!.id, 'U_A', '您好')).toEqual({ ok: true });
     expect(await withLead.staffReply(ticket!.id, 'U_LEAD', '组长补充')).toEqual({ ok: true });
-    expect((await store.getTicket(ticket!.id))?.transcript.filter((e) => e.role === 'staff').map((e) => e.text)).toEqual(['您好', '组长补充']);
+    expect(
+      (await store.getTicket(ticket!.id))?.transcript.filter((e) => e.role === 'staff').map((e) => e.text),
+    ).toEqual(['您好', '组长补充']);
   });
 
   it('answers again when the ticket was resolved but the conversation still looked queued', async () => {
@@ -277,7 +335,14 @@ describe('conversation core: hand-off edge cases', () => {
   });
 
   it('sends the "passed to staff" notice again only after the gap', async () => {
-    core = createConversationCore({ engine, store, notices, now: () => clock, forwardNoticeGapMs: 5 * 60_000, rateLimit: { perMinute: 60, burst: 10 } });
+    core = createConversationCore({
+      engine,
+      store,
+      notices,
+      now: () => clock,
+      forwardNoticeGapMs: 5 * 60_000,
+      rateLimit: { perMinute: 60, burst: 10 },
+    });
     await core.handle(msg('我受伤了'));
     expect(await core.handle(msg('一'))).toHaveLength(1);
     expect(await core.handle(msg('二'))).toEqual([]);
@@ -337,7 +402,14 @@ describe('outbox dispatcher', () => {
   it('reminds the channel once when an urgent ticket stays unclaimed', async () => {
     await core.handle(msg('我受伤了'));
     const desk = new RecordingDesk();
-    const dispatcher = createOutboxDispatcher({ store, desk, senders: new Map(), notices, reminderMinutes: 5, now: () => clock });
+    const dispatcher = createOutboxDispatcher({
+      store,
+      desk,
+      senders: new Map(),
+      notices,
+      reminderMinutes: 5,
+      now: () => clock,
+    });
     await dispatcher.drainOnce();
     expect(await dispatcher.checkReminders()).toBe(0);
     clock += 6 * 60_000;
@@ -360,17 +432,38 @@ describe('outbox dispatcher', () => {
 
   it('remembers a sent reminder across a restart of the dispatcher', async () => {
     await core.handle(msg('我受伤了'));
-    const first = createOutboxDispatcher({ store, desk: new RecordingDesk(), senders: new Map(), notices, reminderMinutes: 5, now: () => clock });
+    const first = createOutboxDispatcher({
+      store,
+      desk: new RecordingDesk(),
+      senders: new Map(),
+      notices,
+      reminderMinutes: 5,
+      now: () => clock,
+    });
     clock += 6 * 60_000;
     expect(await first.checkReminders()).toBe(1);
-    const second = createOutboxDispatcher({ store, desk: new RecordingDesk(), senders: new Map(), notices, reminderMinutes: 5, now: () => clock });
+    const second = createOutboxDispatcher({
+      store,
+      desk: new RecordingDesk(),
+      senders: new Map(),
+      notices,
+      reminderMinutes: 5,
+      now: () => clock,
+    });
     expect(await second.checkReminders()).toBe(0);
   });
 
   it('does not remind about a ticket claimed before the reminder went out', async () => {
     await core.handle(msg('我受伤了'));
     const desk = new RecordingDesk();
-    const dispatcher = createOutboxDispatcher({ store, desk, senders: new Map(), notices, reminderMinutes: 5, now: () => clock });
+    const dispatcher = createOutboxDispatcher({
+      store,
+      desk,
+      senders: new Map(),
+      notices,
+      reminderMinutes: 5,
+      now: () => clock,
+    });
     await dispatcher.drainOnce();
     clock += 6 * 60_000;
     await dispatcher.checkReminders();
@@ -387,7 +480,13 @@ describe('outbox dispatcher', () => {
     await core.claim(ticket!.id, 'U_A');
     await core.staffReply(ticket!.id, 'U_A', '请先去医院');
     const sender = new RecordingSender('wechat');
-    await createOutboxDispatcher({ store, desk: new RecordingDesk(), senders: new Map([['wechat', sender]]), notices, now: () => clock }).drainOnce();
+    await createOutboxDispatcher({
+      store,
+      desk: new RecordingDesk(),
+      senders: new Map([['wechat', sender]]),
+      notices,
+      now: () => clock,
+    }).drainOnce();
     expect(sender.sent.map((s) => s.text)).toEqual([notices('staff_joined', 'zh-Hant'), '【工會工作人員】請先去醫院']);
   });
 

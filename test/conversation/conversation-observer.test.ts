@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createConversationCore } from '../../src/conversation/conversation-core.js';
-import { parseFeedbackReply, type AnsweredEvent, type ConversationObserver, type TicketEvent } from '../../src/conversation/conversation-observer.js';
+import {
+  parseFeedbackReply,
+  type AnsweredEvent,
+  type ConversationObserver,
+  type TicketEvent,
+} from '../../src/conversation/conversation-observer.js';
 import { loadFeedbackTexts } from '../../src/conversation/feedback-texts.js';
 import { loadNotices } from '../../src/conversation/notices.js';
 import type { InboundMessage } from '../../src/conversation/types.js';
@@ -34,12 +39,22 @@ class RecordingObserver implements ConversationObserver {
 let seq = 0;
 const msg = (conversationId: string, text: string): InboundMessage => {
   seq += 1;
-  return { channel: 'wechat', conversationId, userId: conversationId, messageId: `o${seq}`, kind: 'text', text, timestamp: 0 };
+  return {
+    channel: 'wechat',
+    conversationId,
+    userId: conversationId,
+    messageId: `o${seq}`,
+    kind: 'text',
+    text,
+    timestamp: 0,
+  };
 };
 
 function setup(withObserver = true) {
   const store = openSqliteTicketStore(':memory:');
-  const engine = new FakeAnswerEngine((req) => (/工资|lương/.test(req.text) ? { citations: [WAGE_CITATION] } : undefined));
+  const engine = new FakeAnswerEngine((req) =>
+    /工资|lương/.test(req.text) ? { citations: [WAGE_CITATION] } : undefined,
+  );
   const observer = new RecordingObserver();
   const core = createConversationCore({
     engine,
@@ -57,7 +72,9 @@ describe('conversation core with the console observer', () => {
     const replies = await core.handle(msg('c1', '老板拖欠工资怎么办'));
     expect(replies.map((r) => r.text)).toEqual(['answer to: 老板拖欠工资怎么办', '有帮助吗？回复 1 有帮助 / 2 没帮助']);
     expect(replies[0]?.answer?.mode).toBe('extractive');
-    expect((await core.handle(msg('c1', ' 1 '))).map((r) => r.text)).toEqual(['谢谢您的反馈！还有其他劳动问题可以继续问我。']);
+    expect((await core.handle(msg('c1', ' 1 '))).map((r) => r.text)).toEqual([
+      '谢谢您的反馈！还有其他劳动问题可以继续问我。',
+    ]);
     expect(observer.ratings).toEqual([{ conversationId: 'c1', helpful: true }]);
     expect(engine.requests).toHaveLength(1);
     // A second "1" has nothing left to rate: it is a message like any other.
@@ -82,7 +99,9 @@ describe('conversation core with the console observer', () => {
 
   it('asks nothing and changes nothing without an observer', async () => {
     const { core } = setup(false);
-    expect((await core.handle(msg('c4', '老板拖欠工资怎么办'))).map((r) => r.text)).toEqual(['answer to: 老板拖欠工资怎么办']);
+    expect((await core.handle(msg('c4', '老板拖欠工资怎么办'))).map((r) => r.text)).toEqual([
+      'answer to: 老板拖欠工资怎么办',
+    ]);
     expect((await core.handle(msg('c4', '1')))[0]?.text).toBe('answer to: 1');
   });
 
@@ -95,7 +114,13 @@ describe('conversation core with the console observer', () => {
     await core.claim(ticket.id, 'U_SLACK');
     await core.staffReply(ticket.id, 'U_SLACK', '在的');
     await core.resolve(ticket.id, 'console:alice');
-    expect(observer.tickets.map((e) => `${e.action}:${e.staff ?? ''}`)).toEqual(['opened:', 'worker_message:', 'claimed:U_SLACK', 'replied:U_SLACK', 'resolved:console:alice']);
+    expect(observer.tickets.map((e) => `${e.action}:${e.staff ?? ''}`)).toEqual([
+      'opened:',
+      'worker_message:',
+      'claimed:U_SLACK',
+      'replied:U_SLACK',
+      'resolved:console:alice',
+    ]);
     observer.failing = true;
     expect((await core.handle(msg('c6', '老板拖欠工资怎么办')))[0]?.text).toBe('answer to: 老板拖欠工资怎么办');
   });

@@ -22,7 +22,11 @@ afterAll(() => llm.stop());
 /** Runs the child (async: the fake LLM lives in this process and must keep answering). */
 function run(path: string, env: Record<string, string>): Promise<{ killed: boolean; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/crash-stream.ts', path, llmUrl, String(COUNT)], { env: { ...process.env, ...env } });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/fixtures/crash-stream.ts', path, llmUrl, String(COUNT)],
+      { env: { ...process.env, ...env } },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -45,11 +49,31 @@ interface Ack {
 /** Counts what the workers got, from the clients' acknowledgements, the journal and the outbox. */
 function audit(path: string) {
   const db = new Database(path, { readonly: true });
-  const acks = existsSync(`${path}.acks`) ? readFileSync(`${path}.acks`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Ack) : [];
-  const journal = new Map((db.prepare('SELECT message_id, status, replies FROM inbound_messages').all() as { message_id: string; status: string; replies: string | null }[]).map((r) => [r.message_id, r]));
-  const pushed = (db.prepare("SELECT payload FROM outbox WHERE kind = 'reply.send'").all() as { payload: string }[]).map((r) => (JSON.parse(r.payload) as { messageId: string }).messageId);
-  const tickets = db.prepare('SELECT conversation_id, body FROM tickets').all() as { conversation_id: string; body: string }[];
-  const threadTexts = (db.prepare("SELECT payload FROM outbox WHERE kind = 'ticket.thread'").all() as { payload: string }[]).map((r) => (JSON.parse(r.payload) as { text: string }).text);
+  const acks = existsSync(`${path}.acks`)
+    ? readFileSync(`${path}.acks`, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Ack)
+    : [];
+  const journal = new Map(
+    (
+      db.prepare('SELECT message_id, status, replies FROM inbound_messages').all() as {
+        message_id: string;
+        status: string;
+        replies: string | null;
+      }[]
+    ).map((r) => [r.message_id, r]),
+  );
+  const pushed = (
+    db.prepare("SELECT payload FROM outbox WHERE kind = 'reply.send'").all() as { payload: string }[]
+  ).map((r) => (JSON.parse(r.payload) as { messageId: string }).messageId);
+  const tickets = db.prepare('SELECT conversation_id, body FROM tickets').all() as {
+    conversation_id: string;
+    body: string;
+  }[];
+  const threadTexts = (
+    db.prepare("SELECT payload FROM outbox WHERE kind = 'ticket.thread'").all() as { payload: string }[]
+  ).map((r) => (JSON.parse(r.payload) as { text: string }).text);
   db.close();
 
   let lost = 0;
@@ -66,7 +90,10 @@ function audit(path: string) {
     const mine = acks.filter((a) => a.id === m.messageId);
     // Every response must carry the replies stored for the message: a different one is a second answer.
     twice += mine.filter((a) => JSON.stringify(a.replies) !== JSON.stringify(stored)).length;
-    const deliveries = m.channel === 'http' ? mine.length : mine.filter((a) => a.status === 'answered').length + pushed.filter((p) => p === m.messageId).length;
+    const deliveries =
+      m.channel === 'http'
+        ? mine.length
+        : mine.filter((a) => a.status === 'answered').length + pushed.filter((p) => p === m.messageId).length;
     // WeChat has no idempotent send: a kill between the commit and the adapter's send loses that
     // one delivery (the answer is in the journal; resending could send it twice). Counted apart.
     if (stored.length > 0 && deliveries === 0) {
@@ -79,12 +106,27 @@ function audit(path: string) {
   for (const t of tickets) perConversation.set(t.conversation_id, (perConversation.get(t.conversation_id) ?? 0) + 1);
   let duplicated = [...perConversation.values()].filter((n) => n > 1).length;
   // A worker message in a ticket transcript or thread twice is a duplicate too.
-  const transcriptTexts = tickets.flatMap((t) => (JSON.parse(t.body) as { transcript: { role: string; text: string }[] }).transcript.filter((e) => e.role === 'worker').map((e) => e.text));
+  const transcriptTexts = tickets.flatMap((t) =>
+    (JSON.parse(t.body) as { transcript: { role: string; text: string }[] }).transcript
+      .filter((e) => e.role === 'worker')
+      .map((e) => e.text),
+  );
   for (const texts of [transcriptTexts, threadTexts]) duplicated += texts.length - new Set(texts).size;
-  const urgentMessages = Array.from({ length: COUNT }, (_, i) => streamMessage(i)).filter((m) => m.text.includes('受伤'));
+  const urgentMessages = Array.from({ length: COUNT }, (_, i) => streamMessage(i)).filter((m) =>
+    m.text.includes('受伤'),
+  );
   const conversationsWithUrgent = new Set(urgentMessages.map((m) => m.conversationId));
   const ticketless = [...conversationsWithUrgent].filter((c) => !perConversation.has(c)).length;
-  return { lost, duplicated, twice, ticketless, sendWindow, tickets: tickets.length, answered: [...journal.values()].filter((r) => r.status === 'answered').length, acks: acks.length };
+  return {
+    lost,
+    duplicated,
+    twice,
+    ticketless,
+    sendWindow,
+    tickets: tickets.length,
+    answered: [...journal.values()].filter((r) => r.status === 'answered').length,
+    acks: acks.length,
+  };
 }
 
 describe('crash safety of the message flow (kill -9, slow LLM, 1,000 messages)', () => {
@@ -92,7 +134,15 @@ describe('crash safety of the message flow (kill -9, slow LLM, 1,000 messages)',
     const path = join(mkdtempSync(join(tmpdir(), 'crash-stream-')), 'gonghui.sqlite');
     let kills = 0;
     // Deterministic kills at each step of the flow (the Nth message to reach it)...
-    for (const [step, at] of [['recorded', 30], ['engine-answered', 60], ['finished', 90], ['acked', 120], ['recorded', 400], ['engine-answered', 300], ['finished', 250]] as const) {
+    for (const [step, at] of [
+      ['recorded', 30],
+      ['engine-answered', 60],
+      ['finished', 90],
+      ['acked', 120],
+      ['recorded', 400],
+      ['engine-answered', 300],
+      ['finished', 250],
+    ] as const) {
       if ((await run(path, { KILL_STEP: step, KILL_AT: String(at) })).killed) kills += 1;
     }
     // ...then at arbitrary moments, with many messages in flight.

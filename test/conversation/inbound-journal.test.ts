@@ -13,8 +13,18 @@ import { RecordingDesk, RecordingSender } from '../helpers/recording-channels.js
 
 const notices = loadNotices('knowledge');
 const newStore = () => openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'journal-')), 'db.sqlite'));
-const urgency = (text: string) => (/受伤/.test(text) ? { level: 'urgent' as const, reasons: ['injury'] } : { level: 'none' as const, reasons: [] });
-const msg = (text: string, over: Partial<InboundMessage> = {}): InboundMessage => ({ channel: 'wechat', conversationId: 'c1', userId: 'u1', messageId: 'm1', kind: 'text', text, timestamp: 0, ...over });
+const urgency = (text: string) =>
+  /受伤/.test(text) ? { level: 'urgent' as const, reasons: ['injury'] } : { level: 'none' as const, reasons: [] };
+const msg = (text: string, over: Partial<InboundMessage> = {}): InboundMessage => ({
+  channel: 'wechat',
+  conversationId: 'c1',
+  userId: 'u1',
+  messageId: 'm1',
+  kind: 'text',
+  text,
+  timestamp: 0,
+  ...over,
+});
 
 /** An engine whose LLM never answers: only `offline` requests come back. */
 class HangingLlmEngine implements AnswerEngine {
@@ -53,12 +63,20 @@ describe('inbound journal', () => {
     expect(await second.recover()).toBe(0);
     expect(engine.requests).toHaveLength(1);
     const sender = new RecordingSender('wechat');
-    const dispatcher = createOutboxDispatcher({ store, desk: new RecordingDesk(), senders: new Map([['wechat', sender]]), notices });
+    const dispatcher = createOutboxDispatcher({
+      store,
+      desk: new RecordingDesk(),
+      senders: new Map([['wechat', sender]]),
+      notices,
+    });
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(sender.sent).toEqual([{ conversationId: 'c1', text: 'answer to: 加班费怎么算' }]);
     // WeChat redelivering it after all: the stored answer, nothing sent again, no second engine call.
-    expect(await second.receive(msg('加班费怎么算'))).toMatchObject({ status: 'repeat', replies: [{ text: 'answer to: 加班费怎么算' }] });
+    expect(await second.receive(msg('加班费怎么算'))).toMatchObject({
+      status: 'repeat',
+      replies: [{ text: 'answer to: 加班费怎么算' }],
+    });
     expect(await second.handle(msg('加班费怎么算'))).toEqual([]);
     expect(engine.requests).toHaveLength(1);
   });
@@ -85,7 +103,13 @@ describe('inbound journal', () => {
 
   it('reports a rate-limited message with a retry time and handles it when sent again later', async () => {
     let clock = 0;
-    const core = createConversationCore({ engine: new FakeAnswerEngine(), store: newStore(), notices, rateLimit: { perMinute: 1, burst: 1 }, now: () => clock });
+    const core = createConversationCore({
+      engine: new FakeAnswerEngine(),
+      store: newStore(),
+      notices,
+      rateLimit: { perMinute: 1, burst: 1 },
+      now: () => clock,
+    });
     expect((await core.receive(msg('一', { messageId: 'a' }))).status).toBe('answered');
     const limited = await core.receive(msg('二', { messageId: 'b' }));
     expect(limited.status).toBe('rate_limited');

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadNotices, NOTICE_KEYS } from '../../src/conversation/notices.js';
 import { toSimplified, toTraditional } from '../../src/language/script.js';
 
-const raw = JSON.parse(readFileSync('knowledge/conversation/notices.json', 'utf8')) as Record<'zh-Hans' | 'zh-Hant' | 'vi', Record<string, string>>;
+const raw = JSON.parse(readFileSync('knowledge/conversation/notices.json', 'utf8')) as Record<
+  'zh-Hans' | 'zh-Hant' | 'vi',
+  Record<string, string>
+>;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('conversation notices', () => {
@@ -11,7 +14,10 @@ describe('conversation notices', () => {
     for (const key of NOTICE_KEYS) {
       expect(placeholders(raw['zh-Hant'][key]!), key).toEqual(placeholders(raw['zh-Hans'][key]!));
       // Vietnamese notices name the Vietnamese emergency number where Chinese ones name the union hotline.
-      expect(placeholders(raw.vi[key]!).map((p) => (p === 'emergency' ? 'union_hotline' : p)), key).toEqual(placeholders(raw['zh-Hans'][key]!));
+      expect(
+        placeholders(raw.vi[key]!).map((p) => (p === 'emergency' ? 'union_hotline' : p)),
+        key,
+      ).toEqual(placeholders(raw['zh-Hans'][key]!));
     }
   });
 

@@ -9,8 +9,18 @@ import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
 import { RecordingDesk } from '../helpers/recording-channels.js';
 
 const ticket: Ticket = {
-  id: 'T1', channel: 'wechat', conversationId: 'c', language: 'zh-Hans', category: 'urgent', reasons: ['injury'], summary: 's',
-  transcript: [], citations: [], status: 'open', createdAt: 1, updatedAt: 1,
+  id: 'T1',
+  channel: 'wechat',
+  conversationId: 'c',
+  language: 'zh-Hans',
+  category: 'urgent',
+  reasons: ['injury'],
+  summary: 's',
+  transcript: [],
+  citations: [],
+  status: 'open',
+  createdAt: 1,
+  updatedAt: 1,
 };
 
 /** A desk that can find posts it already has (as Slack can by message metadata). */
@@ -30,7 +40,9 @@ describe('outbox dispatcher: posting tickets', () => {
     const [item] = await store.dueOutbox(10, 10);
     await store.markFailed(item!.id, 0); // the first attempt was cut off
     const desk = new FindingDesk();
-    expect(await createOutboxDispatcher({ store, desk, senders: new Map(), notices: loadNotices('knowledge') }).drainOnce()).toBe(1);
+    expect(
+      await createOutboxDispatcher({ store, desk, senders: new Map(), notices: loadNotices('knowledge') }).drainOnce(),
+    ).toBe(1);
     expect(desk.lookups).toBe(1);
     expect(desk.posted).toHaveLength(0);
     expect((await store.getTicket('T1'))?.slack).toEqual({ channel: 'C1', ts: '9.000' });

@@ -14,8 +14,19 @@ import { RecordingDesk, RecordingSender } from '../helpers/recording-channels.js
 const notices = loadNotices('knowledge');
 const newStore = () => openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'outage-')), 'db.sqlite'));
 const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  id, channel: 'wechat', conversationId: `c-${id}`, language: 'zh-Hans', category: 'urgent', reasons: ['injury'], summary: 's',
-  transcript: [], citations: [], status: 'open', createdAt: Date.now(), updatedAt: Date.now(), ...over,
+  id,
+  channel: 'wechat',
+  conversationId: `c-${id}`,
+  language: 'zh-Hans',
+  category: 'urgent',
+  reasons: ['injury'],
+  summary: 's',
+  transcript: [],
+  citations: [],
+  status: 'open',
+  createdAt: Date.now(),
+  updatedAt: Date.now(),
+  ...over,
 });
 
 /** A desk whose every call hangs until released. */
@@ -40,10 +51,20 @@ describe('outbox under outages', () => {
   it('delivers staff replies to workers while Slack hangs, and gives up on the stuck call with our own timeout', async () => {
     const store = newStore();
     await store.saveTicket(ticket('T1'), [{ kind: 'ticket.post', payload: {} }]);
-    await store.saveTicket(ticket('T2', { slack: { channel: 'C', ts: '1' } }), [{ kind: 'worker.send', payload: { text: '您好' } }]);
+    await store.saveTicket(ticket('T2', { slack: { channel: 'C', ts: '1' } }), [
+      { kind: 'worker.send', payload: { text: '您好' } },
+    ]);
     const sender = new RecordingSender('wechat');
     const metrics = new Metrics();
-    const dispatcher = createOutboxDispatcher({ store, desk: new StuckDesk(), senders: new Map([['wechat', sender]]), notices, sendTimeoutMs: 3000, metrics, logger });
+    const dispatcher = createOutboxDispatcher({
+      store,
+      desk: new StuckDesk(),
+      senders: new Map([['wechat', sender]]),
+      notices,
+      sendTimeoutMs: 3000,
+      metrics,
+      logger,
+    });
     dispatcher.start(5);
     // The worker's message goes out while the Slack post is still hanging.
     await vi.waitFor(() => expect(sender.sent).toHaveLength(1), { timeout: 10_000 });
@@ -60,7 +81,16 @@ describe('outbox under outages', () => {
     desk.failNext = 100;
     let clock = Date.now();
     const metrics = new Metrics();
-    const dispatcher = createOutboxDispatcher({ store, desk, senders: new Map(), notices, maxAttempts: 3, metrics, logger, now: () => clock });
+    const dispatcher = createOutboxDispatcher({
+      store,
+      desk,
+      senders: new Map(),
+      notices,
+      maxAttempts: 3,
+      metrics,
+      logger,
+      now: () => clock,
+    });
     for (let i = 0; i < 5; i += 1) {
       await dispatcher.drainOnce();
       clock += 3_600_000;
@@ -71,13 +101,21 @@ describe('outbox under outages', () => {
     expect(metrics.get('gonghui_outbox_dead_letters_total')).toBe(1);
     // A dead letter is not retried and no longer counts as pending work.
     expect(await store.dueOutbox(clock + 1e9, 10)).toEqual([]);
-    expect((await store.outboxStats(clock)).destinations).toEqual([{ destination: 'slack', depth: 0, oldestAgeMs: expect.any(Number), deadLetters: 1 }]);
+    expect((await store.outboxStats(clock)).destinations).toEqual([
+      { destination: 'slack', depth: 0, oldestAgeMs: expect.any(Number), deadLetters: 1 },
+    ]);
   });
 
   it('never posts a ticket twice when the process died between chat.postMessage and saving its reference', async () => {
     const api = new FakeSlackApi();
     const base = await api.start();
-    const slack = createSlackDesk({ botToken: 'xoxb-test', signingSecret: 's'.repeat(32), channel: 'C0123ABCD', port: {} as never, slackApiUrl: `${base}/api/` });
+    const slack = createSlackDesk({
+      botToken: 'xoxb-test',
+      signingSecret: 's'.repeat(32),
+      channel: 'C0123ABCD',
+      port: {} as never,
+      slackApiUrl: `${base}/api/`,
+    });
     const store = newStore();
     await store.saveTicket(ticket('T1'), [{ kind: 'ticket.post', payload: {} }]);
     // First life: the send started and reached Slack, then the process died before saving the ts.
@@ -95,12 +133,25 @@ describe('outbox under outages', () => {
   it('turns the Slack client retries off: a failing call fails at once and the dispatcher retries it', async () => {
     const api = new FakeSlackApi();
     const base = await api.start();
-    const slack = createSlackDesk({ botToken: 'xoxb-test', signingSecret: 's'.repeat(32), channel: 'C0123ABCD', port: {} as never, slackApiUrl: `${base}/api/` });
+    const slack = createSlackDesk({
+      botToken: 'xoxb-test',
+      signingSecret: 's'.repeat(32),
+      channel: 'C0123ABCD',
+      port: {} as never,
+      slackApiUrl: `${base}/api/`,
+    });
     api.hang('chat.postMessage');
     const stuck: StaffDesk = slack.desk;
     const store = newStore();
     await store.saveTicket(ticket('T1'), [{ kind: 'ticket.post', payload: {} }]);
-    const dispatcher = createOutboxDispatcher({ store, desk: stuck, senders: new Map(), notices, sendTimeoutMs: 200, logger });
+    const dispatcher = createOutboxDispatcher({
+      store,
+      desk: stuck,
+      senders: new Map(),
+      notices,
+      sendTimeoutMs: 200,
+      logger,
+    });
     expect(await dispatcher.drainOnce()).toBe(0);
     expect(logs.some((l) => String(l.obj.err).includes('timed out'))).toBe(true);
     // One request reached the fake: the client did not retry on its own.
@@ -111,7 +162,8 @@ describe('outbox under outages', () => {
   it('reminds about an unclaimed urgent ticket once, across restarts (no @here storm)', async () => {
     const store = newStore();
     const old = Date.now() - 3_600_000;
-    for (const id of ['T1', 'T2', 'T3']) await store.saveTicket(ticket(id, { createdAt: old, slack: { channel: 'C', ts: id } }), []);
+    for (const id of ['T1', 'T2', 'T3'])
+      await store.saveTicket(ticket(id, { createdAt: old, slack: { channel: 'C', ts: id } }), []);
     await store.saveTicket(ticket('T4', { createdAt: old, category: 'person' }), []);
     const desk = new RecordingDesk();
     for (let life = 0; life < 3; life += 1) {

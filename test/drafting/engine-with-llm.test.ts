@@ -23,12 +23,20 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 function replyCiting(text: string, passageIndex = 1): string {
-  return JSON.stringify({ answer: `${text}[${passageIndex}]`, cited: [passageIndex], confidence: 0.9, needs_person: false });
+  return JSON.stringify({
+    answer: `${text}[${passageIndex}]`,
+    cited: [passageIndex],
+    confidence: 0.9,
+    needs_person: false,
+  });
 }
 
 describe('answer pipeline with an LLM endpoint', () => {
   it('sends a verified LLM answer with its sources listed', async () => {
-    server.respond({ kind: 'chat', content: replyCiting('单位超过一个月不满一年没有签书面劳动合同，应当每月支付二倍的工资') });
+    server.respond({
+      kind: 'chat',
+      content: replyCiting('单位超过一个月不满一年没有签书面劳动合同，应当每月支付二倍的工资'),
+    });
     const a = await bot.engine.ask({ text: '没签劳动合同能要双倍工资吗' });
     expect(a.mode).toBe('llm');
     expect(a.answer).toContain('二倍');

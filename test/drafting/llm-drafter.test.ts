@@ -24,7 +24,11 @@ afterAll(() => server.stop());
 function setup(options: { deadlineMs?: number; circuitFailures?: number } = {}) {
   const counters = new DraftCounters();
   const breaker = new CircuitBreaker(options.circuitFailures ?? 3, 60_000);
-  const chat = createChatClient({ endpoint: { baseURL, apiKey: 'test', model: 'fake-model', temperature: 0 }, maxRetries: 2, breaker });
+  const chat = createChatClient({
+    endpoint: { baseURL, apiKey: 'test', model: 'fake-model', temperature: 0 },
+    maxRetries: 2,
+    breaker,
+  });
   const drafter: Drafter = createLlmDrafter({
     chat,
     prompts: loadPromptBook('prompts'),
@@ -37,12 +41,29 @@ function setup(options: { deadlineMs?: number; circuitFailures?: number } = {}) 
 
 function input(over: Partial<DraftInput> = {}): DraftInput {
   const ids = ['cn/labor-contract-law#82', 'cn/labor-contract-law#10'];
-  const passages: ScoredPassage[] = ids.map((id) => ({ passage: kb.passages.find((p) => p.id === id)!, score: 1, confidence: 0.8 }));
-  return { question: '没签合同能要双倍工资吗', lang: 'zh-Hans', jurisdiction: 'CN', passages, history: [], hotlines: ['12351'], ...over };
+  const passages: ScoredPassage[] = ids.map((id) => ({
+    passage: kb.passages.find((p) => p.id === id)!,
+    score: 1,
+    confidence: 0.8,
+  }));
+  return {
+    question: '没签合同能要双倍工资吗',
+    lang: 'zh-Hans',
+    jurisdiction: 'CN',
+    passages,
+    history: [],
+    hotlines: ['12351'],
+    ...over,
+  };
 }
 
-const answer = (text: string, cited: number[] = [1]) => ({ kind: 'chat' as const, content: JSON.stringify({ answer: text, cited, confidence: 0.8, needs_person: false }) });
-const GOOD = answer('用工超过一个月不满一年未订立书面劳动合同的，单位应当每月支付二倍的工资[1]。请保留工资记录，可拨打12351咨询。');
+const answer = (text: string, cited: number[] = [1]) => ({
+  kind: 'chat' as const,
+  content: JSON.stringify({ answer: text, cited, confidence: 0.8, needs_person: false }),
+});
+const GOOD = answer(
+  '用工超过一个月不满一年未订立书面劳动合同的，单位应当每月支付二倍的工资[1]。请保留工资记录，可拨打12351咨询。',
+);
 
 beforeEach(() => {
   server.requests.length = 0;
@@ -128,7 +149,9 @@ describe('LLM drafter against a local OpenAI-compatible server', () => {
   it('masks ID numbers and phone numbers before anything leaves the machine', async () => {
     server.respond(GOOD);
     const { drafter } = setup();
-    await drafter.draft(input({ question: '我叫张三，身份证110101199003078515，电话13812345678，没签合同能要双倍工资吗' }));
+    await drafter.draft(
+      input({ question: '我叫张三，身份证110101199003078515，电话13812345678，没签合同能要双倍工资吗' }),
+    );
     const sent = JSON.stringify(server.chatRequests()[0]?.body);
     expect(sent).not.toContain('110101199003078515');
     expect(sent).not.toContain('13812345678');

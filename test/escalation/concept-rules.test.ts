@@ -90,7 +90,13 @@ describe('concept lexicons (layer 1)', () => {
     const { loadConceptSet } = await import('../../src/escalation/concept-rules.js');
     const dir = mkdtempSync(join(tmpdir(), 'concepts-'));
     const file = join(dir, 'zh.json');
-    writeFileSync(file, JSON.stringify({ concepts: { a: ['x'] }, rules: [{ id: 'r', category: 'injury', level: 'urgent', all: ['b'], personal: false, note: 'n' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        concepts: { a: ['x'] },
+        rules: [{ id: 'r', category: 'injury', level: 'urgent', all: ['b'], personal: false, note: 'n' }],
+      }),
+    );
     expect(() => loadConceptSet(file, 'zh')).toThrow(/unknown concept b/);
   });
 });

@@ -134,8 +134,14 @@ describe('triageMessage', () => {
   });
 
   it('hands case-status lookups to a person (the bot cannot check a file)', () => {
-    expect(triage('Em đã nộp hồ sơ thai sản, cho em hỏi hồ sơ của em đã được duyệt chưa?', 'vi')).toEqual({ level: 'person', reasons: ['case_lookup'] });
-    expect(triage('我的工伤认定申请交上去了，帮我查一下审批了没有', 'zh-Hans')).toEqual({ level: 'person', reasons: ['case_lookup'] });
+    expect(triage('Em đã nộp hồ sơ thai sản, cho em hỏi hồ sơ của em đã được duyệt chưa?', 'vi')).toEqual({
+      level: 'person',
+      reasons: ['case_lookup'],
+    });
+    expect(triage('我的工伤认定申请交上去了，帮我查一下审批了没有', 'zh-Hans')).toEqual({
+      level: 'person',
+      reasons: ['case_lookup'],
+    });
     expect(triage('Hồ sơ hưởng bảo hiểm thất nghiệp gồm những gì?', 'vi').level).toBe('none');
   });
 
@@ -171,7 +177,12 @@ describe('triageMessage', () => {
     expect(triage('怀孕了还能让我上夜班吗', 'zh-Hans').level).toBe('none');
     expect(triage('員工手冊從來沒給我們看過，違反了也要被處罰嗎', 'zh-Hant').level).toBe('none');
     expect(triage('我怀孕三个月，公司劝我自己走', 'zh-Hans').reasons).toContain('pregnancy_dismissal');
-    for (const text of ['我们三个月没发工资了', '老板跑了，工友们三个月工资没拿到', '大家的工资拖了半年', '厂里几十个人工资都没发']) {
+    for (const text of [
+      '我们三个月没发工资了',
+      '老板跑了，工友们三个月工资没拿到',
+      '大家的工资拖了半年',
+      '厂里几十个人工资都没发',
+    ]) {
       expect(triage(text, 'zh-Hans').reasons).toContain('mass_arrears');
     }
   });
@@ -194,12 +205,7 @@ const FALSE_ALARM_PAIRS: [Lang, string, string, string][] = [
   ],
   ['vi', 'dong bhxh bi tru may phan tram', 'dong bhxh bi tru, gio em bi tai nan gay chan', 'injury'],
   ['vi', 'Vợ sinh mổ thì chồng được nghỉ mấy ngày', 'em bị máy cán, phải mổ gấp', 'injury'],
-  [
-    'vi',
-    'vo sinh mo thi chong duoc nghi may ngay',
-    'vo em sinh mo xong di lam lai bi may kep dut ngon tay',
-    'injury',
-  ],
+  ['vi', 'vo sinh mo thi chong duoc nghi may ngay', 'vo em sinh mo xong di lam lai bi may kep dut ngon tay', 'injury'],
   [
     'vi',
     'Em lỡ làm hỏng máy, quản lý nói trừ nửa tháng lương, vậy có đúng luật không ạ?',

@@ -19,7 +19,9 @@ let unrelated: Retriever;
 
 beforeAll(async () => {
   kb = await loadKnowledge('knowledge');
-  const construction = kb.passages.find((p) => p.docId === 'cn/migrant-worker-wage-payment-regulations' && p.article === 30)!;
+  const construction = kb.passages.find(
+    (p) => p.docId === 'cn/migrant-worker-wage-payment-regulations' && p.article === 30,
+  )!;
   const vnOther = kb.passages.find((p) => p.docId === 'vn/bo-luat-lao-dong-2019' && p.article === 113)!;
   unrelated = {
     name: 'unrelated',
@@ -96,7 +98,12 @@ describe('urgent first replies', () => {
   it.each([
     ['violence', '被车间主任当众踹了一脚', '《劳动合同法》第三十八条', '110'],
     ['death', '工友在工地被砸死了，老板让家属马上签私了协议', '《工伤保险条例》第三十九条', '12351'],
-    ['sexual_harassment', '组长总借机摸我的腰，还说不陪他喝酒就扣我绩效', '《女职工劳动保护特别规定》第十一条', '12351'],
+    [
+      'sexual_harassment',
+      '组长总借机摸我的腰，还说不陪他喝酒就扣我绩效',
+      '《女职工劳动保护特别规定》第十一条',
+      '12351',
+    ],
     ['pregnancy_dismissal', '刚查出怀孕，HR就叫我签自愿离职', '《女职工劳动保护特别规定》第五条', '12351'],
     ['child_labor', '厂里招了几个十四岁的孩子上夜班', '《劳动法》第十五条', '12351'],
     ['mass_arrears', '我们工地八十多个工人半年没拿到工钱，大家说明天去堵路', '《劳动争议调解仲裁法》第九条', '12351'],
@@ -106,7 +113,9 @@ describe('urgent first replies', () => {
     expect(a.escalate).toBe('urgent');
     expect(a.reasons[0]).toBe(category);
     expect(a.citations.map((c) => c.label)).toContain(label);
-    expect(a.citations.every((c) => !c.passageId.startsWith('cn/migrant-worker-wage-payment-regulations#30'))).toBe(true);
+    expect(a.citations.every((c) => !c.passageId.startsWith('cn/migrant-worker-wage-payment-regulations#30'))).toBe(
+      true,
+    );
     expect(a.answer).toContain(number);
     expect(a.signals?.length).toBeGreaterThan(0);
   });
@@ -134,7 +143,13 @@ describe('urgent first replies', () => {
 
   it('leaves out a line whose number is not configured', () => {
     const noCrisis = { ...book, contacts: { ...book.contacts, CN: { police: '110', ambulance: '120' } } };
-    const plan = planUrgentReply(noCrisis, { level: 'urgent', reasons: ['self_harm'] }, 'zh-Hans', 'CN', () => undefined)!;
+    const plan = planUrgentReply(
+      noCrisis,
+      { level: 'urgent', reasons: ['self_harm'] },
+      'zh-Hans',
+      'CN',
+      () => undefined,
+    )!;
     const text = plan.compose([]);
     expect(text).not.toContain('{crisis_line}');
     expect(text).not.toContain('心理援助热线');

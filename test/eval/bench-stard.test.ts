@@ -6,18 +6,47 @@ import type { DocumentMeta, Passage } from '../../src/core/types.js';
 import { bucketOf, isTuningDev, splitOf } from '../../eval/bench/split.js';
 import { loadStard, parseStardRef, resolveStard, scoreRanking } from '../../eval/bench/stard.js';
 
-const doc = (docId: string, law: string, title: string): DocumentMeta => ({ docId, jurisdiction: 'CN', language: 'zh', kind: 'statute', law, title, aliases: [], inForce: true });
-const art = (docId: string, article: number): Passage => ({ id: `${docId}#${article}`, docId, kind: 'article', jurisdiction: 'CN', language: 'zh', law: 'x', title: 'x', article, headings: [], text: 't', clauses: [], inForce: true });
+const doc = (docId: string, law: string, title: string): DocumentMeta => ({
+  docId,
+  jurisdiction: 'CN',
+  language: 'zh',
+  kind: 'statute',
+  law,
+  title,
+  aliases: [],
+  inForce: true,
+});
+const art = (docId: string, article: number): Passage => ({
+  id: `${docId}#${article}`,
+  docId,
+  kind: 'article',
+  jurisdiction: 'CN',
+  language: 'zh',
+  law: 'x',
+  title: 'x',
+  article,
+  headings: [],
+  text: 't',
+  clauses: [],
+  inForce: true,
+});
 // The Civil Code as the corpus has it: one file per part, the Code's own numbering.
 const kb = {
-  documents: [doc('cn/all-0', '总则', '中华人民共和国民法典'), doc('cn/all-1', '合同编', '中华人民共和国民法典'), doc('cn/all-2', '劳动合同法', '中华人民共和国劳动合同法')],
+  documents: [
+    doc('cn/all-0', '总则', '中华人民共和国民法典'),
+    doc('cn/all-1', '合同编', '中华人民共和国民法典'),
+    doc('cn/all-2', '劳动合同法', '中华人民共和国劳动合同法'),
+  ],
   passages: [art('cn/all-0', 54), art('cn/all-1', 577), art('cn/all-2', 82)],
 };
 
 describe('STARD bench', () => {
   it('parses STARD refs', () => {
     expect(parseStardRef('中华人民共和国民法典第五十四条')).toEqual({ law: '中华人民共和国民法典', article: 54 });
-    expect(parseStardRef('最高人民法院关于适用《民法典》有关担保制度的解释第二十条')).toEqual({ law: '最高人民法院关于适用《民法典》有关担保制度的解释', article: 20 });
+    expect(parseStardRef('最高人民法院关于适用《民法典》有关担保制度的解释第二十条')).toEqual({
+      law: '最高人民法院关于适用《民法典》有关担保制度的解释',
+      article: 20,
+    });
     expect(parseStardRef('没有条号')).toBeUndefined();
   });
 
@@ -36,8 +65,17 @@ describe('STARD bench', () => {
       file,
       [
         { id: 'a', question: '合同违约怎么办', gold: [{ ref: '中华人民共和国民法典第五百七十七条', text: '...' }] },
-        { id: 'b', question: '没签合同', gold: [{ ref: '劳动合同法第八十二条', text: '...' }, { ref: '刑法第一条', text: '...' }] },
-      ].map((r) => JSON.stringify(r)).join('\n'),
+        {
+          id: 'b',
+          question: '没签合同',
+          gold: [
+            { ref: '劳动合同法第八十二条', text: '...' },
+            { ref: '刑法第一条', text: '...' },
+          ],
+        },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
     );
     const questions = loadStard(file);
     expect(resolveStard(questions, kb, 'any').map((q) => [q.id, [...q.gold]])).toEqual([
@@ -58,7 +96,10 @@ describe('STARD bench', () => {
       { id: '1', text: 'one', gold: new Set(['x', 'y']) },
       { id: '2', text: 'two', gold: new Set(['z']) },
     ];
-    const lists: Record<string, string[]> = { one: ['a', 'y', 'x'], two: [...Array.from({ length: 20 }, (_, i) => `n${i}`), 'z'] };
+    const lists: Record<string, string[]> = {
+      one: ['a', 'y', 'x'],
+      two: [...Array.from({ length: 20 }, (_, i) => `n${i}`), 'z'],
+    };
     const s = await scoreRanking(questions, (text) => lists[text]!);
     expect([s.recallAt1, s.recallAt5, s.recallAt10, s.recallAt100]).toEqual([0, 0.5, 0.5, 1]);
     expect(s.mrrAt10).toBe(0.25);

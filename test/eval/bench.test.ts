@@ -24,10 +24,17 @@ function datasetsDir(): string {
   writeFileSync(
     join(dir, 'd.jsonl'),
     [
-      { id: '1', lang: 'zh-Hans', question: '没签书面劳动合同，能要二倍工资吗', gold_refs: [{ law: '劳动合同法', article: 82 }] },
+      {
+        id: '1',
+        lang: 'zh-Hans',
+        question: '没签书面劳动合同，能要二倍工资吗',
+        gold_refs: [{ law: '劳动合同法', article: 82 }],
+      },
       { id: '2', lang: 'zh-Hans', question: '工资拖欠', gold_refs: [{ law: '民法典', article: 1, in_corpus: false }] },
       { id: '3', lang: 'vi', question: 'Công ty nợ lương', gold_refs: [] },
-    ].map((r) => JSON.stringify(r)).join('\n'),
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
   );
   return dir;
 }
@@ -69,7 +76,12 @@ describe('query timing and recall', () => {
   it('MiniSearch baseline finds the article with our tokenizer', async () => {
     const kb = loadZhCorpusDir(corpusDir());
     const baseline = createMiniSearchBaseline(kb, 'knowledge');
-    const ids = await baseline.search({ text: '没签书面劳动合同二倍工资', lang: 'zh-Hans', jurisdiction: 'CN', gold: [] });
+    const ids = await baseline.search({
+      text: '没签书面劳动合同二倍工资',
+      lang: 'zh-Hans',
+      jurisdiction: 'CN',
+      gold: [],
+    });
     expect(ids[0]).toBe('cn/all-0#82');
   });
 

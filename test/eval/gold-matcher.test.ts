@@ -4,13 +4,59 @@ import { lawNumberInTitle, lawTitleKey } from '../../eval/lib/law-title.js';
 
 const docs: LawDoc[] = [
   { docId: 'cn/labor-contract-law', law: '劳动合同法', title: '中华人民共和国劳动合同法', aliases: [], inForce: true },
-  { docId: 'cn/labor-contract-law-implementing-regulations', law: '劳动合同法实施条例', title: '中华人民共和国劳动合同法实施条例', aliases: [], inForce: true },
-  { docId: 'cn/labor-dispute-mediation-arbitration-law', law: '劳动争议调解仲裁法', title: '中华人民共和国劳动争议调解仲裁法', aliases: ['调解仲裁法'], inForce: true },
-  { docId: 'cn/spc-1', law: '最高人民法院关于审理劳动争议案件适用法律问题的解释（一）', title: '最高人民法院关于审理劳动争议案件适用法律问题的解释（一）', aliases: [], inForce: true },
-  { docId: 'vn/bo-luat-lao-dong-2019', law: 'Bộ luật Lao động 2019', title: 'Bộ luật Lao động', aliases: ['BLLĐ'], number: '45/2019/QH14', inForce: true },
-  { docId: 'vn/luat-bhxh-2024', law: 'Luật Bảo hiểm xã hội 2024', title: 'Luật Bảo hiểm xã hội', aliases: [], number: '41/2024/QH15', inForce: true },
-  { docId: 'vn/luat-atvsld-2015', law: 'Luật An toàn, vệ sinh lao động 2015', title: 'Luật An toàn, vệ sinh lao động', aliases: [], number: '84/2015/QH13', inForce: true },
-  { docId: 'vn/nd-145', law: 'Nghị định 145/2020/NĐ-CP', title: 'Nghị định quy định chi tiết ...', aliases: [], number: '145/2020/NĐ-CP', inForce: true },
+  {
+    docId: 'cn/labor-contract-law-implementing-regulations',
+    law: '劳动合同法实施条例',
+    title: '中华人民共和国劳动合同法实施条例',
+    aliases: [],
+    inForce: true,
+  },
+  {
+    docId: 'cn/labor-dispute-mediation-arbitration-law',
+    law: '劳动争议调解仲裁法',
+    title: '中华人民共和国劳动争议调解仲裁法',
+    aliases: ['调解仲裁法'],
+    inForce: true,
+  },
+  {
+    docId: 'cn/spc-1',
+    law: '最高人民法院关于审理劳动争议案件适用法律问题的解释（一）',
+    title: '最高人民法院关于审理劳动争议案件适用法律问题的解释（一）',
+    aliases: [],
+    inForce: true,
+  },
+  {
+    docId: 'vn/bo-luat-lao-dong-2019',
+    law: 'Bộ luật Lao động 2019',
+    title: 'Bộ luật Lao động',
+    aliases: ['BLLĐ'],
+    number: '45/2019/QH14',
+    inForce: true,
+  },
+  {
+    docId: 'vn/luat-bhxh-2024',
+    law: 'Luật Bảo hiểm xã hội 2024',
+    title: 'Luật Bảo hiểm xã hội',
+    aliases: [],
+    number: '41/2024/QH15',
+    inForce: true,
+  },
+  {
+    docId: 'vn/luat-atvsld-2015',
+    law: 'Luật An toàn, vệ sinh lao động 2015',
+    title: 'Luật An toàn, vệ sinh lao động',
+    aliases: [],
+    number: '84/2015/QH13',
+    inForce: true,
+  },
+  {
+    docId: 'vn/nd-145',
+    law: 'Nghị định 145/2020/NĐ-CP',
+    title: 'Nghị định quy định chi tiết ...',
+    aliases: [],
+    number: '145/2020/NĐ-CP',
+    inForce: true,
+  },
 ];
 
 describe('law title key', () => {
@@ -66,8 +112,22 @@ describe('law resolver', () => {
   it('picks the version named by a year when two documents share a title', () => {
     const two = createLawResolver(
       [
-        { docId: 'vn/cd-2012', law: 'Luật Công đoàn 2012', title: 'Luật Công đoàn', aliases: [], number: '12/2012/QH13', inForce: false },
-        { docId: 'vn/cd-2024', law: 'Luật Công đoàn 2024', title: 'Luật Công đoàn', aliases: [], number: '50/2024/QH15', inForce: true },
+        {
+          docId: 'vn/cd-2012',
+          law: 'Luật Công đoàn 2012',
+          title: 'Luật Công đoàn',
+          aliases: [],
+          number: '12/2012/QH13',
+          inForce: false,
+        },
+        {
+          docId: 'vn/cd-2024',
+          law: 'Luật Công đoàn 2024',
+          title: 'Luật Công đoàn',
+          aliases: [],
+          number: '50/2024/QH15',
+          inForce: true,
+        },
       ],
       {},
     );

@@ -7,10 +7,29 @@ import { ESCALATION_COLUMNS, renderTable } from '../../eval/report/table.js';
 
 const summary = (over: Partial<Summary>): Summary => ({ ...summarize([]), cases: 10, ...over });
 const record = (over: Partial<CaseRecord> & Pick<CaseRecord, 'id'>): CaseRecord => ({
-  dataset: 'wq', lang: 'zh-Hans', topic: 'wages', question: `问题 ${over.id}`, answer: '回答', citations: [], retrievedTop5: [], goldIds: [], goldRank: null, reasons: [], failedChecks: [], ...over,
+  dataset: 'wq',
+  lang: 'zh-Hans',
+  topic: 'wages',
+  question: `问题 ${over.id}`,
+  answer: '回答',
+  citations: [],
+  retrievedTop5: [],
+  goldIds: [],
+  goldRank: null,
+  reasons: [],
+  failedChecks: [],
+  ...over,
 });
 const report = (over: Partial<EvalReport>): EvalReport => ({
-  createdAt: '2026-01-01T00:00:00.000Z', durationMs: 1000, llmExpected: false, byLanguage: [], byTopic: [], byCategory: [], noGold: [], cases: [], ...over,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  durationMs: 1000,
+  llmExpected: false,
+  byLanguage: [],
+  byTopic: [],
+  byCategory: [],
+  noGold: [],
+  cases: [],
+  ...over,
 });
 
 const a = report({
@@ -25,7 +44,9 @@ const a = report({
 });
 const b = report({
   createdAt: '2026-01-02T00:00:00.000Z',
-  byLanguage: [{ name: 'all', summary: summary({ recallAt5: 0.9, urgentRecall: 0.5, latencyP50: 10.4, latencyP95: 40 }) }],
+  byLanguage: [
+    { name: 'all', summary: summary({ recallAt5: 0.9, urgentRecall: 0.5, latencyP50: 10.4, latencyP95: 40 }) },
+  ],
   byTopic: [{ name: 'wages', summary: summary({ recallAt5: 0.5, cases: 12 }) }],
   cases: [
     record({ id: '1', goldRank: 3 }),
@@ -72,7 +93,11 @@ describe('compare', () => {
 
 describe('reports', () => {
   it('renders a text table with the chosen columns', () => {
-    const text = renderTable('Escalation', [{ name: 'injury', summary: summary({ cases: 3, urgentRecall: 2 / 3 }) }], ESCALATION_COLUMNS);
+    const text = renderTable(
+      'Escalation',
+      [{ name: 'injury', summary: summary({ cases: 3, urgentRecall: 2 / 3 }) }],
+      ESCALATION_COLUMNS,
+    );
     const [title, header, , row] = text.split('\n');
     expect(title).toBe('Escalation');
     expect(header).toMatch(/^group\s+n\s+urg-rec/);
@@ -82,7 +107,15 @@ describe('reports', () => {
   it('renders self-contained HTML with charts, escaped text and failed checks', () => {
     const html = renderHtml({
       ...b,
-      cases: [record({ id: '<x>', question: '<script>alert(1)</script>', answer: '回答', failedChecks: ['missing fact "二倍"'], latencyMs: 5 })],
+      cases: [
+        record({
+          id: '<x>',
+          question: '<script>alert(1)</script>',
+          answer: '回答',
+          failedChecks: ['missing fact "二倍"'],
+          latencyMs: 5,
+        }),
+      ],
     });
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/(src|href)=["']?https?:/);

@@ -37,6 +37,11 @@ describe('article vocabulary trainer', () => {
       ],
       { cap: 2, perArticle: 2 },
     );
-    expect(out).toEqual({ '劳动合同法#82': [['没签', 2], ['二倍', 1]] });
+    expect(out).toEqual({
+      '劳动合同法#82': [
+        ['没签', 2],
+        ['二倍', 1],
+      ],
+    });
   });
 });

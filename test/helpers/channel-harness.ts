@@ -9,7 +9,10 @@ import { createConversationCore, type ConversationCore } from '../../src/convers
 import { loadNotices } from '../../src/conversation/notices.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../../src/conversation/outbox-dispatcher.js';
 import type { ChannelName, WorkerSender } from '../../src/conversation/types.js';
-import { openChannelStateStore, type ChannelStateStore } from '../../src/channels/platform-common/channel-state-store.js';
+import {
+  openChannelStateStore,
+  type ChannelStateStore,
+} from '../../src/channels/platform-common/channel-state-store.js';
 import { loadChannelTexts, type ChannelTexts } from '../../src/channels/platform-common/channel-texts.js';
 import { createStaffNotes, type StaffNotes } from '../../src/channels/platform-common/staff-notes.js';
 import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
@@ -51,7 +54,14 @@ export function createChannelHarness(script?: FakeScript): ChannelHarness {
   const engine = new FakeAnswerEngine(script);
   const notices = loadNotices('knowledge');
   const log = memoryLogger();
-  const core = createConversationCore({ engine, store, notices, now, rateLimit: { perMinute: 600, burst: 100 }, logger: log.logger });
+  const core = createConversationCore({
+    engine,
+    store,
+    notices,
+    now,
+    rateLimit: { perMinute: 600, burst: 100 },
+    logger: log.logger,
+  });
   const state = openChannelStateStore(join(dir, 'channels.sqlite'));
   const texts = loadChannelTexts('knowledge');
   const notes = createStaffNotes(store, texts, now);
@@ -66,7 +76,8 @@ export function createChannelHarness(script?: FakeScript): ChannelHarness {
     desk,
     log,
     clock,
-    dispatcher: (senders) => createOutboxDispatcher({ store, desk, senders, notices, retryBaseMs: 0, now, logger: log.logger }),
+    dispatcher: (senders) =>
+      createOutboxDispatcher({ store, desk, senders, notices, retryBaseMs: 0, now, logger: log.logger }),
     async close() {
       state.close();
       await store.close();
@@ -76,7 +87,15 @@ export function createChannelHarness(script?: FakeScript): ChannelHarness {
 
 /** The adapter settings every platform adapter test takes from the harness (retries due almost at once). */
 export function harnessAdapterSettings(h: ChannelHarness) {
-  return { port: h.core, state: h.state, texts: h.texts, notes: h.notes, logger: h.log.logger, now: () => h.clock.now, retryBaseMs: 1 };
+  return {
+    port: h.core,
+    state: h.state,
+    texts: h.texts,
+    notes: h.notes,
+    logger: h.log.logger,
+    now: () => h.clock.now,
+    retryBaseMs: 1,
+  };
 }
 
 /** Serves one adapter on a free local port; `origin` is `http://127.0.0.1:<port>`. */

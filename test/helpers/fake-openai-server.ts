@@ -62,7 +62,9 @@ export class FakeOpenAiServer {
     return this.requests.filter((r) => r.path.endsWith('/chat/completions'));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string>; hang?: boolean }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string>; hang?: boolean }> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
@@ -72,7 +74,11 @@ export class FakeOpenAiServer {
     const next = (this.script.length > 1 ? this.script.shift() : this.script[0]) ?? { kind: 'status', status: 500 };
     if (next.kind === 'hang') return { status: 0, body: null, hang: true };
     if (next.kind === 'status') {
-      return { status: next.status, body: { error: { message: `scripted ${next.status}`, type: 'test' } }, ...(next.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(next.retryAfterSeconds) } } : {}) };
+      return {
+        status: next.status,
+        body: { error: { message: `scripted ${next.status}`, type: 'test' } },
+        ...(next.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(next.retryAfterSeconds) } } : {}),
+      };
     }
     if (next.delayMs) await new Promise((r) => setTimeout(r, next.delayMs));
     return {

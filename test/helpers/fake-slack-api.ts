@@ -31,9 +31,14 @@ export class FakeSlackApi {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const body: Record<string, unknown> = (req.headers['content-type'] ?? '').includes('json') ? (raw ? (JSON.parse(raw) as Record<string, unknown>) : {}) : Object.fromEntries(new URLSearchParams(raw));
+        const body: Record<string, unknown> = (req.headers['content-type'] ?? '').includes('json')
+          ? raw
+            ? (JSON.parse(raw) as Record<string, unknown>)
+            : {}
+          : Object.fromEntries(new URLSearchParams(raw));
         // The Web API client sends nested objects as JSON strings in form bodies.
-        for (const key of ['blocks', 'view']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string) as unknown;
+        for (const key of ['blocks', 'view'])
+          if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string) as unknown;
         const method = (req.url ?? '').replace(/^\/(api\/)?/, '').split('?')[0] ?? '';
         this.calls.push({ method, body, headers: req.headers });
         if (this.hanging.has(method)) {
@@ -54,7 +59,14 @@ export class FakeSlackApi {
       case 'chat.postMessage': {
         const ts = `${(this.ts += 1)}.0001`;
         // Remembered for conversations.history, metadata included (as Slack does with include_all_metadata).
-        if (!body.thread_ts) this.channelMessages.push({ ts, text: body.text, ...(body.metadata ? { metadata: typeof body.metadata === 'string' ? JSON.parse(body.metadata) : body.metadata } : {}) });
+        if (!body.thread_ts)
+          this.channelMessages.push({
+            ts,
+            text: body.text,
+            ...(body.metadata
+              ? { metadata: typeof body.metadata === 'string' ? JSON.parse(body.metadata) : body.metadata }
+              : {}),
+          });
         return { ts, channel: body.channel };
       }
       case 'conversations.history':

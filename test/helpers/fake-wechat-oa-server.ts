@@ -51,7 +51,8 @@ export class FakeWechatOaServer {
   private async route(request: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const url = new URL(request.url ?? '/', 'http://fake');
     if (url.pathname === '/cgi-bin/token' && request.method === 'GET') {
-      if (url.searchParams.get('appid') !== this.appId || url.searchParams.get('secret') !== this.appSecret) return { status: 200, body: { errcode: 40125, errmsg: 'invalid appsecret' } };
+      if (url.searchParams.get('appid') !== this.appId || url.searchParams.get('secret') !== this.appSecret)
+        return { status: 200, body: { errcode: 40125, errmsg: 'invalid appsecret' } };
       this.tokenRequests += 1;
       const token = `TOKEN-${this.tokenRequests}`;
       this.valid.add(token);
@@ -59,7 +60,11 @@ export class FakeWechatOaServer {
     }
     if (url.pathname === '/cgi-bin/message/custom/send' && request.method === 'POST') {
       const token = url.searchParams.get('access_token') ?? '';
-      const body = JSON.parse(await readBody(request)) as { touser?: string; msgtype?: string; text?: { content?: string } };
+      const body = JSON.parse(await readBody(request)) as {
+        touser?: string;
+        msgtype?: string;
+        text?: { content?: string };
+      };
       if (this.expired.has(token)) return { status: 200, body: { errcode: 42001, errmsg: 'access_token expired' } };
       if (!this.valid.has(token)) return { status: 200, body: { errcode: 40001, errmsg: 'invalid credential' } };
       if (this.failNextSends > 0) {
@@ -68,7 +73,8 @@ export class FakeWechatOaServer {
       }
       const errcode = this.nextErrcodes.shift();
       if (errcode !== undefined) return { status: 200, body: { errcode, errmsg: 'refused' } };
-      if (body.msgtype !== 'text' || !body.touser || typeof body.text?.content !== 'string') return { status: 200, body: { errcode: 44002, errmsg: 'empty post data' } };
+      if (body.msgtype !== 'text' || !body.touser || typeof body.text?.content !== 'string')
+        return { status: 200, body: { errcode: 44002, errmsg: 'empty post data' } };
       this.sent.push({ touser: body.touser, content: body.text.content, token });
       return { status: 200, body: { errcode: 0, errmsg: 'ok' } };
     }

@@ -43,21 +43,44 @@ export class FakeWecomKfServer {
   /** A WeChat user writes to the customer-service account. */
   customerText(openKfId: string, externalUserId: string, content: string): KfQueuedMessage {
     this.seq += 1;
-    const m = { msgid: `MSG${this.seq}`, open_kfid: openKfId, external_userid: externalUserId, send_time: 1_764_471_600 + this.seq, origin: 3, msgtype: 'text', text: { content } };
+    const m = {
+      msgid: `MSG${this.seq}`,
+      open_kfid: openKfId,
+      external_userid: externalUserId,
+      send_time: 1_764_471_600 + this.seq,
+      origin: 3,
+      msgtype: 'text',
+      text: { content },
+    };
     this.log.push(m);
     return m;
   }
 
   customerMessage(openKfId: string, externalUserId: string, msgtype: string): void {
     this.seq += 1;
-    this.log.push({ msgid: `MSG${this.seq}`, open_kfid: openKfId, external_userid: externalUserId, send_time: 1_764_471_600 + this.seq, origin: 3, msgtype });
+    this.log.push({
+      msgid: `MSG${this.seq}`,
+      open_kfid: openKfId,
+      external_userid: externalUserId,
+      send_time: 1_764_471_600 + this.seq,
+      origin: 3,
+      msgtype,
+    });
   }
 
   /** A WeChat user opens the chat: an enter_session event with a welcome code. */
   enterSession(openKfId: string, externalUserId: string): string {
     this.seq += 1;
     const code = `WELCOME${this.seq}`;
-    this.log.push({ msgid: `EVT${this.seq}`, open_kfid: openKfId, external_userid: externalUserId, send_time: 1_764_471_600 + this.seq, origin: 4, msgtype: 'event', event: { event_type: 'enter_session', open_kfid: openKfId, external_userid: externalUserId, welcome_code: code } });
+    this.log.push({
+      msgid: `EVT${this.seq}`,
+      open_kfid: openKfId,
+      external_userid: externalUserId,
+      send_time: 1_764_471_600 + this.seq,
+      origin: 4,
+      msgtype: 'event',
+      event: { event_type: 'enter_session', open_kfid: openKfId, external_userid: externalUserId, welcome_code: code },
+    });
     return code;
   }
 
@@ -83,7 +106,8 @@ export class FakeWecomKfServer {
   private async route(request: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const url = new URL(request.url ?? '/', 'http://fake');
     if (url.pathname === '/cgi-bin/gettoken') {
-      if (url.searchParams.get('corpid') !== this.corpId || url.searchParams.get('corpsecret') !== this.secret) return { status: 200, body: { errcode: 40001, errmsg: 'invalid credential' } };
+      if (url.searchParams.get('corpid') !== this.corpId || url.searchParams.get('corpsecret') !== this.secret)
+        return { status: 200, body: { errcode: 40001, errmsg: 'invalid credential' } };
       this.tokenRequests += 1;
       const token = `KFTOKEN-${this.tokenRequests}`;
       this.valid.add(token);
@@ -96,11 +120,24 @@ export class FakeWecomKfServer {
     switch (url.pathname) {
       case '/cgi-bin/kf/sync_msg': {
         const cursor = typeof body.cursor === 'string' ? body.cursor : undefined;
-        this.syncRequests.push({ open_kfid: String(body.open_kfid), ...(cursor ? { cursor } : {}), ...(typeof body.token === 'string' ? { token: body.token } : {}) });
+        this.syncRequests.push({
+          open_kfid: String(body.open_kfid),
+          ...(cursor ? { cursor } : {}),
+          ...(typeof body.token === 'string' ? { token: body.token } : {}),
+        });
         const from = cursor ? Number(cursor.replace('C', '')) : 0;
         const list = this.log.slice(from, from + this.page);
         const next = from + list.length;
-        return { status: 200, body: { errcode: 0, errmsg: 'ok', next_cursor: `C${next}`, has_more: next < this.log.length ? 1 : 0, msg_list: list } };
+        return {
+          status: 200,
+          body: {
+            errcode: 0,
+            errmsg: 'ok',
+            next_cursor: `C${next}`,
+            has_more: next < this.log.length ? 1 : 0,
+            msg_list: list,
+          },
+        };
       }
       case '/cgi-bin/kf/send_msg': {
         if (this.failNextSends > 0) {
@@ -109,18 +146,31 @@ export class FakeWecomKfServer {
         }
         const touser = String(body.touser);
         const state = this.states.get(touser) ?? 0;
-        if (state !== 0 && state !== 1) return { status: 200, body: { errcode: 95018, errmsg: 'send msg session status invalid' } };
-        this.sent.push({ touser, open_kfid: String(body.open_kfid), content: String((body.text as { content?: string } | undefined)?.content) });
+        if (state !== 0 && state !== 1)
+          return { status: 200, body: { errcode: 95018, errmsg: 'send msg session status invalid' } };
+        this.sent.push({
+          touser,
+          open_kfid: String(body.open_kfid),
+          content: String((body.text as { content?: string } | undefined)?.content),
+        });
         return { status: 200, body: { errcode: 0, errmsg: 'ok', msgid: `OUT${this.sent.length}` } };
       }
       case '/cgi-bin/kf/send_msg_on_event':
-        this.welcomes.push({ code: String(body.code), content: String((body.text as { content?: string } | undefined)?.content) });
+        this.welcomes.push({
+          code: String(body.code),
+          content: String((body.text as { content?: string } | undefined)?.content),
+        });
         return { status: 200, body: { errcode: 0, errmsg: 'ok', msgid: `W${this.welcomes.length}` } };
       case '/cgi-bin/kf/service_state/trans': {
         const state = Number(body.service_state);
-        if (state === 3 && typeof body.servicer_userid !== 'string') return { status: 200, body: { errcode: 95014, errmsg: 'servicer required' } };
+        if (state === 3 && typeof body.servicer_userid !== 'string')
+          return { status: 200, body: { errcode: 95014, errmsg: 'servicer required' } };
         this.states.set(String(body.external_userid), state);
-        this.transitions.push({ external_userid: String(body.external_userid), service_state: state, ...(typeof body.servicer_userid === 'string' ? { servicer_userid: body.servicer_userid } : {}) });
+        this.transitions.push({
+          external_userid: String(body.external_userid),
+          service_state: state,
+          ...(typeof body.servicer_userid === 'string' ? { servicer_userid: body.servicer_userid } : {}),
+        });
         return { status: 200, body: { errcode: 0, errmsg: 'ok' } };
       }
       default:

@@ -21,8 +21,13 @@ export interface PgTestServer {
 
 /** The directory with initdb/pg_ctl, or undefined when PostgreSQL is not installed. */
 export function findPgBin(): string | undefined {
-  const candidates = [process.env.PG_BIN, ...listVersions('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`)];
-  return candidates.find((dir): dir is string => !!dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+  const candidates = [
+    process.env.PG_BIN,
+    ...listVersions('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`),
+  ];
+  return candidates.find(
+    (dir): dir is string => !!dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')),
+  );
 }
 
 function listVersions(root: string): string[] {
@@ -36,8 +41,10 @@ function listVersions(root: string): string[] {
 /** Why PostgreSQL tests cannot run here, or undefined when they can. */
 export function pgUnavailableReason(): string | undefined {
   if (process.env.PG_TEST_URL) return undefined;
-  if (!findPgBin()) return 'no PostgreSQL server binaries (initdb, pg_ctl) found in PG_BIN or /usr/lib/postgresql/*/bin, and PG_TEST_URL is not set; install Debian\'s postgresql package (.ci/run does) to run these tests';
-  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0) return 'running as root and there is no `postgres` user to run the server as';
+  if (!findPgBin())
+    return "no PostgreSQL server binaries (initdb, pg_ctl) found in PG_BIN or /usr/lib/postgresql/*/bin, and PG_TEST_URL is not set; install Debian's postgresql package (.ci/run does) to run these tests";
+  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0)
+    return 'running as root and there is no `postgres` user to run the server as';
   return undefined;
 }
 
@@ -75,7 +82,8 @@ function serverOn(baseUrl: string, stopServer: () => Promise<void>): PgTestServe
       if (process.env.PG_TEST_URL) {
         const admin = new pg.Client({ connectionString: baseUrl });
         await admin.connect();
-        for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+        for (const name of created)
+          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
         await admin.end();
       }
       await stopServer();

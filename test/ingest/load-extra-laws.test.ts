@@ -16,7 +16,14 @@ describe('loadExtraLaws', () => {
   it('reads each document as a CN statute with a cn-extra id and short title', () => {
     expect([...byId.keys()].sort()).toEqual(['cn-extra/合同编', 'cn-extra/消费者权益保护法']);
     const consumer = byId.get('cn-extra/消费者权益保护法')!;
-    expect(consumer.meta).toMatchObject({ jurisdiction: 'CN', language: 'zh', kind: 'statute', law: '消费者权益保护法', title: '中华人民共和国消费者权益保护法', inForce: true });
+    expect(consumer.meta).toMatchObject({
+      jurisdiction: 'CN',
+      language: 'zh',
+      kind: 'statute',
+      law: '消费者权益保护法',
+      title: '中华人民共和国消费者权益保护法',
+      inForce: true,
+    });
     const civil = byId.get('cn-extra/合同编')!;
     expect(civil.meta.law).toBe('民法典');
     expect(civil.meta.title).toBe('中华人民共和国民法典·合同编');
@@ -30,7 +37,12 @@ describe('loadExtraLaws', () => {
     expect(a25.headings).toEqual(['第三章 经营者的义务']);
     expect(a25.clauses.length).toBeGreaterThan(3);
     const civil = byId.get('cn-extra/合同编')!.passages;
-    expect(civil.map((p) => p.id)).toEqual(['cn-extra/合同编#463', 'cn-extra/合同编#464', 'cn-extra/合同编#465', 'cn-extra/合同编#577']);
+    expect(civil.map((p) => p.id)).toEqual([
+      'cn-extra/合同编#463',
+      'cn-extra/合同编#464',
+      'cn-extra/合同编#465',
+      'cn-extra/合同编#577',
+    ]);
   });
 
   it('skips a document whose short title a built-in statute already has', () => {
@@ -42,7 +54,10 @@ describe('loadExtraLaws', () => {
     const dir = mkdtempSync(join(tmpdir(), 'extra-laws-'));
     cpSync(FIXTURE, dir, { recursive: true });
     // A placeholder document (not a real law), only to carry the repeal marker.
-    writeFileSync(join(dir, '某某条例.md'), '# 某某条例（已废止）\n\n第一条 占位文本。\n\n## 附件\n\n第一条 附件占位文本。\n');
+    writeFileSync(
+      join(dir, '某某条例.md'),
+      '# 某某条例（已废止）\n\n第一条 占位文本。\n\n## 附件\n\n第一条 附件占位文本。\n',
+    );
     const loaded = loadExtraLaws(dir, new Set());
     const placeholder = loaded.docs.find((d) => d.meta.law === '某某条例（已废止）')!;
     expect(placeholder.meta.inForce).toBe(false);
@@ -57,9 +72,14 @@ describe('loadExtraLaws with several versions of one law', () => {
     const dir = mkdtempSync(join(tmpdir(), 'extra-laws-'));
     cpSync(FIXTURE, dir, { recursive: true });
     // The same text under an older date stands in for a superseded version.
-    cpSync(join(dir, '民法商法', '消费者权益保护法(2013-10-25).md'), join(dir, '民法商法', '消费者权益保护法(2009-08-27).md'));
+    cpSync(
+      join(dir, '民法商法', '消费者权益保护法(2013-10-25).md'),
+      join(dir, '民法商法', '消费者权益保护法(2009-08-27).md'),
+    );
     const consumer = loadExtraLaws(dir, new Set()).docs.filter((d) => d.meta.law === '消费者权益保护法');
-    expect(consumer.map((d) => [d.meta.docId, d.meta.source])).toEqual([['cn-extra/消费者权益保护法', 'cn-extra/民法商法/消费者权益保护法(2013-10-25).md']]);
+    expect(consumer.map((d) => [d.meta.docId, d.meta.source])).toEqual([
+      ['cn-extra/消费者权益保护法', 'cn-extra/民法商法/消费者权益保护法(2013-10-25).md'],
+    ]);
   });
 });
 
@@ -80,7 +100,10 @@ describe('loadKnowledge with EXTRA_LAWS_DIR', async () => {
     cpSync(FIXTURE, dir, { recursive: true });
     const same = await loadKnowledge('knowledge', { extraLawsDir: dir });
     expect(same.contentHash).toBe(kb.contentHash);
-    appendFileSync(join(dir, '民法典', '合同编.md'), '\n第五百七十八条 当事人一方明确表示或者以自己的行为表明不履行合同义务的，对方可以在履行期限届满前请求其承担违约责任。\n');
+    appendFileSync(
+      join(dir, '民法典', '合同编.md'),
+      '\n第五百七十八条 当事人一方明确表示或者以自己的行为表明不履行合同义务的，对方可以在履行期限届满前请求其承担违约责任。\n',
+    );
     const changed = await loadKnowledge('knowledge', { extraLawsDir: dir });
     expect(changed.contentHash).not.toBe(kb.contentHash);
   });
@@ -91,7 +114,11 @@ describe('loadKnowledge with EXTRA_LAWS_DIR', async () => {
     const ref = createReferenceFinder(kb.documents)('根据《消费者权益保护法》第二十五条，网购七日内可以无理由退货');
     expect(ref.map((r) => `${r.docId}#${r.article}`)).toEqual(['cn-extra/消费者权益保护法#25']);
     const passage = kb.passages.find((p) => p.id === 'cn-extra/消费者权益保护法#25')!;
-    const { kept, dropped } = verifySources([{ passage }, { passage: { ...passage, text: `${passage.text}（改）` } }], lookup, ids);
+    const { kept, dropped } = verifySources(
+      [{ passage }, { passage: { ...passage, text: `${passage.text}（改）` } }],
+      lookup,
+      ids,
+    );
     expect(kept.map((s) => s.passage.id)).toEqual(['cn-extra/消费者权益保护法#25']);
     expect(dropped.map((d) => d.reason)).toEqual(['unknown_article']);
   });

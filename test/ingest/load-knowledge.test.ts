@@ -16,10 +16,16 @@ describe('loadKnowledge', async () => {
   });
 
   it('parses as many articles as each Vietnamese manifest says', () => {
-    const manifest = JSON.parse(readFileSync('knowledge/statutes/vn/MANIFEST.json', 'utf8')) as { doc_id: string; articles?: number }[];
+    const manifest = JSON.parse(readFileSync('knowledge/statutes/vn/MANIFEST.json', 'utf8')) as {
+      doc_id: string;
+      articles?: number;
+    }[];
     for (const entry of manifest) {
       if (entry.articles === undefined) continue;
-      expect(kb.passages.filter((p) => p.docId === entry.doc_id && p.kind === 'article'), entry.doc_id).toHaveLength(entry.articles);
+      expect(
+        kb.passages.filter((p) => p.docId === entry.doc_id && p.kind === 'article'),
+        entry.doc_id,
+      ).toHaveLength(entry.articles);
     }
   });
 
@@ -30,7 +36,13 @@ describe('loadKnowledge', async () => {
 
   it('gives articles stable ids, short citation titles and integer numbers', () => {
     const a82 = kb.passages.find((p) => p.id === 'cn/labor-contract-law#82')!;
-    expect(a82).toMatchObject({ law: '劳动合同法', title: '中华人民共和国劳动合同法', article: 82, jurisdiction: 'CN', language: 'zh' });
+    expect(a82).toMatchObject({
+      law: '劳动合同法',
+      title: '中华人民共和国劳动合同法',
+      article: 82,
+      jurisdiction: 'CN',
+      language: 'zh',
+    });
     expect(kb.passages.find((p) => p.id === 'vn/bo-luat-lao-dong-2019#35')?.law).toBe('Bộ luật Lao động 2019');
   });
 

@@ -60,7 +60,9 @@ describe('parseViStatute', () => {
       expect(a.text).not.toMatch(/\[\^\d+\]/);
       expect(a.text).not.toContain('Luật Công nghiệp công nghệ số số 71/2025/QH15 có căn cứ');
     }
-    const parsed = parseViStatute('# Luật\n\nĐiều 1. Tên[^1]\n\n1. Nội dung[^2].\n\n[^1]: chú thích\n[^2]: chú thích hai\n');
+    const parsed = parseViStatute(
+      '# Luật\n\nĐiều 1. Tên[^1]\n\n1. Nội dung[^2].\n\n[^1]: chú thích\n[^2]: chú thích hai\n',
+    );
     expect(parsed.articles[0]).toMatchObject({ caption: 'Tên', text: '1. Nội dung.' });
   });
 

@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { detectLang } from '../../src/language/detect-lang.js';
 
 describe('detectLang: short Vietnamese without diacritics', () => {
-  it.each(['quan doc tat em', 'em chan song lam roi', 'gap nguoi that', 'sep sam so em', 'chong em bi dien giat'])('%s -> vi', (text) => {
-    expect(detectLang(text).lang).toBe('vi');
-  });
+  it.each(['quan doc tat em', 'em chan song lam roi', 'gap nguoi that', 'sep sam so em', 'chong em bi dien giat'])(
+    '%s -> vi',
+    (text) => {
+      expect(detectLang(text).lang).toBe('vi');
+    },
+  );
 
   it('still leaves English and other Latin text undetected', () => {
-    for (const text of ['hello, what is the weather', 'please call me back tomorrow', 'ok thanks', 'where is the station']) {
+    for (const text of [
+      'hello, what is the weather',
+      'please call me back tomorrow',
+      'ok thanks',
+      'where is the station',
+    ]) {
       expect(detectLang(text).lang, text).toBeNull();
     }
   });

@@ -6,26 +6,77 @@ import { toSimplified, toTraditional } from '../../src/language/script.js';
 import { foldVietnamese } from '../../src/language/vietnamese.js';
 
 const found = (phrases: readonly string[], text: string, diacritics: DiacriticsMode = 'fold') =>
-  compilePhrases(phrases, { diacritics }).find(text).map((m) => m.phrase);
+  compilePhrases(phrases, { diacritics })
+    .find(text)
+    .map((m) => m.phrase);
 
 /** Vietnamese syllables, many of them with diacritics, and several that fold to the same letters. */
 const VI_SYLLABLES = [
-  'em', 'anh', 'chị', 'tôi', 'công', 'ty', 'nợ', 'lương', 'tát', 'tất', 'cả', 'đánh', 'danh', 'nhiệm', 'trách',
-  'bảo', 'hiểm', 'xã', 'hội', 'chồng', 'chống', 'hỏi', 'cho', 'nghỉ', 'lễ', 'tết', 'làm', 'thêm', 'giờ', 'đuổi',
-  'việc', 'hợp', 'đồng', 'lao', 'động', 'them', 'nhiem', 'chủ', 'chuyện', 'nội', 'hà', 'điều', 'luật', 'tiền',
+  'em',
+  'anh',
+  'chị',
+  'tôi',
+  'công',
+  'ty',
+  'nợ',
+  'lương',
+  'tát',
+  'tất',
+  'cả',
+  'đánh',
+  'danh',
+  'nhiệm',
+  'trách',
+  'bảo',
+  'hiểm',
+  'xã',
+  'hội',
+  'chồng',
+  'chống',
+  'hỏi',
+  'cho',
+  'nghỉ',
+  'lễ',
+  'tết',
+  'làm',
+  'thêm',
+  'giờ',
+  'đuổi',
+  'việc',
+  'hợp',
+  'đồng',
+  'lao',
+  'động',
+  'them',
+  'nhiem',
+  'chủ',
+  'chuyện',
+  'nội',
+  'hà',
+  'điều',
+  'luật',
+  'tiền',
 ];
 const SEPARATORS = [' ', ', ', '. ', ' - ', '? ', '!  ', '\n'];
 
-const viPhrase = fc
-  .array(fc.constantFrom(...VI_SYLLABLES), { minLength: 1, maxLength: 3 })
-  .map((s) => s.join(' '));
+const viPhrase = fc.array(fc.constantFrom(...VI_SYLLABLES), { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
 const viText = fc
   .array(fc.tuple(fc.constantFrom(...VI_SYLLABLES), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 12 })
   .map((parts) => parts.map(([s, sep]) => s + sep).join(''));
 
 /** Chinese phrases whose Traditional form folds back to the same Simplified text. */
-const ZH_PHRASES = ['工伤', '老板', '拖欠工资', '劳动合同', '辞退', '怀孕', '加班费', '社会保险', '工会', '赔偿']
-  .filter((p) => toSimplified(toTraditional(p)) === p);
+const ZH_PHRASES = [
+  '工伤',
+  '老板',
+  '拖欠工资',
+  '劳动合同',
+  '辞退',
+  '怀孕',
+  '加班费',
+  '社会保险',
+  '工会',
+  '赔偿',
+].filter((p) => toSimplified(toTraditional(p)) === p);
 const ZH_FILLER = ['我', '的', '，', '。', '公司', '了', '吗', '？', ' '];
 
 describe('phrase matcher: Vietnamese', () => {

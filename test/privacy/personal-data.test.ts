@@ -19,10 +19,21 @@ const cipher = createFieldCipher(parseDataKey(KEY_HEX));
 const notices = loadNotices('knowledge');
 const newPath = () => join(mkdtempSync(join(tmpdir(), 'pd-')), 'gonghui.sqlite');
 let seq = 0;
-const msg = (text: string, over: Partial<InboundMessage> = {}): InboundMessage => ({ channel: 'wechat', conversationId: 'c1', userId: 'u1', messageId: `m${++seq}`, kind: 'text', text, timestamp: 0, ...over });
+const msg = (text: string, over: Partial<InboundMessage> = {}): InboundMessage => ({
+  channel: 'wechat',
+  conversationId: 'c1',
+  userId: 'u1',
+  messageId: `m${++seq}`,
+  kind: 'text',
+  text,
+  timestamp: 0,
+  ...over,
+});
 const rawDump = (path: string) => {
   const db = new Database(path, { readonly: true });
-  const rows = ['tickets', 'conversations', 'inbound_messages', 'worker_inbox', 'outbox'].flatMap((t) => db.prepare(`SELECT * FROM ${t}`).all());
+  const rows = ['tickets', 'conversations', 'inbound_messages', 'worker_inbox', 'outbox'].flatMap((t) =>
+    db.prepare(`SELECT * FROM ${t}`).all(),
+  );
   db.close();
   return JSON.stringify(rows);
 };
@@ -67,14 +78,25 @@ describe('retention', () => {
   it('purges old ordinary chats, old resolved tickets and old message ids, and keeps what is open or recent', async () => {
     let clock = 1_000_000_000_000;
     const store = openSqliteTicketStore(newPath(), { cipher });
-    const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices, now: () => clock, rateLimit: { perMinute: 100, burst: 100 } });
+    const core = createConversationCore({
+      engine: new FakeAnswerEngine(),
+      store,
+      notices,
+      now: () => clock,
+      rateLimit: { perMinute: 100, burst: 100 },
+    });
     await core.handle(msg('年假几天', { conversationId: 'chat-old', userId: 'a' }));
     const { ticketId: closedId } = await core.receive(msg('转人工', { conversationId: 'closed', userId: 'b' }));
     await core.resolve(closedId!, 'U1');
     const { ticketId: openId } = await core.receive(msg('我受伤了', { conversationId: 'open', userId: 'c' }));
     clock += 40 * 86_400_000;
     await core.handle(msg('加班费', { conversationId: 'chat-new', userId: 'd' }));
-    const job = createRetentionJob(store, { conversationsDays: 30, closedTicketsDays: 30, processedDays: 7 }, undefined, () => clock);
+    const job = createRetentionJob(
+      store,
+      { conversationsDays: 30, closedTicketsDays: 30, processedDays: 7 },
+      undefined,
+      () => clock,
+    );
     const counts = await job.runOnce();
     expect(counts.closedTickets).toBe(1);
     expect(counts.conversations).toBe(2); // chat-old, and "closed" (back with the bot after resolve)
@@ -92,7 +114,12 @@ describe('erasure', () => {
   it('erases a worker\'s conversation, tickets and messages when they write "delete my data", in zh and vi', async () => {
     const path = newPath();
     const store = openSqliteTicketStore(path, { cipher });
-    const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices, isEraseCommand: loadEraseCommands('knowledge') });
+    const core = createConversationCore({
+      engine: new FakeAnswerEngine(),
+      store,
+      notices,
+      isEraseCommand: loadEraseCommands('knowledge'),
+    });
     const { ticketId } = await core.receive(msg('我受伤了，电话13812345678'));
     const [done] = await core.handle(msg('删除我的数据'));
     expect(done?.text).toMatch(/已按您的要求删除/);
@@ -119,7 +146,10 @@ describe('erasure', () => {
     const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices });
     const { ticketId } = await core.receive(msg('我受伤了'));
     await store.close();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/erase-data.ts', ticketId!], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dir, DATA_ENCRYPTION_KEY: KEY_HEX } });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/erase-data.ts', ticketId!], {
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dir, DATA_ENCRYPTION_KEY: KEY_HEX },
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/1 ticket\(s\)/);
     const after = openSqliteTicketStore(join(dir, 'gonghui.sqlite'), { cipher });

@@ -30,7 +30,13 @@ describe('Bm25Index', () => {
   });
 
   it('weights terms: a low-weight term counts less', () => {
-    const heavy = index.search([{ term: '加班', weight: 1 }, { term: '产假', weight: 0.1 }], 4);
+    const heavy = index.search(
+      [
+        { term: '加班', weight: 1 },
+        { term: '产假', weight: 0.1 },
+      ],
+      4,
+    );
     expect(heavy[0]?.doc).toBe(1);
   });
   it('respects the filter and returns nothing for unknown terms', () => {
@@ -53,11 +59,20 @@ describe('Bm25Index compact postings', () => {
   it('reports for given documents the coverage search reports', () => {
     const query = q('拖欠', '产假', '工资');
     const hits = index.search(query, 4);
-    expect(index.coverage(query, hits.map((h) => h.doc))).toEqual(hits.map((h) => h.coverage));
+    expect(
+      index.coverage(
+        query,
+        hits.map((h) => h.doc),
+      ),
+    ).toEqual(hits.map((h) => h.coverage));
     expect(index.coverage(query, [2])[0]).toBeGreaterThan(0);
   });
   it('keeps the best documents when far more match than the limit (heap path), best first', () => {
-    const many = Array.from({ length: 200 }, (_, i) => ['共同', ...Array.from({ length: i % 7 }, () => '稀有'), `填充${i}`]);
+    const many = Array.from({ length: 200 }, (_, i) => [
+      '共同',
+      ...Array.from({ length: i % 7 }, () => '稀有'),
+      `填充${i}`,
+    ]);
     const big = new Bm25Index(many);
     const top = big.search(q('稀有', '共同'), 5);
     const all = big.search(q('稀有', '共同'), 200);

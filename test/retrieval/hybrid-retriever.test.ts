@@ -25,11 +25,13 @@ async function topIds(text: string, jurisdiction: 'CN' | 'VN', k = 5): Promise<s
 describe('hybrid retrieval on the real knowledge base', () => {
   it('reaches wage-arrears articles from a colloquial question', async () => {
     const ids = await topIds('老板三个月没发工资怎么办', 'CN');
-    expect(ids.some((id) => ['cn/labor-contract-law#30', 'cn/labor-contract-law#85', 'cn/labor-law#50'].includes(id))).toBe(true);
+    expect(
+      ids.some((id) => ['cn/labor-contract-law#30', 'cn/labor-contract-law#85', 'cn/labor-law#50'].includes(id)),
+    ).toBe(true);
   });
 
   it('finds the double-wage article for a missing contract', async () => {
-    expect((await topIds('没签劳动合同能要双倍工资吗', 'CN', 3))).toContain('cn/labor-contract-law#82');
+    expect(await topIds('没签劳动合同能要双倍工资吗', 'CN', 3)).toContain('cn/labor-contract-law#82');
   });
 
   it('answers Traditional questions from the Simplified statutes', async () => {
@@ -120,7 +122,11 @@ describe('index cache', () => {
 });
 
 describe('learned parts and large-corpus mode', () => {
-  const tinyKb = (): KnowledgeBase => ({ ...kb, passages: kb.passages.filter((p) => p.docId === 'cn/labor-contract-law'), contentHash: 'tiny' });
+  const tinyKb = (): KnowledgeBase => ({
+    ...kb,
+    passages: kb.passages.filter((p) => p.docId === 'cn/labor-contract-law'),
+    contentHash: 'tiny',
+  });
 
   it('skips vectors when asked (as auto does above 20k passages) and still ranks by BM25', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'index-novec-'));
@@ -128,7 +134,9 @@ describe('learned parts and large-corpus mode', () => {
     expect(r.name).toBe('hybrid(bm25)');
     expect(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')).embedder).toBe('none');
     expect(existsSync(join(dir, 'hnsw-CN.bin'))).toBe(false);
-    expect((await r.retrieve({ text: '没签书面劳动合同 二倍工资', jurisdiction: 'CN', k: 3 })).map((h) => h.passage.id)).toContain('cn/labor-contract-law#82');
+    expect(
+      (await r.retrieve({ text: '没签书面劳动合同 二倍工资', jurisdiction: 'CN', k: 3 })).map((h) => h.passage.id),
+    ).toContain('cn/labor-contract-law#82');
   });
 
   it('a learned translation term can bring an article the question does not word', async () => {
@@ -137,10 +145,27 @@ describe('learned parts and large-corpus mode', () => {
     const dir = mkdtempSync(join(tmpdir(), 'index-learned-'));
     const none = createArticleTerms(undefined);
     const text = '蓝莓蓝莓';
-    const without = await loadOrBuildRetriever({ kb: tinyKb(), cacheDir: dir, vectors: 'off', articleTerms: none, learned: createLearnedExpander(undefined) });
+    const without = await loadOrBuildRetriever({
+      kb: tinyKb(),
+      cacheDir: dir,
+      vectors: 'off',
+      articleTerms: none,
+      learned: createLearnedExpander(undefined),
+    });
     expect(await without.retrieve({ text, jurisdiction: 'CN', k: 3 })).toEqual([]);
-    const learned = createLearnedExpander({ version: 1, tokenizer: 't', trainedOn: [], entries: { 蓝莓: [['竞业限制', 1]] } });
-    const withTable = await loadOrBuildRetriever({ kb: tinyKb(), cacheDir: dir, vectors: 'off', articleTerms: none, learned });
+    const learned = createLearnedExpander({
+      version: 1,
+      tokenizer: 't',
+      trainedOn: [],
+      entries: { 蓝莓: [['竞业限制', 1]] },
+    });
+    const withTable = await loadOrBuildRetriever({
+      kb: tinyKb(),
+      cacheDir: dir,
+      vectors: 'off',
+      articleTerms: none,
+      learned,
+    });
     const hits = await withTable.retrieve({ text, jurisdiction: 'CN', k: 3 });
     expect(hits[0]?.passage.text).toContain('竞业限制');
     // Learned terms rank; they do not make the bot surer (confidence counts the question's own words).
@@ -150,9 +175,14 @@ describe('learned parts and large-corpus mode', () => {
   it('learned article words are indexed with their article (and change the cache key)', async () => {
     const { createArticleTerms } = await import('../../src/retrieval/expansion/article-terms.js');
     const dir = mkdtempSync(join(tmpdir(), 'index-articles-'));
-    const terms = createArticleTerms({ version: 1, tokenizer: 't', trainedOn: [], articles: { '劳动合同法#82': [['蓝莓', 2]] } }, 'h1');
+    const terms = createArticleTerms(
+      { version: 1, tokenizer: 't', trainedOn: [], articles: { '劳动合同法#82': [['蓝莓', 2]] } },
+      'h1',
+    );
     const r = await loadOrBuildRetriever({ kb: tinyKb(), cacheDir: dir, vectors: 'off', articleTerms: terms });
-    expect((await r.retrieve({ text: '蓝莓', jurisdiction: 'CN', k: 1 }))[0]?.passage.id).toBe('cn/labor-contract-law#82');
+    expect((await r.retrieve({ text: '蓝莓', jurisdiction: 'CN', k: 1 }))[0]?.passage.id).toBe(
+      'cn/labor-contract-law#82',
+    );
     expect(JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')).articleTerms).toBe('h1');
   });
 });

@@ -11,7 +11,11 @@ function recordingRetriever(): Retriever & { queries: RetrievalQuery[] } {
     queries,
     async retrieve(query) {
       queries.push(query);
-      return SAMPLE_PASSAGES.slice(0, query.k ?? 10).map((passage, i): ScoredPassage => ({ passage, score: 1 / (i + 1), confidence: 0.9 - i * 0.1 }));
+      return SAMPLE_PASSAGES.slice(0, query.k ?? 10).map((passage, i): ScoredPassage => ({
+        passage,
+        score: 1 / (i + 1),
+        confidence: 0.9 - i * 0.1,
+      }));
     },
   };
 }
@@ -25,7 +29,14 @@ describe('LangchainLawRetriever', () => {
     expect(docs).toHaveLength(2);
     const first = SAMPLE_PASSAGES[0]!;
     expect(docs[0]!.pageContent).toBe(first.text);
-    expect(docs[0]!.metadata).toMatchObject({ passageId: first.id, law: '劳动合同法', article: 82, jurisdiction: 'CN', score: 1, inForce: true });
+    expect(docs[0]!.metadata).toMatchObject({
+      passageId: first.id,
+      law: '劳动合同法',
+      article: 82,
+      jurisdiction: 'CN',
+      score: 1,
+      inForce: true,
+    });
     expect(docs[1]!.metadata.score).toBe(0.5);
   });
 });

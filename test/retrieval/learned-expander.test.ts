@@ -8,7 +8,16 @@ const table = {
   version: 1 as const,
   tokenizer: 'zh-jieba-bigram-v1',
   trainedOn: [{ source: 'test', pairs: 3 }],
-  entries: { 老板: [['用人单位', 0.8], ['工资', 0.3]] as [string, number][], 拖欠: [['工资', 0.9], ['支付', 0.5]] as [string, number][] },
+  entries: {
+    老板: [
+      ['用人单位', 0.8],
+      ['工资', 0.3],
+    ] as [string, number][],
+    拖欠: [
+      ['工资', 0.9],
+      ['支付', 0.5],
+    ] as [string, number][],
+  },
 };
 
 describe('learned expander', () => {
@@ -26,7 +35,10 @@ describe('learned expander', () => {
     const dir = mkdtempSync(join(tmpdir(), 'learned-'));
     expect(loadLearnedExpander(dir).size).toBe(0);
     mkdirSync(join(dir, 'learned'));
-    writeFileSync(join(dir, 'learned', 'zh-translation.json'), JSON.stringify({ ...table, entries: { 老板: [['用人单位', 7]] } }));
+    writeFileSync(
+      join(dir, 'learned', 'zh-translation.json'),
+      JSON.stringify({ ...table, entries: { 老板: [['用人单位', 7]] } }),
+    );
     expect(() => loadLearnedExpander(dir)).toThrow(/zh-translation\.json/);
   });
   it('loads the committed table', () => {

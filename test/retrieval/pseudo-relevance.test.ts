@@ -8,7 +8,13 @@ describe('pseudo-relevance feedback', () => {
     ['产假', '天'],
   ];
   it('adds frequent words of the top documents that the question lacks, best first, weights in (0, 1]', () => {
-    const out = feedbackTerms([0, 1, 2], (d) => docs[d]!, () => 1, new Set(['工伤']), { docs: 2, terms: 3 });
+    const out = feedbackTerms(
+      [0, 1, 2],
+      (d) => docs[d]!,
+      () => 1,
+      new Set(['工伤']),
+      { docs: 2, terms: 3 },
+    );
     expect(out[0]).toEqual({ term: '认定', weight: 1 });
     expect(out.map((t) => t.term)).not.toContain('工伤');
     expect(out.map((t) => t.term)).not.toContain('#工伤');
@@ -16,6 +22,14 @@ describe('pseudo-relevance feedback', () => {
     expect(out.every((t) => t.weight > 0 && t.weight <= 1)).toBe(true);
   });
   it('returns nothing without documents', () => {
-    expect(feedbackTerms([], (d) => docs[d]!, () => 1, new Set(), { docs: 3, terms: 3 })).toEqual([]);
+    expect(
+      feedbackTerms(
+        [],
+        (d) => docs[d]!,
+        () => 1,
+        new Set(),
+        { docs: 3, terms: 3 },
+      ),
+    ).toEqual([]);
   });
 });

@@ -8,8 +8,19 @@ import { Metrics } from '../../src/shared/metrics.js';
 import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
 
 const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  id, channel: 'http', conversationId: `c-${id}`, language: 'zh-Hans', category: 'urgent', reasons: [], summary: 's',
-  transcript: [], citations: [], status: 'open', createdAt: 1000, updatedAt: 1000, ...over,
+  id,
+  channel: 'http',
+  conversationId: `c-${id}`,
+  language: 'zh-Hans',
+  category: 'urgent',
+  reasons: [],
+  summary: 's',
+  transcript: [],
+  citations: [],
+  status: 'open',
+  createdAt: 1000,
+  updatedAt: 1000,
+  ...over,
 });
 
 describe('metrics', () => {
@@ -28,8 +39,13 @@ describe('metrics', () => {
 
   it('reports outbox depth and age per destination, dead letters and the oldest unclaimed urgent ticket', async () => {
     const store = openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'metrics-')), 'db.sqlite'));
-    await store.saveTicket(ticket('T1'), [{ kind: 'ticket.post', payload: {} }, { kind: 'worker.send', payload: { text: 'x' } }]);
-    await store.saveTicket(ticket('T2', { status: 'claimed', owner: 'U1', createdAt: 500 }), [{ kind: 'ticket.post', payload: {} }]);
+    await store.saveTicket(ticket('T1'), [
+      { kind: 'ticket.post', payload: {} },
+      { kind: 'worker.send', payload: { text: 'x' } },
+    ]);
+    await store.saveTicket(ticket('T2', { status: 'claimed', owner: 'U1', createdAt: 500 }), [
+      { kind: 'ticket.post', payload: {} },
+    ]);
     const [dead] = await store.dueOutbox(5000, 1);
     await store.markDead(dead!.id, 5000, 'gone');
     const m = new Metrics({ processMetrics: false });

@@ -24,7 +24,13 @@ export function describeConsoleStoreContract(name: string, open: () => Promise<C
       await s.createUser('bob', 'hash1', 'staff', 'vi', 5);
       await expect(s.createUser('bob', 'hash2', 'lead', 'en', 6)).rejects.toThrow(/unique/i);
       await s.setUserLang('bob', 'zh-Hant');
-      expect(await s.getUser('bob')).toMatchObject({ name: 'bob', role: 'staff', lang: 'zh-Hant', disabled: false, passwordHash: 'hash1' });
+      expect(await s.getUser('bob')).toMatchObject({
+        name: 'bob',
+        role: 'staff',
+        lang: 'zh-Hant',
+        disabled: false,
+        passwordHash: 'hash1',
+      });
       expect(await s.getUser('nobody')).toBeUndefined();
     });
 
@@ -54,7 +60,9 @@ export function describeConsoleStoreContract(name: string, open: () => Promise<C
       await s.audit({ at: 2, user: 'bob', action: 'transcript.view', ticketId: 'T1' });
       await s.audit({ at: 3, user: 'alice', action: 'claim', ticketId: 'T2' });
       expect((await s.listAudit(10)).map((a) => a.action)).toEqual(['claim', 'transcript.view', 'login']);
-      expect(await s.listAudit(10, 'T1')).toEqual([{ id: 2, at: 2, user: 'bob', action: 'transcript.view', ticketId: 'T1' }]);
+      expect(await s.listAudit(10, 'T1')).toEqual([
+        { id: 2, at: 2, user: 'bob', action: 'transcript.view', ticketId: 'T1' },
+      ]);
       await s.addNote('T1', 'bob', 'first', 1);
       await s.addNote('T1', 'alice', 'second', 2);
       expect((await s.listNotes('T1')).map((n) => `${n.author}:${n.text}`)).toEqual(['bob:first', 'alice:second']);
@@ -89,7 +97,10 @@ export function describeConsoleStoreContract(name: string, open: () => Promise<C
       expect(events.ticketEvents.map((e) => `${e.ticketId}:${e.action}`)).toEqual(['T1:opened', 'T1:claimed']);
       expect(events.ticketEvents[1]?.staff).toBe('console:bob');
       expect(events.answers).toHaveLength(1);
-      expect(events.answers[0]).toMatchObject({ maskedQuestion: '火星 [手机号]', citations: [{ label: '《劳动合同法》第三十条' }] });
+      expect(events.answers[0]).toMatchObject({
+        maskedQuestion: '火星 [手机号]',
+        citations: [{ label: '《劳动合同法》第三十条' }],
+      });
     });
   });
 }

@@ -35,5 +35,4 @@ describe('sqlite console store', () => {
     expect((await reopened.stats()).conversations).toBe(0);
     await reopened.close();
   });
-
 });

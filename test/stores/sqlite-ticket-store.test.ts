@@ -14,12 +14,17 @@ import { describeTicketStoreContract, ticket } from './ticket-store-contract.js'
 
 const dbPath = () => join(mkdtempSync(join(tmpdir(), 'store-')), 'data', 'gonghui.sqlite');
 
-describeTicketStoreContract('SQLite', () => ({ newLocation: async () => dbPath(), open: async (path) => openSqliteTicketStore(path) }));
+describeTicketStoreContract('SQLite', () => ({
+  newLocation: async () => dbPath(),
+  open: async (path) => openSqliteTicketStore(path),
+}));
 
 describe('SQLite ticket store', () => {
   it('loses no ticket when the process is killed between writing and posting it', async () => {
     const path = dbPath();
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/crash-mid-ticket.ts', path], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/crash-mid-ticket.ts', path], {
+      encoding: 'utf8',
+    });
     expect(child.stdout).toContain('ticket written');
     expect(child.signal).toBe('SIGKILL');
 
@@ -33,7 +38,15 @@ describe('SQLite ticket store', () => {
 
     // The restarted core remembers the message id and that the case waits for staff.
     const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices: loadNotices('knowledge') });
-    const redelivered = { channel: 'wechat', conversationId: 'c-crash', userId: 'u', messageId: 'm-crash', kind: 'text', text: '我在车间受伤了', timestamp: 1 } as const;
+    const redelivered = {
+      channel: 'wechat',
+      conversationId: 'c-crash',
+      userId: 'u',
+      messageId: 'm-crash',
+      kind: 'text',
+      text: '我在车间受伤了',
+      timestamp: 1,
+    } as const;
     // The redelivery gets the original answer (same ticket), and no second ticket.
     const again = await core.receive(redelivered);
     expect(again.status).toBe('repeat');
@@ -47,15 +60,22 @@ describe('SQLite ticket store', () => {
     await store.close();
   }, 30_000);
 
-
   it('upgrades a version-2 database and keeps its undelivered events', async () => {
     const path = dbPath();
     mkdirSync(dirname(path), { recursive: true });
     const old = new Database(path);
     for (const m of MIGRATIONS.slice(0, 2)) old.exec(m);
     old.pragma('user_version = 2');
-    old.prepare("INSERT INTO tickets (id, channel, conversation_id, body, status, created_at, updated_at) VALUES ('T1', 'wechat', 'c', ?, 'open', 1, 1)").run(JSON.stringify(ticket()));
-    old.prepare("INSERT INTO outbox (kind, ticket_id, payload, due_at, created_at) VALUES ('ticket.post', 'T1', '{}', 1000, 1), ('worker.send', 'T1', '{\"text\":\"hi\"}', 1, 1)").run();
+    old
+      .prepare(
+        "INSERT INTO tickets (id, channel, conversation_id, body, status, created_at, updated_at) VALUES ('T1', 'wechat', 'c', ?, 'open', 1, 1)",
+      )
+      .run(JSON.stringify(ticket()));
+    old
+      .prepare(
+        "INSERT INTO outbox (kind, ticket_id, payload, due_at, created_at) VALUES ('ticket.post', 'T1', '{}', 1000, 1), ('worker.send', 'T1', '{\"text\":\"hi\"}', 1, 1)",
+      )
+      .run();
     old.close();
     const s = openSqliteTicketStore(path);
     // The desk event is backing off; the worker event is in another stream and goes at once.

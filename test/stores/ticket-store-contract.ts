@@ -18,8 +18,19 @@ export interface StoreUnderTest {
 }
 
 export const ticket = (over: Partial<Ticket> = {}): Ticket => ({
-  id: 'T1', channel: 'wechat', conversationId: 'c', language: 'zh-Hans', category: 'urgent', reasons: ['injury'], summary: 's',
-  transcript: [{ role: 'worker', text: '受伤了', at: 1 }], citations: [], status: 'open', createdAt: 1, updatedAt: 1, ...over,
+  id: 'T1',
+  channel: 'wechat',
+  conversationId: 'c',
+  language: 'zh-Hans',
+  category: 'urgent',
+  reasons: ['injury'],
+  summary: 's',
+  transcript: [{ role: 'worker', text: '受伤了', at: 1 }],
+  citations: [],
+  status: 'open',
+  createdAt: 1,
+  updatedAt: 1,
+  ...over,
 });
 
 export function describeTicketStoreContract(name: string, subject: () => StoreUnderTest): void {
@@ -30,12 +41,28 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       const location = await subject().newLocation();
       const a = await subject().open(location);
       await a.saveTicket(ticket(), [{ kind: 'ticket.post', payload: {} }]);
-      await a.saveConversation({ channel: 'wechat', conversationId: 'c', state: 'queued', lang: 'zh-Hant', history: [{ role: 'worker', text: 'x' }], ticketId: 'T1', updatedAt: 5 });
+      await a.saveConversation({
+        channel: 'wechat',
+        conversationId: 'c',
+        state: 'queued',
+        lang: 'zh-Hant',
+        history: [{ role: 'worker', text: 'x' }],
+        ticketId: 'T1',
+        updatedAt: 5,
+      });
       expect(await a.markProcessed('wechat', 'm1', 1)).toBe(true);
       await a.close();
       const b = await subject().open(location);
       expect((await b.getTicket('T1'))?.transcript[0]?.text).toBe('受伤了');
-      expect(await b.getConversation('wechat', 'c')).toEqual({ channel: 'wechat', conversationId: 'c', state: 'queued', lang: 'zh-Hant', history: [{ role: 'worker', text: 'x' }], ticketId: 'T1', updatedAt: 5 });
+      expect(await b.getConversation('wechat', 'c')).toEqual({
+        channel: 'wechat',
+        conversationId: 'c',
+        state: 'queued',
+        lang: 'zh-Hant',
+        history: [{ role: 'worker', text: 'x' }],
+        ticketId: 'T1',
+        updatedAt: 5,
+      });
       expect(await b.markProcessed('wechat', 'm1', 2)).toBe(false);
       expect(await b.markProcessed('http', 'm1', 2)).toBe(true);
       expect(await b.dueOutbox(10, 10)).toHaveLength(1);
@@ -46,7 +73,8 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
 
     it('stores and lists tickets from every worker channel', async () => {
       const store = await fresh();
-      for (const [i, channel] of CHANNEL_NAMES.entries()) await store.saveTicket(ticket({ id: `T-${channel}`, channel, createdAt: i + 1, updatedAt: i + 1 }), []);
+      for (const [i, channel] of CHANNEL_NAMES.entries())
+        await store.saveTicket(ticket({ id: `T-${channel}`, channel, createdAt: i + 1, updatedAt: i + 1 }), []);
       expect((await store.listOpenTickets()).map((t) => t.channel)).toEqual([...CHANNEL_NAMES]);
       await store.close();
     });
@@ -74,7 +102,10 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
     it('claims a ticket once, atomically', async () => {
       const s = await fresh();
       await s.saveTicket(ticket(), []);
-      const [x, y] = await Promise.all([s.claimTicket('T1', 'U1', 2, [{ kind: 'ticket.update', payload: {} }]), s.claimTicket('T1', 'U2', 2, [{ kind: 'ticket.update', payload: {} }])]);
+      const [x, y] = await Promise.all([
+        s.claimTicket('T1', 'U1', 2, [{ kind: 'ticket.update', payload: {} }]),
+        s.claimTicket('T1', 'U2', 2, [{ kind: 'ticket.update', payload: {} }]),
+      ]);
       expect([x.claimed, y.claimed].filter(Boolean)).toHaveLength(1);
       expect((await s.getTicket('T1'))?.owner).toBe(x.claimed ? 'U1' : 'U2');
       expect(await s.dueOutbox(10, 10)).toHaveLength(1);
@@ -104,8 +135,16 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       await s.markFailed(first!.id, 1000);
       await s.enqueue('ticket.thread', 'T1', { text: 'later' }, 2);
       await s.enqueue('worker.send', 'T1', { text: 'to the worker' }, 2);
-      expect((await s.dueOutbox(10, 10)).map((i) => `${i.ticketId} ${i.kind}`)).toEqual(['T2 ticket.post', 'T1 worker.send']);
-      expect((await s.dueOutbox(1000, 10)).map((i) => `${i.ticketId} ${i.kind}`)).toEqual(['T1 ticket.post', 'T2 ticket.post', 'T1 ticket.thread', 'T1 worker.send']);
+      expect((await s.dueOutbox(10, 10)).map((i) => `${i.ticketId} ${i.kind}`)).toEqual([
+        'T2 ticket.post',
+        'T1 worker.send',
+      ]);
+      expect((await s.dueOutbox(1000, 10)).map((i) => `${i.ticketId} ${i.kind}`)).toEqual([
+        'T1 ticket.post',
+        'T2 ticket.post',
+        'T1 ticket.thread',
+        'T1 worker.send',
+      ]);
       const [retried] = await s.dueOutbox(1000, 10);
       expect(retried?.attempts).toBe(1);
       expect(JSON.parse((await s.dueOutbox(1000, 10))[2]!.payload)).toEqual({ text: 'later' });
@@ -115,13 +154,23 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
     it('updates a ticket atomically with its events, or not at all', async () => {
       const s = await fresh();
       await s.saveTicket(ticket(), []);
-      const changed = await s.updateTicket('T1', (t) => ({ ticket: { ...t, summary: 'new', updatedAt: 9 }, events: [{ kind: 'ticket.update', payload: {} }] }));
+      const changed = await s.updateTicket('T1', (t) => ({
+        ticket: { ...t, summary: 'new', updatedAt: 9 },
+        events: [{ kind: 'ticket.update', payload: {} }],
+      }));
       expect(changed).toMatchObject({ changed: true, ticket: { summary: 'new' } });
       expect(await s.updateTicket('T1', () => undefined)).toMatchObject({ changed: false, ticket: { summary: 'new' } });
       expect(await s.updateTicket('T-NONE', (t) => ({ ticket: t, events: [] }))).toEqual({ changed: false });
       // A malformed or misdirected change is refused whole: neither the ticket nor an event is written.
-      await expect(s.updateTicket('T1', (t) => ({ ticket: { ...t, summary: 'broken', citations: [{} as never] }, events: [{ kind: 'ticket.update', payload: {} }] }))).rejects.toThrow();
-      await expect(s.updateTicket('T1', (t) => ({ ticket: { ...t, id: 'T9' }, events: [{ kind: 'ticket.update', payload: {} }] }))).rejects.toThrow(/T9/);
+      await expect(
+        s.updateTicket('T1', (t) => ({
+          ticket: { ...t, summary: 'broken', citations: [{} as never] },
+          events: [{ kind: 'ticket.update', payload: {} }],
+        })),
+      ).rejects.toThrow();
+      await expect(
+        s.updateTicket('T1', (t) => ({ ticket: { ...t, id: 'T9' }, events: [{ kind: 'ticket.update', payload: {} }] })),
+      ).rejects.toThrow(/T9/);
       expect((await s.getTicket('T1'))?.summary).toBe('new');
       expect((await s.dueOutbox(100, 10)).length).toBe(1);
       // The Slack ref survives a later rewrite of the ticket body through updateTicket.
@@ -136,10 +185,22 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       await s.saveTicket(ticket({ transcript: [] }), []);
       await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          s.updateTicket('T1', (t) => ({ ticket: { ...t, transcript: [...t.transcript, { role: 'worker', text: `m${i}`, at: i }] }, events: [{ kind: 'ticket.thread', payload: { text: `m${i}` } }] })),
+          s.updateTicket('T1', (t) => ({
+            ticket: { ...t, transcript: [...t.transcript, { role: 'worker', text: `m${i}`, at: i }] },
+            events: [{ kind: 'ticket.thread', payload: { text: `m${i}` } }],
+          })),
         ),
       );
-      expect((await s.getTicket('T1'))?.transcript.map((t) => t.text).sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7']);
+      expect((await s.getTicket('T1'))?.transcript.map((t) => t.text).sort()).toEqual([
+        'm0',
+        'm1',
+        'm2',
+        'm3',
+        'm4',
+        'm5',
+        'm6',
+        'm7',
+      ]);
       expect(await s.stats()).toMatchObject({ pendingOutbox: 8 });
       await s.close();
     });
@@ -171,40 +232,121 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
     it('journals a message once, returns it to a redelivery, and finishes it with its ticket in one transaction', async () => {
       const s = await fresh();
       const key = { channel: 'wechat', userId: 'u1', messageId: 'm1' } as const;
-      const inbound = { ...key, conversationId: 'c', kind: 'text', text: '我受伤了', urgency: 'urgent', receivedAt: 5 } as const;
+      const inbound = {
+        ...key,
+        conversationId: 'c',
+        kind: 'text',
+        text: '我受伤了',
+        urgency: 'urgent',
+        receivedAt: 5,
+      } as const;
       expect(await s.recordInbound(inbound)).toEqual({ created: true });
-      expect(await s.recordInbound(inbound)).toMatchObject({ created: false, record: { status: 'received', text: '我受伤了', urgency: 'urgent' } });
+      expect(await s.recordInbound(inbound)).toMatchObject({
+        created: false,
+        record: { status: 'received', text: '我受伤了', urgency: 'urgent' },
+      });
       // The same message id from another sender is another message.
       expect(await s.recordInbound({ ...inbound, userId: 'u2' })).toEqual({ created: true });
       expect((await s.pendingInbound(10)).map((r) => r.userId)).toEqual(['u1', 'u2']);
-      const conv = { channel: 'wechat', conversationId: 'c', state: 'queued', history: [{ role: 'worker', text: '我受伤了' }], ticketId: 'T1', updatedAt: 6 } as const;
-      expect(await s.finishMessage({ key, status: 'answered', replies: '[{"text":"已转交"}]', at: 6, conversation: conv, newTicket: { ticket: ticket(), events: [{ kind: 'ticket.post', payload: {} }] } })).toBe(true);
-      expect(await s.getInbound(key)).toMatchObject({ status: 'answered', replies: '[{"text":"已转交"}]', ticketId: 'T1', text: '' });
+      const conv = {
+        channel: 'wechat',
+        conversationId: 'c',
+        state: 'queued',
+        history: [{ role: 'worker', text: '我受伤了' }],
+        ticketId: 'T1',
+        updatedAt: 6,
+      } as const;
+      expect(
+        await s.finishMessage({
+          key,
+          status: 'answered',
+          replies: '[{"text":"已转交"}]',
+          at: 6,
+          conversation: conv,
+          newTicket: { ticket: ticket(), events: [{ kind: 'ticket.post', payload: {} }] },
+        }),
+      ).toBe(true);
+      expect(await s.getInbound(key)).toMatchObject({
+        status: 'answered',
+        replies: '[{"text":"已转交"}]',
+        ticketId: 'T1',
+        text: '',
+      });
       expect(await s.getConversation('wechat', 'c')).toMatchObject({ state: 'queued', ticketId: 'T1' });
       expect(await s.stats()).toMatchObject({ openTickets: 1, pendingOutbox: 1 });
       // A declined ticket change writes nothing of the outcome.
       const key2 = { ...key, userId: 'u2' };
-      expect(await s.finishMessage({ key: key2, status: 'answered', replies: '[]', at: 7, conversation: { ...conv, updatedAt: 99 }, ticketChange: { id: 'T1', change: () => undefined } })).toBe(false);
+      expect(
+        await s.finishMessage({
+          key: key2,
+          status: 'answered',
+          replies: '[]',
+          at: 7,
+          conversation: { ...conv, updatedAt: 99 },
+          ticketChange: { id: 'T1', change: () => undefined },
+        }),
+      ).toBe(false);
       expect(await s.getInbound(key2)).toMatchObject({ status: 'received' });
       expect((await s.getConversation('wechat', 'c'))?.updatedAt).toBe(6);
-      expect(await s.finishMessage({ key: key2, status: 'failed', replies: '[]', at: 8, deliver: { stream: 'reply:wechat:c', events: [{ kind: 'reply.send', payload: { channel: 'wechat', conversationId: 'c', text: 'late answer' } }] } })).toBe(true);
+      expect(
+        await s.finishMessage({
+          key: key2,
+          status: 'failed',
+          replies: '[]',
+          at: 8,
+          deliver: {
+            stream: 'reply:wechat:c',
+            events: [{ kind: 'reply.send', payload: { channel: 'wechat', conversationId: 'c', text: 'late answer' } }],
+          },
+        }),
+      ).toBe(true);
       expect(await s.getInbound(key2)).toMatchObject({ status: 'failed', text: '我受伤了' });
-      expect((await s.dueOutbox(100, 10)).map((i) => `${i.ticketId} ${i.kind}`)).toEqual(['T1 ticket.post', 'reply:wechat:c reply.send']);
+      expect((await s.dueOutbox(100, 10)).map((i) => `${i.ticketId} ${i.kind}`)).toEqual([
+        'T1 ticket.post',
+        'reply:wechat:c reply.send',
+      ]);
       await s.close();
     });
 
     it('purges what retention allows and keeps what is open or recent', async () => {
       const s = await fresh();
-      await s.saveTicket(ticket({ id: 'T-old', status: 'resolved', updatedAt: 10 }), [{ kind: 'ticket.update', payload: {} }]);
+      await s.saveTicket(ticket({ id: 'T-old', status: 'resolved', updatedAt: 10 }), [
+        { kind: 'ticket.update', payload: {} },
+      ]);
       await s.saveTicket(ticket({ id: 'T-open', updatedAt: 10 }), []);
-      await s.saveConversation({ channel: 'wechat', conversationId: 'old-chat', state: 'bot', history: [], updatedAt: 10 });
-      await s.saveConversation({ channel: 'wechat', conversationId: 'waiting', state: 'queued', history: [], ticketId: 'T-open', updatedAt: 10 });
-      await s.saveConversation({ channel: 'wechat', conversationId: 'new-chat', state: 'bot', history: [], updatedAt: 500 });
+      await s.saveConversation({
+        channel: 'wechat',
+        conversationId: 'old-chat',
+        state: 'bot',
+        history: [],
+        updatedAt: 10,
+      });
+      await s.saveConversation({
+        channel: 'wechat',
+        conversationId: 'waiting',
+        state: 'queued',
+        history: [],
+        ticketId: 'T-open',
+        updatedAt: 10,
+      });
+      await s.saveConversation({
+        channel: 'wechat',
+        conversationId: 'new-chat',
+        state: 'bot',
+        history: [],
+        updatedAt: 500,
+      });
       await s.pushInbox('web', 'old', 10);
       const key = { channel: 'http', userId: 'w', messageId: 'm' } as const;
       await s.recordInbound({ ...key, conversationId: 'w', kind: 'text', text: 'x', urgency: 'none', receivedAt: 10 });
       await s.finishMessage({ key, status: 'answered', replies: '[]', at: 10 });
-      expect(await s.purge({ conversationsBefore: 100, closedTicketsBefore: 100, processedBefore: 100 })).toEqual({ conversations: 1, closedTickets: 1, processed: 1, outbox: 1, inbox: 1 });
+      expect(await s.purge({ conversationsBefore: 100, closedTicketsBefore: 100, processedBefore: 100 })).toEqual({
+        conversations: 1,
+        closedTickets: 1,
+        processed: 1,
+        outbox: 1,
+        inbox: 1,
+      });
       expect((await s.listOpenTickets()).map((t) => t.id)).toEqual(['T-open']);
       expect(await s.getConversation('wechat', 'waiting')).toBeDefined();
       expect(await s.getConversation('wechat', 'new-chat')).toBeDefined();
@@ -213,12 +355,40 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
 
     it('erases one conversation entirely and nothing of another', async () => {
       const s = await fresh();
-      await s.saveTicket(ticket({ id: 'T-mine', channel: 'http', conversationId: 'me' }), [{ kind: 'ticket.post', payload: {} }]);
-      await s.saveTicket(ticket({ id: 'T-other', channel: 'http', conversationId: 'other' }), [{ kind: 'ticket.post', payload: {} }]);
-      await s.saveConversation({ channel: 'http', conversationId: 'me', state: 'queued', history: [], ticketId: 'T-mine', updatedAt: 1 });
+      await s.saveTicket(ticket({ id: 'T-mine', channel: 'http', conversationId: 'me' }), [
+        { kind: 'ticket.post', payload: {} },
+      ]);
+      await s.saveTicket(ticket({ id: 'T-other', channel: 'http', conversationId: 'other' }), [
+        { kind: 'ticket.post', payload: {} },
+      ]);
+      await s.saveConversation({
+        channel: 'http',
+        conversationId: 'me',
+        state: 'queued',
+        history: [],
+        ticketId: 'T-mine',
+        updatedAt: 1,
+      });
       await s.pushInbox('me', 'reply', 1);
-      for (const messageId of ['m1', 'erase']) await s.recordInbound({ channel: 'http', userId: 'me', messageId, conversationId: 'me', kind: 'text', text: messageId, urgency: 'none', receivedAt: 1 });
-      expect(await s.eraseConversation('http', 'me', { userId: 'me', messageId: 'erase' })).toEqual({ conversations: 1, tickets: 1, messages: 1, inbox: 1, outbox: 1, ticketIds: ['T-mine'] });
+      for (const messageId of ['m1', 'erase'])
+        await s.recordInbound({
+          channel: 'http',
+          userId: 'me',
+          messageId,
+          conversationId: 'me',
+          kind: 'text',
+          text: messageId,
+          urgency: 'none',
+          receivedAt: 1,
+        });
+      expect(await s.eraseConversation('http', 'me', { userId: 'me', messageId: 'erase' })).toEqual({
+        conversations: 1,
+        tickets: 1,
+        messages: 1,
+        inbox: 1,
+        outbox: 1,
+        ticketIds: ['T-mine'],
+      });
       expect(await s.getTicket('T-mine')).toBeUndefined();
       expect(await s.getInbound({ channel: 'http', userId: 'me', messageId: 'erase' })).toBeDefined();
       expect(await s.getTicket('T-other')).toBeDefined();
@@ -228,7 +398,10 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
 
     it('marks a send in flight, gives up on a dead letter without blocking its stream, and reports outbox health', async () => {
       const s = await fresh();
-      await s.saveTicket(ticket({ createdAt: 100 }), [{ kind: 'ticket.post', payload: {} }, { kind: 'ticket.update', payload: {} }]);
+      await s.saveTicket(ticket({ createdAt: 100 }), [
+        { kind: 'ticket.post', payload: {} },
+        { kind: 'ticket.update', payload: {} },
+      ]);
       await s.saveTicket(ticket({ id: 'T2', category: 'person', createdAt: 100 }), []);
       expect(await s.unclaimedUrgentWithoutReminder(200)).toEqual(['T1']);
       expect(await s.unclaimedUrgentWithoutReminder(50)).toEqual([]);
@@ -252,8 +425,17 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
 
     it('saves an escalated conversation in the same transaction as its ticket', async () => {
       const s = await fresh();
-      const conv = { channel: 'wechat', conversationId: 'c', state: 'queued', history: [], ticketId: 'T1', updatedAt: 1 } as const;
-      await expect(s.saveTicket(ticket({ summary: 5 as never }), [{ kind: 'ticket.post', payload: {} }], conv)).rejects.toThrow();
+      const conv = {
+        channel: 'wechat',
+        conversationId: 'c',
+        state: 'queued',
+        history: [],
+        ticketId: 'T1',
+        updatedAt: 1,
+      } as const;
+      await expect(
+        s.saveTicket(ticket({ summary: 5 as never }), [{ kind: 'ticket.post', payload: {} }], conv),
+      ).rejects.toThrow();
       expect(await s.getConversation('wechat', 'c')).toBeUndefined();
       expect(await s.stats()).toMatchObject({ openTickets: 0, pendingOutbox: 0 });
       await s.saveTicket(ticket(), [{ kind: 'ticket.post', payload: {} }], conv);

@@ -7,9 +7,18 @@ import { viRe } from './vi-fold.js';
  * 2024/3/15, 2024.3.15, 15/3/2024, 3/2024, "ngày 15 tháng 3 năm 2024", "tháng 3/2024".
  */
 const PATTERNS: readonly { re: RegExp; ymd: (m: RegExpMatchArray) => [number, number, number] }[] = [
-  { re: /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号號])?/g, ymd: (m) => [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)] },
-  { re: /(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?![\d])/g, ymd: (m) => [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)] },
-  { re: /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu, ymd: (m) => [Number(m[3]), Number(m[2]), Number(m[1])] },
+  {
+    re: /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号號])?/g,
+    ymd: (m) => [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)],
+  },
+  {
+    re: /(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?![\d])/g,
+    ymd: (m) => [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)],
+  },
+  {
+    re: /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu,
+    ymd: (m) => [Number(m[3]), Number(m[2]), Number(m[1])],
+  },
   { re: /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/g, ymd: (m) => [Number(m[3]), Number(m[2]), Number(m[1])] },
   { re: /(?<![\d/.-])(?:tháng\s+)?(\d{1,2})[/.-](\d{4})(?![\d/.-])/giu, ymd: (m) => [Number(m[2]), Number(m[1]), 1] },
 ];

@@ -42,7 +42,8 @@ export type FactName = keyof Facts;
 /** The mark-free twin of a pattern when the message was typed without diacritics. */
 const twin = (re: RegExp, folded: boolean): RegExp => (folded ? new RegExp(stripMarks(re.source), re.flags) : re);
 
-const overlaps = (spans: readonly { start: number; end: number }[], s: number, e: number) => spans.some((f) => s < f.end && e > f.start);
+const overlaps = (spans: readonly { start: number; end: number }[], s: number, e: number) =>
+  spans.some((f) => s < f.end && e > f.start);
 
 /** The amount nearest after a cue (within 12 characters), or undefined. */
 function amountAfter(text: string, cue: RegExp, amounts: readonly Found<number>[]): Found<number> | undefined {
@@ -84,14 +85,23 @@ function hoursVi(text: string, facts: Facts, used: { start: number; end: number 
     const v = parseAnyNumber(m[1]!.replace(',', '.'));
     if (v === undefined) continue;
     const around = text.slice(Math.max(0, m.index - 25), m.index + m[0].length + 25).toLowerCase();
-    if (twin(/(mỗi ngày|một ngày|hằng ngày|hàng ngày|mỗi tối)[^,.]{0,12}$/u, folded).test(text.slice(Math.max(0, m.index - 20), m.index).toLowerCase())) continue;
+    if (
+      twin(/(mỗi ngày|một ngày|hằng ngày|hàng ngày|mỗi tối)[^,.]{0,12}$/u, folded).test(
+        text.slice(Math.max(0, m.index - 20), m.index).toLowerCase(),
+      )
+    )
+      continue;
     const night = twin(/(ban đêm|đêm|ca đêm|ca 3)/u, folded).test(around);
     if (night && !twin(/(làm thêm|tăng ca|thêm giờ|ot)/u, folded).test(around)) {
       facts.nightHours = (facts.nightHours ?? 0) + v;
     } else if (night) {
       facts.nightOvertimeHours = (facts.nightOvertimeHours ?? 0) + v;
     } else {
-      const key = twin(/(lễ|tết)/u, folded).test(around) ? 'holidayHours' : twin(/(chủ nhật|cuối tuần|thứ bảy|ngày nghỉ hằng tuần|ngày nghỉ)/u, folded).test(around) ? 'restDayHours' : 'weekdayHours';
+      const key = twin(/(lễ|tết)/u, folded).test(around)
+        ? 'holidayHours'
+        : twin(/(chủ nhật|cuối tuần|thứ bảy|ngày nghỉ hằng tuần|ngày nghỉ)/u, folded).test(around)
+          ? 'restDayHours'
+          : 'weekdayHours';
       facts[key] = (facts[key] ?? 0) + v;
     }
     used.push({ start: m.index, end: m.index + m[0].length });
@@ -105,8 +115,18 @@ function wordFacts(text: string, lang: Lang, facts: Facts, folded: boolean): voi
     const T = (re: RegExp) => twin(re, folded).test(t);
     if (T(/(không xác định thời hạn|vô thời hạn)/u)) facts.contractTerm = 'open';
     if (T(/(nợ lương|chậm lương|không trả lương|chưa trả lương|nợ tiền lương)/u)) facts.arrears = true;
-    if (T(/(không (?:được )?đóng (?:bảo hiểm thất nghiệp|bhtn)|chưa (?:từng )?đóng (?:bảo hiểm thất nghiệp|bhtn)|không có (?:bảo hiểm thất nghiệp|bhtn))/u)) facts.insuredMonths = 0;
-    else if (T(/((?:đóng|có) (?:đủ |đầy đủ )?(?:bảo hiểm thất nghiệp|bhtn) (?:suốt|toàn bộ|cả|đầy đủ|từ đầu)|đóng đủ (?:bảo hiểm thất nghiệp|bhtn))/u)) facts.insuredMonths = 'all';
+    if (
+      T(
+        /(không (?:được )?đóng (?:bảo hiểm thất nghiệp|bhtn)|chưa (?:từng )?đóng (?:bảo hiểm thất nghiệp|bhtn)|không có (?:bảo hiểm thất nghiệp|bhtn))/u,
+      )
+    )
+      facts.insuredMonths = 0;
+    else if (
+      T(
+        /((?:đóng|có) (?:đủ |đầy đủ )?(?:bảo hiểm thất nghiệp|bhtn) (?:suốt|toàn bộ|cả|đầy đủ|từ đầu)|đóng đủ (?:bảo hiểm thất nghiệp|bhtn))/u,
+      )
+    )
+      facts.insuredMonths = 'all';
     if (T(/(đặc biệt nặng nhọc)/u)) facts.leaveCategory = 'special';
     else if (T(/(nặng nhọc|độc hại|nguy hiểm|chưa thành niên|khuyết tật)/u)) facts.leaveCategory = 'heavy';
     else if (T(/(bình thường|văn phòng)/u)) facts.leaveCategory ??= 'normal';
@@ -115,11 +135,15 @@ function wordFacts(text: string, lang: Lang, facts: Facts, folded: boolean): voi
     else if (T(/(trung cấp|công nhân kỹ thuật|nhân viên nghiệp vụ)/u)) facts.jobLevel = 'intermediate';
     else if (T(/(lao động phổ thông|công việc khác|không cần bằng|không có bằng)/u)) facts.jobLevel = 'other';
     const region = twin(/vùng\s*(iv|iii|ii|i|[1-4])(?![\p{L}\d])/iu, folded).exec(t);
-    if (region) facts.region = ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, 1 | 2 | 3 | 4>)[region[1]!.toLowerCase()] ?? (Number(region[1]) as 1 | 2 | 3 | 4);
+    if (region)
+      facts.region =
+        ({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, 1 | 2 | 3 | 4>)[region[1]!.toLowerCase()] ??
+        (Number(region[1]) as 1 | 2 | 3 | 4);
     if (T(/(sinh đôi)/u)) facts.babies = 2;
     else if (T(/(sinh ba)/u)) facts.babies = 3;
     if (T(/(công ty|người sử dụng lao động|sếp|chủ) (?:đuổi|cho nghỉ|sa thải|chấm dứt|báo)/u)) facts.party = 'employer';
-    else if (T(/(tôi|em|mình) (?:muốn |định )?(?:nghỉ việc|xin nghỉ|nghỉ làm|chấm dứt|thôi việc)/u)) facts.party = 'worker';
+    else if (T(/(tôi|em|mình) (?:muốn |định )?(?:nghỉ việc|xin nghỉ|nghỉ làm|chấm dứt|thôi việc)/u))
+      facts.party = 'worker';
     return;
   }
   const t = toSimplified(text);
@@ -146,7 +170,9 @@ function wordFacts(text: string, lang: Lang, facts: Facts, folded: boolean): voi
  */
 export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Facts {
   const folded = lang === 'vi' && !hasVietnameseLetters(raw);
-  const text = (lang === 'vi' ? (folded ? stripMarks(raw.normalize('NFC')) : raw.normalize('NFC')) : toSimplified(raw)).replace(/[，、]/g, ',').replace(/：/g, ':');
+  const text = (lang === 'vi' ? (folded ? stripMarks(raw.normalize('NFC')) : raw.normalize('NFC')) : toSimplified(raw))
+    .replace(/[，、]/g, ',')
+    .replace(/：/g, ':');
   const facts: Facts = {};
   const used: { start: number; end: number }[] = [];
 
@@ -164,7 +190,10 @@ export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Fac
   else hoursCn(text, facts, used);
 
   // Days: untaken leave ("5天年假没休", "还有3天没休").
-  const dayRe = lang === 'vi' ? twin(new RegExp(`(\\d+|${VI_NUMBER_WORD})\\s*ngày`, 'giu'), folded) : new RegExp(`(${CN_NUMBER})\\s*天`, 'g');
+  const dayRe =
+    lang === 'vi'
+      ? twin(new RegExp(`(\\d+|${VI_NUMBER_WORD})\\s*ngày`, 'giu'), folded)
+      : new RegExp(`(${CN_NUMBER})\\s*天`, 'g');
   for (const m of text.matchAll(dayRe)) {
     if (overlaps(used, m.index, m.index + m[0].length)) continue;
     const around = text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12);
@@ -175,7 +204,10 @@ export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Fac
   }
 
   // Contract term ("合同签了3年", "hợp đồng 2 năm"): a tenure right after the contract word.
-  const termCue = lang === 'vi' ? twin(/hợp đồng(?: lao động)?(?: xác định thời hạn)?(?: có thời hạn)?\s*(?:là\s*)?/giu, folded) : /合同(?:期限)?(?:签了?|期|是|为)?\s*/g;
+  const termCue =
+    lang === 'vi'
+      ? twin(/hợp đồng(?: lao động)?(?: xác định thời hạn)?(?: có thời hạn)?\s*(?:là\s*)?/giu, folded)
+      : /合同(?:期限)?(?:签了?|期|是|为)?\s*/g;
   for (const m of text.matchAll(termCue)) {
     // The term follows the contract word directly ("合同签了3年", "hợp đồng 2 năm"); "合同干了5个月" is tenure.
     const t = tenures.find((x) => x.start === m.index + m[0].length);
@@ -191,12 +223,20 @@ export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Fac
       if (t) facts.insuredMonths = t.value.months;
     }
     if (facts.insuredMonths !== undefined && facts.insuredMonths !== 'all' && tenures.length > 1) {
-      const other = tenures.filter((x) => !(x.value.months === facts.insuredMonths && text.slice(Math.max(0, x.start - 30), x.start).match(twin(/(bảo hiểm thất nghiệp|bhtn)/iu, folded))));
+      const other = tenures.filter(
+        (x) =>
+          !(
+            x.value.months === facts.insuredMonths &&
+            text.slice(Math.max(0, x.start - 30), x.start).match(twin(/(bảo hiểm thất nghiệp|bhtn)/iu, folded))
+          ),
+      );
       if (other.length > 0) facts.tenure = other[other.length - 1]!.value;
     }
   }
 
-  const amounts = (lang === 'vi' ? findViAmounts(text, folded) : findCnAmounts(text)).filter((a) => !overlaps(used, a.start, a.end));
+  const amounts = (lang === 'vi' ? findViAmounts(text, folded) : findCnAmounts(text)).filter(
+    (a) => !overlaps(used, a.start, a.end),
+  );
   const avg = lang === 'vi' ? undefined : amountAfter(text, CN_AVG_CUE, amounts);
   if (avg) facts.localAverageWage = avg.value;
   const rest = amounts.filter((a) => a !== avg);
@@ -206,10 +246,18 @@ export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Fac
       rest.find((a) => twin(/^\s*(\/|một|mỗi)\s*(giờ|h)/iu, folded).test(text.slice(a.end, a.end + 8))) ??
       (expecting === 'hourlyWage' ? rest[0] : undefined);
     if (hourly) facts.hourlyWage = hourly.value;
-    const wage = amountAfter(text, twin(VI_WAGE_CUE, folded), rest.filter((a) => a !== hourly)) ?? rest.find((a) => a !== hourly && a.value >= 500_000);
+    const wage =
+      amountAfter(
+        text,
+        twin(VI_WAGE_CUE, folded),
+        rest.filter((a) => a !== hourly),
+      ) ?? rest.find((a) => a !== hourly && a.value >= 500_000);
     if (wage) facts.wage = wage.value;
   } else {
-    const wage = amountAfter(text, CN_WAGE_CUE, rest) ?? rest.find((a) => a.explicitUnit && a.value >= 100) ?? rest.find((a) => a.value >= 1000 && a.value < 1_000_000);
+    const wage =
+      amountAfter(text, CN_WAGE_CUE, rest) ??
+      rest.find((a) => a.explicitUnit && a.value >= 100) ??
+      rest.find((a) => a.value >= 1000 && a.value < 1_000_000);
     if (wage) facts.wage = wage.value;
   }
 
@@ -218,12 +266,29 @@ export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Fac
   return facts;
 }
 
-function answerBare(text: string, lang: Lang, expecting: FactName, facts: Facts, used: { start: number; end: number }[]): void {
-  const bare = /(\d+(?:[.,]\d+)*)/.exec(text.split('').map((c, i) => (overlaps(used, i, i + 1) ? ' ' : c)).join(''));
+function answerBare(
+  text: string,
+  lang: Lang,
+  expecting: FactName,
+  facts: Facts,
+  used: { start: number; end: number }[],
+): void {
+  const bare = /(\d+(?:[.,]\d+)*)/.exec(
+    text
+      .split('')
+      .map((c, i) => (overlaps(used, i, i + 1) ? ' ' : c))
+      .join(''),
+  );
   const n = bare ? parseAnyNumber(bare[1]!) : undefined;
   const folded = lang === 'vi' && !/[^\x00-\x7f]/.test(text);
-  const yes = lang === 'vi' ? twin(/(^|\s)(có|đúng|rồi|phải)(\s|$|[,.!])/iu, folded).test(text) : /(是的|是|对|有|嗯|难产)/.test(text) && !/(不是|没有|不对|否|无)/.test(text);
-  const no = lang === 'vi' ? twin(/(^|\s)(không|chưa)(\s|$|[,.!])/iu, folded).test(text) : /(不是|没有|否|无|顺产|不)/.test(text);
+  const yes =
+    lang === 'vi'
+      ? twin(/(^|\s)(có|đúng|rồi|phải)(\s|$|[,.!])/iu, folded).test(text)
+      : /(是的|是|对|有|嗯|难产)/.test(text) && !/(不是|没有|不对|否|无)/.test(text);
+  const no =
+    lang === 'vi'
+      ? twin(/(^|\s)(không|chưa)(\s|$|[,.!])/iu, folded).test(text)
+      : /(不是|没有|否|无|顺产|不)/.test(text);
   switch (expecting) {
     case 'wage':
     case 'localAverageWage':
@@ -234,10 +299,17 @@ function answerBare(text: string, lang: Lang, expecting: FactName, facts: Facts,
           if (expecting === 'wage') facts.wage = n * 1_000_000;
         } else facts[expecting] = n;
       }
-      if (expecting === 'hourlyWage' && facts.wage !== undefined && facts.hourlyWage === undefined && facts.wage < 500_000) facts.hourlyWage = facts.wage;
+      if (
+        expecting === 'hourlyWage' &&
+        facts.wage !== undefined &&
+        facts.hourlyWage === undefined &&
+        facts.wage < 500_000
+      )
+        facts.hourlyWage = facts.wage;
       break;
     case 'tenure':
-      if (facts.tenure === undefined && n !== undefined && n <= 50) facts.tenure = { months: Math.round(n * 12), days: 0 };
+      if (facts.tenure === undefined && n !== undefined && n <= 50)
+        facts.tenure = { months: Math.round(n * 12), days: 0 };
       break;
     case 'pregnancyMonths':
       if (facts.pregnancyMonths === undefined && facts.tenure !== undefined) {
@@ -254,8 +326,7 @@ function answerBare(text: string, lang: Lang, expecting: FactName, facts: Facts,
       if (facts.insuredMonths === undefined && facts.tenure !== undefined) {
         facts.insuredMonths = facts.tenure.months;
         delete facts.tenure;
-      }
-      else if (facts.insuredMonths === undefined && no) facts.insuredMonths = 0;
+      } else if (facts.insuredMonths === undefined && no) facts.insuredMonths = 0;
       break;
     case 'difficultBirth':
       if (facts.difficultBirth === undefined && (yes || no)) facts.difficultBirth = yes && !no;

@@ -46,9 +46,33 @@ export function parseChineseAmount(raw: string): number | undefined {
 export const CN_NUMBER = `(?:\\d+(?:[,.]\\d+)*|${CN_NUM}+)`;
 
 const VI_DIGITS: Readonly<Record<string, number>> = {
-  không: 0, một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10, mươi: 10,
+  không: 0,
+  một: 1,
+  mốt: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  tư: 4,
+  năm: 5,
+  lăm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+  mươi: 10,
   // Typed without marks (mười and mươi both become muoi: position decides).
-  khong: 0, mot: 1, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10,
+  khong: 0,
+  mot: 1,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
 };
 
 /** Vietnamese number words below 100 ("sáu" = 6, "mười hai" = 12, "hai mươi lăm" = 25). */
@@ -64,7 +88,8 @@ export function parseVietnameseWords(raw: string): number | undefined {
   return undefined;
 }
 
-export const VI_NUMBER_WORD = '(?:(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)(?:\\s+(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)){0,2})';
+export const VI_NUMBER_WORD =
+  '(?:(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)(?:\\s+(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)){0,2})';
 
 /** Any number token: digits, Chinese numeral or Vietnamese words. */
 export function parseAnyNumber(raw: string): number | undefined {

@@ -8,9 +8,15 @@ import type { Found } from './found.js';
 const N = `(${CN_NUMBER}|${VI_NUMBER_WORD})`;
 
 /** Chinese: "5年零3个月", "两年半", "4年8个月", "半年", "18个月", "8年", "一年多" (not exact: skipped). */
-const CN_TENURE = new RegExp(`(?:(${CN_NUMBER})\\s*(?:周年|年)(半)?(?:\\s*零?\\s*(${CN_NUMBER})\\s*个?\\s*(?:月|個月))?|(半)年|(${CN_NUMBER})\\s*(?:个|個)\\s*(半)?\\s*月)`, 'g');
+const CN_TENURE = new RegExp(
+  `(?:(${CN_NUMBER})\\s*(?:周年|年)(半)?(?:\\s*零?\\s*(${CN_NUMBER})\\s*个?\\s*(?:月|個月))?|(半)年|(${CN_NUMBER})\\s*(?:个|個)\\s*(半)?\\s*月)`,
+  'g',
+);
 /** Vietnamese: "4 năm 3 tháng", "2 năm rưỡi", "18 tháng", "nửa năm". */
-const VI_TENURE = new RegExp(`(?:${N}\\s+năm(\\s+rưỡi)?(?:\\s+(?:và\\s+)?${N}\\s+tháng)?|(nửa)\\s+năm|${N}\\s+tháng(\\s+rưỡi)?)`, 'giu');
+const VI_TENURE = new RegExp(
+  `(?:${N}\\s+năm(\\s+rưỡi)?(?:\\s+(?:và\\s+)?${N}\\s+tháng)?|(nửa)\\s+năm|${N}\\s+tháng(\\s+rưỡi)?)`,
+  'giu',
+);
 
 function months(years: number, m: number): Tenure | undefined {
   const total = years * 12 + m;
@@ -27,7 +33,11 @@ export function findTenures(text: string, folded = false): Found<Tenure>[] {
     if (/^\d/.test(after) && m[3] === undefined && m[1] !== undefined) continue;
     if (/^[多余]/.test(after) && m[3] === undefined) continue; // "一年多" is not an exact tenure
     let t: Tenure | undefined;
-    if (m[1] !== undefined) t = months(parseAnyNumber(m[1]) ?? NaN, (m[2] ? 6 : 0) + (m[3] !== undefined ? parseAnyNumber(m[3]) ?? NaN : 0));
+    if (m[1] !== undefined)
+      t = months(
+        parseAnyNumber(m[1]) ?? NaN,
+        (m[2] ? 6 : 0) + (m[3] !== undefined ? (parseAnyNumber(m[3]) ?? NaN) : 0),
+      );
     else if (m[4]) t = months(0, 6);
     else if (m[5] !== undefined) t = months(0, (parseAnyNumber(m[5]) ?? NaN) + (m[6] ? 0.5 : 0));
     if (t) out.push({ value: t, start: m.index, end: m.index + m[0].length });
@@ -36,7 +46,10 @@ export function findTenures(text: string, folded = false): Found<Tenure>[] {
     let t: Tenure | undefined;
     if (m[1] !== undefined) {
       if (/^\d{4}$/.test(m[1])) continue;
-      t = months(parseAnyNumber(m[1]) ?? NaN, (m[2] ? 6 : 0) + (m[3] !== undefined ? parseAnyNumber(m[3]) ?? NaN : 0));
+      t = months(
+        parseAnyNumber(m[1]) ?? NaN,
+        (m[2] ? 6 : 0) + (m[3] !== undefined ? (parseAnyNumber(m[3]) ?? NaN) : 0),
+      );
     } else if (m[4]) t = months(0, 6);
     else if (m[5] !== undefined) t = months(0, (parseAnyNumber(m[5]) ?? NaN) + (m[6] ? 0.5 : 0));
     if (t) out.push({ value: t, start: m.index, end: m.index + m[0].length });

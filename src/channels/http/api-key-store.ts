@@ -31,7 +31,8 @@ export const secretHash = (secret: string) => createHash('sha256').update(secret
 
 /** A new key for `integration` (checked against {@link INTEGRATION_NAME}): its id, the full key (shown once) and the hash to store. */
 export function newApiKey(integration: string): { keyId: string; key: string; hash: Buffer } {
-  if (!INTEGRATION_NAME.test(integration)) throw new Error('integration name: 1-40 characters of a-z, 0-9, _ and -, starting with a letter or digit');
+  if (!INTEGRATION_NAME.test(integration))
+    throw new Error('integration name: 1-40 characters of a-z, 0-9, _ and -, starting with a letter or digit');
   const keyId = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   return { keyId, key: `gk_${keyId}_${secret}`, hash: secretHash(secret) };
@@ -54,7 +55,12 @@ export function openApiKeyStore(path: string): ApiKeyStore {
   db.pragma('journal_mode = WAL');
   db.exec(`CREATE TABLE IF NOT EXISTS api_keys (
     key_id TEXT PRIMARY KEY, integration TEXT NOT NULL, secret_hash BLOB NOT NULL, created_at INTEGER NOT NULL, revoked_at INTEGER)`);
-  const toInfo = (r: { key_id: string; integration: string; created_at: number; revoked_at: number | null }): ApiKeyInfo => ({
+  const toInfo = (r: {
+    key_id: string;
+    integration: string;
+    created_at: number;
+    revoked_at: number | null;
+  }): ApiKeyInfo => ({
     keyId: r.key_id,
     integration: r.integration,
     createdAt: r.created_at,
@@ -65,14 +71,25 @@ export function openApiKeyStore(path: string): ApiKeyStore {
   return {
     create(integration, at = Date.now()) {
       const { keyId, key, hash } = newApiKey(integration);
-      db.prepare('INSERT INTO api_keys (key_id, integration, secret_hash, created_at) VALUES (?, ?, ?, ?)').run(keyId, integration, hash, at);
+      db.prepare('INSERT INTO api_keys (key_id, integration, secret_hash, created_at) VALUES (?, ?, ?, ?)').run(
+        keyId,
+        integration,
+        hash,
+        at,
+      );
       return { key, info: { keyId, integration, createdAt: at } };
     },
     list() {
-      return (db.prepare('SELECT key_id, integration, created_at, revoked_at FROM api_keys ORDER BY created_at').all() as Parameters<typeof toInfo>[0][]).map(toInfo);
+      return (
+        db
+          .prepare('SELECT key_id, integration, created_at, revoked_at FROM api_keys ORDER BY created_at')
+          .all() as Parameters<typeof toInfo>[0][]
+      ).map(toInfo);
     },
     revoke(keyIdOrIntegration, at = Date.now()) {
-      return db.prepare('UPDATE api_keys SET revoked_at = ? WHERE revoked_at IS NULL AND (key_id = ? OR integration = ?)').run(at, keyIdOrIntegration, keyIdOrIntegration).changes;
+      return db
+        .prepare('UPDATE api_keys SET revoked_at = ? WHERE revoked_at IS NULL AND (key_id = ? OR integration = ?)')
+        .run(at, keyIdOrIntegration, keyIdOrIntegration).changes;
     },
     verify(key) {
       const parsed = parseApiKey(key);

@@ -88,14 +88,21 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
     if (!auth) return null;
     const p = authenticate(auth, request);
     if (!p) {
-      void reply.status(401).header('www-authenticate', 'Bearer').send({ error: 'missing or invalid credentials: send Authorization: Bearer <API key or user token>' });
+      void reply
+        .status(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ error: 'missing or invalid credentials: send Authorization: Bearer <API key or user token>' });
       return undefined;
     }
     return p;
   }
 
   /** The conversation id of `requested` for this caller, or undefined after answering 400/403. */
-  function conversationOf(principal: Principal | null, requested: string | undefined, reply: FastifyReply): string | undefined {
+  function conversationOf(
+    principal: Principal | null,
+    requested: string | undefined,
+    reply: FastifyReply,
+  ): string | undefined {
     if (principal === null) {
       if (requested) return requested;
       void reply.status(400).send({ error: 'user_id: required' });
@@ -151,7 +158,12 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
     // Behind a local reverse proxy every request comes from loopback: a forwarded request is not a local one.
     const proxied = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
     const allowed = token ? request.headers.authorization === `Bearer ${token}` : isLoopback(request.ip) && !proxied;
-    if (!allowed) return reply.status(token ? 401 : 403).send({ error: token ? 'metrics need Authorization: Bearer <METRICS_TOKEN>' : 'metrics are served to loopback only (set METRICS_TOKEN to allow others)' });
+    if (!allowed)
+      return reply.status(token ? 401 : 403).send({
+        error: token
+          ? 'metrics need Authorization: Bearer <METRICS_TOKEN>'
+          : 'metrics are served to loopback only (set METRICS_TOKEN to allow others)',
+      });
     return reply.type(settings.metrics.contentType).send(await settings.metrics.render());
   });
 
@@ -191,12 +203,20 @@ export function createHttpServer(settings: HttpServerSettings): FastifyInstance 
   app.post('/v1/user-tokens', async (request, reply) => {
     const principal = principalOf(request, reply);
     if (principal === undefined) return reply;
-    if (!auth?.userTokenSecret || principal === null) return reply.status(404).send({ error: 'user tokens are not enabled (set API_TOKEN_SECRET)' });
+    if (!auth?.userTokenSecret || principal === null)
+      return reply.status(404).send({ error: 'user tokens are not enabled (set API_TOKEN_SECRET)' });
     if (principal.userId !== undefined) return reply.status(403).send({ error: 'a user token cannot mint tokens' });
     const parsed = tokenRequestSchema.safeParse(request.body);
     if (!parsed.success) return reply.status(400).send({ error: firstIssue(parsed.error) });
     const expiresAt = Math.floor(Date.now() / 1000) + (auth.userTokenTtlSeconds ?? 3600);
-    return { token: mintUserToken(auth.userTokenSecret, { integration: principal.integration, userId: parsed.data.user_id, expiresAt }), expires_at: expiresAt };
+    return {
+      token: mintUserToken(auth.userTokenSecret, {
+        integration: principal.integration,
+        userId: parsed.data.user_id,
+        expiresAt,
+      }),
+      expires_at: expiresAt,
+    };
   });
 
   app.get<{ Params: { id: string } }>('/v1/users/:id/inbox', async (request, reply) => {

@@ -19,7 +19,8 @@ export function createStaffLinks(settings: { secret: string; baseUrl: string; tt
   if (settings.secret.length < 32) throw new Error('staff links: the secret must be at least 32 characters');
   const ttl = settings.ttlSeconds ?? 900;
   const base = settings.baseUrl.replace(/\/+$/, '');
-  const mac = (ticketId: string, exp: number) => createHmac('sha256', settings.secret).update(`transcript:${ticketId}:${exp}`).digest();
+  const mac = (ticketId: string, exp: number) =>
+    createHmac('sha256', settings.secret).update(`transcript:${ticketId}:${exp}`).digest();
   return {
     ttlSeconds: ttl,
     transcriptUrl(ticketId, nowMs = Date.now()) {

@@ -11,11 +11,15 @@ export interface TranscriptPageLabels {
   readonly role: Readonly<Record<'worker' | 'bot' | 'staff', string>>;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function renderPage(ticket: Ticket, labels: TranscriptPageLabels, lang: string): string {
   const rows = ticket.transcript
-    .map((e) => `<li class="${e.role}"><b>${escapeHtml(labels.role[e.role])}</b> <time>${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} UTC</time><p>${escapeHtml(e.text)}</p></li>`)
+    .map(
+      (e) =>
+        `<li class="${e.role}"><b>${escapeHtml(labels.role[e.role])}</b> <time>${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} UTC</time><p>${escapeHtml(e.text)}</p></li>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,19 +41,27 @@ ${rows}
  * that has not expired (the Slack desk hands one out; Slack never gets the
  * transcript). Not cached, not indexed, no referrer, no scripts.
  */
-export function registerTranscriptPage(app: FastifyInstance, settings: { store: Pick<TicketStore, 'getTicket'>; links: StaffLinks; labels: TranscriptPageLabels; lang?: string }): void {
-  app.get<{ Params: { id: string }; Querystring: { exp?: string; sig?: string } }>(`${TRANSCRIPT_PATH}:id`, async (request, reply) => {
-    void reply
-      .header('cache-control', 'no-store')
-      .header('referrer-policy', 'no-referrer')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-    const { id } = request.params;
-    if (!settings.links.verify(id, request.query.exp, request.query.sig)) {
-      return reply.status(403).type('text/plain; charset=utf-8').send(settings.labels.expired);
-    }
-    const ticket = await settings.store.getTicket(id);
-    if (!ticket) return reply.status(404).type('text/plain; charset=utf-8').send('not found');
-    return reply.type('text/html; charset=utf-8').send(renderPage(ticket, settings.labels, settings.lang ?? 'zh-Hans'));
-  });
+export function registerTranscriptPage(
+  app: FastifyInstance,
+  settings: { store: Pick<TicketStore, 'getTicket'>; links: StaffLinks; labels: TranscriptPageLabels; lang?: string },
+): void {
+  app.get<{ Params: { id: string }; Querystring: { exp?: string; sig?: string } }>(
+    `${TRANSCRIPT_PATH}:id`,
+    async (request, reply) => {
+      void reply
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+      const { id } = request.params;
+      if (!settings.links.verify(id, request.query.exp, request.query.sig)) {
+        return reply.status(403).type('text/plain; charset=utf-8').send(settings.labels.expired);
+      }
+      const ticket = await settings.store.getTicket(id);
+      if (!ticket) return reply.status(404).type('text/plain; charset=utf-8').send('not found');
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderPage(ticket, settings.labels, settings.lang ?? 'zh-Hans'));
+    },
+  );
 }

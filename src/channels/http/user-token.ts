@@ -19,7 +19,9 @@ export interface UserTokenClaims {
 const sign = (secret: string, body: string) => createHmac('sha256', secret).update(`ut.${body}`).digest();
 
 export function mintUserToken(secret: string, claims: UserTokenClaims): string {
-  const body = Buffer.from(JSON.stringify({ i: claims.integration, u: claims.userId, e: claims.expiresAt })).toString('base64url');
+  const body = Buffer.from(JSON.stringify({ i: claims.integration, u: claims.userId, e: claims.expiresAt })).toString(
+    'base64url',
+  );
   return `ut.${body}.${sign(secret, body).toString('base64url')}`;
 }
 

@@ -19,7 +19,10 @@ export interface AccessTokenCache {
  * expires. Concurrent callers share one fetch (platforms rate-limit token
  * requests and a new token may invalidate the old one).
  */
-export function createAccessTokenCache(fetchToken: () => Promise<FetchedToken>, options: { marginSeconds?: number; now?: () => number } = {}): AccessTokenCache {
+export function createAccessTokenCache(
+  fetchToken: () => Promise<FetchedToken>,
+  options: { marginSeconds?: number; now?: () => number } = {},
+): AccessTokenCache {
   const now = options.now ?? Date.now;
   const margin = (options.marginSeconds ?? 300) * 1000;
   let cached: { token: string; expiresAt: number } | undefined;

@@ -33,19 +33,34 @@ export interface AdapterKit {
   /** The worker's language so far, else the channel's configured one. */
   languageOf(conversationId: string): Promise<Lang>;
   /** Sends bot answer parts within the platform's rules, retrying transient failures. */
-  sendWithRetry(conversationId: string, parts: readonly string[], sendOne: (part: string) => Promise<void>): Promise<number>;
+  sendWithRetry(
+    conversationId: string,
+    parts: readonly string[],
+    sendOne: (part: string) => Promise<void>,
+  ): Promise<number>;
 }
 
 /** The plumbing the WeChat OA, WeCom KF and Zalo adapters share. */
-export function createAdapterKit(channel: ChannelName, settings: PlatformAdapterSettings & { readonly language: Lang; readonly maxMessageLength: number }): AdapterKit {
+export function createAdapterKit(
+  channel: ChannelName,
+  settings: PlatformAdapterSettings & { readonly language: Lang; readonly maxMessageLength: number },
+): AdapterKit {
   const now = settings.now ?? Date.now;
-  const guarded = createGuardedSender({ channel, state: settings.state, ...(settings.notes ? { notes: settings.notes } : {}), ...(settings.logger ? { logger: settings.logger } : {}), now });
+  const guarded = createGuardedSender({
+    channel,
+    state: settings.state,
+    ...(settings.notes ? { notes: settings.notes } : {}),
+    ...(settings.logger ? { logger: settings.logger } : {}),
+    now,
+  });
   return {
     now,
     guarded,
     tasks: new BackgroundTasks(),
     split: (text) => splitMessage(text, settings.maxMessageLength),
-    languageOf: async (conversationId) => (await settings.conversationLanguage?.(conversationId).catch(() => undefined)) ?? settings.language,
-    sendWithRetry: (conversationId, parts, sendOne) => withRetry(() => guarded.send(conversationId, parts, sendOne), { baseMs: settings.retryBaseMs ?? 500 }),
+    languageOf: async (conversationId) =>
+      (await settings.conversationLanguage?.(conversationId).catch(() => undefined)) ?? settings.language,
+    sendWithRetry: (conversationId, parts, sendOne) =>
+      withRetry(() => guarded.send(conversationId, parts, sendOne), { baseMs: settings.retryBaseMs ?? 500 }),
   };
 }

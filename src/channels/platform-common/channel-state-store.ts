@@ -66,8 +66,12 @@ export function openChannelStateStore(path: string): ChannelStateStore {
   db.pragma('journal_mode = WAL');
   db.exec(SCHEMA);
   const getKv = db.prepare<[string], { value: string }>('SELECT value FROM kv WHERE key = ?');
-  const setKv = db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-  const getWindow = db.prepare<[string, string], WindowRow>('SELECT ends_at, allowed, sent FROM reply_windows WHERE channel = ? AND user_id = ?');
+  const setKv = db.prepare(
+    'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  const getWindow = db.prepare<[string, string], WindowRow>(
+    'SELECT ends_at, allowed, sent FROM reply_windows WHERE channel = ? AND user_id = ?',
+  );
   const upsertWindow = db.prepare(
     `INSERT INTO reply_windows (channel, user_id, opened_at, ends_at, allowed, sent) VALUES (?, ?, ?, ?, ?, 0)
      ON CONFLICT(channel, user_id) DO UPDATE SET opened_at = excluded.opened_at, ends_at = excluded.ends_at, allowed = excluded.allowed, sent = 0`,
@@ -75,11 +79,15 @@ export function openChannelStateStore(path: string): ChannelStateStore {
   const countSent = db.prepare('UPDATE reply_windows SET sent = sent + 1 WHERE channel = ? AND user_id = ?');
   const addUnsub = db.prepare('INSERT OR REPLACE INTO unsubscribed (channel, user_id, at) VALUES (?, ?, ?)');
   const delUnsub = db.prepare('DELETE FROM unsubscribed WHERE channel = ? AND user_id = ?');
-  const getUnsub = db.prepare<[string, string], { at: number }>('SELECT at FROM unsubscribed WHERE channel = ? AND user_id = ?');
+  const getUnsub = db.prepare<[string, string], { at: number }>(
+    'SELECT at FROM unsubscribed WHERE channel = ? AND user_id = ?',
+  );
   const addSeen = db.prepare('INSERT OR IGNORE INTO seen_events (channel, event_id, at) VALUES (?, ?, ?)');
   const pruneSeen = db.prepare('DELETE FROM seen_events WHERE at < ?');
   const addHeld = db.prepare('INSERT INTO held_messages (channel, user_id, text, at) VALUES (?, ?, ?, ?)');
-  const getHeld = db.prepare<[string, string], { text: string }>('SELECT text FROM held_messages WHERE channel = ? AND user_id = ? ORDER BY id');
+  const getHeld = db.prepare<[string, string], { text: string }>(
+    'SELECT text FROM held_messages WHERE channel = ? AND user_id = ? ORDER BY id',
+  );
   const delHeld = db.prepare('DELETE FROM held_messages WHERE channel = ? AND user_id = ?');
   const pruneHeld = db.prepare('DELETE FROM held_messages WHERE at < ?');
   const takeHeld = db.transaction((channel: string, userId: string) => {

@@ -22,6 +22,9 @@ export function requireAllOrNone(env: Record<string, string>, names: readonly st
   const set = names.filter((n) => env[n] !== undefined);
   if (set.length === 0) return false;
   const missing = names.filter((n) => env[n] === undefined);
-  if (missing.length > 0) throw new ConfigError(`${missing.join(', ')} must be set to use ${channel} (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set)`);
+  if (missing.length > 0)
+    throw new ConfigError(
+      `${missing.join(', ')} must be set to use ${channel} (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set)`,
+    );
   return true;
 }

@@ -6,7 +6,10 @@ import type { PlatformChannel } from './channel-adapter.js';
  * `/channels/wecom_kf`, `/channels/zalo`). Bodies arrive as raw text:
  * signatures are computed over the exact bytes, and WeChat posts XML.
  */
-export function createChannelsServer(channels: readonly PlatformChannel[], options: { bodyLimit?: number } = {}): FastifyInstance {
+export function createChannelsServer(
+  channels: readonly PlatformChannel[],
+  options: { bodyLimit?: number } = {},
+): FastifyInstance {
   const app = Fastify({ bodyLimit: options.bodyLimit ?? 65_536, logger: false });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));

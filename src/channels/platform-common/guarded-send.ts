@@ -30,7 +30,12 @@ const HOLDABLE = new Set<StaffNoteKey>(['window_closed', 'quota_exhausted']);
 
 export interface GuardedSender {
   /** Sends each part with `sendOne` within the platform's rules; returns how many parts went out. */
-  send(userId: string, parts: readonly string[], sendOne: (part: string) => Promise<void>, context?: WorkerSendContext): Promise<number>;
+  send(
+    userId: string,
+    parts: readonly string[],
+    sendOne: (part: string) => Promise<void>,
+    context?: WorkerSendContext,
+  ): Promise<number>;
   /** Sends what was held for a worker who just wrote again (their window is open again). */
   flushHeld(userId: string, sendOne: (part: string) => Promise<void>): Promise<number>;
 }
@@ -50,16 +55,33 @@ export function createGuardedSender(settings: GuardedSenderSettings): GuardedSen
   const now = settings.now ?? Date.now;
   const log = settings.logger;
 
-  async function refuse(userId: string, reason: StaffNoteKey, held: readonly string[], context: WorkerSendContext | undefined, detail: string): Promise<void> {
+  async function refuse(
+    userId: string,
+    reason: StaffNoteKey,
+    held: readonly string[],
+    context: WorkerSendContext | undefined,
+    detail: string,
+  ): Promise<void> {
     const hold = context !== undefined && HOLDABLE.has(reason);
     if (hold) for (const part of held) state.hold(channel, userId, part, now());
-    log?.warn({ channel, user: hashId(userId), ticket: context?.ticket.id, reason, held: hold ? held.length : 0, detail }, 'message to worker not sent');
+    log?.warn(
+      { channel, user: hashId(userId), ticket: context?.ticket.id, reason, held: hold ? held.length : 0, detail },
+      'message to worker not sent',
+    );
     if (!context || !settings.notes) return;
     const end = state.windowEnd(channel, userId);
-    await settings.notes.note(context.ticket.id, reason, { channel, until: end ? new Date(end).toISOString() : 'unknown' });
+    await settings.notes.note(context.ticket.id, reason, {
+      channel,
+      until: end ? new Date(end).toISOString() : 'unknown',
+    });
   }
 
-  async function send(userId: string, parts: readonly string[], sendOne: (part: string) => Promise<void>, context?: WorkerSendContext): Promise<number> {
+  async function send(
+    userId: string,
+    parts: readonly string[],
+    sendOne: (part: string) => Promise<void>,
+    context?: WorkerSendContext,
+  ): Promise<number> {
     if (state.isUnsubscribed(channel, userId)) {
       await refuse(userId, 'unsubscribed', parts, context, 'worker unsubscribed');
       return 0;
@@ -68,7 +90,13 @@ export function createGuardedSender(settings: GuardedSenderSettings): GuardedSen
     for (const part of parts) {
       const check = state.checkWindow(channel, userId, now());
       if (check === 'closed' || check === 'exhausted') {
-        await refuse(userId, check === 'closed' ? 'window_closed' : 'quota_exhausted', parts.slice(sent), context, `${parts.length - sent} part(s) not sent`);
+        await refuse(
+          userId,
+          check === 'closed' ? 'window_closed' : 'quota_exhausted',
+          parts.slice(sent),
+          context,
+          `${parts.length - sent} part(s) not sent`,
+        );
         return sent;
       }
       try {

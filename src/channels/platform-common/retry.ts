@@ -3,7 +3,10 @@
  * after the callback was answered: they belong to no ticket, so the outbox
  * cannot carry them.
  */
-export async function withRetry<T>(task: () => Promise<T>, options: { attempts?: number; baseMs?: number } = {}): Promise<T> {
+export async function withRetry<T>(
+  task: () => Promise<T>,
+  options: { attempts?: number; baseMs?: number } = {},
+): Promise<T> {
   const attempts = options.attempts ?? 3;
   const base = options.baseMs ?? 500;
   let last: unknown;

@@ -7,8 +7,13 @@ export interface StaffNotes {
 }
 
 /** Staff notes as `ticket.thread` outbox events written with the bot role. */
-export function createStaffNotes(store: Pick<TicketStore, 'enqueue'>, texts: ChannelTexts, now: () => number = Date.now): StaffNotes {
+export function createStaffNotes(
+  store: Pick<TicketStore, 'enqueue'>,
+  texts: ChannelTexts,
+  now: () => number = Date.now,
+): StaffNotes {
   return {
-    note: (ticketId, key, values) => store.enqueue('ticket.thread', ticketId, { role: 'bot', text: texts.staff(key, values) }, now()),
+    note: (ticketId, key, values) =>
+      store.enqueue('ticket.thread', ticketId, { role: 'bot', text: texts.staff(key, values) }, now()),
   };
 }

@@ -27,7 +27,12 @@ export function loadPlatformChannelsConfig(env: Record<string, string | undefine
   const oa = loadWechatOaConfig(env);
   const kf = loadWecomKfConfig(env);
   const zalo = loadZaloConfig(env);
-  return { ...(oa ? { oa } : {}), ...(kf ? { kf } : {}), ...(zalo ? { zalo } : {}), server: loadChannelsServerConfig(env) };
+  return {
+    ...(oa ? { oa } : {}),
+    ...(kf ? { kf } : {}),
+    ...(zalo ? { zalo } : {}),
+    server: loadChannelsServerConfig(env),
+  };
 }
 
 export interface PlatformChannelsSettings {
@@ -55,15 +60,25 @@ export interface RunningPlatformChannels {
 export async function startPlatformChannels(settings: PlatformChannelsSettings): Promise<RunningPlatformChannels> {
   const { logger: log } = settings;
   const { oa, kf, zalo, server: serverConfig } = settings.config;
-  if (!oa) log.warn('WeChat Official Account off: set WECHAT_OA_APP_ID, WECHAT_OA_APP_SECRET, WECHAT_OA_TOKEN (docs/wechat-official-account-setup.md)');
-  if (!kf) log.warn('WeCom Customer Service off: set WECOM_KF_CORP_ID, WECOM_KF_SECRET, WECOM_KF_TOKEN, WECOM_KF_ENCODING_AES_KEY (docs/wecom-kf-setup.md)');
-  if (!zalo) log.warn('Zalo OA off: set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_REFRESH_TOKEN (docs/zalo-setup.md)');
+  if (!oa)
+    log.warn(
+      'WeChat Official Account off: set WECHAT_OA_APP_ID, WECHAT_OA_APP_SECRET, WECHAT_OA_TOKEN (docs/wechat-official-account-setup.md)',
+    );
+  if (!kf)
+    log.warn(
+      'WeCom Customer Service off: set WECOM_KF_CORP_ID, WECOM_KF_SECRET, WECOM_KF_TOKEN, WECOM_KF_ENCODING_AES_KEY (docs/wecom-kf-setup.md)',
+    );
+  if (!zalo)
+    log.warn(
+      'Zalo OA off: set ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_REFRESH_TOKEN (docs/zalo-setup.md)',
+    );
   if (!oa && !kf && !zalo) return { senders: new Map(), stop: async () => undefined };
 
   const state = openChannelStateStore(join(settings.dataDir, 'channels.sqlite'));
   const { texts } = settings;
   const notes = createStaffNotes(settings.store, texts);
-  const languageOf = (channel: ChannelName) => async (conversationId: string) => (await settings.store.getConversation(channel, conversationId))?.lang;
+  const languageOf = (channel: ChannelName) => async (conversationId: string) =>
+    (await settings.store.getConversation(channel, conversationId))?.lang;
   const common = { port: settings.port, state, texts, notes, logger: log };
   const channels: PlatformChannel[] = [
     ...(oa ? [createWechatOaAdapter({ ...oa, ...common, conversationLanguage: languageOf('wechat_oa') })] : []),
@@ -74,7 +89,9 @@ export async function startPlatformChannels(settings: PlatformChannelsSettings):
   await server.listen({ port: serverConfig.CHANNELS_PORT, host: serverConfig.CHANNELS_HOST });
   const address = server.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : serverConfig.CHANNELS_PORT;
-  log.warn(`Platform channels on http://${serverConfig.CHANNELS_HOST}:${boundPort}: ${channels.map((c) => `/channels/${c.name}`).join(', ')}`);
+  log.warn(
+    `Platform channels on http://${serverConfig.CHANNELS_HOST}:${boundPort}: ${channels.map((c) => `/channels/${c.name}`).join(', ')}`,
+  );
   const pruneTimer = setInterval(() => state.prune(Date.now() - 7 * 24 * 3_600_000), 3_600_000);
   pruneTimer.unref();
   return {

@@ -39,7 +39,9 @@ export function pkcs7Unpad(data: Buffer): Buffer {
 }
 
 export function sha1Signature(parts: readonly string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 export function safeEqualHex(a: string, b: string): boolean {
@@ -51,7 +53,8 @@ export function safeEqualHex(a: string, b: string): boolean {
 export function createWxCrypto(settings: { token: string; encodingAesKey?: string; receiveId: string }): WxCrypto {
   const key = settings.encodingAesKey ? decodeAesKey(settings.encodingAesKey) : undefined;
   const iv = key?.subarray(0, 16);
-  const sign = (timestamp: string, nonce: string, encrypted?: string) => sha1Signature([settings.token, timestamp, nonce, ...(encrypted === undefined ? [] : [encrypted])]);
+  const sign = (timestamp: string, nonce: string, encrypted?: string) =>
+    sha1Signature([settings.token, timestamp, nonce, ...(encrypted === undefined ? [] : [encrypted])]);
   const needKey = () => {
     if (!key || !iv) throw new Error('no EncodingAESKey configured');
     return { key, iv };

@@ -46,20 +46,45 @@ function build(set: DeskLabelSet) {
     },
     thread: d.thread,
     ephemeral: {
-      alreadyClaimed: (ticketId: string, owner: string) => fill(d.ephemeral.alreadyClaimed, { ticket: ticketId, owner }),
+      alreadyClaimed: (ticketId: string, owner: string) =>
+        fill(d.ephemeral.alreadyClaimed, { ticket: ticketId, owner }),
       resolved: (ticketId: string) => fill(d.ephemeral.resolved, { ticket: ticketId }),
       notFound: (ticketId: string) => fill(d.ephemeral.notFound, { ticket: ticketId }),
       claimFirst: (ticketId: string) => fill(d.ephemeral.claimFirst, { ticket: ticketId }),
-      contact: (ticketId: string, channel: string, contact: string) => fill(d.ephemeral.contact, { ticket: ticketId, channel, contact }),
+      contact: (ticketId: string, channel: string, contact: string) =>
+        fill(d.ephemeral.contact, { ticket: ticketId, channel, contact }),
     },
-    reminder: (ticketId: string, minutes: number, reasons: string) => fill(d.reminder, { ticket: ticketId, minutes, reasons }),
+    reminder: (ticketId: string, minutes: number, reasons: string) =>
+      fill(d.reminder, { ticket: ticketId, minutes, reasons }),
     tickets: {
       none: d.tickets.none,
       header: (count: number) => fill(d.tickets.header, { count }),
-      line: (t: { id: string; category: string; status: string; owner?: string; language: string; reasons: string; ageMinutes: number }) =>
-        fill(d.tickets.line, { id: t.id, category: t.category, status: t.status, owner: t.owner ? ` <@${t.owner}>` : '', language: t.language, reasons: t.reasons, age: t.ageMinutes }),
+      line: (t: {
+        id: string;
+        category: string;
+        status: string;
+        owner?: string;
+        language: string;
+        reasons: string;
+        ageMinutes: number;
+      }) =>
+        fill(d.tickets.line, {
+          id: t.id,
+          category: t.category,
+          status: t.status,
+          owner: t.owner ? ` <@${t.owner}>` : '',
+          language: t.language,
+          reasons: t.reasons,
+          age: t.ageMinutes,
+        }),
       ticketText: (t: { category: string; id: string; language: string; status: string; owner?: string }) =>
-        fill(d.tickets.ticketText, { category: t.category, id: t.id, language: t.language, status: t.status, owner: t.owner ? fill(d.owner, { user: t.owner }).replace(/^/, ', ') : '' }),
+        fill(d.tickets.ticketText, {
+          category: t.category,
+          id: t.id,
+          language: t.language,
+          status: t.status,
+          owner: t.owner ? fill(d.owner, { user: t.owner }).replace(/^/, ', ') : '',
+        }),
     },
     summary: set.summary,
   };
@@ -78,4 +103,7 @@ export function createDeskText(labels: DeskLabels, lang: StaffLanguage): DeskTex
 }
 
 /** The English desk texts from the repository's knowledge/ (the default of the Slack helpers and tests). */
-export const DESK_TEXT: DeskText = loadDeskText(join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'knowledge'), 'en');
+export const DESK_TEXT: DeskText = loadDeskText(
+  join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'knowledge'),
+  'en',
+);

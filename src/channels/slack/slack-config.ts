@@ -5,7 +5,10 @@ const schema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(16, 'the app’s signing secret (Basic Information > App Credentials)').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
-  SLACK_CHANNEL_ID: z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id such as C0123ABCD (not the channel name)').optional(),
+  SLACK_CHANNEL_ID: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id such as C0123ABCD (not the channel name)')
+    .optional(),
   SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Interface of /slack/events; behind a reverse proxy keep loopback. */
   SLACK_HOST: z.string().min(1).default('127.0.0.1'),
@@ -39,7 +42,9 @@ export interface SlackConfig {
  */
 export function loadSlackConfig(env: Record<string, string | undefined>): SlackConfig | undefined {
   const e = parseEnv(schema, definedEnv(env));
-  const anySet = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_CHANNEL_ID].some((v) => v !== undefined);
+  const anySet = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_CHANNEL_ID].some(
+    (v) => v !== undefined,
+  );
   if (!anySet) return undefined;
   const socketMode = e.SLACK_APP_TOKEN !== undefined;
   const required: [string, string | undefined][] = [
@@ -48,7 +53,8 @@ export function loadSlackConfig(env: Record<string, string | undefined>): SlackC
     ['SLACK_CHANNEL_ID', e.SLACK_CHANNEL_ID],
   ];
   const missing = required.find(([, v]) => v === undefined);
-  if (missing) throw new ConfigError(`${missing[0]} must be set to use the Slack staff desk${socketMode ? ' (Socket Mode)' : ''}`);
+  if (missing)
+    throw new ConfigError(`${missing[0]} must be set to use the Slack staff desk${socketMode ? ' (Socket Mode)' : ''}`);
   return {
     botToken: e.SLACK_BOT_TOKEN!,
     ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),

@@ -4,7 +4,17 @@ import type { StaffDesk, Ticket } from '../../conversation/types.js';
 import { maskPii } from '../../privacy/mask-pii.js';
 import type { Logger } from '../../shared/logger.js';
 import { DESK_TEXT, type DeskText } from './desk-texts.js';
-import { REPLY_BLOCK_ID, REPLY_INPUT_ID, REPLY_MODAL_ID, TICKET_ACTION, replyModal, ticketBlocks, ticketIdOfAction, ticketText, type TicketActionName } from './ticket-blocks.js';
+import {
+  REPLY_BLOCK_ID,
+  REPLY_INPUT_ID,
+  REPLY_MODAL_ID,
+  TICKET_ACTION,
+  replyModal,
+  ticketBlocks,
+  ticketIdOfAction,
+  ticketText,
+  type TicketActionName,
+} from './ticket-blocks.js';
 
 /** Outcome of a claim, as the conversation core reports it. */
 export type DeskClaimResult =
@@ -23,7 +33,9 @@ export interface SlackPort {
 }
 
 /** Outcome of a staff reply, as the conversation core reports it. */
-export type StaffReplyResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'not_found' | 'resolved' | 'empty' | 'not_claimed' | 'not_owner' };
+export type StaffReplyResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'not_found' | 'resolved' | 'empty' | 'not_claimed' | 'not_owner' };
 
 export interface SlackDeskSettings {
   /** Labels and messages in the staff's language (loadDeskText). @default English */
@@ -87,7 +99,8 @@ const actionPattern = (name: TicketActionName) => new RegExp(`^${TICKET_ACTION[n
  * updates after claim and resolve arrive through the core's outbox.
  */
 export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
-  if (!settings.appToken && !settings.signingSecret) throw new Error('createSlackDesk: signingSecret is required unless appToken (Socket Mode) is given');
+  if (!settings.appToken && !settings.signingSecret)
+    throw new Error('createSlackDesk: signingSecret is required unless appToken (Socket Mode) is given');
   const app = new App({
     token: settings.botToken,
     ...(settings.signingSecret ? { signingSecret: settings.signingSecret } : {}),
@@ -96,7 +109,12 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     logLevel: LogLevel.ERROR,
     // No retries inside the client (it would retry for up to 30 minutes without a word): the outbox
     // dispatcher retries with its own timeouts, logs and metrics. Rate-limited calls fail at once too.
-    clientOptions: { ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.apiTimeoutMs ?? 10_000 },
+    clientOptions: {
+      ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: settings.apiTimeoutMs ?? 10_000,
+    },
   });
   const { port } = settings;
   const leads = new Set(settings.leads ?? []);
@@ -114,7 +132,8 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
   async function explainRefusal(body: ButtonBody, ticketId: string, ticket: Ticket | undefined): Promise<void> {
     if (!ticket) await tellClicker(body, T.ephemeral.notFound(ticketId));
     else if (ticket.status === 'resolved') await tellClicker(body, T.ephemeral.resolved(ticketId));
-    else if (ticket.owner && ticket.owner !== body.user.id) await tellClicker(body, T.ephemeral.alreadyClaimed(ticketId, ticket.owner));
+    else if (ticket.owner && ticket.owner !== body.user.id)
+      await tellClicker(body, T.ephemeral.alreadyClaimed(ticketId, ticket.owner));
   }
 
   function onButton(name: TicketActionName, handler: (body: ButtonBody, ticketId: string) => Promise<void>): void {
@@ -153,7 +172,8 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
   });
 
   onButton('resolve', async (body, ticketId) => {
-    if (!(await port.resolve(ticketId, body.user.id))) await explainRefusal(body, ticketId, await port.getTicket(ticketId));
+    if (!(await port.resolve(ticketId, body.user.id)))
+      await explainRefusal(body, ticketId, await port.getTicket(ticketId));
   });
 
   // The full transcript never goes to Slack: the clicker alone gets a signed, expiring link to the bot's own page.
@@ -177,7 +197,13 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     const sent = await port.staffReply(view.private_metadata, body.user.id, text);
     if (sent !== true && !(typeof sent === 'object' && sent.ok)) {
       const reason = typeof sent === 'object' && !sent.ok ? sent.reason : 'resolved';
-      await ack({ response_action: 'errors', errors: { [REPLY_BLOCK_ID]: reason === 'not_owner' || reason === 'not_claimed' ? T.replyModal.notOwner : T.replyModal.closed } });
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [REPLY_BLOCK_ID]:
+            reason === 'not_owner' || reason === 'not_claimed' ? T.replyModal.notOwner : T.replyModal.closed,
+        },
+      });
       return;
     }
     await ack();
@@ -186,7 +212,9 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
 
   app.command('/tickets', async ({ ack, respond }) => {
     await ack();
-    const open = [...(await port.listOpenTickets())].sort((a, b) => Number(b.category === 'urgent') - Number(a.category === 'urgent') || a.createdAt - b.createdAt);
+    const open = [...(await port.listOpenTickets())].sort(
+      (a, b) => Number(b.category === 'urgent') - Number(a.category === 'urgent') || a.createdAt - b.createdAt,
+    );
     const lines = open.map((t) =>
       T.tickets.line({
         id: t.id,
@@ -198,7 +226,10 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
         ageMinutes: Math.max(0, Math.round((now() - t.createdAt) / 60_000)),
       }),
     );
-    await respond({ response_type: 'ephemeral', text: open.length === 0 ? T.tickets.none : [T.tickets.header(open.length), ...lines].join('\n') });
+    await respond({
+      response_type: 'ephemeral',
+      text: open.length === 0 ? T.tickets.none : [T.tickets.header(open.length), ...lines].join('\n'),
+    });
   });
 
   app.error(async (error) => {
@@ -227,9 +258,19 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
       // Messages since shortly before the ticket was created; the bot's posts carry the ticket id in their metadata.
       let cursor: string | undefined;
       for (let page = 0; page < 5; page += 1) {
-        const res = await app.client.conversations.history({ channel: settings.channel, oldest: String(Math.floor(ticket.createdAt / 1000) - 60), include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) });
+        const res = await app.client.conversations.history({
+          channel: settings.channel,
+          oldest: String(Math.floor(ticket.createdAt / 1000) - 60),
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
         if (!res.ok) throw new Error(`conversations.history failed: ${res.error ?? 'unknown'}`);
-        const hit = res.messages?.find((m) => m.metadata?.event_type === TICKET_EVENT && (m.metadata.event_payload as { ticket_id?: unknown } | undefined)?.ticket_id === ticket.id);
+        const hit = res.messages?.find(
+          (m) =>
+            m.metadata?.event_type === TICKET_EVENT &&
+            (m.metadata.event_payload as { ticket_id?: unknown } | undefined)?.ticket_id === ticket.id,
+        );
         if (hit?.ts) return { channel: settings.channel, ts: hit.ts };
         cursor = res.response_metadata?.next_cursor || undefined;
         if (!cursor) return undefined;
@@ -242,12 +283,22 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     },
     async postToThread(ticket, text, role) {
       const { channel, ts } = postedRef(ticket);
-      await app.client.chat.postMessage({ channel, thread_ts: ts, text: `${T.thread[role]}: ${maskPii(text).slice(0, 3000)}`, unfurl_links: false });
+      await app.client.chat.postMessage({
+        channel,
+        thread_ts: ts,
+        text: `${T.thread[role]}: ${maskPii(text).slice(0, 3000)}`,
+        unfurl_links: false,
+      });
     },
     async remind(ticket, minutes) {
       const { channel, ts } = postedRef(ticket);
       // In the ticket's thread and broadcast to the channel: the reminder links to the case.
-      await app.client.chat.postMessage({ channel, thread_ts: ts, reply_broadcast: true, text: T.reminder(ticket.id, minutes, ticket.reasons.join(', ') || T.none) });
+      await app.client.chat.postMessage({
+        channel,
+        thread_ts: ts,
+        reply_broadcast: true,
+        text: T.reminder(ticket.id, minutes, ticket.reasons.join(', ') || T.none),
+      });
     },
   };
 
@@ -256,7 +307,9 @@ export function createSlackDesk(settings: SlackDeskSettings): SlackDesk {
     desk,
     async start(listenPort) {
       const port = listenPort ?? settings.listenPort ?? 3001;
-      const started: unknown = settings.appToken ? await app.start() : await app.start({ port, host: settings.listenHost ?? '127.0.0.1' });
+      const started: unknown = settings.appToken
+        ? await app.start()
+        : await app.start({ port, host: settings.listenHost ?? '127.0.0.1' });
       return started instanceof Server ? started : undefined;
     },
     stop: () => app.stop().then(() => undefined),

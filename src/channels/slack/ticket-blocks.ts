@@ -7,7 +7,12 @@ type KnownBlock = types.KnownBlock;
 type ModalView = types.ModalView;
 
 /** Action id prefixes; the full action id is `<prefix>:<ticketId>` and the button value is the ticket id. */
-export const TICKET_ACTION = { claim: 'ticket_claim', reply: 'ticket_reply', resolve: 'ticket_resolve', view: 'ticket_view' } as const;
+export const TICKET_ACTION = {
+  claim: 'ticket_claim',
+  reply: 'ticket_reply',
+  resolve: 'ticket_resolve',
+  view: 'ticket_view',
+} as const;
 export type TicketActionName = keyof typeof TICKET_ACTION;
 /** Callback id of the reply modal; its `private_metadata` is the ticket id. */
 export const REPLY_MODAL_ID = 'ticket_reply_modal';
@@ -32,7 +37,13 @@ export function ticketIdOfAction(action: { readonly action_id: string; readonly 
 }
 
 function button(T: DeskText, action: TicketActionName, ticketId: string, style?: 'primary' | 'danger') {
-  return { type: 'button' as const, action_id: ticketActionId(action, ticketId), text: { type: 'plain_text' as const, text: T.button[action] }, value: ticketId, ...(style ? { style } : {}) };
+  return {
+    type: 'button' as const,
+    action_id: ticketActionId(action, ticketId),
+    text: { type: 'plain_text' as const, text: T.button[action] },
+    value: ticketId,
+    ...(style ? { style } : {}),
+  };
 }
 
 /**
@@ -45,7 +56,10 @@ export function ticketBlocks(ticket: Ticket, T: DeskText = DESK_TEXT): KnownBloc
   const citations = ticket.citations.map((c) => `• ${c.label}`).join('\n') || T.none;
   const status = `${T.status[ticket.status]}${ticket.owner ? ` · ${T.owner(ticket.owner)}` : ''}`;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`${T.categoryPlain[ticket.category]} · ${ticket.id}`, LIMIT.header) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(`${T.categoryPlain[ticket.category]} · ${ticket.id}`, LIMIT.header) },
+    },
     {
       type: 'section',
       fields: [
@@ -55,9 +69,20 @@ export function ticketBlocks(ticket: Ticket, T: DeskText = DESK_TEXT): KnownBloc
         { type: 'mrkdwn', text: `*${T.field.channel}*\n${ticket.channel}` },
       ],
     },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(`*${T.field.summary}*\n${maskPii(ticket.summary)}`, LIMIT.section) } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: clip(`*${T.field.summary}*\n${maskPii(ticket.summary)}`, LIMIT.section) },
+    },
     { type: 'section', text: { type: 'mrkdwn', text: clip(`*${T.field.citations}*\n${citations}`, LIMIT.section) } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `${T.category[ticket.category]} · ${T.opened(Math.floor(ticket.createdAt / 1000), new Date(ticket.createdAt).toISOString().slice(0, 16).replace('T', ' '))} UTC` }] },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `${T.category[ticket.category]} · ${T.opened(Math.floor(ticket.createdAt / 1000), new Date(ticket.createdAt).toISOString().slice(0, 16).replace('T', ' '))} UTC`,
+        },
+      ],
+    },
   ];
   if (ticket.status !== 'resolved') {
     blocks.push({
@@ -78,11 +103,21 @@ export function ticketBlocks(ticket: Ticket, T: DeskText = DESK_TEXT): KnownBloc
 
 /** Plain-text fallback of the ticket message (notifications, screen readers): no personal data. */
 export function ticketText(ticket: Ticket, T: DeskText = DESK_TEXT): string {
-  return T.tickets.ticketText({ category: T.categoryPlain[ticket.category], id: ticket.id, language: ticket.language, status: ticket.status, ...(ticket.owner ? { owner: ticket.owner } : {}) });
+  return T.tickets.ticketText({
+    category: T.categoryPlain[ticket.category],
+    id: ticket.id,
+    language: ticket.language,
+    status: ticket.status,
+    ...(ticket.owner ? { owner: ticket.owner } : {}),
+  });
 }
 
 /** The modal staff fill in to reply to the worker. */
-export function replyModal(ticket: Pick<Ticket, 'id' | 'channel'>, maxLength = 1800, T: DeskText = DESK_TEXT): ModalView {
+export function replyModal(
+  ticket: Pick<Ticket, 'id' | 'channel'>,
+  maxLength = 1800,
+  T: DeskText = DESK_TEXT,
+): ModalView {
   return {
     type: 'modal',
     callback_id: REPLY_MODAL_ID,
@@ -100,4 +135,3 @@ export function replyModal(ticket: Pick<Ticket, 'id' | 'channel'>, maxLength = 1
     ],
   };
 }
-

@@ -50,8 +50,19 @@ const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() 
 export function createWechatOaAdapter(settings: WechatOaAdapterSettings): PlatformChannel {
   const log = settings.logger;
   const { now, guarded, tasks, split, languageOf, sendWithRetry } = createAdapterKit('wechat_oa', settings);
-  const crypto = createWxCrypto({ token: settings.token, receiveId: settings.appId, ...(settings.encodingAesKey ? { encodingAesKey: settings.encodingAesKey } : {}) });
-  const api = settings.api ?? createWechatOaApi({ apiBase: settings.apiBase, appId: settings.appId, appSecret: settings.appSecret, ...(settings.now ? { now: settings.now } : {}) });
+  const crypto = createWxCrypto({
+    token: settings.token,
+    receiveId: settings.appId,
+    ...(settings.encodingAesKey ? { encodingAesKey: settings.encodingAesKey } : {}),
+  });
+  const api =
+    settings.api ??
+    createWechatOaApi({
+      apiBase: settings.apiBase,
+      appId: settings.appId,
+      appSecret: settings.appSecret,
+      ...(settings.now ? { now: settings.now } : {}),
+    });
   const inflight = new Map<string, true>();
 
   /** Sends parts through the customer-service API, retrying transient failures. */
@@ -60,7 +71,10 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
     try {
       await sendWithRetry(openId, parts, (part) => api.sendText(openId, part));
     } catch (error) {
-      log?.error({ channel: 'wechat_oa', user: hashId(openId), err: errorText(error) }, 'late answer could not be sent');
+      log?.error(
+        { channel: 'wechat_oa', user: hashId(openId), err: errorText(error) },
+        'late answer could not be sent',
+      );
     }
   }
 
@@ -82,7 +96,15 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
         return split(settings.texts.worker('welcome', await languageOf(openId)));
       case 'handoff': {
         settings.state.openWindow('wechat_oa', openId, now(), OA_EVENT_QUOTA);
-        const inbound: InboundMessage = { channel: 'wechat_oa', conversationId: openId, userId: openId, messageId: dedupeKey(fields), kind: 'text', text: settings.texts.worker('handoff_request', await languageOf(openId)), timestamp: now() };
+        const inbound: InboundMessage = {
+          channel: 'wechat_oa',
+          conversationId: openId,
+          userId: openId,
+          messageId: dedupeKey(fields),
+          kind: 'text',
+          text: settings.texts.worker('handoff_request', await languageOf(openId)),
+          timestamp: now(),
+        };
         return (await settings.port.handle(inbound)).flatMap((r) => split(r.text));
       }
       case 'message': {
@@ -98,12 +120,23 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
 
   /** The passive reply XML (encrypted in safe mode). */
   function passiveReply(fields: Readonly<Record<string, string>>, text: string, encrypted: boolean): string {
-    const xml = buildWxXml({ ToUserName: fields.FromUserName ?? '', FromUserName: fields.ToUserName ?? '', CreateTime: Math.floor(now() / 1000), MsgType: 'text', Content: text });
+    const xml = buildWxXml({
+      ToUserName: fields.FromUserName ?? '',
+      FromUserName: fields.ToUserName ?? '',
+      CreateTime: Math.floor(now() / 1000),
+      MsgType: 'text',
+      Content: text,
+    });
     if (!encrypted) return xml;
     const encrypt = crypto.encrypt(xml);
     const timestamp = String(Math.floor(now() / 1000));
     const nonce = randomBytes(8).toString('hex');
-    return buildWxXml({ Encrypt: encrypt, MsgSignature: crypto.sign(timestamp, nonce, encrypt), TimeStamp: Number(timestamp), Nonce: nonce });
+    return buildWxXml({
+      Encrypt: encrypt,
+      MsgSignature: crypto.sign(timestamp, nonce, encrypt),
+      TimeStamp: Number(timestamp),
+      Nonce: nonce,
+    });
   }
 
   function rejectSignature(request: FastifyRequest, reply: FastifyReply, why: string): FastifyReply {
@@ -123,7 +156,8 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
       fields = parseWxXml(rawBody(request.body));
       if (safeMode) {
         const encrypt = fields.Encrypt ?? '';
-        if (!q.data.msg_signature || !crypto.verify(q.data.msg_signature, timestamp, nonce, encrypt)) return rejectSignature(request, reply, 'bad msg_signature');
+        if (!q.data.msg_signature || !crypto.verify(q.data.msg_signature, timestamp, nonce, encrypt))
+          return rejectSignature(request, reply, 'bad msg_signature');
         fields = parseWxXml(crypto.decrypt(encrypt));
       }
     } catch (error) {
@@ -138,13 +172,20 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
 
     const openId = fields.FromUserName ?? '';
     const work = answer(fields);
-    const ready = await Promise.race([work.then((parts) => ({ parts }), (error: unknown) => ({ error })), delay(settings.passiveReplyMs)]);
+    const ready = await Promise.race([
+      work.then(
+        (parts) => ({ parts }),
+        (error: unknown) => ({ error }),
+      ),
+      delay(settings.passiveReplyMs),
+    ]);
     if (ready === undefined) {
       // Too slow for the callback: answer now, send when ready.
       tasks.run(
         work.then(
           (parts) => sendLate(openId, parts),
-          (error: unknown) => log?.error({ channel: 'wechat_oa', err: errorText(error) }, 'answering a WeChat message failed'),
+          (error: unknown) =>
+            log?.error({ channel: 'wechat_oa', err: errorText(error) }, 'answering a WeChat message failed'),
         ),
       );
       return reply.type('text/plain').send('success');
@@ -162,7 +203,8 @@ export function createWechatOaAdapter(settings: WechatOaAdapterSettings): Platfo
   function onGet(request: FastifyRequest, reply: FastifyReply): FastifyReply {
     const q = query.safeParse(request.query);
     if (!q.success || !q.data.echostr) return rejectSignature(request, reply, 'missing verification parameters');
-    if (!crypto.verify(q.data.signature, q.data.timestamp, q.data.nonce)) return rejectSignature(request, reply, 'bad signature');
+    if (!crypto.verify(q.data.signature, q.data.timestamp, q.data.nonce))
+      return rejectSignature(request, reply, 'bad signature');
     return reply.type('text/plain').send(q.data.echostr);
   }
 

@@ -21,7 +21,12 @@ export interface WechatOaApi {
  * `/cgi-bin/message/custom/send`. 45015 (48 h passed), 45047 (message count
  * used up) and 43004 (not following) become DeliveryRefused.
  */
-export function createWechatOaApi(settings: { apiBase: string; appId: string; appSecret: string; now?: () => number }): WechatOaApi {
+export function createWechatOaApi(settings: {
+  apiBase: string;
+  appId: string;
+  appSecret: string;
+  now?: () => number;
+}): WechatOaApi {
   const base = settings.apiBase;
   const tokens = createAccessTokenCache(
     async () => {
@@ -35,7 +40,11 @@ export function createWechatOaApi(settings: { apiBase: string; appId: string; ap
 
   async function send(openId: string, text: string, retried: boolean): Promise<void> {
     const token = await tokens.get();
-    const r = await postJson(`${base}/cgi-bin/message/custom/send?access_token=${encodeURIComponent(token)}`, { touser: openId, msgtype: 'text', text: { content: text } }, errResponse);
+    const r = await postJson(
+      `${base}/cgi-bin/message/custom/send?access_token=${encodeURIComponent(token)}`,
+      { touser: openId, msgtype: 'text', text: { content: text } },
+      errResponse,
+    );
     if (r.errcode === 0) return;
     if (WX_TOKEN_ERRORS.has(r.errcode) && !retried) {
       tokens.invalidate(token);
@@ -43,7 +52,8 @@ export function createWechatOaApi(settings: { apiBase: string; appId: string; ap
     }
     if (r.errcode === 45015) throw new DeliveryRefused('window_closed', 'WeChat 45015: reply time limit passed');
     if (r.errcode === 45047) throw new DeliveryRefused('quota_exhausted', 'WeChat 45047: message count limit reached');
-    if (r.errcode === 43004) throw new DeliveryRefused('unsubscribed', 'WeChat 43004: worker does not follow the account');
+    if (r.errcode === 43004)
+      throw new DeliveryRefused('unsubscribed', 'WeChat 43004: worker does not follow the account');
     throw new Error(`WeChat custom send failed: errcode ${r.errcode}`);
   }
 

@@ -3,12 +3,21 @@ import { definedEnv, parseEnv } from '../../config/app-config.js';
 import { requireAllOrNone } from '../platform-common/channels-config.js';
 
 const schema = z.object({
-  WECHAT_OA_APP_ID: z.string().regex(/^wx[0-9a-zA-Z]{8,30}$/, 'the AppID from the Official Account console (starts with wx)').optional(),
+  WECHAT_OA_APP_ID: z
+    .string()
+    .regex(/^wx[0-9a-zA-Z]{8,30}$/, 'the AppID from the Official Account console (starts with wx)')
+    .optional(),
   WECHAT_OA_APP_SECRET: z.string().min(16).optional(),
   /** The Token typed into the console's server configuration (3-32 letters or digits). */
-  WECHAT_OA_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, '3-32 letters or digits, as entered in the console').optional(),
+  WECHAT_OA_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, '3-32 letters or digits, as entered in the console')
+    .optional(),
   /** EncodingAESKey for safe mode (43 characters); empty = plaintext mode. */
-  WECHAT_OA_ENCODING_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, '43 letters or digits, as generated in the console').optional(),
+  WECHAT_OA_ENCODING_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, '43 letters or digits, as generated in the console')
+    .optional(),
   WECHAT_OA_API_BASE: z.url().default('https://api.weixin.qq.com'),
   /** Answer in the callback itself when ready within this time; later answers go through the customer-service API. */
   WECHAT_OA_PASSIVE_REPLY_MS: z.coerce.number().int().min(0).max(4500).default(4000),
@@ -36,7 +45,14 @@ export interface WechatOaConfig {
 export function loadWechatOaConfig(env: Record<string, string | undefined>): WechatOaConfig | undefined {
   const defined = definedEnv(env);
   const e = parseEnv(schema, defined);
-  if (!requireAllOrNone(defined, ['WECHAT_OA_APP_ID', 'WECHAT_OA_APP_SECRET', 'WECHAT_OA_TOKEN'], 'the WeChat Official Account channel')) return undefined;
+  if (
+    !requireAllOrNone(
+      defined,
+      ['WECHAT_OA_APP_ID', 'WECHAT_OA_APP_SECRET', 'WECHAT_OA_TOKEN'],
+      'the WeChat Official Account channel',
+    )
+  )
+    return undefined;
   return {
     appId: e.WECHAT_OA_APP_ID ?? '',
     appSecret: e.WECHAT_OA_APP_SECRET ?? '',

@@ -21,7 +21,9 @@ const KINDS: Readonly<Record<string, InboundMessage['kind']>> = {
 
 /** Key that identifies one callback across WeChat's retries: MsgId, or sender + time + event for events. */
 export function dedupeKey(fields: Readonly<Record<string, string>>): string {
-  return fields.MsgId ? `msg:${fields.MsgId}` : `event:${fields.FromUserName ?? ''}:${fields.CreateTime ?? ''}:${fields.Event ?? ''}:${fields.EventKey ?? ''}`;
+  return fields.MsgId
+    ? `msg:${fields.MsgId}`
+    : `event:${fields.FromUserName ?? ''}:${fields.CreateTime ?? ''}:${fields.Event ?? ''}:${fields.EventKey ?? ''}`;
 }
 
 /**

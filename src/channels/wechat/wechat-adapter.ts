@@ -1,7 +1,16 @@
 import { errorText } from '../../shared/error-text.js';
 import { hashId } from '../platform-common/hash-id.js';
 import qrcodeTerminal from 'qrcode-terminal';
-import { ScanStatus, types, WechatyBuilder, type Contact, type Message, type Room, type Wechaty, type WechatyOptions } from 'wechaty';
+import {
+  ScanStatus,
+  types,
+  WechatyBuilder,
+  type Contact,
+  type Message,
+  type Room,
+  type Wechaty,
+  type WechatyOptions,
+} from 'wechaty';
 import type { InboundMessage, OutboundReply, WorkerSender } from '../../conversation/types.js';
 import type { Logger } from '../../shared/logger.js';
 import { parseWechatConversationId, wechatConversationId } from './conversation-id.js';
@@ -97,7 +106,9 @@ export function createWechatAdapter(settings: WechatAdapterSettings): WechatAdap
     return allow.has(await room.topic());
   }
 
-  async function toInbound(message: Message): Promise<{ inbound: InboundMessage; room?: Room; talker: Contact } | undefined> {
+  async function toInbound(
+    message: Message,
+  ): Promise<{ inbound: InboundMessage; room?: Room; talker: Contact } | undefined> {
     if (message.self()) return undefined;
     const talker = message.talker();
     if (talker.type() === types.Contact.Official) return undefined; // official accounts push articles, not questions
@@ -106,8 +117,18 @@ export function createWechatAdapter(settings: WechatAdapterSettings): WechatAdap
     const room = message.room();
     if (room && (!(await message.mentionSelf()) || !(await inAllowedRoom(room)))) return undefined;
     const text = kind !== 'text' ? '' : room ? (await message.mentionText()).trim() : message.text().trim();
-    const conversationId = room ? wechatConversationId({ type: 'room', roomId: room.id, contactId: talker.id }) : wechatConversationId({ type: 'contact', contactId: talker.id });
-    const inbound: InboundMessage = { channel: 'wechat', conversationId, userId: talker.id, messageId: message.id, kind, text, timestamp: message.date().getTime() };
+    const conversationId = room
+      ? wechatConversationId({ type: 'room', roomId: room.id, contactId: talker.id })
+      : wechatConversationId({ type: 'contact', contactId: talker.id });
+    const inbound: InboundMessage = {
+      channel: 'wechat',
+      conversationId,
+      userId: talker.id,
+      messageId: message.id,
+      kind,
+      text,
+      timestamp: message.date().getTime(),
+    };
     return room ? { inbound, room, talker } : { inbound, talker };
   }
 
@@ -116,7 +137,10 @@ export function createWechatAdapter(settings: WechatAdapterSettings): WechatAdap
     if (!translated) return;
     const { inbound, room, talker } = translated;
     await queue.run(inbound.conversationId, async () => {
-      log?.debug({ conversation: hashId(inbound.conversationId), kind: inbound.kind, room: room !== undefined }, 'WeChat message');
+      log?.debug(
+        { conversation: hashId(inbound.conversationId), kind: inbound.kind, room: room !== undefined },
+        'WeChat message',
+      );
       const replies = await settings.port.handle(inbound);
       for (const reply of replies) await (room ? sayInRoom(room, reply.text, talker) : sayTo(talker, reply.text));
     });
@@ -152,13 +176,16 @@ export function createWechatAdapter(settings: WechatAdapterSettings): WechatAdap
     cancelReconnect();
     reconnectTimer = setTimeout(() => {
       reconnectTimer = undefined;
-      if (!stopping && !bot.isLoggedIn) restart().catch((error: unknown) => log?.error({ err: errorText(error) }, 'WeChat restart failed'));
+      if (!stopping && !bot.isLoggedIn)
+        restart().catch((error: unknown) => log?.error({ err: errorText(error) }, 'WeChat restart failed'));
     }, reconnectDelay);
     reconnectTimer.unref();
   });
   bot.on('error', (error) => log?.error({ err: errorText(error) }, 'WeChat error'));
   bot.on('message', (message) => {
-    onMessage(message).catch((error: unknown) => log?.error({ err: errorText(error) }, 'WeChat message handling failed'));
+    onMessage(message).catch((error: unknown) =>
+      log?.error({ err: errorText(error) }, 'WeChat message handling failed'),
+    );
   });
 
   const sender: WorkerSender = {

@@ -10,14 +10,20 @@ const schema = z.object({
   WECHAT_ENABLED: z.enum(['true', 'false']).default('false'),
   WECHATY_PUPPET: z
     .string()
-    .regex(/^(@[a-z0-9-]+\/)?wechaty-puppet-[a-z0-9-]+$/, 'an npm puppet name such as wechaty-puppet-wechat4u or wechaty-puppet-service')
+    .regex(
+      /^(@[a-z0-9-]+\/)?wechaty-puppet-[a-z0-9-]+$/,
+      'an npm puppet name such as wechaty-puppet-wechat4u or wechaty-puppet-service',
+    )
     .default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
   /** Comma-separated room ids or topics the bot answers in (when mentioned); empty = every room. */
   WECHAT_ROOM_ALLOWLIST: z.string().default(''),
   WECHAT_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(10_000).default(1800),
   /** Wechaty name; the login session is kept in `<name>.memory-card.json` in the working directory. */
-  WECHAT_BOT_NAME: z.string().regex(/^[\w.-]+$/, 'letters, digits, dot, dash or underscore (it names the session file)').default('gonghui-bot'),
+  WECHAT_BOT_NAME: z
+    .string()
+    .regex(/^[\w.-]+$/, 'letters, digits, dot, dash or underscore (it names the session file)')
+    .default('gonghui-bot'),
 });
 
 export interface WechatConfig {
@@ -41,7 +47,9 @@ export function loadWechatConfig(env: Record<string, string | undefined>): Wecha
     throw new ConfigError(`WECHATY_PUPPET_SERVICE_TOKEN must be set to use WECHATY_PUPPET=${e.WECHATY_PUPPET}`);
   }
   if (token && TOKENLESS_PUPPETS.has(e.WECHATY_PUPPET)) {
-    throw new ConfigError(`WECHATY_PUPPET_SERVICE_TOKEN is set but WECHATY_PUPPET=${e.WECHATY_PUPPET} logs in by QR code and takes no token; set WECHATY_PUPPET to the token's puppet (e.g. wechaty-puppet-service)`);
+    throw new ConfigError(
+      `WECHATY_PUPPET_SERVICE_TOKEN is set but WECHATY_PUPPET=${e.WECHATY_PUPPET} logs in by QR code and takes no token; set WECHATY_PUPPET to the token's puppet (e.g. wechaty-puppet-service)`,
+    );
   }
   return {
     puppet: e.WECHATY_PUPPET,

@@ -45,8 +45,19 @@ const cursorKey = (openKfId: string) => `wecom_kf:cursor:${openKfId}`;
 export function createWecomKfAdapter(settings: WecomKfAdapterSettings): PlatformChannel {
   const log = settings.logger;
   const { now, guarded, tasks, split, languageOf, sendWithRetry } = createAdapterKit('wecom_kf', settings);
-  const crypto = createWxCrypto({ token: settings.token, encodingAesKey: settings.encodingAesKey, receiveId: settings.corpId });
-  const api = settings.api ?? createWecomKfApi({ apiBase: settings.apiBase, corpId: settings.corpId, secret: settings.secret, ...(settings.now ? { now: settings.now } : {}) });
+  const crypto = createWxCrypto({
+    token: settings.token,
+    encodingAesKey: settings.encodingAesKey,
+    receiveId: settings.corpId,
+  });
+  const api =
+    settings.api ??
+    createWecomKfApi({
+      apiBase: settings.apiBase,
+      corpId: settings.corpId,
+      secret: settings.secret,
+      ...(settings.now ? { now: settings.now } : {}),
+    });
   const syncs = new KeyedQueue();
   /** Accounts with a callback that arrived while their pull was running: pull once more. */
   const again = new Map<string, string | undefined>();
@@ -73,7 +84,8 @@ export function createWecomKfAdapter(settings: WecomKfAdapterSettings): Platform
       timestamp: m.send_time ? m.send_time * 1000 : now(),
     });
     const parts = replies.flatMap((r) => split(r.text));
-    if (parts.length > 0) await sendWithRetry(conversationId, parts, (part) => api.sendText(c.openKfId, c.externalUserId, part));
+    if (parts.length > 0)
+      await sendWithRetry(conversationId, parts, (part) => api.sendText(c.openKfId, c.externalUserId, part));
   }
 
   async function onEvent(m: KfMessage): Promise<void> {
@@ -82,10 +94,17 @@ export function createWecomKfAdapter(settings: WecomKfAdapterSettings): Platform
     if (!settings.state.markSeen('wecom_kf', m.msgid, now())) return;
     if (event.event_type === 'enter_session' && event.welcome_code) {
       const c = { openKfId: event.open_kfid ?? m.open_kfid ?? '', externalUserId: event.external_userid ?? '' };
-      await api.sendWelcome(event.welcome_code, settings.texts.worker('welcome', await languageOf(kfConversationId(c))));
+      await api.sendWelcome(
+        event.welcome_code,
+        settings.texts.worker('welcome', await languageOf(kfConversationId(c))),
+      );
       return;
     }
-    if (event.event_type === 'msg_send_fail') log?.warn({ channel: 'wecom_kf', user: hashId(event.external_userid ?? ''), failType: event.fail_type }, 'WeCom reports a message was not delivered');
+    if (event.event_type === 'msg_send_fail')
+      log?.warn(
+        { channel: 'wecom_kf', user: hashId(event.external_userid ?? ''), failType: event.fail_type },
+        'WeCom reports a message was not delivered',
+      );
     else log?.debug({ channel: 'wecom_kf', event: event.event_type }, 'WeCom KF event');
   }
 
@@ -102,10 +121,14 @@ export function createWecomKfAdapter(settings: WecomKfAdapterSettings): Platform
       [...byUser.values()].map(async (list) => {
         for (const m of list) {
           try {
-            if (m.origin === 3 && m.external_userid && m.open_kfid) await onCustomerMessage(m, { openKfId: m.open_kfid, externalUserId: m.external_userid });
+            if (m.origin === 3 && m.external_userid && m.open_kfid)
+              await onCustomerMessage(m, { openKfId: m.open_kfid, externalUserId: m.external_userid });
             else if (m.origin === 4 && m.msgtype === 'event') await onEvent(m);
           } catch (error) {
-            log?.error({ channel: 'wecom_kf', msg: m.msgid, err: errorText(error) }, 'WeCom KF message handling failed');
+            log?.error(
+              { channel: 'wecom_kf', msg: m.msgid, err: errorText(error) },
+              'WeCom KF message handling failed',
+            );
           }
         }
       }),
@@ -136,7 +159,9 @@ export function createWecomKfAdapter(settings: WecomKfAdapterSettings): Platform
         .run(openKfId, async () => {
           let next: string | undefined = token;
           for (;;) {
-            await pull(openKfId, next).catch((error: unknown) => log?.error({ channel: 'wecom_kf', err: errorText(error) }, 'WeCom sync_msg failed'));
+            await pull(openKfId, next).catch((error: unknown) =>
+              log?.error({ channel: 'wecom_kf', err: errorText(error) }, 'WeCom sync_msg failed'),
+            );
             if (!again.has(openKfId)) break;
             next = again.get(openKfId);
             again.delete(openKfId);
@@ -170,7 +195,8 @@ export function createWecomKfAdapter(settings: WecomKfAdapterSettings): Platform
     try {
       const envelope = parseWxXml(rawBody(request.body));
       const encrypt = envelope.Encrypt ?? '';
-      if (!crypto.verify(q.data.msg_signature, q.data.timestamp, q.data.nonce, encrypt)) return reject(request, reply, 'bad msg_signature');
+      if (!crypto.verify(q.data.msg_signature, q.data.timestamp, q.data.nonce, encrypt))
+        return reject(request, reply, 'bad msg_signature');
       fields = parseWxXml(crypto.decrypt(encrypt));
     } catch (error) {
       log?.warn({ channel: 'wecom_kf', err: errorText(error) }, 'WeCom callback body unreadable');
@@ -187,7 +213,10 @@ export function createWecomKfAdapter(settings: WecomKfAdapterSettings): Platform
       await api.transState(c.openKfId, c.externalUserId, state, state === 3 ? settings.servicerUserId : undefined);
       log?.info({ channel: 'wecom_kf', user: hashId(c.externalUserId), state }, 'WeCom session state changed');
     } catch (error) {
-      log?.error({ channel: 'wecom_kf', user: hashId(c.externalUserId), state, err: errorText(error) }, 'WeCom service state change failed');
+      log?.error(
+        { channel: 'wecom_kf', user: hashId(c.externalUserId), state, err: errorText(error) },
+        'WeCom service state change failed',
+      );
     }
   }
 

@@ -4,7 +4,10 @@ import { DeliveryRefused } from '../platform-common/guarded-send.js';
 import { fetchJson, postJson } from '../platform-common/http-json.js';
 
 const base = z.object({ errcode: z.number().default(0), errmsg: z.string().optional() });
-const tokenResponse = base.extend({ access_token: z.string().optional(), expires_in: z.coerce.number().int().positive().optional() });
+const tokenResponse = base.extend({
+  access_token: z.string().optional(),
+  expires_in: z.coerce.number().int().positive().optional(),
+});
 
 const kfMessage = z.looseObject({
   msgid: z.string().min(1),
@@ -27,13 +30,21 @@ const kfMessage = z.looseObject({
 });
 export type KfMessage = z.infer<typeof kfMessage>;
 
-const syncResponse = base.extend({ next_cursor: z.string().optional(), has_more: z.number().optional(), msg_list: z.array(kfMessage).optional() });
+const syncResponse = base.extend({
+  next_cursor: z.string().optional(),
+  has_more: z.number().optional(),
+  msg_list: z.array(kfMessage).optional(),
+});
 
 /** WeCom customer-service states: 0 new, 1 bot, 2 queued, 3 with a person, 4 closed. */
 export type KfServiceState = 0 | 1 | 2 | 3 | 4;
 
 export interface WecomKfApi {
-  syncMsg(request: { openKfId: string; token?: string; cursor?: string }): Promise<{ messages: KfMessage[]; nextCursor?: string; hasMore: boolean }>;
+  syncMsg(request: {
+    openKfId: string;
+    token?: string;
+    cursor?: string;
+  }): Promise<{ messages: KfMessage[]; nextCursor?: string; hasMore: boolean }>;
   /** One text; 95018 (session not with the bot) becomes DeliveryRefused('person_state'). */
   sendText(openKfId: string, externalUserId: string, text: string): Promise<void>;
   sendWelcome(welcomeCode: string, text: string): Promise<void>;
@@ -45,12 +56,22 @@ export interface WecomKfApi {
  * expiry and when WeCom says it is invalid), `kf/sync_msg`, `kf/send_msg`,
  * `kf/send_msg_on_event`, `kf/service_state/trans`.
  */
-export function createWecomKfApi(settings: { apiBase: string; corpId: string; secret: string; now?: () => number }): WecomKfApi {
+export function createWecomKfApi(settings: {
+  apiBase: string;
+  corpId: string;
+  secret: string;
+  now?: () => number;
+}): WecomKfApi {
   const root = settings.apiBase;
   const tokens = createAccessTokenCache(
     async () => {
-      const r = await fetchJson(`${root}/cgi-bin/gettoken?corpid=${encodeURIComponent(settings.corpId)}&corpsecret=${encodeURIComponent(settings.secret)}`, { method: 'GET' }, tokenResponse);
-      if (r.errcode !== 0 || !r.access_token || !r.expires_in) throw new Error(`WeCom token request failed: errcode ${r.errcode}`);
+      const r = await fetchJson(
+        `${root}/cgi-bin/gettoken?corpid=${encodeURIComponent(settings.corpId)}&corpsecret=${encodeURIComponent(settings.secret)}`,
+        { method: 'GET' },
+        tokenResponse,
+      );
+      if (r.errcode !== 0 || !r.access_token || !r.expires_in)
+        throw new Error(`WeCom token request failed: errcode ${r.errcode}`);
       return { token: r.access_token, expiresInSeconds: r.expires_in };
     },
     settings.now ? { now: settings.now } : {},
@@ -72,20 +93,51 @@ export function createWecomKfApi(settings: { apiBase: string; corpId: string; se
 
   return {
     async syncMsg({ openKfId, token, cursor }) {
-      const r = await call('/cgi-bin/kf/sync_msg', { open_kfid: openKfId, limit: 1000, ...(token ? { token } : {}), ...(cursor ? { cursor } : {}) }, syncResponse);
+      const r = await call(
+        '/cgi-bin/kf/sync_msg',
+        { open_kfid: openKfId, limit: 1000, ...(token ? { token } : {}), ...(cursor ? { cursor } : {}) },
+        syncResponse,
+      );
       check('sync_msg', r);
-      return { messages: r.msg_list ?? [], ...(r.next_cursor ? { nextCursor: r.next_cursor } : {}), hasMore: r.has_more === 1 };
+      return {
+        messages: r.msg_list ?? [],
+        ...(r.next_cursor ? { nextCursor: r.next_cursor } : {}),
+        hasMore: r.has_more === 1,
+      };
     },
     async sendText(openKfId, externalUserId, text) {
-      const r = await call('/cgi-bin/kf/send_msg', { touser: externalUserId, open_kfid: openKfId, msgtype: 'text', text: { content: text } }, base);
+      const r = await call(
+        '/cgi-bin/kf/send_msg',
+        { touser: externalUserId, open_kfid: openKfId, msgtype: 'text', text: { content: text } },
+        base,
+      );
       if (r.errcode === 95018) throw new DeliveryRefused('person_state', 'WeCom 95018: session is not with the bot');
       check('send_msg', r);
     },
     async sendWelcome(welcomeCode, text) {
-      check('send_msg_on_event', await call('/cgi-bin/kf/send_msg_on_event', { code: welcomeCode, msgtype: 'text', text: { content: text } }, base));
+      check(
+        'send_msg_on_event',
+        await call(
+          '/cgi-bin/kf/send_msg_on_event',
+          { code: welcomeCode, msgtype: 'text', text: { content: text } },
+          base,
+        ),
+      );
     },
     async transState(openKfId, externalUserId, state, servicerUserId) {
-      check('service_state/trans', await call('/cgi-bin/kf/service_state/trans', { open_kfid: openKfId, external_userid: externalUserId, service_state: state, ...(servicerUserId ? { servicer_userid: servicerUserId } : {}) }, base));
+      check(
+        'service_state/trans',
+        await call(
+          '/cgi-bin/kf/service_state/trans',
+          {
+            open_kfid: openKfId,
+            external_userid: externalUserId,
+            service_state: state,
+            ...(servicerUserId ? { servicer_userid: servicerUserId } : {}),
+          },
+          base,
+        ),
+      );
     },
   };
 }

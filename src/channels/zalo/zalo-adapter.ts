@@ -28,7 +28,16 @@ export function createZaloAdapter(settings: ZaloAdapterSettings): PlatformChanne
   const { now, guarded, tasks, split, languageOf, sendWithRetry } = createAdapterKit('zalo', settings);
   const api =
     settings.api ??
-    createZaloApi({ apiBase: settings.apiBase, oauthBase: settings.oauthBase, appId: settings.appId, appSecret: settings.appSecret, refreshToken: settings.refreshToken, ...(settings.accessToken ? { accessToken: settings.accessToken } : {}), state: settings.state, ...(settings.now ? { now: settings.now } : {}) });
+    createZaloApi({
+      apiBase: settings.apiBase,
+      oauthBase: settings.oauthBase,
+      appId: settings.appId,
+      appSecret: settings.appSecret,
+      refreshToken: settings.refreshToken,
+      ...(settings.accessToken ? { accessToken: settings.accessToken } : {}),
+      state: settings.state,
+      ...(settings.now ? { now: settings.now } : {}),
+    });
   const queue = new KeyedQueue();
   const quota = { windowMs: settings.replyWindowMs, messages: settings.replyQuota };
 
@@ -44,7 +53,11 @@ export function createZaloAdapter(settings: ZaloAdapterSettings): PlatformChanne
       case 'follow': {
         settings.state.setUnsubscribed('zalo', action.userId, false, now());
         const welcome = settings.texts.worker('welcome', await languageOf(action.userId));
-        await api.sendText(action.userId, welcome).catch((error: unknown) => log?.warn({ channel: 'zalo', user: hashId(action.userId), err: errorText(error) }, 'Zalo welcome not sent'));
+        await api
+          .sendText(action.userId, welcome)
+          .catch((error: unknown) =>
+            log?.warn({ channel: 'zalo', user: hashId(action.userId), err: errorText(error) }, 'Zalo welcome not sent'),
+          );
         return;
       }
       case 'message': {
@@ -70,19 +83,40 @@ export function createZaloAdapter(settings: ZaloAdapterSettings): PlatformChanne
     }
     const parsed = zaloEventSchema.safeParse(json);
     if (!parsed.success) {
-      log?.warn({ channel: 'zalo', ip: request.ip, field: parsed.error.issues[0]?.path.join('.') }, 'Zalo webhook event malformed');
+      log?.warn(
+        { channel: 'zalo', ip: request.ip, field: parsed.error.issues[0]?.path.join('.') },
+        'Zalo webhook event malformed',
+      );
       return reply.status(400).send({ error: 'malformed event' });
     }
     const event = parsed.data;
     const header = request.headers['x-zevent-signature'];
-    if (event.app_id !== settings.appId || !verifyZaloSignature(typeof header === 'string' ? header : undefined, event.app_id, body, event.timestamp, settings.oaSecretKey)) {
+    if (
+      event.app_id !== settings.appId ||
+      !verifyZaloSignature(
+        typeof header === 'string' ? header : undefined,
+        event.app_id,
+        body,
+        event.timestamp,
+        settings.oaSecretKey,
+      )
+    ) {
       // Never the body: it may hold a worker's message.
-      log?.warn({ channel: 'zalo', ip: request.ip, event: event.event_name }, 'Zalo webhook rejected: bad signature or app id');
+      log?.warn(
+        { channel: 'zalo', ip: request.ip, event: event.event_name },
+        'Zalo webhook rejected: bad signature or app id',
+      );
       return reply.status(401).send({ error: 'invalid signature' });
     }
     const action = translateZaloEvent(event);
     const key = action.type === 'message' ? action.inbound.userId : action.type === 'ignore' ? '' : action.userId;
-    tasks.run(queue.run(key, () => process(action)).catch((error: unknown) => log?.error({ channel: 'zalo', err: errorText(error) }, 'Zalo event handling failed')));
+    tasks.run(
+      queue
+        .run(key, () => process(action))
+        .catch((error: unknown) =>
+          log?.error({ channel: 'zalo', err: errorText(error) }, 'Zalo event handling failed'),
+        ),
+    );
     return reply.send({ ok: true });
   }
 
@@ -103,7 +137,13 @@ export function createZaloAdapter(settings: ZaloAdapterSettings): PlatformChanne
       const code = settings.siteVerification;
       if (code) {
         // Domain ownership check: the console asks for this file at the domain root.
-        app.get(`/zalo_verifier${code}.html`, (_request, reply) => reply.type('text/html').send(`<html><head><meta name="zalo-platform-site-verification" content="${code}" /></head><body></body></html>`));
+        app.get(`/zalo_verifier${code}.html`, (_request, reply) =>
+          reply
+            .type('text/html')
+            .send(
+              `<html><head><meta name="zalo-platform-site-verification" content="${code}" /></head><body></body></html>`,
+            ),
+        );
       }
     },
     idle: () => tasks.idle(),

@@ -46,6 +46,14 @@ export function translateZaloEvent(event: ZaloEvent): ZaloAction {
   const at = Number(event.timestamp);
   return {
     type: 'message',
-    inbound: { channel: 'zalo', conversationId: userId, userId, messageId: msgId, kind, text: kind === 'text' ? (event.message?.text ?? '').trim() : '', timestamp: Number.isFinite(at) && at > 0 ? at : Date.now() },
+    inbound: {
+      channel: 'zalo',
+      conversationId: userId,
+      userId,
+      messageId: msgId,
+      kind,
+      text: kind === 'text' ? (event.message?.text ?? '').trim() : '',
+      timestamp: Number.isFinite(at) && at > 0 ? at : Date.now(),
+    },
   };
 }

@@ -10,7 +10,13 @@ export function zaloSignature(appId: string, body: string, timestamp: string, oa
   return createHash('sha256').update(`${appId}${body}${timestamp}${oaSecretKey}`, 'utf8').digest('hex');
 }
 
-export function verifyZaloSignature(header: string | undefined, appId: string, body: string, timestamp: string, oaSecretKey: string): boolean {
+export function verifyZaloSignature(
+  header: string | undefined,
+  appId: string,
+  body: string,
+  timestamp: string,
+  oaSecretKey: string,
+): boolean {
   if (!header) return false;
   const given = header.trim().replace(/^mac=/i, '');
   return /^[0-9a-f]{64}$/i.test(given) && safeEqualHex(given, zaloSignature(appId, body, timestamp, oaSecretKey));

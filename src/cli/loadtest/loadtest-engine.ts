@@ -16,16 +16,29 @@ export async function buildLoadtestEngine(choice: EngineChoice): Promise<Loadtes
     try {
       const { createBot } = await import('../../create-bot.js');
       const bot = await createBot({ env: { ...process.env, LOG_LEVEL: 'error' } });
-      return { engine: bot.engine, label: 'real answer pipeline', knowledgeDir: bot.config.KNOWLEDGE_DIR, hotline: bot.hotlines.CN.union ?? '' };
+      return {
+        engine: bot.engine,
+        label: 'real answer pipeline',
+        knowledgeDir: bot.config.KNOWLEDGE_DIR,
+        hotline: bot.hotlines.CN.union ?? '',
+      };
     } catch (error) {
       if (choice === 'real') throw error;
-      process.stderr.write(`loadtest: the real answer pipeline could not be built (${error instanceof Error ? error.message : String(error)}); measuring the serving path with the echo engine instead.\n`);
+      process.stderr.write(
+        `loadtest: the real answer pipeline could not be built (${error instanceof Error ? error.message : String(error)}); measuring the serving path with the echo engine instead.\n`,
+      );
     }
   }
-  return { engine: new EchoAnswerEngine(), label: 'echo engine (serving path only, no retrieval)', knowledgeDir: 'knowledge', hotline: '' };
+  return {
+    engine: new EchoAnswerEngine(),
+    label: 'echo engine (serving path only, no retrieval)',
+    knowledgeDir: 'knowledge',
+    hotline: '',
+  };
 }
 
 export function parseEngineChoice(raw: string | undefined): EngineChoice {
-  if (raw !== 'auto' && raw !== 'real' && raw !== 'echo') throw new Error(`--engine must be auto, real or echo, got ${raw}`);
+  if (raw !== 'auto' && raw !== 'real' && raw !== 'echo')
+    throw new Error(`--engine must be auto, real or echo, got ${raw}`);
   return raw;
 }

@@ -17,7 +17,9 @@ import { buildLoadtestEngine, parseEngineChoice } from './loadtest-engine.js';
 
 const database = loadDatabaseConfig(process.env);
 if (!database.DATABASE_URL) throw new Error('loadtest instance: DATABASE_URL is required');
-const { engine, knowledgeDir, hotline } = await buildLoadtestEngine(parseEngineChoice(process.env.LOADTEST_ENGINE ?? 'auto'));
+const { engine, knowledgeDir, hotline } = await buildLoadtestEngine(
+  parseEngineChoice(process.env.LOADTEST_ENGINE ?? 'auto'),
+);
 const backend = await openStoreBackend(database, 'data');
 const store = backend.openStore({});
 const metrics = new Metrics();
@@ -37,5 +39,8 @@ const http = createHttpServer({ core, metrics, mailbox: new HttpMailbox(store), 
 await http.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`listening ${(http.server.address() as AddressInfo).port}\n`);
 process.once('SIGTERM', () => {
-  void http.close().then(() => store.close()).then(() => process.exit(0));
+  void http
+    .close()
+    .then(() => store.close())
+    .then(() => process.exit(0));
 });

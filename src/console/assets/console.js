@@ -2,13 +2,19 @@
 (function () {
   'use strict';
   document.querySelectorAll('[data-autosubmit]').forEach(function (el) {
-    el.addEventListener('change', function () { el.form && el.form.submit(); });
+    el.addEventListener('change', function () {
+      el.form && el.form.submit();
+    });
   });
-  document.querySelectorAll('.js-hide').forEach(function (el) { el.hidden = true; });
+  document.querySelectorAll('.js-hide').forEach(function (el) {
+    el.hidden = true;
+  });
   // One submission per click: a second click while the page loads would post the form again.
   document.querySelectorAll('form[method="post"]').forEach(function (form) {
     form.addEventListener('submit', function () {
-      form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.disabled = true; });
+      form.querySelectorAll('button[type="submit"]').forEach(function (b) {
+        b.disabled = true;
+      });
     });
   });
 
@@ -22,10 +28,18 @@
     if (pending) return;
     pending = true;
     fetch(rows.getAttribute('data-live') + window.location.search, { credentials: 'same-origin' })
-      .then(function (res) { return res.ok ? res.text() : Promise.reject(res.status); })
-      .then(function (text) { rows.innerHTML = text; })
-      .catch(function () { /* the next event retries */ })
-      .then(function () { pending = false; });
+      .then(function (res) {
+        return res.ok ? res.text() : Promise.reject(res.status);
+      })
+      .then(function (text) {
+        rows.innerHTML = text;
+      })
+      .catch(function () {
+        /* the next event retries */
+      })
+      .then(function () {
+        pending = false;
+      });
   }
   source.addEventListener('open', function () {
     var live = document.getElementById('live');
@@ -33,7 +47,11 @@
   });
   source.addEventListener('change', function (event) {
     var data = {};
-    try { data = JSON.parse(event.data); } catch (e) { /* keep {} */ }
+    try {
+      data = JSON.parse(event.data);
+    } catch (e) {
+      /* keep {} */
+    }
     if (rows) refreshRows();
     if (changed && (!data.ticketId || data.ticketId === changed.getAttribute('data-ticket'))) changed.hidden = false;
   });

@@ -12,7 +12,12 @@ export interface PageContext {
   readonly offsetMinutes: number;
 }
 
-export const LANG_NAMES: Readonly<Record<UiLang, string>> = { 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', vi: 'Tiếng Việt', en: 'English' };
+export const LANG_NAMES: Readonly<Record<UiLang, string>> = {
+  'zh-Hans': '简体中文',
+  'zh-Hant': '繁體中文',
+  vi: 'Tiếng Việt',
+  en: 'English',
+};
 
 /** Local date and time, `YYYY-MM-DD HH:mm`. */
 export function formatTime(at: number, offsetMinutes: number): string {
@@ -27,7 +32,8 @@ export function formatAge(ms: number, t: Translate): string {
 }
 
 /** Hidden CSRF field for every POST form. */
-export const csrfField = (ctx: PageContext): SafeHtml => html`<input type="hidden" name="_csrf" value="${ctx.csrf ?? ''}">`;
+export const csrfField = (ctx: PageContext): SafeHtml =>
+  html`<input type="hidden" name="_csrf" value="${ctx.csrf ?? ''}" />`;
 
 function nav(ctx: PageContext, active: string): SafeHtml {
   const { t, user } = ctx;
@@ -39,33 +45,45 @@ function nav(ctx: PageContext, active: string): SafeHtml {
     ...(user.role === 'lead' ? ([['audit', '/console/audit']] as [string, string][]) : []),
   ];
   return html`<nav class="top">
-<ul>${links.map(([key, href]) => html`<li><a href="${href}"${key === active ? html` aria-current="page"` : ''}>${t(`nav_${key}`)}</a></li>`)}</ul>
-<div class="who">
-<span>${t('signed_in_as', { name: user.name, role: t(`role_${user.role}`) })}</span>
-<form method="post" action="/console/settings/lang" class="inline">${csrfField(ctx)}
-<label><span class="sr">${t('language')}</span><select name="lang" data-autosubmit>${UI_LANGS.map((l) => html`<option value="${l}"${l === ctx.lang ? html` selected` : ''}>${LANG_NAMES[l]}</option>`)}</select></label>
-<button type="submit" class="js-hide">${t('save')}</button></form>
-<form method="post" action="/console/logout" class="inline">${csrfField(ctx)}<button type="submit" id="sign-out">${t('sign_out')}</button></form>
-</div></nav>`;
+    <ul>
+      ${links.map(([key, href]) => html`<li><a href="${href}" ${key === active ? html` aria-current="page"` : ''}>${t(`nav_${key}`)}</a></li>`)}
+    </ul>
+    <div class="who">
+      <span>${t('signed_in_as', { name: user.name, role: t(`role_${user.role}`) })}</span>
+      <form method="post" action="/console/settings/lang" class="inline">
+        ${csrfField(ctx)}
+        <label
+          ><span class="sr">${t('language')}</span
+          ><select name="lang" data-autosubmit>
+            ${UI_LANGS.map((l) => html`<option value="${l}" ${l === ctx.lang ? html` selected` : ''}>${LANG_NAMES[l]}</option>`)}
+          </select></label
+        >
+        <button type="submit" class="js-hide">${t('save')}</button>
+      </form>
+      <form method="post" action="/console/logout" class="inline">
+        ${csrfField(ctx)}<button type="submit" id="sign-out">${t('sign_out')}</button>
+      </form>
+    </div>
+  </nav>`;
 }
 
 /** The page shell: stylesheet and script served by the bot itself (no CDN). */
 export function layout(ctx: PageContext, title: string, active: string, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="${ctx.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${title} · ${ctx.t('app_title')}</title>
-<link rel="stylesheet" href="/console/assets/console.css">
-<script src="/console/assets/console.js" defer></script>
-</head>
-<body>
-<header><strong class="brand">${ctx.t('app_title')}</strong>${nav(ctx, active)}</header>
-<main>${body}</main>
-</body>
-</html>`.value;
+    <html lang="${ctx.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${title} · ${ctx.t('app_title')}</title>
+        <link rel="stylesheet" href="/console/assets/console.css" />
+        <script src="/console/assets/console.js" defer></script>
+      </head>
+      <body>
+        <header><strong class="brand">${ctx.t('app_title')}</strong>${nav(ctx, active)}</header>
+        <main>${body}</main>
+      </body>
+    </html>`.value;
 }
 
 /** A short status line after an action; only the person who acted sees it (it is in the redirect they get). */

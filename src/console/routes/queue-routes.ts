@@ -20,11 +20,15 @@ export function registerQueueRoutes(c: RouteContext): void {
     return Object.fromEntries(Object.entries(q).filter(([, v]) => v)) as QueueFilter;
   };
 
-  app.get('/console/queue', async (request, reply) => sendHtml(reply, queuePage(pageCtx(request), await core.listOpenTickets(), queueFilter(request.query))));
+  app.get('/console/queue', async (request, reply) =>
+    sendHtml(reply, queuePage(pageCtx(request), await core.listOpenTickets(), queueFilter(request.query))),
+  );
 
   app.get('/console/queue/rows', async (request, reply) => {
     const ctx = pageCtx(request);
-    const rows = sortQueue(filterQueue(await core.listOpenTickets(), queueFilter(request.query), ownerIdOf(sessionOf(request).user)));
+    const rows = sortQueue(
+      filterQueue(await core.listOpenTickets(), queueFilter(request.query), ownerIdOf(sessionOf(request).user)),
+    );
     return sendHtml(reply, queueRows(ctx, rows).value);
   });
 
@@ -33,11 +37,17 @@ export function registerQueueRoutes(c: RouteContext): void {
   app.get('/console/events', async (request, reply) => {
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write('retry: 5000\n\n');
     const send = (data: object) => res.write(`event: change\ndata: ${JSON.stringify(data)}\n\n`);
     const unsubscribe = hub.subscribe((change) => send(change));
-    const fingerprint = async () => (await core.listOpenTickets()).map((t) => `${t.id}:${t.updatedAt}:${t.status}`).join('|');
+    const fingerprint = async () =>
+      (await core.listOpenTickets()).map((t) => `${t.id}:${t.updatedAt}:${t.status}`).join('|');
     let last = await fingerprint();
     const token = request.cookies[SESSION_COOKIE];
     const timer = setInterval(() => {
@@ -59,5 +69,4 @@ export function registerQueueRoutes(c: RouteContext): void {
       unsubscribe();
     });
   });
-
 }

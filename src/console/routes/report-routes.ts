@@ -8,7 +8,13 @@ import type { RouteContext } from './route-context.js';
 
 /** The eval report is rendered as an inert document: no script runs in the console's origin. */
 const REPORT_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-const daysQuery = (fallback: (typeof RANGE_CHOICES)[number]) => z.object({ days: z.coerce.number().pipe(z.union(RANGE_CHOICES.map((n) => z.literal(n)))).catch(fallback) });
+const daysQuery = (fallback: (typeof RANGE_CHOICES)[number]) =>
+  z.object({
+    days: z.coerce
+      .number()
+      .pipe(z.union(RANGE_CHOICES.map((n) => z.literal(n))))
+      .catch(fallback),
+  });
 
 /** Dashboard (HTML and CSV), knowledge page, the eval report (read-only) and the audit log (leads). */
 export function registerReportRoutes(c: RouteContext): void {
@@ -38,18 +44,25 @@ export function registerReportRoutes(c: RouteContext): void {
 
   app.get('/console/knowledge', async (request, reply) => {
     const { days } = daysQuery(30).parse(request.query ?? {});
-    return sendHtml(reply, knowledgePage(pageCtx(request), await dashboardFor(days), days, existsSync(config.CONSOLE_EVAL_REPORT)));
+    return sendHtml(
+      reply,
+      knowledgePage(pageCtx(request), await dashboardFor(days), days, existsSync(config.CONSOLE_EVAL_REPORT)),
+    );
   });
 
   app.get('/console/eval-report', async (_request, reply) => {
-    if (!existsSync(config.CONSOLE_EVAL_REPORT)) return reply.status(404).type('text/plain; charset=utf-8').send('no eval report yet: run npm run eval');
-    return reply.header('content-security-policy', REPORT_CSP).type('text/html; charset=utf-8').send(readFileSync(config.CONSOLE_EVAL_REPORT, 'utf8'));
+    if (!existsSync(config.CONSOLE_EVAL_REPORT))
+      return reply.status(404).type('text/plain; charset=utf-8').send('no eval report yet: run npm run eval');
+    return reply
+      .header('content-security-policy', REPORT_CSP)
+      .type('text/html; charset=utf-8')
+      .send(readFileSync(config.CONSOLE_EVAL_REPORT, 'utf8'));
   });
 
   app.get('/console/audit', async (request, reply) => {
     const ctx = pageCtx(request);
-    if (sessionOf(request).user.role !== 'lead') return sendHtml(reply, messagePage(ctx, ctx.t('audit_title'), ctx.t('forbidden')), 403);
+    if (sessionOf(request).user.role !== 'lead')
+      return sendHtml(reply, messagePage(ctx, ctx.t('audit_title'), ctx.t('forbidden')), 403);
     return sendHtml(reply, auditPage(ctx, await store.listAudit(500)));
   });
-
 }

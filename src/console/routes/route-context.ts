@@ -19,7 +19,10 @@ export interface ConsoleAppSettings {
   readonly store: ConsoleStore;
   readonly texts: UiTexts;
   readonly hub: LiveHub;
-  readonly config: Pick<ConsoleConfig, 'CONSOLE_SESSION_HOURS' | 'CONSOLE_SECURE_COOKIES' | 'CONSOLE_UTC_OFFSET_MINUTES' | 'CONSOLE_EVAL_REPORT'>;
+  readonly config: Pick<
+    ConsoleConfig,
+    'CONSOLE_SESSION_HOURS' | 'CONSOLE_SECURE_COOKIES' | 'CONSOLE_UTC_OFFSET_MINUTES' | 'CONSOLE_EVAL_REPORT'
+  >;
   /** Longest staff reply (the worker's channel limit, as in Slack). @default 1800 */
   readonly replyMaxLength?: number;
   /** How often open event streams look for changes made by another process (the Slack desk in `npm run serve`). @default 5000 */

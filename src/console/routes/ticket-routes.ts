@@ -7,10 +7,20 @@ import { canAct, canHandOver, canSeeFullTranscript, ownerIdOf, ownerLabel } from
 import type { RouteContext } from './route-context.js';
 
 const OK_MESSAGES = ['claimed', 'replied', 'resolved', 'note_added', 'handed_over'] as const;
-const REFUSALS = ['already_claimed', 'is_resolved', 'not_found', 'not_owner', 'empty', 'too_long', 'bad_colleague', 'not_claimed'] as const;
+const REFUSALS = [
+  'already_claimed',
+  'is_resolved',
+  'not_found',
+  'not_owner',
+  'empty',
+  'too_long',
+  'bad_colleague',
+  'not_claimed',
+] as const;
 type Outcome = (typeof OK_MESSAGES)[number] | (typeof REFUSALS)[number];
 
-const textBody = (max: number) => z.object({ text: z.string().max(100_000) }).transform((b) => ({ text: b.text.trim(), max }));
+const textBody = (max: number) =>
+  z.object({ text: z.string().max(100_000) }).transform((b) => ({ text: b.text.trim(), max }));
 const ticketParams = z.object({ id: z.string().min(1).max(64) });
 
 /**
@@ -30,9 +40,15 @@ export function registerTicketRoutes(c: RouteContext): void {
     if (!ticket) return sendHtml(reply, messagePage(ctx, ctx.t('msg_not_found'), ctx.t('msg_not_found')), 404);
     if (canSeeFullTranscript(user, ticket)) await audit(user.name, 'transcript.view', ticket.id);
     const msg = request.query.msg as Outcome | undefined;
-    const message = msg && (OK_MESSAGES as readonly string[]).includes(msg) ? { text: ctx.t(`msg_${msg}`), kind: 'ok' as const }
-      : msg && (REFUSALS as readonly string[]).includes(msg) ? { text: ctx.t(`msg_${msg}`, { owner: ownerLabel(ticket.owner) ?? ctx.t('nobody') }), kind: 'refused' as const }
-      : undefined;
+    const message =
+      msg && (OK_MESSAGES as readonly string[]).includes(msg)
+        ? { text: ctx.t(`msg_${msg}`), kind: 'ok' as const }
+        : msg && (REFUSALS as readonly string[]).includes(msg)
+          ? {
+              text: ctx.t(`msg_${msg}`, { owner: ownerLabel(ticket.owner) ?? ctx.t('nobody') }),
+              kind: 'refused' as const,
+            }
+          : undefined;
     return sendHtml(
       reply,
       ticketPage(ctx, {
@@ -52,7 +68,12 @@ export function registerTicketRoutes(c: RouteContext): void {
       const { id } = ticketParams.parse(request.params);
       const outcome = await act(request, id);
       const user = sessionOf(request).user.name;
-      await audit(user, (OK_MESSAGES as readonly string[]).includes(outcome) ? name : `${name}_refused`, id, (REFUSALS as readonly string[]).includes(outcome) ? outcome : undefined);
+      await audit(
+        user,
+        (OK_MESSAGES as readonly string[]).includes(outcome) ? name : `${name}_refused`,
+        id,
+        (REFUSALS as readonly string[]).includes(outcome) ? outcome : undefined,
+      );
       if ((OK_MESSAGES as readonly string[]).includes(outcome)) hub.publish({ ticketId: id });
       return reply.redirect(`/console/tickets/${encodeURIComponent(id)}?msg=${outcome}`, 303);
     });
@@ -91,7 +112,8 @@ export function registerTicketRoutes(c: RouteContext): void {
     const before = await core.getTicket(id);
     if (before && before.status === 'open' && !before.owner) await core.claim(id, ownerIdOf(user));
     const sent = await core.staffReply(id, ownerIdOf(user), text);
-    if (!sent.ok) return sent.reason === 'not_owner' ? 'not_owner' : sent.reason === 'not_found' ? 'not_found' : 'is_resolved';
+    if (!sent.ok)
+      return sent.reason === 'not_owner' ? 'not_owner' : sent.reason === 'not_found' ? 'not_found' : 'is_resolved';
     recentReplies.set(key, now());
     return 'replied';
   });
@@ -123,5 +145,4 @@ export function registerTicketRoutes(c: RouteContext): void {
     const moved = await handOverTicket(c.settings.tickets, id, ticket.owner, ownerIdOf(colleague), now());
     return moved ? 'handed_over' : 'bad_colleague';
   });
-
 }

@@ -51,7 +51,8 @@ export function createChatClient(settings: ChatClientSettings): ChatClient {
   return {
     model: settings.endpoint.model,
     async complete(messages, deadline) {
-      if (!settings.breaker.allow()) return { ok: false, reason: 'circuit_open', detail: 'endpoint failing; circuit open' };
+      if (!settings.breaker.allow())
+        return { ok: false, reason: 'circuit_open', detail: 'endpoint failing; circuit open' };
       let lastDetail = '';
       for (let attempt = 0; attempt <= settings.maxRetries; attempt += 1) {
         const remaining = deadline - now();
@@ -76,7 +77,10 @@ export function createChatClient(settings: ChatClientSettings): ChatClient {
         } catch (error) {
           const status = error instanceof OpenAI.APIError ? error.status : undefined;
           lastDetail = status ? `HTTP ${status}` : error instanceof Error ? error.name : 'unknown error';
-          const timedOut = deadline - now() < 50 || error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError;
+          const timedOut =
+            deadline - now() < 50 ||
+            error instanceof OpenAI.APIConnectionTimeoutError ||
+            error instanceof OpenAI.APIUserAbortError;
           if (timedOut) {
             settings.breaker.recordFailure();
             return { ok: false, reason: 'timeout', detail: lastDetail };
@@ -89,7 +93,11 @@ export function createChatClient(settings: ChatClientSettings): ChatClient {
         }
       }
       settings.breaker.recordFailure();
-      return { ok: false, reason: deadline - now() < 50 ? 'timeout' : 'http_error', detail: lastDetail || 'deadline reached' };
+      return {
+        ok: false,
+        reason: deadline - now() < 50 ? 'timeout' : 'http_error',
+        detail: lastDetail || 'deadline reached',
+      };
     },
   };
 }

@@ -16,8 +16,16 @@ function normalize(values: ArrayLike<number>): Float32Array {
  * Ollama / vLLM). The vector dimension is learned from the first response;
  * the name records model and dimension so the index rebuilds when either changes.
  */
-export async function createOpenAiEmbedder(endpoint: EndpointConfig & { readonly dimensions?: number }, batchSize = 64): Promise<Embedder> {
-  const client = new OpenAI({ apiKey: endpoint.apiKey, ...(endpoint.baseURL ? { baseURL: endpoint.baseURL } : {}), maxRetries: 2, timeout: 60_000 });
+export async function createOpenAiEmbedder(
+  endpoint: EndpointConfig & { readonly dimensions?: number },
+  batchSize = 64,
+): Promise<Embedder> {
+  const client = new OpenAI({
+    apiKey: endpoint.apiKey,
+    ...(endpoint.baseURL ? { baseURL: endpoint.baseURL } : {}),
+    maxRetries: 2,
+    timeout: 60_000,
+  });
   async function embed(texts: readonly string[]): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += batchSize) {

@@ -42,7 +42,9 @@ export function createArticleTerms(table: ArticleTermsTable | undefined, hash = 
     termsFor(p) {
       if (p.article === undefined || p.language !== 'zh') return [];
       const rows = new Map<string, number>();
-      for (const title of new Set([p.title, p.law])) for (const [w, c] of articles.get(articleKey(title, p.article)) ?? []) rows.set(w, Math.max(rows.get(w) ?? 0, c));
+      for (const title of new Set([p.title, p.law]))
+        for (const [w, c] of articles.get(articleKey(title, p.article)) ?? [])
+          rows.set(w, Math.max(rows.get(w) ?? 0, c));
       return [...rows].flatMap(([w, c]) => Array.from({ length: c }, () => w));
     },
   };

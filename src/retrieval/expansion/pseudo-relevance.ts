@@ -27,7 +27,9 @@ export function feedbackTerms(
     const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     const docWeight = 1 / (rank + 1);
-    for (const [t, c] of counts) if (!queryTerms.has(t) && t.length > 1) scores.set(t, (scores.get(t) ?? 0) + docWeight * (c / terms.length) * idf(t));
+    for (const [t, c] of counts)
+      if (!queryTerms.has(t) && t.length > 1)
+        scores.set(t, (scores.get(t) ?? 0) + docWeight * (c / terms.length) * idf(t));
   });
   const ranked = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.terms);
   const top = ranked[0]?.[1] ?? 0;

@@ -55,7 +55,9 @@ export class Bm25Index {
     this.k1 = options.k1 ?? 1.2;
     this.b = options.b ?? 0.75;
     this.coverageCap = options.coverageCap ?? DEFAULT_COVERAGE_CAP;
-    const encoded = Array.isArray(documents) ? encodeTokens(documents as readonly (readonly string[])[]) : (documents as EncodedTokens);
+    const encoded = Array.isArray(documents)
+      ? encodeTokens(documents as readonly (readonly string[])[])
+      : (documents as EncodedTokens);
     const { vocabulary, docOffsets, termIds } = encoded;
     const docs = docOffsets.length - 1;
     this.termIds = new Map(vocabulary.map((t, i) => [t, i]));
@@ -183,7 +185,11 @@ export class Bm25Index {
     const denominator = Math.min(totalWeight, this.coverageCap);
     // Keep the best `limit` without sorting every touched document.
     const top = selectTop(touched, this.scores, limit);
-    const hits = top.map((doc) => ({ doc, score: this.scores[doc]!, coverage: denominator > 0 ? Math.min(1, this.covered[doc]! / denominator) : 0 }));
+    const hits = top.map((doc) => ({
+      doc,
+      score: this.scores[doc]!,
+      coverage: denominator > 0 ? Math.min(1, this.covered[doc]! / denominator) : 0,
+    }));
     for (const doc of touched) {
       this.scores[doc] = 0;
       this.covered[doc] = 0;
@@ -196,7 +202,8 @@ export class Bm25Index {
 /** The `limit` documents with the highest score, best first (ties: lower doc first). */
 function selectTop(docs: readonly number[], scores: Float64Array, limit: number): number[] {
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-  if (docs.length <= limit * 4) return [...docs].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, limit);
+  if (docs.length <= limit * 4)
+    return [...docs].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, limit);
   // Threshold by a sample-free pass: a bounded min-heap of size `limit`.
   const heap: number[] = [];
   const up = (i: number) => {

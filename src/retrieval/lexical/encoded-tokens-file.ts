@@ -8,8 +8,14 @@ const vocabularySchema = z.array(z.string());
 /** Writes the encoded corpus as vocabulary.json + two little-endian Int32 files (fast to load: no per-token strings). */
 export function writeEncodedTokens(dir: string, tokens: EncodedTokens): void {
   writeFileSync(join(dir, 'vocabulary.json'), JSON.stringify(tokens.vocabulary));
-  writeFileSync(join(dir, 'doc-offsets.i32'), Buffer.from(tokens.docOffsets.buffer, tokens.docOffsets.byteOffset, tokens.docOffsets.byteLength));
-  writeFileSync(join(dir, 'term-ids.i32'), Buffer.from(tokens.termIds.buffer, tokens.termIds.byteOffset, tokens.termIds.byteLength));
+  writeFileSync(
+    join(dir, 'doc-offsets.i32'),
+    Buffer.from(tokens.docOffsets.buffer, tokens.docOffsets.byteOffset, tokens.docOffsets.byteLength),
+  );
+  writeFileSync(
+    join(dir, 'term-ids.i32'),
+    Buffer.from(tokens.termIds.buffer, tokens.termIds.byteOffset, tokens.termIds.byteLength),
+  );
 }
 
 function readInt32(path: string): Int32Array {
@@ -26,7 +32,9 @@ export function readEncodedTokens(dir: string): EncodedTokens {
   const vocabulary = vocabularySchema.parse(JSON.parse(readFileSync(join(dir, 'vocabulary.json'), 'utf8')));
   const docOffsets = readInt32(join(dir, 'doc-offsets.i32'));
   const termIds = readInt32(join(dir, 'term-ids.i32'));
-  if (docOffsets.length === 0 || docOffsets[docOffsets.length - 1] !== termIds.length) throw new Error(`${dir}: token files do not match`);
-  for (let i = 0; i < termIds.length; i += 1) if (termIds[i]! < 0 || termIds[i]! >= vocabulary.length) throw new Error(`${dir}: term id out of range`);
+  if (docOffsets.length === 0 || docOffsets[docOffsets.length - 1] !== termIds.length)
+    throw new Error(`${dir}: token files do not match`);
+  for (let i = 0; i < termIds.length; i += 1)
+    if (termIds[i]! < 0 || termIds[i]! >= vocabulary.length) throw new Error(`${dir}: term id out of range`);
   return { vocabulary, docOffsets, termIds };
 }

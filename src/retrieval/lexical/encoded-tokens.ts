@@ -37,6 +37,7 @@ export function encodeTokens(documents: readonly (readonly string[])[]): Encoded
 /** Terms of one document, as strings. */
 export function documentTerms(encoded: EncodedTokens, doc: number): string[] {
   const out: string[] = [];
-  for (let i = encoded.docOffsets[doc]!; i < encoded.docOffsets[doc + 1]!; i += 1) out.push(encoded.vocabulary[encoded.termIds[i]!]!);
+  for (let i = encoded.docOffsets[doc]!; i < encoded.docOffsets[doc + 1]!; i += 1)
+    out.push(encoded.vocabulary[encoded.termIds[i]!]!);
   return out;
 }

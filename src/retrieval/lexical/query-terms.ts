@@ -20,7 +20,10 @@ export function weightedQueryTerms(
   expansion: readonly string[],
   weights: QueryTermWeights,
 ): { own: string[]; terms: WeightedTerm[] } {
-  const weigh = (term: string, base: number): WeightedTerm => ({ term, weight: term.startsWith('#') ? base * weights.bigram : base });
+  const weigh = (term: string, base: number): WeightedTerm => ({
+    term,
+    weight: term.startsWith('#') ? base * weights.bigram : base,
+  });
   const own = tokenizer.tokenizeQuery(text);
   const terms = own.map((term) => weigh(term, 1));
   for (const phrase of expansion) {

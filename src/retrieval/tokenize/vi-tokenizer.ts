@@ -20,7 +20,9 @@ export function createViTokenizer(knowledgeDir: string): Tokenizer {
   );
 
   function syllables(text: string): string[] {
-    return normalizeVietnamese(text).split(SPLIT).filter((s) => s.length > 0);
+    return normalizeVietnamese(text)
+      .split(SPLIT)
+      .filter((s) => s.length > 0);
   }
 
   function terms(sylls: readonly string[], prefix: string): string[] {

@@ -32,7 +32,11 @@ export async function openPgDatabase(settings: PgDatabaseSettings): Promise<PgDa
     process.stderr.write(`gonghui-bot: PostgreSQL connection error: ${error.message}\n`);
   };
   const pool = new pg.Pool({ connectionString: settings.url, max: settings.poolSize ?? 10, idleTimeoutMillis: 30_000 });
-  const lockPool = new pg.Pool({ connectionString: settings.url, max: settings.lockPoolSize ?? 20, idleTimeoutMillis: 30_000 });
+  const lockPool = new pg.Pool({
+    connectionString: settings.url,
+    max: settings.lockPoolSize ?? 20,
+    idleTimeoutMillis: 30_000,
+  });
   // A connection lost while checked out (a lock holder waiting on the engine) reports here too, instead of crashing the process.
   for (const p of [pool, lockPool]) {
     p.on('error', onError);

@@ -19,13 +19,18 @@ export interface Migration {
 }
 
 export function readMigrations(dir = PG_MIGRATIONS_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
   const migrations = files.map((name) => {
     const sql = readFileSync(`${dir}/${name}`, 'utf8');
     return { version: Number(name.slice(0, 3)), name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
   });
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`PostgreSQL migrations: expected version ${i + 1}, found ${m.name} (numbers must run 001, 002, ... without gaps)`);
+    if (m.version !== i + 1)
+      throw new Error(
+        `PostgreSQL migrations: expected version ${i + 1}, found ${m.name} (numbers must run 001, 002, ... without gaps)`,
+      );
   });
   return migrations;
 }
@@ -43,25 +48,42 @@ export async function migratePg(pool: pg.Pool, migrations: readonly Migration[] 
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-    const done = new Map((await client.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).rows.map((r) => [r.version, r.checksum]));
+    const done = new Map(
+      (
+        await client.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')
+      ).rows.map((r) => [r.version, r.checksum]),
+    );
     const newest = Math.max(0, ...done.keys());
-    if (newest > migrations.length) throw new Error(`the database has schema version ${newest}, newer than this release knows (${migrations.length}); run the newer release`);
+    if (newest > migrations.length)
+      throw new Error(
+        `the database has schema version ${newest}, newer than this release knows (${migrations.length}); run the newer release`,
+      );
     for (const m of migrations) {
       const previous = done.get(m.version);
       if (previous !== undefined) {
-        if (previous !== m.checksum) throw new Error(`PostgreSQL migration ${m.name} was changed after it was applied; add a new migration file instead`);
+        if (previous !== m.checksum)
+          throw new Error(
+            `PostgreSQL migration ${m.name} was changed after it was applied; add a new migration file instead`,
+          );
         continue;
       }
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
-        await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+        await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+          m.version,
+          m.name,
+          m.checksum,
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`PostgreSQL migration ${m.name} failed: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
+        throw new Error(
+          `PostgreSQL migration ${m.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            cause: error,
+          },
+        );
       }
       applied.push(m.version);
     }

@@ -27,14 +27,25 @@ function setup(over: { perCallerPerHour?: number; perUserPerHour?: number; metri
     notices,
     metrics,
     rateLimit: { perMinute: 60, burst: 5 },
-    ticketLimit: { perUserPerHour: over.perUserPerHour ?? 10, perCallerPerHour: over.perCallerPerHour ?? 100, callerOf: (m) => `http:${m.userId.split(':')[0]}` },
+    ticketLimit: {
+      perUserPerHour: over.perUserPerHour ?? 10,
+      perCallerPerHour: over.perCallerPerHour ?? 100,
+      callerOf: (m) => `http:${m.userId.split(':')[0]}`,
+    },
   });
-  const app = createHttpServer({ core, metrics, mailbox, auth: { keys, userTokenSecret: SECRET, userTokenTtlSeconds: 600 }, ...(over.metricsToken ? { metricsToken: over.metricsToken } : {}) });
+  const app = createHttpServer({
+    core,
+    metrics,
+    mailbox,
+    auth: { keys, userTokenSecret: SECRET, userTokenTtlSeconds: 600 },
+    ...(over.metricsToken ? { metricsToken: over.metricsToken } : {}),
+  });
   const a = keys.create('widget-a').key;
   const b = keys.create('app-b').key;
   const send = (key: string | undefined, body: object, url = '/v1/messages') =>
     app.inject({ method: 'POST', url, payload: body, headers: key ? { authorization: `Bearer ${key}` } : {} });
-  const get = (key: string | undefined, url: string) => app.inject({ method: 'GET', url, headers: key ? { authorization: `Bearer ${key}` } : {} });
+  const get = (key: string | undefined, url: string) =>
+    app.inject({ method: 'GET', url, headers: key ? { authorization: `Bearer ${key}` } : {} });
   return { store, keys, core, app, a, b, send, get, mailbox };
 }
 
@@ -78,7 +89,9 @@ describe('HTTP API authentication', () => {
     expect((await get(a, '/v1/users/w1/inbox')).json().staff_messages).toHaveLength(3);
     const ack = await send(a, { up_to: first.staff_messages[1]!.id }, '/v1/users/w1/inbox/ack');
     expect(ack.json()).toEqual({ acknowledged: 2 });
-    expect((await get(a, '/v1/users/w1/inbox')).json().staff_messages.map((m: { text: string }) => m.text)).toEqual(['【工会工作人员】第二条']);
+    expect((await get(a, '/v1/users/w1/inbox')).json().staff_messages.map((m: { text: string }) => m.text)).toEqual([
+      '【工会工作人员】第二条',
+    ]);
     expect((await send(a, { up_to: 'all' }, '/v1/users/w1/inbox/ack')).statusCode).toBe(400);
   });
 
@@ -93,20 +106,32 @@ describe('HTTP API authentication', () => {
     expect((await get(token, '/v1/users/w8/inbox')).statusCode).toBe(403);
     expect((await send(token, { user_id: 'w8', text: '年假' })).statusCode).toBe(403);
     expect((await send(token, { user_id: 'w9' }, '/v1/user-tokens')).statusCode).toBe(403);
-    const expired = mintUserToken(SECRET, { integration: 'widget-a', userId: 'w7', expiresAt: Math.floor(Date.now() / 1000) - 1 });
+    const expired = mintUserToken(SECRET, {
+      integration: 'widget-a',
+      userId: 'w7',
+      expiresAt: Math.floor(Date.now() / 1000) - 1,
+    });
     expect((await send(expired, { text: '年假' })).statusCode).toBe(401);
-    const forged = mintUserToken('y'.repeat(40), { integration: 'widget-a', userId: 'w7', expiresAt: Math.floor(Date.now() / 1000) + 60 });
+    const forged = mintUserToken('y'.repeat(40), {
+      integration: 'widget-a',
+      userId: 'w7',
+      expiresAt: Math.floor(Date.now() / 1000) + 60,
+    });
     expect((await send(forged, { text: '年假' })).statusCode).toBe(401);
   });
 
   it('limits tickets per integration with 429, Retry-After and a message, without blocking other integrations', async () => {
     const { store, a, b, send } = setup({ perCallerPerHour: 3 });
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i += 1) statuses.push((await send(a, { user_id: `made-up-${i}`, text: '转人工' })).statusCode);
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await send(a, { user_id: `made-up-${i}`, text: '转人工' })).statusCode);
     expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
     const limited = await send(a, { user_id: 'made-up-9', text: '转人工' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    expect(limited.json()).toMatchObject({ error: expect.stringMatching(/too many/), replies: [{ text: expect.stringMatching(/转人工请求太多/) }] });
+    expect(limited.json()).toMatchObject({
+      error: expect.stringMatching(/too many/),
+      replies: [{ text: expect.stringMatching(/转人工请求太多/) }],
+    });
     expect((await send(b, { user_id: 'w1', text: '转人工' })).statusCode).toBe(200);
     expect((await store.listOpenTickets()).length).toBe(4);
   });
@@ -116,7 +141,8 @@ describe('HTTP API authentication', () => {
     expect((await send(a, { user_id: 'w1', text: '转人工' })).statusCode).toBe(200);
     // The conversation is queued now: later messages go to staff, not into new tickets.
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i += 1) statuses.push((await send(a, { user_id: 'w2', text: i === 0 ? '转人工' : `问题${i}` })).statusCode);
+    for (let i = 0; i < 8; i += 1)
+      statuses.push((await send(a, { user_id: 'w2', text: i === 0 ? '转人工' : `问题${i}` })).statusCode);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(statuses[0]).toBe(200);
   });
@@ -124,24 +150,51 @@ describe('HTTP API authentication', () => {
   it('serves /metrics to the bearer of its token only, when one is set', async () => {
     const { app } = setup({ metricsToken: 'm'.repeat(20) });
     expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${'m'.repeat(20)}` } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${'m'.repeat(20)}` } }))
+        .statusCode,
+    ).toBe(200);
     const open = setup().app;
     expect((await open.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.0.0.8' })).statusCode).toBe(403);
     expect((await open.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
     // Through a reverse proxy on the same machine: not local.
-    expect((await open.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(403);
+    expect(
+      (
+        await open.inject({
+          method: 'GET',
+          url: '/metrics',
+          remoteAddress: '127.0.0.1',
+          headers: { 'x-forwarded-for': '203.0.113.9' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('answers CORS preflights for configured origins only', async () => {
     const keys = openApiKeyStore(':memory:');
     const store = openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'cors-')), 'db.sqlite'));
     const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices });
-    const app = createHttpServer({ core, metrics: new Metrics({ processMetrics: false }), mailbox: new HttpMailbox(store), auth: { keys }, corsOrigins: ['https://union.example'] });
-    const ok = await app.inject({ method: 'OPTIONS', url: '/v1/messages', headers: { origin: 'https://union.example', 'access-control-request-method': 'POST' } });
+    const app = createHttpServer({
+      core,
+      metrics: new Metrics({ processMetrics: false }),
+      mailbox: new HttpMailbox(store),
+      auth: { keys },
+      corsOrigins: ['https://union.example'],
+    });
+    const ok = await app.inject({
+      method: 'OPTIONS',
+      url: '/v1/messages',
+      headers: { origin: 'https://union.example', 'access-control-request-method': 'POST' },
+    });
     expect(ok.statusCode).toBe(204);
     expect(ok.headers['access-control-allow-origin']).toBe('https://union.example');
     expect(ok.headers['access-control-allow-headers']).toContain('authorization');
-    const other = await app.inject({ method: 'POST', url: '/v1/messages', payload: {}, headers: { origin: 'https://evil.example' } });
+    const other = await app.inject({
+      method: 'POST',
+      url: '/v1/messages',
+      payload: {},
+      headers: { origin: 'https://evil.example' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -26,7 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const post = (body: string, type = 'application/json') => fetch(`${base}/v1/messages`, { method: 'POST', body, headers: { 'content-type': type } });
+const post = (body: string, type = 'application/json') =>
+  fetch(`${base}/v1/messages`, { method: 'POST', body, headers: { 'content-type': type } });
 
 describe('HTTP API', () => {
   it('answers POST /v1/messages with the replies and the structured answer', async () => {
@@ -72,15 +73,29 @@ describe('HTTP API', () => {
     await core.claim(ticket!.id, 'U1');
     await core.staffReply(ticket!.id, 'U1', '您好，我是工会的小王');
     await createOutboxDispatcher({ store, senders: new Map([['http', mailbox]]), notices }).drainOnce();
-    const inbox = (await (await fetch(`${base}/v1/users/w3/inbox`)).json()) as { staff_messages: { id: number; text: string }[] };
-    expect(inbox.staff_messages.map((m) => m.text)).toEqual([notices('staff_joined', 'zh-Hans'), '【工会工作人员】您好，我是工会的小王']);
+    const inbox = (await (await fetch(`${base}/v1/users/w3/inbox`)).json()) as {
+      staff_messages: { id: number; text: string }[];
+    };
+    expect(inbox.staff_messages.map((m) => m.text)).toEqual([
+      notices('staff_joined', 'zh-Hans'),
+      '【工会工作人员】您好，我是工会的小王',
+    ]);
   });
 
   it('reports store health when it has the store', async () => {
     const withStore = createHttpServer({ core, metrics, mailbox, store });
     const ok = await withStore.inject({ method: 'GET', url: '/healthz' });
-    expect(ok.json()).toMatchObject({ status: 'ok', open_tickets: expect.any(Number), pending_outbox: expect.any(Number) });
-    const broken = createHttpServer({ core, metrics, mailbox, store: { stats: () => Promise.reject(new Error('disk gone')) } });
+    expect(ok.json()).toMatchObject({
+      status: 'ok',
+      open_tickets: expect.any(Number),
+      pending_outbox: expect.any(Number),
+    });
+    const broken = createHttpServer({
+      core,
+      metrics,
+      mailbox,
+      store: { stats: () => Promise.reject(new Error('disk gone')) },
+    });
     const down = await broken.inject({ method: 'GET', url: '/healthz' });
     expect(down.statusCode).toBe(503);
     expect(down.json()).toEqual({ status: 'unavailable', error: 'ticket store is not readable' });

@@ -19,9 +19,22 @@ const CHROMIUM = '/usr/bin/chromium';
 async function setup(baseUrl = 'http://127.0.0.1') {
   const store = openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'page-')), 'db.sqlite'));
   const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices: loadNotices('knowledge') });
-  const { ticketId } = await core.receive({ channel: 'wechat', conversationId: 'c1', userId: 'u1', messageId: 'm1', kind: 'text', text: '我受伤了 <script>alert(1)</script> 身份证110101199003078515', timestamp: 0 });
+  const { ticketId } = await core.receive({
+    channel: 'wechat',
+    conversationId: 'c1',
+    userId: 'u1',
+    messageId: 'm1',
+    kind: 'text',
+    text: '我受伤了 <script>alert(1)</script> 身份证110101199003078515',
+    timestamp: 0,
+  });
   const links = createStaffLinks({ secret: 's'.repeat(40), baseUrl, ttlSeconds: 600 });
-  const app = createHttpServer({ core, metrics: new Metrics({ processMetrics: false }), mailbox: new HttpMailbox(store), transcriptPage: { store, links, labels: DESK_TEXT.transcript } });
+  const app = createHttpServer({
+    core,
+    metrics: new Metrics({ processMetrics: false }),
+    mailbox: new HttpMailbox(store),
+    transcriptPage: { store, links, labels: DESK_TEXT.transcript },
+  });
   return { app, links, ticketId: ticketId!, store };
 }
 
@@ -39,7 +52,9 @@ describe('staff transcript page', () => {
     const tampered = path.replace(/sig=[^&]+/, 'sig=AAAA');
     expect((await app.inject({ method: 'GET', url: tampered })).statusCode).toBe(403);
     // A link for one ticket does not open another.
-    expect((await app.inject({ method: 'GET', url: path.replace(encodeURIComponent(ticketId), 'T-OTHER') })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: path.replace(encodeURIComponent(ticketId), 'T-OTHER') })).statusCode,
+    ).toBe(403);
     const expired = new URL(links.transcriptUrl(ticketId, Date.now() - 3_600_000));
     const old = await app.inject({ method: 'GET', url: expired.pathname + expired.search });
     expect(old.statusCode).toBe(403);
@@ -47,34 +62,46 @@ describe('staff transcript page', () => {
     expect((await app.inject({ method: 'GET', url: `/staff/tickets/${ticketId}` })).statusCode).toBe(403);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('renders in headless Chromium with the transcript as text and no script run', async () => {
-    const { app, ticketId } = await setup();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const port = (app.server.address() as AddressInfo).port;
-    const real = createStaffLinks({ secret: 's'.repeat(40), baseUrl: `http://127.0.0.1:${port}`, ttlSeconds: 600 });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage();
-      let dialogs = 0;
-      page.on('dialog', (d) => {
-        dialogs += 1;
-        void d.dismiss();
+  it.skipIf(!existsSync(CHROMIUM))(
+    'renders in headless Chromium with the transcript as text and no script run',
+    async () => {
+      const { app, ticketId } = await setup();
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const port = (app.server.address() as AddressInfo).port;
+      const real = createStaffLinks({ secret: 's'.repeat(40), baseUrl: `http://127.0.0.1:${port}`, ttlSeconds: 600 });
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
-      const res = await page.goto(real.transcriptUrl(ticketId));
-      expect(res?.status()).toBe(200);
-      const items = await page.locator('#transcript li').allTextContents();
-      expect(items[0]).toContain('110101199003078515');
-      expect(items[0]).toContain('<script>alert(1)</script>');
-      expect(await page.locator('.warning').textContent()).toBe(DESK_TEXT.transcript.warning);
-      expect(dialogs).toBe(0);
-      const expired = await page.goto(real.transcriptUrl(ticketId, Date.now() - 3_600_000));
-      expect(expired?.status()).toBe(403);
-    } finally {
-      await browser.close();
-      await app.close();
-    }
-  }, 60_000);
+      try {
+        const page = await browser.newPage();
+        let dialogs = 0;
+        page.on('dialog', (d) => {
+          dialogs += 1;
+          void d.dismiss();
+        });
+        const res = await page.goto(real.transcriptUrl(ticketId));
+        expect(res?.status()).toBe(200);
+        const items = await page.locator('#transcript li').allTextContents();
+        expect(items[0]).toContain('110101199003078515');
+        expect(items[0]).toContain('<script>alert(1)</script>');
+        expect(await page.locator('.warning').textContent()).toBe(DESK_TEXT.transcript.warning);
+        expect(dialogs).toBe(0);
+        const expired = await page.goto(real.transcriptUrl(ticketId, Date.now() - 3_600_000));
+        expect(expired?.status()).toBe(403);
+      } finally {
+        await browser.close();
+        await app.close();
+      }
+    },
+    60_000,
+  );
 });

@@ -49,7 +49,11 @@ describe('WeChat/WeCom message crypto', () => {
 describe('WeChat XML', () => {
   it('keeps 64-bit MsgIds exact and round-trips CDATA containing "]]>"', () => {
     const xml = buildWxXml({ MsgId: '24123456789012345678', Content: 'a]]>b <tag> & 中文', CreateTime: 1700000000 });
-    expect(parseWxXml(xml)).toEqual({ MsgId: '24123456789012345678', Content: 'a]]>b <tag> & 中文', CreateTime: '1700000000' });
+    expect(parseWxXml(xml)).toEqual({
+      MsgId: '24123456789012345678',
+      Content: 'a]]>b <tag> & 中文',
+      CreateTime: '1700000000',
+    });
   });
 
   it('refuses a body without an <xml> root', () => {

@@ -1,7 +1,11 @@
 import { createHmac } from 'node:crypto';
 
 /** Slack request signing (v0): HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret. */
-export function slackSignature(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function slackSignature(
+  secret: string,
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   return {
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`,
@@ -11,7 +15,12 @@ export function slackSignature(secret: string, body: string, timestamp = Math.fl
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 /** Posts an interactive payload (block_actions, view_submission) the way Slack does: form-encoded `payload=`. */
-export function postPayload(url: string, secret: string, payload: object, headers?: Record<string, string>): Promise<Response> {
+export function postPayload(
+  url: string,
+  secret: string,
+  payload: object,
+  headers?: Record<string, string>,
+): Promise<Response> {
   const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return fetch(url, { method: 'POST', body, headers: { ...FORM, ...(headers ?? slackSignature(secret, body)) } });
 }
@@ -34,7 +43,15 @@ export function buttonClick(actionId: string, value: string | undefined, user: s
     api_app_id: 'A1',
     token: 'x',
     response_url: responseUrl,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b', ...(value === undefined ? {} : { value }), action_ts: '1.1' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b',
+        ...(value === undefined ? {} : { value }),
+        action_ts: '1.1',
+      },
+    ],
   };
 }
 
@@ -47,6 +64,12 @@ export function replySubmission(ticketId: string, user: string, text: string) {
     api_app_id: 'A1',
     token: 'x',
     trigger_id: 't',
-    view: { id: 'V1', callback_id: 'ticket_reply_modal', private_metadata: ticketId, state: { values: { reply: { text: { type: 'plain_text_input', value: text } } } }, hash: 'h' },
+    view: {
+      id: 'V1',
+      callback_id: 'ticket_reply_modal',
+      private_metadata: ticketId,
+      state: { values: { reply: { text: { type: 'plain_text_input', value: text } } } },
+      hash: 'h',
+    },
   };
 }

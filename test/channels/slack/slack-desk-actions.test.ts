@@ -1,6 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackDesk, type DeskClaimResult, type SlackDesk, type SlackPort } from '../../../src/channels/slack/slack-desk.js';
+import {
+  createSlackDesk,
+  type DeskClaimResult,
+  type SlackDesk,
+  type SlackPort,
+} from '../../../src/channels/slack/slack-desk.js';
 import { ticketActionId } from '../../../src/channels/slack/ticket-blocks.js';
 import type { Ticket } from '../../../src/conversation/types.js';
 import { FakeSlackApi } from '../../helpers/fake-slack-api.js';
@@ -71,8 +76,13 @@ const port = new FakePort();
 let apiBase = '';
 let url = '';
 let slack: SlackDesk;
-const click = (action: 'claim' | 'reply' | 'resolve' | 'view', id: string, user: string) => postPayload(url, SECRET, buttonClick(ticketActionId(action, id), id, user, `${apiBase}/respond`));
-const ephemeralTo = (user: string) => api.named('chat.postEphemeral').filter((c) => c.body.user === user).map((c) => String(c.body.text));
+const click = (action: 'claim' | 'reply' | 'resolve' | 'view', id: string, user: string) =>
+  postPayload(url, SECRET, buttonClick(ticketActionId(action, id), id, user, `${apiBase}/respond`));
+const ephemeralTo = (user: string) =>
+  api
+    .named('chat.postEphemeral')
+    .filter((c) => c.body.user === user)
+    .map((c) => String(c.body.text));
 
 beforeAll(async () => {
   apiBase = await api.start();
@@ -100,7 +110,7 @@ beforeEach(() => {
 });
 
 describe('Slack desk actions (real Bolt app, scripted core)', () => {
-  it('claim calls the core once per click; the owner gets the worker\'s contact, other staff who owns it', async () => {
+  it("claim calls the core once per click; the owner gets the worker's contact, other staff who owns it", async () => {
     port.tickets.set('T1', ticket('T1'));
     await click('claim', 'T1', 'U_A');
     await click('claim', 'T1', 'U_A');
@@ -108,7 +118,9 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
     expect(port.calls).toEqual(['claim T1 U_A', 'claim T1 U_A', 'claim T1 U_B']);
     expect(port.tickets.get('T1')?.owner).toBe('U_A');
     // The owner alone learns how to reach the worker; the others only who owns it.
-    expect(ephemeralTo('U_A')).toEqual([`You own ticket T1. The worker is on wechat, contact id ${ticket('T1').conversationId} (personal data: only for you).`]);
+    expect(ephemeralTo('U_A')).toEqual([
+      `You own ticket T1. The worker is on wechat, contact id ${ticket('T1').conversationId} (personal data: only for you).`,
+    ]);
     expect(ephemeralTo('U_B')).toEqual(['Ticket T1 is already claimed by <@U_A>.']);
   });
 
@@ -122,7 +134,11 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
   it('still understands buttons of messages posted before action ids carried the ticket id', async () => {
     port.tickets.set('T3', ticket('T3'));
     await postPayload(url, SECRET, buttonClick('ticket_claim', 'T3', 'U_A', `${apiBase}/respond`));
-    await postPayload(url, SECRET, buttonClick(ticketActionId('resolve', 'T3'), undefined, 'U_A', `${apiBase}/respond`));
+    await postPayload(
+      url,
+      SECRET,
+      buttonClick(ticketActionId('resolve', 'T3'), undefined, 'U_A', `${apiBase}/respond`),
+    );
     expect(port.calls).toEqual(['claim T3 U_A', 'resolve T3 U_A']);
   });
 
@@ -139,7 +155,10 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
     expect(opened).toHaveLength(2);
     expect(opened[0]?.body.view).toMatchObject({ callback_id: 'ticket_reply_modal', private_metadata: 'T4' });
     expect(JSON.stringify(opened[0]?.body.view)).toContain('wechat');
-    expect(ephemeralTo('U_A')).toEqual(['Ticket T5 is already resolved.', 'Claim ticket T3 first: only its owner replies to the worker.']);
+    expect(ephemeralTo('U_A')).toEqual([
+      'Ticket T5 is already resolved.',
+      'Claim ticket T3 first: only its owner replies to the worker.',
+    ]);
     expect(ephemeralTo('U_B')).toEqual(['Ticket T4 is already claimed by <@U_A>.']);
   });
 
@@ -152,7 +171,10 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
     const empty = await postPayload(url, SECRET, replySubmission('T6', 'U_A', '   '));
     expect(await empty.json()).toEqual({ response_action: 'errors', errors: { reply: 'Please write a message.' } });
     const refused = await postPayload(url, SECRET, replySubmission('T7', 'U_A', '你好'));
-    expect(await refused.json()).toMatchObject({ response_action: 'errors', errors: { reply: expect.stringContaining('resolved') } });
+    expect(await refused.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { reply: expect.stringContaining('resolved') },
+    });
     expect(port.calls).toEqual(['reply T6 U_A 您好，我们明天联系您', 'reply T7 U_A 你好']);
   });
 
@@ -167,7 +189,9 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
   it('"View full ticket" gives the clicker alone a signed link; the transcript never goes to Slack', async () => {
     port.tickets.set('T9', ticket('T9'));
     await click('view', 'T9', 'U_A');
-    expect(ephemeralTo('U_A')).toEqual([expect.stringContaining('https://bot.example.org/staff/tickets/T9?exp=1&sig=x')]);
+    expect(ephemeralTo('U_A')).toEqual([
+      expect.stringContaining('https://bot.example.org/staff/tickets/T9?exp=1&sig=x'),
+    ]);
     expect(JSON.stringify(api.calls)).not.toContain('110101199003078515');
     expect(api.named('views.open')).toHaveLength(0);
     expect(api.named('chat.postMessage')).toHaveLength(0);
@@ -177,15 +201,37 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
     port.tickets.set('T10', ticket('T10'));
     port.tickets.set('T11', ticket('T11', { category: 'urgent', reasons: ['injury'], createdAt: NOW - 5 * 60_000 }));
     port.tickets.set('T12', ticket('T12', { status: 'resolved' }));
-    const res = await postCommand(url, SECRET, { command: '/tickets', text: '', user_id: 'U_A', channel_id: 'C123', team_id: 'T1', response_url: `${apiBase}/respond`, trigger_id: 't', token: 'x' });
+    const res = await postCommand(url, SECRET, {
+      command: '/tickets',
+      text: '',
+      user_id: 'U_A',
+      channel_id: 'C123',
+      team_id: 'T1',
+      response_url: `${apiBase}/respond`,
+      trigger_id: 't',
+      token: 'x',
+    });
     expect(res.status).toBe(200);
     await expect.poll(() => api.named('respond').length).toBe(1);
     const text = String(api.named('respond')[0]?.body.text);
-    expect(text.split('\n')).toEqual(['Open tickets (2):', '• T11 · URGENT · open · zh-Hans · injury · 5 min', '• T10 · Needs a person · open · zh-Hans · asked_for_person · 30 min']);
+    expect(text.split('\n')).toEqual([
+      'Open tickets (2):',
+      '• T11 · URGENT · open · zh-Hans · injury · 5 min',
+      '• T10 · Needs a person · open · zh-Hans · asked_for_person · 30 min',
+    ]);
   });
 
   it('/tickets says so when nothing is open', async () => {
-    await postCommand(url, SECRET, { command: '/tickets', text: '', user_id: 'U_A', channel_id: 'C123', team_id: 'T1', response_url: `${apiBase}/respond`, trigger_id: 't', token: 'x' });
+    await postCommand(url, SECRET, {
+      command: '/tickets',
+      text: '',
+      user_id: 'U_A',
+      channel_id: 'C123',
+      team_id: 'T1',
+      response_url: `${apiBase}/respond`,
+      trigger_id: 't',
+      token: 'x',
+    });
     await expect.poll(() => api.named('respond').map((c) => c.body.text)).toEqual(['No open tickets.']);
   });
 });
@@ -197,7 +243,13 @@ describe('Slack desk acknowledges before the work is done', () => {
   let slowUrl = '';
   beforeAll(async () => {
     const base = await slowApi.start();
-    slow = createSlackDesk({ botToken: 'xoxb-test', signingSecret: SECRET, channel: 'C123', port: slowPort, slackApiUrl: `${base}/api/` });
+    slow = createSlackDesk({
+      botToken: 'xoxb-test',
+      signingSecret: SECRET,
+      channel: 'C123',
+      port: slowPort,
+      slackApiUrl: `${base}/api/`,
+    });
     slowUrl = `http://127.0.0.1:${((await slow.start(0))!.address() as AddressInfo).port}/slack/events`;
   });
   afterAll(async () => {
@@ -208,7 +260,11 @@ describe('Slack desk acknowledges before the work is done', () => {
   it('answers Slack at once while a slow claim is still running (default processBeforeResponse: false)', async () => {
     slowPort.tickets.set('T1', ticket('T1'));
     slowPort.delayMs = 1500;
-    const res = await postPayload(slowUrl, SECRET, buttonClick(ticketActionId('claim', 'T1'), 'T1', 'U_A', 'http://127.0.0.1:9/respond'));
+    const res = await postPayload(
+      slowUrl,
+      SECRET,
+      buttonClick(ticketActionId('claim', 'T1'), 'T1', 'U_A', 'http://127.0.0.1:9/respond'),
+    );
     expect(res.status).toBe(200);
     // Slack got its 200 while the claim was still running.
     expect(slowPort.tickets.get('T1')?.owner).toBeUndefined();

@@ -25,11 +25,19 @@ let eventsUrl = '';
 let slack: SlackDesk;
 let dispatcher: ReturnType<typeof createOutboxDispatcher>;
 
-const click = (action: 'claim' | 'reply' | 'resolve' | 'view', ticketId: string, user: string) => postPayload(eventsUrl, SECRET, buttonClick(ticketActionId(action, ticketId), ticketId, user, `${apiBase}/respond`));
+const click = (action: 'claim' | 'reply' | 'resolve' | 'view', ticketId: string, user: string) =>
+  postPayload(eventsUrl, SECRET, buttonClick(ticketActionId(action, ticketId), ticketId, user, `${apiBase}/respond`));
 
 beforeAll(async () => {
   apiBase = await api.start();
-  slack = createSlackDesk({ botToken: 'xoxb-test', signingSecret: SECRET, channel: 'C123', port: core, slackApiUrl: `${apiBase}/api/`, processBeforeResponse: true });
+  slack = createSlackDesk({
+    botToken: 'xoxb-test',
+    signingSecret: SECRET,
+    channel: 'C123',
+    port: core,
+    slackApiUrl: `${apiBase}/api/`,
+    processBeforeResponse: true,
+  });
   const server = await slack.start(0);
   eventsUrl = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/slack/events`;
   dispatcher = createOutboxDispatcher({ store, desk: slack.desk, senders: new Map([['wechat', wechat]]), notices });
@@ -43,7 +51,15 @@ describe('Slack staff desk with the real core and outbox (real Bolt app, signed 
   let ticketId = '';
 
   it('posts a new ticket with Block Kit and Claim / Reply / Resolve buttons, ID numbers masked', async () => {
-    await core.handle({ channel: 'wechat', conversationId: 'contact:w1', userId: 'w1', messageId: 'm1', kind: 'text', text: '我受伤了，身份证110101199003078515', timestamp: Date.now() });
+    await core.handle({
+      channel: 'wechat',
+      conversationId: 'contact:w1',
+      userId: 'w1',
+      messageId: 'm1',
+      kind: 'text',
+      text: '我受伤了，身份证110101199003078515',
+      timestamp: Date.now(),
+    });
     await dispatcher.drainOnce();
     const post = api.named('chat.postMessage')[0]!;
     expect(post.body.channel).toBe('C123');
@@ -51,7 +67,8 @@ describe('Slack staff desk with the real core and outbox (real Bolt app, signed 
     ticketId = (await store.listOpenTickets())[0]!.id;
     const blocksText = JSON.stringify(post.body.blocks);
     expect(blocksText).toContain('URGENT');
-    for (const action of ['claim', 'reply', 'resolve', 'view'] as const) expect(blocksText).toContain(ticketActionId(action, ticketId));
+    for (const action of ['claim', 'reply', 'resolve', 'view'] as const)
+      expect(blocksText).toContain(ticketActionId(action, ticketId));
     expect(blocksText).not.toContain('110101199003078515');
     expect(String(post.body.text)).not.toContain('110101199003078515');
     // The ts Slack returned is recorded, so updates and thread replies find the message.
@@ -82,13 +99,27 @@ describe('Slack staff desk with the real core and outbox (real Bolt app, signed 
     const open = api.named('views.open').at(-1);
     expect(open?.body.trigger_id).toBe(`trigger-${ticketActionId('reply', ticketId)}-U_ANNA`);
     expect(open?.body.view).toMatchObject({ callback_id: 'ticket_reply_modal', private_metadata: ticketId });
-    expect((await postPayload(eventsUrl, SECRET, replySubmission(ticketId, 'U_ANNA', '请先就医并保留病历，我们会联系您'))).status).toBe(200);
+    expect(
+      (await postPayload(eventsUrl, SECRET, replySubmission(ticketId, 'U_ANNA', '请先就医并保留病历，我们会联系您')))
+        .status,
+    ).toBe(200);
     await dispatcher.drainOnce();
-    expect(wechat.sent.at(-1)).toEqual({ conversationId: 'contact:w1', text: '【工会工作人员】请先就医并保留病历，我们会联系您' });
+    expect(wechat.sent.at(-1)).toEqual({
+      conversationId: 'contact:w1',
+      text: '【工会工作人员】请先就医并保留病历，我们会联系您',
+    });
   });
 
   it('shows worker follow-ups in the ticket thread', async () => {
-    await core.handle({ channel: 'wechat', conversationId: 'contact:w1', userId: 'w1', messageId: 'm2', kind: 'text', text: '好的，谢谢，我的电话13812345678', timestamp: Date.now() });
+    await core.handle({
+      channel: 'wechat',
+      conversationId: 'contact:w1',
+      userId: 'w1',
+      messageId: 'm2',
+      kind: 'text',
+      text: '好的，谢谢，我的电话13812345678',
+      timestamp: Date.now(),
+    });
     await dispatcher.drainOnce();
     const thread = api.named('chat.postMessage').filter((c) => c.body.thread_ts);
     const ts = (await store.getTicket(ticketId))?.slack?.ts;
@@ -98,7 +129,16 @@ describe('Slack staff desk with the real core and outbox (real Bolt app, signed 
   });
 
   it('lists open tickets with /tickets, ephemeral', async () => {
-    const res = await postCommand(eventsUrl, SECRET, { command: '/tickets', text: '', user_id: 'U_ANNA', channel_id: 'C123', team_id: 'T1', response_url: `${apiBase}/respond`, trigger_id: 't', token: 'x' });
+    const res = await postCommand(eventsUrl, SECRET, {
+      command: '/tickets',
+      text: '',
+      user_id: 'U_ANNA',
+      channel_id: 'C123',
+      team_id: 'T1',
+      response_url: `${apiBase}/respond`,
+      trigger_id: 't',
+      token: 'x',
+    });
     expect(res.status).toBe(200);
     await expect.poll(() => api.named('respond').length).toBe(1);
     const reply = api.named('respond')[0]!.body;
@@ -123,9 +163,25 @@ describe('Slack staff desk with the real core and outbox (real Bolt app, signed 
     const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
     const callsBefore = api.calls.length;
     expect((await postPayload(eventsUrl, SECRET, payload, {})).status).toBe(401);
-    expect((await postPayload(eventsUrl, SECRET, payload, { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=deadbeef' })).status).toBe(401);
+    expect(
+      (
+        await postPayload(eventsUrl, SECRET, payload, {
+          'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+          'x-slack-signature': 'v0=deadbeef',
+        })
+      ).status,
+    ).toBe(401);
     expect((await postPayload(eventsUrl, SECRET, payload, slackSignature('another-secret', body))).status).toBe(401);
-    expect((await postPayload(eventsUrl, SECRET, payload, slackSignature(SECRET, body, Math.floor(Date.now() / 1000) - 6 * 60))).status).toBe(401);
+    expect(
+      (
+        await postPayload(
+          eventsUrl,
+          SECRET,
+          payload,
+          slackSignature(SECRET, body, Math.floor(Date.now() / 1000) - 6 * 60),
+        )
+      ).status,
+    ).toBe(401);
     expect(api.calls.length).toBe(callsBefore);
   });
 });

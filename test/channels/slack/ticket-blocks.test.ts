@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { replyModal, ticketActionId, ticketBlocks, ticketIdOfAction, ticketText } from '../../../src/channels/slack/ticket-blocks.js';
+import {
+  replyModal,
+  ticketActionId,
+  ticketBlocks,
+  ticketIdOfAction,
+  ticketText,
+} from '../../../src/channels/slack/ticket-blocks.js';
 import type { Ticket } from '../../../src/conversation/types.js';
 
 const base: Ticket = {
@@ -12,8 +18,24 @@ const base: Ticket = {
   summary: '[urgent] injury · 我受傷了，身份證110101199003078515，電話13812345678',
   transcript: [{ role: 'worker', text: '身份證110101199003078515', at: Date.UTC(2025, 0, 6) }],
   citations: [
-    { law: '工伤保险条例', article: 17, title: '工伤保险条例', excerpt: '…', score: 1, passageId: 'cn/work-injury#17', label: '《工伤保险条例》第十七条' },
-    { law: '劳动合同法', article: 30, title: '中华人民共和国劳动合同法', excerpt: '…', score: 0.8, passageId: 'cn/labor-contract-law#30', label: '《劳动合同法》第三十条' },
+    {
+      law: '工伤保险条例',
+      article: 17,
+      title: '工伤保险条例',
+      excerpt: '…',
+      score: 1,
+      passageId: 'cn/work-injury#17',
+      label: '《工伤保险条例》第十七条',
+    },
+    {
+      law: '劳动合同法',
+      article: 30,
+      title: '中华人民共和国劳动合同法',
+      excerpt: '…',
+      score: 0.8,
+      passageId: 'cn/labor-contract-law#30',
+      label: '《劳动合同法》第三十条',
+    },
   ],
   status: 'open',
   createdAt: Date.UTC(2025, 0, 6, 8, 30),
@@ -55,10 +77,15 @@ describe('ticketBlocks', () => {
   });
 
   it('keeps every text within Slack limits for a huge summary', () => {
-    const huge = { ...base, summary: '很长'.repeat(5000), reasons: Array.from({ length: 500 }, (_, i) => `reason_${i}`) };
+    const huge = {
+      ...base,
+      summary: '很长'.repeat(5000),
+      reasons: Array.from({ length: 500 }, (_, i) => `reason_${i}`),
+    };
     for (const block of ticketBlocks(huge)) {
       if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
-      if (block.type === 'section' && block.fields) for (const f of block.fields) expect(f.text.length).toBeLessThanOrEqual(2000);
+      if (block.type === 'section' && block.fields)
+        for (const f of block.fields) expect(f.text.length).toBeLessThanOrEqual(2000);
     }
   });
 
@@ -82,7 +109,6 @@ describe('modals', () => {
     expect(modal.private_metadata).toBe(base.id);
     expect(JSON.stringify(modal.blocks)).toContain('"max_length":500');
   });
-
 });
 
 describe('desk texts in the staff language', () => {
@@ -95,7 +121,10 @@ describe('desk texts in the staff language', () => {
     expect(blocks).not.toContain('Reply');
     expect(ticketText(base, zh)).toBe('紧急工单 T20250106-ABC123（zh-Hant，open）');
     const vi = loadDeskText('knowledge', 'vi');
-    expect(vi.ephemeral.claimFirst('T1')).toBe('Hãy nhận yêu cầu T1 trước: chỉ người phụ trách trả lời người lao động.');
-    for (const lang of STAFF_LANGUAGES) expect(loadDeskText('knowledge', lang).reminder('T9', 12, 'injury')).toContain('T9');
+    expect(vi.ephemeral.claimFirst('T1')).toBe(
+      'Hãy nhận yêu cầu T1 trước: chỉ người phụ trách trả lời người lao động.',
+    );
+    for (const lang of STAFF_LANGUAGES)
+      expect(loadDeskText('knowledge', lang).reminder('T9', 12, 'injury')).toContain('T9');
   });
 });

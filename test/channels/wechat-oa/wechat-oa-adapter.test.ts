@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlatformChannel } from '../../../src/channels/platform-common/channel-adapter.js';
 import { createWechatOaAdapter } from '../../../src/channels/wechat-oa/wechat-oa-adapter.js';
-import { createChannelHarness, harnessAdapterSettings, listenChannel, type ChannelHarness } from '../../helpers/channel-harness.js';
+import {
+  createChannelHarness,
+  harnessAdapterSettings,
+  listenChannel,
+  type ChannelHarness,
+} from '../../helpers/channel-harness.js';
 import { FakeWechatOaServer } from '../../helpers/fake-wechat-oa-server.js';
 import { newEncodingAesKey, wxDecrypt, wxEncrypt, wxSignature, xmlField } from '../../helpers/wx-envelope.js';
 
@@ -20,7 +25,9 @@ let url: string;
 let aesKey: string;
 let seq = 0;
 
-async function start(options: { safeMode?: boolean; passiveReplyMs?: number; maxMessageLength?: number } = {}): Promise<void> {
+async function start(
+  options: { safeMode?: boolean; passiveReplyMs?: number; maxMessageLength?: number } = {},
+): Promise<void> {
   adapter = createWechatOaAdapter({
     appId: APP_ID,
     appSecret: SECRET,
@@ -40,7 +47,12 @@ async function start(options: { safeMode?: boolean; passiveReplyMs?: number; max
 }
 
 function messageXml(fields: Record<string, string>): string {
-  const all = { ToUserName: OA_ID, FromUserName: OPENID, CreateTime: String(Math.floor(h.clock.now / 1000)), ...fields };
+  const all = {
+    ToUserName: OA_ID,
+    FromUserName: OPENID,
+    CreateTime: String(Math.floor(h.clock.now / 1000)),
+    ...fields,
+  };
   return `<xml>${Object.entries(all)
     .map(([k, v]) => (/^\d+$/.test(v) ? `<${k}>${v}</${k}>` : `<${k}><![CDATA[${v}]]></${k}>`))
     .join('')}</xml>`;
@@ -51,7 +63,10 @@ function textXml(content: string, msgId = String(24_000_000_000_000_000n + BigIn
 }
 
 /** Posts a callback as WeChat does: signed query, plaintext or safe-mode body. */
-async function post(xml: string, options: { safeMode?: boolean; badSignature?: boolean; badMsgSignature?: boolean } = {}): Promise<{ status: number; body: string }> {
+async function post(
+  xml: string,
+  options: { safeMode?: boolean; badSignature?: boolean; badMsgSignature?: boolean } = {},
+): Promise<{ status: number; body: string }> {
   const timestamp = String(Math.floor(h.clock.now / 1000));
   const nonce = `n${(seq += 1)}`;
   let signature = wxSignature(TOKEN, timestamp, nonce);
@@ -61,10 +76,19 @@ async function post(xml: string, options: { safeMode?: boolean; badSignature?: b
   if (options.safeMode) {
     const encrypt = wxEncrypt(aesKey, APP_ID, xml);
     params.set('encrypt_type', 'aes');
-    params.set('msg_signature', options.badMsgSignature ? wxSignature(TOKEN, timestamp, nonce, 'other') : wxSignature(TOKEN, timestamp, nonce, encrypt));
+    params.set(
+      'msg_signature',
+      options.badMsgSignature
+        ? wxSignature(TOKEN, timestamp, nonce, 'other')
+        : wxSignature(TOKEN, timestamp, nonce, encrypt),
+    );
     body = `<xml><ToUserName><![CDATA[${OA_ID}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`;
   }
-  const response = await fetch(`${url}?${params.toString()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
+  const response = await fetch(`${url}?${params.toString()}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml' },
+    body,
+  });
   return { status: response.status, body: await response.text() };
 }
 
@@ -86,10 +110,14 @@ describe('WeChat Official Account: verification and signatures', () => {
   it('answers the URL verification with echostr when the signature is right, 401 otherwise', async () => {
     await start();
     const timestamp = '1764471600';
-    const ok = await fetch(`${url}?${new URLSearchParams({ signature: wxSignature(TOKEN, timestamp, 'abc'), timestamp, nonce: 'abc', echostr: '5837397749' }).toString()}`);
+    const ok = await fetch(
+      `${url}?${new URLSearchParams({ signature: wxSignature(TOKEN, timestamp, 'abc'), timestamp, nonce: 'abc', echostr: '5837397749' }).toString()}`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('5837397749');
-    const bad = await fetch(`${url}?${new URLSearchParams({ signature: wxSignature('nottoken', timestamp, 'abc'), timestamp, nonce: 'abc', echostr: '5837397749' }).toString()}`);
+    const bad = await fetch(
+      `${url}?${new URLSearchParams({ signature: wxSignature('nottoken', timestamp, 'abc'), timestamp, nonce: 'abc', echostr: '5837397749' }).toString()}`,
+    );
     expect(bad.status).toBe(401);
     expect(await bad.text()).not.toContain('5837397749');
   });
@@ -183,10 +211,25 @@ describe('WeChat Official Account: messages', () => {
 
   it('uses the recognised text of a voice message, and asks for text for images and files', async () => {
     await start();
-    const voice = await post(messageXml({ MsgType: 'voice', MediaId: 'm1', Format: 'amr', Recognition: '工资被扣了怎么办', MsgId: '24000000000000000901' }));
+    const voice = await post(
+      messageXml({
+        MsgType: 'voice',
+        MediaId: 'm1',
+        Format: 'amr',
+        Recognition: '工资被扣了怎么办',
+        MsgId: '24000000000000000901',
+      }),
+    );
     expect(h.engine.requests[0]?.text).toBe('工资被扣了怎么办');
     expect(xmlField(voice.body, 'Content')).toBe('answer to: 工资被扣了怎么办');
-    const image = await post(messageXml({ MsgType: 'image', PicUrl: 'http://example.invalid/p.jpg', MediaId: 'm2', MsgId: '24000000000000000902' }));
+    const image = await post(
+      messageXml({
+        MsgType: 'image',
+        PicUrl: 'http://example.invalid/p.jpg',
+        MediaId: 'm2',
+        MsgId: '24000000000000000902',
+      }),
+    );
     expect(xmlField(image.body, 'Content')).toContain('请用文字输入');
     const file = await post(messageXml({ MsgType: 'file', Title: 'contract.pdf', MsgId: '24000000000000000903' }));
     expect(xmlField(file.body, 'Content')).toContain('请用文字输入');
@@ -298,7 +341,11 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     await dispatcher.drainOnce();
     await dispatcher.drainOnce(); // the note, queued during the first drain
     expect(fake.sent.map((s) => s.content)).toEqual([JOINED]);
-    expect(h.desk.thread.some((t) => t.ticketId === ticketId && t.text === h.texts.staff('unsubscribed', { channel: 'wechat_oa' }))).toBe(true);
+    expect(
+      h.desk.thread.some(
+        (t) => t.ticketId === ticketId && t.text === h.texts.staff('unsubscribed', { channel: 'wechat_oa' }),
+      ),
+    ).toBe(true);
     expect(h.log.lines.join('\n')).toContain('message to worker not sent');
   });
 
@@ -315,7 +362,12 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(fake.sent).toHaveLength(1);
-    expect(h.desk.thread.some((t) => t.ticketId === ticketId && t.text.startsWith('Not delivered on wechat_oa: the platform only lets us message'))).toBe(true);
+    expect(
+      h.desk.thread.some(
+        (t) =>
+          t.ticketId === ticketId && t.text.startsWith('Not delivered on wechat_oa: the platform only lets us message'),
+      ),
+    ).toBe(true);
 
     // The worker writes again: the held reply is delivered then.
     await post(textXml('你好，我回来了'));
@@ -333,7 +385,13 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     for (let i = 1; i <= 5; i += 1) await reply(ticketId, `消息${i}`);
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
-    expect(fake.sent.map((m) => m.content)).toEqual([JOINED, '【工会工作人员】消息1', '【工会工作人员】消息2', '【工会工作人员】消息3', '【工会工作人员】消息4']);
+    expect(fake.sent.map((m) => m.content)).toEqual([
+      JOINED,
+      '【工会工作人员】消息1',
+      '【工会工作人员】消息2',
+      '【工会工作人员】消息3',
+      '【工会工作人员】消息4',
+    ]);
     expect(h.desk.thread.some((t) => t.text === h.texts.staff('quota_exhausted', { channel: 'wechat_oa' }))).toBe(true);
 
     await post(textXml('我又来了')); // a new message opens a new allowance; the held sixth message goes out
@@ -345,6 +403,8 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(fake.sent).toHaveLength(6);
-    expect(h.desk.thread.filter((t) => t.text.startsWith('Not delivered on wechat_oa: the platform only lets us message'))).toHaveLength(1);
+    expect(
+      h.desk.thread.filter((t) => t.text.startsWith('Not delivered on wechat_oa: the platform only lets us message')),
+    ).toHaveLength(1);
   });
 });

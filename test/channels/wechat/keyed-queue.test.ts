@@ -12,7 +12,11 @@ describe('KeyedQueue', () => {
       log.push(name);
       return name;
     };
-    const results = await Promise.all([queue.run('a', task('a1', 60)), queue.run('a', task('a2', 5)), queue.run('b', task('b1', 20))]);
+    const results = await Promise.all([
+      queue.run('a', task('a1', 60)),
+      queue.run('a', task('a2', 5)),
+      queue.run('b', task('b1', 20)),
+    ]);
     expect(results).toEqual(['a1', 'a2', 'b1']);
     expect(log).toEqual(['b1', 'a1', 'a2']);
   });

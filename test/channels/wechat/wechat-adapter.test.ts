@@ -61,7 +61,13 @@ let messageSeq = 0;
 
 /** Delivers a message of a non-text type (voice, image, ...) from a contact to the bot. */
 function sendOfType(from: typeof worker, type: types.Message): void {
-  const msg = mocker.MessageMock.create({ id: `typed-${(messageSeq += 1)}`, talkerId: from.id, listenerId: me.id, timestamp: Date.now(), type });
+  const msg = mocker.MessageMock.create({
+    id: `typed-${(messageSeq += 1)}`,
+    talkerId: from.id,
+    listenerId: me.id,
+    timestamp: Date.now(),
+    type,
+  });
   mocker.puppet.emit('message', { messageId: msg.id });
 }
 const sentTo = (contactId: string) => sent.filter((s) => s.toId === contactId).map((s) => s.text);
@@ -79,7 +85,13 @@ describe('WeChat adapter (real Wechaty, mock puppet, scripted core)', () => {
   it('answers a private question with the text from the core', async () => {
     worker.say('没签合同怎么办').to(me);
     await expect.poll(() => sentTo(worker.id)).toContain('答复：没签合同怎么办');
-    expect(received.at(-1)).toMatchObject({ channel: 'wechat', kind: 'text', text: '没签合同怎么办', userId: worker.id, conversationId: `contact:${worker.id}` });
+    expect(received.at(-1)).toMatchObject({
+      channel: 'wechat',
+      kind: 'text',
+      text: '没签合同怎么办',
+      userId: worker.id,
+      conversationId: `contact:${worker.id}`,
+    });
     expect(received.at(-1)?.messageId).toBeTruthy();
   });
 
@@ -90,7 +102,15 @@ describe('WeChat adapter (real Wechaty, mock puppet, scripted core)', () => {
 
   it('maps voice, image, file, sticker and video messages to their kinds', async () => {
     const before = received.length;
-    for (const type of [types.Message.Audio, types.Message.Image, types.Message.Attachment, types.Message.Emoticon, types.Message.Video, types.Message.Location]) sendOfType(worker2, type);
+    for (const type of [
+      types.Message.Audio,
+      types.Message.Image,
+      types.Message.Attachment,
+      types.Message.Emoticon,
+      types.Message.Video,
+      types.Message.Location,
+    ])
+      sendOfType(worker2, type);
     await expect.poll(() => received.length - before).toBe(6);
     expect(received.slice(before).map((m) => m.kind)).toEqual(['voice', 'image', 'file', 'sticker', 'video', 'other']);
     expect(received.slice(before).every((m) => m.text === '')).toBe(true);
@@ -114,8 +134,13 @@ describe('WeChat adapter (real Wechaty, mock puppet, scripted core)', () => {
     expect(received.length).toBe(before);
 
     worker.say('@Bot 加班费怎么算', [me]).to(room);
-    await expect.poll(() => sent.filter((s) => s.roomId === room.id).map((s) => s.text)).toContainEqual(expect.stringMatching(/^@张三.*答复：加班费怎么算$/su));
-    expect(received.at(-1)).toMatchObject({ text: '加班费怎么算', conversationId: wechatConversationId({ type: 'room', roomId: room.id, contactId: worker.id }) });
+    await expect
+      .poll(() => sent.filter((s) => s.roomId === room.id).map((s) => s.text))
+      .toContainEqual(expect.stringMatching(/^@张三.*答复：加班费怎么算$/su));
+    expect(received.at(-1)).toMatchObject({
+      text: '加班费怎么算',
+      conversationId: wechatConversationId({ type: 'room', roomId: room.id, contactId: worker.id }),
+    });
   });
 
   it('ignores a mention in a group that is not on the allow-list', async () => {
@@ -131,7 +156,14 @@ describe('WeChat adapter (real Wechaty, mock puppet, scripted core)', () => {
     const before = sent.length;
     worker.say('长答案').to(me);
     await expect.poll(() => sent.slice(before).join('').length).toBeGreaterThan(0);
-    await expect.poll(() => sent.slice(before).map((s) => s.text).join('')).toBe(LONG_ANSWER);
+    await expect
+      .poll(() =>
+        sent
+          .slice(before)
+          .map((s) => s.text)
+          .join(''),
+      )
+      .toBe(LONG_ANSWER);
     const parts = sent.slice(before).map((s) => s.text);
     expect(parts.length).toBeGreaterThanOrEqual(3);
     expect(parts.every((p) => p.length <= 60)).toBe(true);
@@ -150,8 +182,13 @@ describe('WeChat adapter (real Wechaty, mock puppet, scripted core)', () => {
     await expect.poll(() => sentTo(worker.id)).toContain('【工会工作人员】您好');
 
     const room = mocker.createRoom({ topic: '工会群', memberIdList: [me.id, worker.id] });
-    await adapter.sender.send(wechatConversationId({ type: 'room', roomId: room.id, contactId: worker.id }), '【工会工作人员】请私聊我');
-    await expect.poll(() => sent.filter((s) => s.roomId === room.id).map((s) => s.text)).toContainEqual(expect.stringMatching(/^@张三.*请私聊我$/su));
+    await adapter.sender.send(
+      wechatConversationId({ type: 'room', roomId: room.id, contactId: worker.id }),
+      '【工会工作人员】请私聊我',
+    );
+    await expect
+      .poll(() => sent.filter((s) => s.roomId === room.id).map((s) => s.text))
+      .toContainEqual(expect.stringMatching(/^@张三.*请私聊我$/su));
   });
 
   it('fails loudly when the conversation cannot be found, so the outbox retries', async () => {
@@ -164,7 +201,12 @@ describe('WeChat adapter with the real conversation core', () => {
   const coreMocker = new mock.Mocker();
   const store = openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'wechat-')), 'db.sqlite'));
   const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices: loadNotices('knowledge') });
-  const coreAdapter = createWechatAdapter({ name: 'test-wechat-core', puppet: new PuppetMock({ mocker: coreMocker }), port: core, printQr: false });
+  const coreAdapter = createWechatAdapter({
+    name: 'test-wechat-core',
+    puppet: new PuppetMock({ mocker: coreMocker }),
+    port: core,
+    printQr: false,
+  });
   const replies: string[] = [];
   coreAdapter.bot.on('message', (m: Message) => {
     if (m.self()) replies.push(m.text());
@@ -192,7 +234,13 @@ describe('WeChat adapter with the real conversation core', () => {
 describe('WeChat adapter reconnect', () => {
   const rcMocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker: rcMocker });
-  const rcAdapter = createWechatAdapter({ name: 'test-wechat-reconnect', puppet, port: fakePort, printQr: false, reconnectDelayMs: 50 });
+  const rcAdapter = createWechatAdapter({
+    name: 'test-wechat-reconnect',
+    puppet,
+    port: fakePort,
+    printQr: false,
+    reconnectDelayMs: 50,
+  });
   let starts = 0;
   rcAdapter.bot.on('start', () => {
     starts += 1;

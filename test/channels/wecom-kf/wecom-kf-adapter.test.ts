@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlatformChannel } from '../../../src/channels/platform-common/channel-adapter.js';
 import { createWecomKfAdapter } from '../../../src/channels/wecom-kf/wecom-kf-adapter.js';
-import { createChannelHarness, harnessAdapterSettings, listenChannel, type ChannelHarness } from '../../helpers/channel-harness.js';
+import {
+  createChannelHarness,
+  harnessAdapterSettings,
+  listenChannel,
+  type ChannelHarness,
+} from '../../helpers/channel-harness.js';
 import { FakeWecomKfServer } from '../../helpers/fake-wecom-kf-server.js';
 import { newEncodingAesKey, wxEncrypt, wxSignature } from '../../helpers/wx-envelope.js';
 
@@ -39,14 +44,19 @@ async function start(options: { servicer?: string } = {}): Promise<void> {
 }
 
 /** WeCom's "there are messages" callback, encrypted and signed as WeCom sends it. */
-async function callback(options: { badSignature?: boolean; callbackToken?: string } = {}): Promise<{ status: number; body: string }> {
+async function callback(
+  options: { badSignature?: boolean; callbackToken?: string } = {},
+): Promise<{ status: number; body: string }> {
   const inner = `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><CreateTime>1764471600</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event><Token><![CDATA[${options.callbackToken ?? 'ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR'}]]></Token><OpenKfId><![CDATA[${KF}]]></OpenKfId></xml>`;
   const encrypt = wxEncrypt(aesKey, CORP_ID, inner);
   const timestamp = '1764471600';
   const nonce = `nonce${(seq += 1)}`;
   const signature = wxSignature(options.badSignature ? 'wrong' : TOKEN, timestamp, nonce, encrypt);
   const body = `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>`;
-  const response = await fetch(`${url}?${new URLSearchParams({ msg_signature: signature, timestamp, nonce }).toString()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
+  const response = await fetch(
+    `${url}?${new URLSearchParams({ msg_signature: signature, timestamp, nonce }).toString()}`,
+    { method: 'POST', headers: { 'content-type': 'text/xml' }, body },
+  );
   return { status: response.status, body: await response.text() };
 }
 
@@ -68,10 +78,14 @@ describe('WeCom KF: callback', () => {
   it('answers the URL verification with the decrypted echostr; a bad signature gets 401', async () => {
     await start();
     const echostr = wxEncrypt(aesKey, CORP_ID, '1616140317555161061');
-    const ok = await fetch(`${url}?${new URLSearchParams({ msg_signature: wxSignature(TOKEN, '1764471600', 'n1', echostr), timestamp: '1764471600', nonce: 'n1', echostr }).toString()}`);
+    const ok = await fetch(
+      `${url}?${new URLSearchParams({ msg_signature: wxSignature(TOKEN, '1764471600', 'n1', echostr), timestamp: '1764471600', nonce: 'n1', echostr }).toString()}`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1616140317555161061');
-    const bad = await fetch(`${url}?${new URLSearchParams({ msg_signature: wxSignature('other', '1764471600', 'n1', echostr), timestamp: '1764471600', nonce: 'n1', echostr }).toString()}`);
+    const bad = await fetch(
+      `${url}?${new URLSearchParams({ msg_signature: wxSignature('other', '1764471600', 'n1', echostr), timestamp: '1764471600', nonce: 'n1', echostr }).toString()}`,
+    );
     expect(bad.status).toBe(401);
   });
 
@@ -218,7 +232,9 @@ describe('WeCom KF: staff desk', () => {
     expect(h.log.lines.join('\n')).toContain('outbox delivery failed; will retry');
     // The harness dispatcher has retryBaseMs 0: the failed item is due again at once (retryAt = now + 0).
     expect(await dispatcher.drainOnce()).toBe(1);
-    expect(fake.sent.slice(before)).toEqual([{ touser: USER, open_kfid: KF, content: '【工会工作人员】我们明天联系您' }]);
+    expect(fake.sent.slice(before)).toEqual([
+      { touser: USER, open_kfid: KF, content: '【工会工作人员】我们明天联系您' },
+    ]);
     expect(fake.transitions).toHaveLength(0);
   });
 
@@ -236,6 +252,8 @@ describe('WeCom KF: staff desk', () => {
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
     expect(fake.sent).toHaveLength(before);
-    expect(h.desk.thread.some((t) => t.text.startsWith('Not delivered on wecom_kf: the platform only lets us message'))).toBe(true);
+    expect(
+      h.desk.thread.some((t) => t.text.startsWith('Not delivered on wecom_kf: the platform only lets us message')),
+    ).toBe(true);
   });
 });

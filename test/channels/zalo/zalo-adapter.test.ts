@@ -3,7 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlatformChannel } from '../../../src/channels/platform-common/channel-adapter.js';
 import { createZaloAdapter } from '../../../src/channels/zalo/zalo-adapter.js';
-import { createChannelHarness, harnessAdapterSettings, listenChannel, type ChannelHarness } from '../../helpers/channel-harness.js';
+import {
+  createChannelHarness,
+  harnessAdapterSettings,
+  listenChannel,
+  type ChannelHarness,
+} from '../../helpers/channel-harness.js';
 import { FakeZaloServer } from '../../helpers/fake-zalo-server.js';
 
 const APP_ID = '4318202851213211111';
@@ -41,7 +46,15 @@ async function start(options: { accessToken?: string } = {}): Promise<void> {
 }
 
 function textEvent(text: string, msgId = `msg${(seq += 1)}`): Record<string, unknown> {
-  return { app_id: APP_ID, user_id_by_app: '552177279717587730', event_name: 'user_send_text', timestamp: String(h.clock.now), sender: { id: USER }, recipient: { id: OA }, message: { text, msg_id: msgId } };
+  return {
+    app_id: APP_ID,
+    user_id_by_app: '552177279717587730',
+    event_name: 'user_send_text',
+    timestamp: String(h.clock.now),
+    sender: { id: USER },
+    recipient: { id: OA },
+    message: { text, msg_id: msgId },
+  };
 }
 
 /** Posts an event as Zalo does: the signature is sha256(app_id + body + timestamp + OA secret key), computed here independently of src/. */
@@ -50,7 +63,11 @@ async function webhook(event: Record<string, unknown>, options: { secret?: strin
   const mac = createHash('sha256')
     .update(`${String(event.app_id)}${body}${String(event.timestamp)}${options.secret ?? OA_SECRET}`)
     .digest('hex');
-  const response = await fetch(`${url}/channels/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` }, body });
+  const response = await fetch(`${url}/channels/zalo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${mac}` },
+    body,
+  });
   await response.text();
   return response.status;
 }
@@ -108,10 +125,27 @@ describe('Zalo OA: webhook', () => {
 
   it('welcomes a new follower in Vietnamese and asks for text when an image is sent', async () => {
     await start();
-    await webhook({ app_id: APP_ID, event_name: 'follow', timestamp: String(h.clock.now), oa_id: OA, follower: { id: USER }, source: 'oa_profile' });
-    await webhook({ app_id: APP_ID, event_name: 'user_send_image', timestamp: String(h.clock.now), sender: { id: USER }, recipient: { id: OA }, message: { msg_id: 'img-1', attachments: [{ type: 'image', payload: { url: 'https://example.invalid/a.jpg' } }] } });
+    await webhook({
+      app_id: APP_ID,
+      event_name: 'follow',
+      timestamp: String(h.clock.now),
+      oa_id: OA,
+      follower: { id: USER },
+      source: 'oa_profile',
+    });
+    await webhook({
+      app_id: APP_ID,
+      event_name: 'user_send_image',
+      timestamp: String(h.clock.now),
+      sender: { id: USER },
+      recipient: { id: OA },
+      message: { msg_id: 'img-1', attachments: [{ type: 'image', payload: { url: 'https://example.invalid/a.jpg' } }] },
+    });
     await adapter.idle();
-    expect(fake.sent.map((s) => s.text)).toEqual([h.texts.worker('welcome', 'vi'), expect.stringContaining('Bạn hãy nhập câu hỏi bằng chữ')]);
+    expect(fake.sent.map((s) => s.text)).toEqual([
+      h.texts.worker('welcome', 'vi'),
+      expect.stringContaining('Bạn hãy nhập câu hỏi bằng chữ'),
+    ]);
   });
 });
 
@@ -136,7 +170,10 @@ describe('Zalo OA: tokens and the staff desk', () => {
     await adapter.idle();
     expect(fake.refreshes).toBe(2);
     expect(fake.sent.map((s) => s.token)).toEqual(['ACCESS-1', 'ACCESS-2']);
-    expect(JSON.parse(h.state.get('zalo:tokens') ?? '{}')).toMatchObject({ refreshToken: 'REFRESH-2', accessToken: 'ACCESS-2' });
+    expect(JSON.parse(h.state.get('zalo:tokens') ?? '{}')).toMatchObject({
+      refreshToken: 'REFRESH-2',
+      accessToken: 'ACCESS-2',
+    });
   });
 
   it('delivers a staff reply on Zalo, retrying a failed send through the outbox', async () => {
@@ -156,7 +193,9 @@ describe('Zalo OA: tokens and the staff desk', () => {
     expect(h.log.lines.join('\n')).toContain('outbox delivery failed; will retry');
     // The harness dispatcher has retryBaseMs 0: the failed item is due again at once (retryAt = now + 0).
     expect(await dispatcher.drainOnce()).toBe(1);
-    expect(fake.sent.slice(before)).toEqual([expect.objectContaining({ userId: USER, text: '[Cán bộ công đoàn] Chúng tôi sẽ gọi lại cho bạn' })]);
+    expect(fake.sent.slice(before)).toEqual([
+      expect.objectContaining({ userId: USER, text: '[Cán bộ công đoàn] Chúng tôi sẽ gọi lại cho bạn' }),
+    ]);
   });
 
   it('skips sends to a worker who unfollowed and after the window, with notes for staff', async () => {
@@ -172,7 +211,13 @@ describe('Zalo OA: tokens and the staff desk', () => {
     expect(await h.core.staffReply(ticketId, 'U_STAFF', 'Bạn còn cần hỗ trợ không')).toEqual({ ok: true });
     await dispatcher.drainOnce();
     await dispatcher.drainOnce();
-    await webhook({ app_id: APP_ID, event_name: 'unfollow', timestamp: String(h.clock.now), oa_id: OA, follower: { id: USER } });
+    await webhook({
+      app_id: APP_ID,
+      event_name: 'unfollow',
+      timestamp: String(h.clock.now),
+      oa_id: OA,
+      follower: { id: USER },
+    });
     await adapter.idle();
     expect(await h.core.staffReply(ticketId, 'U_STAFF', 'Xin chào')).toEqual({ ok: true });
     await dispatcher.drainOnce();

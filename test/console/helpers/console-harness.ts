@@ -57,7 +57,9 @@ export interface ConsoleHarness {
  * observer, the real outbox dispatcher delivering to a recording sender,
  * and accounts alice (lead), bob and carol (staff).
  */
-export async function createConsoleHarness(options: { evalReport?: string; pollMs?: number } = {}): Promise<ConsoleHarness> {
+export async function createConsoleHarness(
+  options: { evalReport?: string; pollMs?: number } = {},
+): Promise<ConsoleHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'gonghui-console-'));
   const file = join(dir, 'gonghui.sqlite');
   const tickets = openSqliteTicketStore(file);
@@ -67,7 +69,8 @@ export async function createConsoleHarness(options: { evalReport?: string; pollM
   const now = () => clock;
   const engine = new FakeAnswerEngine((req) => {
     if (/工资|lương/.test(req.text) && !/urgent|受伤|人工/.test(req.text)) return { citations: [WAGE_CITATION] };
-    if (/火星/.test(req.text)) return { mode: 'no_source', escalate: 'none', reasons: ['no_source'], answer: 'no source' };
+    if (/火星/.test(req.text))
+      return { mode: 'no_source', escalate: 'none', reasons: ['no_source'], answer: 'no source' };
     return undefined;
   });
   const notices = loadNotices('knowledge');
@@ -89,7 +92,12 @@ export async function createConsoleHarness(options: { evalReport?: string; pollM
     store: consoleStore,
     texts: loadUiTexts('knowledge'),
     hub,
-    config: { CONSOLE_SESSION_HOURS: 12, CONSOLE_SECURE_COOKIES: 'false', CONSOLE_UTC_OFFSET_MINUTES: 480, CONSOLE_EVAL_REPORT: options.evalReport ?? join(dir, 'no-report.html') },
+    config: {
+      CONSOLE_SESSION_HOURS: 12,
+      CONSOLE_SECURE_COOKIES: 'false',
+      CONSOLE_UTC_OFFSET_MINUTES: 480,
+      CONSOLE_EVAL_REPORT: options.evalReport ?? join(dir, 'no-report.html'),
+    },
     now,
     pollMs: options.pollMs ?? 60_000,
   });
@@ -113,7 +121,15 @@ export async function createConsoleHarness(options: { evalReport?: string; pollM
     now,
     async say(user, text) {
       seq += 1;
-      const msg: InboundMessage = { channel: 'http', conversationId: user, userId: user, messageId: `m${seq}`, kind: 'text', text, timestamp: clock };
+      const msg: InboundMessage = {
+        channel: 'http',
+        conversationId: user,
+        userId: user,
+        messageId: `m${seq}`,
+        kind: 'text',
+        text,
+        timestamp: clock,
+      };
       return (await core.handle(msg)).map((r) => r.text);
     },
     async close() {

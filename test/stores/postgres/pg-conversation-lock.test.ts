@@ -30,18 +30,27 @@ describe.skipIf(pg.skip)('PostgreSQL conversation lock', () => {
     const third = a!.run('conv-1', task('a2', 10));
     const other = b!.run('conv-2', task('other', 10));
     expect(await Promise.all([first, second, third, other])).toEqual(['a1', 'b1', 'a2', 'other']);
-    expect(events.filter((e) => !e.endsWith('other'))).toEqual(['start a1', 'end a1', 'start b1', 'end b1', 'start a2', 'end a2']);
+    expect(events.filter((e) => !e.endsWith('other'))).toEqual([
+      'start a1',
+      'end a1',
+      'start b1',
+      'end b1',
+      'start a2',
+      'end a2',
+    ]);
     expect(events.indexOf('end other')).toBeLessThan(events.indexOf('end a1'));
     await close();
   });
 
-  it('releases a dead instance\'s lock: its connection is gone, the next waiter runs', async () => {
+  it("releases a dead instance's lock: its connection is gone, the next waiter runs", async () => {
     const { dbs, close } = await twoInstances();
     const [a, b] = dbs.map((db) => createPgConversationLock(db));
     let holderPid = 0;
     const stuck = a!.run('conv-1', async () => {
       // The instance "dies" while answering: its lock connection is cut off by the server.
-      const { rows } = await dbs[1].pool.query<{ pid: number }>("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted");
+      const { rows } = await dbs[1].pool.query<{ pid: number }>(
+        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted",
+      );
       holderPid = rows[0]!.pid;
       await dbs[1].pool.query('SELECT pg_terminate_backend($1)', [holderPid]);
       await pause(100);

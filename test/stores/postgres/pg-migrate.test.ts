@@ -38,7 +38,12 @@ describe.skipIf(server.skip)('PostgreSQL migrations', () => {
     const one = { version: 1, name: '001_t.sql', sql: 'CREATE TABLE t (x int);', checksum: 'a' };
     await migratePg(pool, [one]);
     await expect(migratePg(pool, [{ ...one, checksum: 'b' }])).rejects.toThrow(/001_t.sql was changed/);
-    await expect(migratePg(pool, [one, { version: 2, name: '002_bad.sql', sql: 'CREATE TABLE u (y int); SELECT nonsense;', checksum: 'c' }])).rejects.toThrow(/002_bad.sql failed/);
+    await expect(
+      migratePg(pool, [
+        one,
+        { version: 2, name: '002_bad.sql', sql: 'CREATE TABLE u (y int); SELECT nonsense;', checksum: 'c' },
+      ]),
+    ).rejects.toThrow(/002_bad.sql failed/);
     const { rows } = await pool.query("SELECT to_regclass('u') AS u");
     expect(rows[0]).toEqual({ u: null });
     await pool.end();

@@ -22,7 +22,8 @@ const PER_WORKER = 20;
 /** Workers whose 6th message is urgent: a ticket opens, and their later messages go to its thread. */
 const URGENT_EVERY = 4;
 const URGENT_AT = 5;
-const textOf = (w: number, k: number) => (w % URGENT_EVERY === 0 && k === URGENT_AT ? `worker ${w} message ${k} urgent` : `worker ${w} message ${k}`);
+const textOf = (w: number, k: number) =>
+  w % URGENT_EVERY === 0 && k === URGENT_AT ? `worker ${w} message ${k} urgent` : `worker ${w} message ${k}`;
 
 interface DeskCall {
   path: string;
@@ -47,7 +48,11 @@ async function startRecorder(): Promise<{ server: Server; url: string; calls: De
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      const call: DeskCall = { path: req.url ?? '', at: Date.now(), ...(JSON.parse(body) as Omit<DeskCall, 'path' | 'at'>) };
+      const call: DeskCall = {
+        path: req.url ?? '',
+        at: Date.now(),
+        ...(JSON.parse(body) as Omit<DeskCall, 'path' | 'at'>),
+      };
       calls.push(call);
       const ref = { channel: 'C-STAFF', ts: `${(ts += 1)}.000` };
       if (call.path === '/post') posted.set(call.ticketId, ref.ts);
@@ -59,9 +64,23 @@ async function startRecorder(): Promise<{ server: Server; url: string; calls: De
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls };
 }
 
-async function startInstance(name: string, databaseUrl: string, deskUrl: string): Promise<{ child: ChildProcess; url: string }> {
+async function startInstance(
+  name: string,
+  databaseUrl: string,
+  deskUrl: string,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/bot-instance.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DESK_URL: deskUrl, INSTANCE_ID: name, OUTBOX_LEASE_SECONDS: '5', RATE_LIMIT_PER_MINUTE: '10000', RATE_LIMIT_BURST: '10000', HISTORY_TURNS: '4', PG_LOCK_POOL_SIZE: '30' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DESK_URL: deskUrl,
+      INSTANCE_ID: name,
+      OUTBOX_LEASE_SECONDS: '5',
+      RATE_LIMIT_PER_MINUTE: '10000',
+      RATE_LIMIT_BURST: '10000',
+      HISTORY_TURNS: '4',
+      PG_LOCK_POOL_SIZE: '30',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -76,14 +95,17 @@ describe.skipIf(server.skip)('two instances on one PostgreSQL database', () => {
   it('lose and duplicate nothing when one is killed with SIGKILL mid-way', async () => {
     const databaseUrl = await server.server().freshDatabase();
     const recorder = await startRecorder();
-    const instances = await Promise.all([startInstance('bot-a', databaseUrl, recorder.url), startInstance('bot-b', databaseUrl, recorder.url)]);
+    const instances = await Promise.all([
+      startInstance('bot-a', databaseUrl, recorder.url),
+      startInstance('bot-b', databaseUrl, recorder.url),
+    ]);
     const pools: pg.Pool[] = [];
     try {
       const alive = [true, true];
       let completed = 0;
       let killedAt = -1;
       let retried = 0;
-    let repeats = 0;
+      let repeats = 0;
       const t0 = Date.now();
       let killTime = 0;
       const replies = new Map<string, string[]>();
@@ -95,11 +117,18 @@ describe.skipIf(server.skip)('two instances on one PostgreSQL database', () => {
         for (let attempt = 0; attempt < 5; attempt += 1) {
           if (!alive[target]) target = 1 - target;
           try {
-            const res = await fetch(`${instances[target]!.url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+            const res = await fetch(`${instances[target]!.url}/v1/messages`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body,
+            });
             const json = (await res.json()) as { replies: { text: string }[]; repeated?: boolean };
-          if (json.repeated) repeats += 1;
+            if (json.repeated) repeats += 1;
             expect(res.status).toBe(200);
-            replies.set(`w${w}-m${k}`, json.replies.map((r) => r.text));
+            replies.set(
+              `w${w}-m${k}`,
+              json.replies.map((r) => r.text),
+            );
             completed += 1;
             if (completed === (WORKERS * PER_WORKER) / 2 && killedAt < 0) {
               killedAt = completed;
@@ -109,7 +138,12 @@ describe.skipIf(server.skip)('two instances on one PostgreSQL database', () => {
             }
             return;
           } catch (error) {
-            if (alive[target] && instances[target]!.child.exitCode === null && instances[target]!.child.signalCode === null) throw error;
+            if (
+              alive[target] &&
+              instances[target]!.child.exitCode === null &&
+              instances[target]!.child.signalCode === null
+            )
+              throw error;
             retried += 1;
             target = 1 - target;
           }
@@ -127,22 +161,34 @@ describe.skipIf(server.skip)('two instances on one PostgreSQL database', () => {
       const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
       db.on('error', () => undefined);
       pools.push(db);
-      const pending = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL')).rows[0]?.n);
+      const pending = async () =>
+        Number(
+          (await db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL')).rows[0]?.n,
+        );
       // The dead instance's claimed outbox items pass to the survivor once their 5 s lease expires.
-      for (let waited = 0; (await pending()) > 0 && waited < 30_000; waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+      for (let waited = 0; (await pending()) > 0 && waited < 30_000; waited += 250)
+        await new Promise((resolve) => setTimeout(resolve, 250));
       expect(await pending()).toBe(0);
 
       // Every message processed exactly once (the primary key), none lost.
-      const journal = await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM inbound_messages GROUP BY status');
+      const journal = await db.query<{ status: string; n: string }>(
+        'SELECT status, count(*) AS n FROM inbound_messages GROUP BY status',
+      );
       expect(journal.rows.map((r) => [r.status, Number(r.n)])).toEqual([['answered', WORKERS * PER_WORKER]]);
 
       // No ticket lost, none twice: one per urgent worker, each posted to the desk exactly once.
-      const tickets = (await db.query<{ id: string; conversation_id: string; body: { transcript: { role: string; text: string }[] } }>('SELECT id, conversation_id, body FROM tickets')).rows;
+      const tickets = (
+        await db.query<{ id: string; conversation_id: string; body: { transcript: { role: string; text: string }[] } }>(
+          'SELECT id, conversation_id, body FROM tickets',
+        )
+      ).rows;
       const urgentWorkers = Array.from({ length: WORKERS }, (_, w) => w).filter((w) => w % URGENT_EVERY === 0);
       expect(tickets.map((t) => t.conversation_id).sort()).toEqual(urgentWorkers.map((w) => `w${w}`).sort());
       const posts = recorder.calls.filter((c) => c.path === '/post').map((c) => c.ticketId);
       expect(posts.sort()).toEqual(tickets.map((t) => t.id).sort());
-      expect(new Set(recorder.calls.filter((c) => c.path === '/post').map((c) => c.instance))).toEqual(new Set(['bot-a', 'bot-b']));
+      expect(new Set(recorder.calls.filter((c) => c.path === '/post').map((c) => c.instance))).toEqual(
+        new Set(['bot-a', 'bot-b']),
+      );
 
       for (let w = 0; w < WORKERS; w += 1) {
         const urgent = w % URGENT_EVERY === 0;
@@ -161,8 +207,15 @@ describe.skipIf(server.skip)('two instances on one PostgreSQL database', () => {
           // After the ticket opened, the messages went to its transcript and thread once each, in the order sent.
           const ticket = tickets.find((t) => t.conversation_id === `w${w}`)!;
           const later = Array.from({ length: PER_WORKER - URGENT_AT - 1 }, (_, i) => textOf(w, URGENT_AT + 1 + i));
-          expect(ticket.body.transcript.filter((t) => t.role === 'worker').map((t) => t.text)).toEqual(Array.from({ length: URGENT_AT + 1 }, (_, k) => textOf(w, k)).slice(-3).concat(later).slice(-(later.length + 3)));
-          const thread = recorder.calls.filter((c) => c.path === '/thread' && c.ticketId === ticket.id).map((c) => c.text);
+          expect(ticket.body.transcript.filter((t) => t.role === 'worker').map((t) => t.text)).toEqual(
+            Array.from({ length: URGENT_AT + 1 }, (_, k) => textOf(w, k))
+              .slice(-3)
+              .concat(later)
+              .slice(-(later.length + 3)),
+          );
+          const thread = recorder.calls
+            .filter((c) => c.path === '/thread' && c.ticketId === ticket.id)
+            .map((c) => c.text);
           // Thread posts are at-least-once: only a post cut off by the kill may repeat, right after itself.
           expect(thread.filter((t, i) => t !== thread[i - 1])).toEqual(later);
           expect(thread.length - later.length).toBeLessThanOrEqual(1);
@@ -173,13 +226,16 @@ describe.skipIf(server.skip)('two instances on one PostgreSQL database', () => {
         const answeredUpTo = w % URGENT_EVERY === 0 ? URGENT_AT : PER_WORKER - 1;
         for (let k = 0; k <= answeredUpTo; k += 1) expect(replies.get(`w${w}-m${k}`)).toHaveLength(1);
       }
-      process.stderr.write(`two-instance test: ${WORKERS * PER_WORKER} messages, instance a killed after ${killedAt} (at ${((killTime - t0) / 1000).toFixed(1)} s), outbox drained at ${((Date.now() - t0) / 1000).toFixed(1)} s, ${retried} requests retried on b (${repeats} of them already answered by a: original reply returned), ${posts.length} tickets posted once each\n`);
+      process.stderr.write(
+        `two-instance test: ${WORKERS * PER_WORKER} messages, instance a killed after ${killedAt} (at ${((killTime - t0) / 1000).toFixed(1)} s), outbox drained at ${((Date.now() - t0) / 1000).toFixed(1)} s, ${retried} requests retried on b (${repeats} of them already answered by a: original reply returned), ${posts.length} tickets posted once each\n`,
+      );
 
       instances[1]!.child.kill('SIGTERM');
       await once(instances[1]!.child, 'exit');
     } finally {
       await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
-      for (const { child } of instances) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      for (const { child } of instances)
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       recorder.server.close();
     }
   }, 180_000);
