@@ -1,6 +1,8 @@
 /**
  * npm run bench [-- --big-limit N] [--skip-big] [--skip-big-baseline]
- * npm run bench -- --stard [--shared DIR (default ../shared)] [--corpus-dir DIR] [--no-minisearch] [--no-minisearch-full] [--no-ablations] [--stard-labor-only] [--curve 2000,8000,32000,64612 | --curve '']
+ * npm run bench -- --stard [--shared DIR (default ../shared)] [--corpus-dir DIR]
+ *   [--no-minisearch] [--no-minisearch-full] [--no-ablations] [--stard-labor-only]
+ *   [--curve 2000,8000,32000,64612 | --curve '']
  *   (STARD statute retrieval on the full PRC corpus and the labor subset; see
  *   docs/retrieval.md and eval/bench/stard-run.ts)
  *
@@ -185,7 +187,8 @@ else {
     const parseMs = since(t0);
     const bigQuestions = benchQuestions(DATASETS, big).filter((q) => q.jurisdiction === 'CN');
     log(
-      `full PRC corpus: ${big.files} files, ${big.documents.length} with articles, ${big.passages.length} passages; building...`,
+      `full PRC corpus: ${big.files} files, ${big.documents.length} with articles, ` +
+        `${big.passages.length} passages; building...`,
     );
     const hybrid = await benchRetriever('PRC-all / hybrid', big, bigQuestions);
     rows.push(hybrid);
@@ -250,10 +253,14 @@ process.stdout.write(
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...body.map(line),
     '',
-    `Bot: first start ${bot.firstStartMs} ms (builds the index), start from cache ${bot.startFromCacheMs} ms; full answer p50/p95/p99 ${bot.answer.p50}/${bot.answer.p95}/${bot.answer.p99} ms over ${bot.answer.queries} questions`,
+    `Bot: first start ${bot.firstStartMs} ms (builds the index), start from cache ${bot.startFromCacheMs} ms; ` +
+      `full answer p50/p95/p99 ${bot.answer.p50}/${bot.answer.p95}/${bot.answer.p99} ms ` +
+      `over ${bot.answer.queries} questions`,
     typeof report.bigCorpus === 'string'
       ? `Full PRC corpus: ${report.bigCorpus}`
-      : `Full PRC corpus: R@5 counts only gold laws found among its documents (number in brackets = questions with gold).`,
-    `Peak over the run: RSS ${peak.rssMb} MB, heapUsed ${peak.heapUsedMb} MB (${report.cpus} CPUs, Node ${report.node}). Report: eval/reports/bench-latest.json`,
+      : 'Full PRC corpus: R@5 counts only gold laws found among its documents ' +
+        '(number in brackets = questions with gold).',
+    `Peak over the run: RSS ${peak.rssMb} MB, heapUsed ${peak.heapUsedMb} MB ` +
+      `(${report.cpus} CPUs, Node ${report.node}). Report: eval/reports/bench-latest.json`,
   ].join('\n') + '\n',
 );

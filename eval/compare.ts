@@ -147,7 +147,8 @@ export function compareReports(rawA: unknown, rawB: unknown): string {
   const diff = diffReports(a, b);
   const fmt = (v: number, metric: string) => (metric.startsWith('latency') ? v.toFixed(1) : v.toFixed(3));
   const metricLine = (m: MetricChange) =>
-    `  ${m.better ? '+' : '-'} [${m.section}] ${m.group} ${m.metric}: ${fmt(m.before, m.metric)} -> ${fmt(m.after, m.metric)}` +
+    `  ${m.better ? '+' : '-'} [${m.section}] ${m.group} ${m.metric}: ` +
+    `${fmt(m.before, m.metric)} -> ${fmt(m.after, m.metric)}` +
     (m.cases[0] !== m.cases[1] ? ` (n ${m.cases[0] ?? '?'} -> ${m.cases[1] ?? '?'})` : '');
   const improved = diff.metrics.filter((m) => m.better);
   const regressed = diff.metrics.filter((m) => !m.better);

@@ -84,8 +84,10 @@ process.stdout.write(
       BEHAVIOUR_COLUMNS,
     ),
     report.judge
-      ? `LLM judge: ${report.judge.judged} LLM answers judged, ${report.judge.unsupported}/${report.judge.claims} legal claims unsupported by their citations`
-      : `LLM judge: ${llmExpected ? 'off (--no-judge)' : 'not configured (set OPENAI_BASE_URL and LLM_MODEL to judge faithfulness)'}`,
+      ? `LLM judge: ${report.judge.judged} LLM answers judged, ` +
+        `${report.judge.unsupported}/${report.judge.claims} legal claims unsupported by their citations`
+      : 'LLM judge: ' +
+        (llmExpected ? 'off (--no-judge)' : 'not configured (set OPENAI_BASE_URL and LLM_MODEL to judge faithfulness)'),
   ].join('\n\n') + '\n\n',
 );
 

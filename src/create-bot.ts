@@ -63,7 +63,8 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
     extraLawsDir: config.EXTRA_LAWS_DIR,
     onSkippedExtras: (skipped) =>
       logger.warn(
-        `EXTRA_LAWS_DIR: ${skipped.length} document(s) skipped, a built-in statute has the same title: ${skipped.map((s) => s.law).join(', ')}`,
+        `EXTRA_LAWS_DIR: ${skipped.length} document(s) skipped, a built-in statute has the same title: ` +
+          skipped.map((s) => s.law).join(', '),
       ),
   });
   const llm = await createLlmFeatures({ config: settings.llm, promptsDir: config.PROMPTS_DIR, kb, logger });

@@ -26,7 +26,10 @@ export interface Service {
   readonly notices: NoticeRenderer;
 }
 
-/** `backend`: stores opened by openStoreBackend (PostgreSQL when DATABASE_URL is set); default the SQLite file in `dataDir`. */
+/**
+ * `backend`: stores opened by openStoreBackend (PostgreSQL when DATABASE_URL is set); default the
+ * SQLite file in `dataDir`.
+ */
 /** `hooks`: the staff console's event log (observer) and feedback wording, when it is on. */
 export function createService(
   bot: Bot,

@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     backend,
   );
   const senders = new Map<ChannelName, WorkerSender>([['http', service.mailbox]]);
-  // Messages a crash left unanswered are finished before new ones arrive (answers to push channels go through the outbox).
+  // Messages a crash left unanswered are finished before new ones arrive (answers to push channels
+  // go through the outbox).
   const recovered = await service.core.recover();
   if (recovered > 0) log.warn(`finished ${recovered} message(s) left unanswered by the last stop`);
   const stops: (() => Promise<void>)[] = [];
@@ -80,7 +81,8 @@ async function main(): Promise<void> {
       : undefined;
   if (!staffLinks)
     log.warn(
-      'Staff transcript page off: set STAFF_BASE_URL and STAFF_LINK_SECRET ("View full ticket" then says so; the transcript is never sent to Slack)',
+      'Staff transcript page off: set STAFF_BASE_URL and STAFF_LINK_SECRET ' +
+        '("View full ticket" then says so; the transcript is never sent to Slack)',
     );
 
   if (serve.HTTP_ENABLED === 'true') {
@@ -155,7 +157,8 @@ async function main(): Promise<void> {
     stops.push(() => slack.stop());
   } else {
     log.warn(
-      'Slack staff desk off: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID; tickets wait in the outbox until then',
+      'Slack staff desk off: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID; ' +
+        'tickets wait in the outbox until then',
     );
   }
 

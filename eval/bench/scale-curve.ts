@@ -43,7 +43,8 @@ export function scaleCurve(
       const build = run(['build', corpusDir, String(size), cache]);
       const serve = run(['serve', corpusDir, String(size), cache, stardFile]);
       log(
-        `scale ${build.articles}: build ${build.ms} ms (peak RSS ${build.peakRssMb} MB), load ${serve.ms} ms, p95 ${serve.p95Ms} ms, serving RSS ${serve.rssMb} MB`,
+        `scale ${build.articles}: build ${build.ms} ms (peak RSS ${build.peakRssMb} MB), load ${serve.ms} ms, ` +
+          `p95 ${serve.p95Ms} ms, serving RSS ${serve.rssMb} MB`,
       );
       return { articles: build.articles, build, serve };
     } finally {
@@ -57,7 +58,9 @@ export function scaleTable(points: ReturnType<typeof scaleCurve>): string {
     '| articles | build ms | build peak RSS MB | load ms | serving RSS MB (base) | p50 ms | p95 ms | p99 ms | engine |';
   const rows = points.map(
     (p) =>
-      `| ${p.articles} | ${p.build.ms} | ${p.build.peakRssMb} | ${p.serve.ms} | ${p.serve.rssMb} (${p.serve.baseRssMb}) | ${p.serve.p50Ms ?? '-'} | ${p.serve.p95Ms ?? '-'} | ${p.serve.p99Ms ?? '-'} | ${p.serve.retriever} |`,
+      `| ${p.articles} | ${p.build.ms} | ${p.build.peakRssMb} | ${p.serve.ms} | ` +
+      `${p.serve.rssMb} (${p.serve.baseRssMb}) | ` +
+      `${p.serve.p50Ms ?? '-'} | ${p.serve.p95Ms ?? '-'} | ${p.serve.p99Ms ?? '-'} | ${p.serve.retriever} |`,
   );
   return [
     'Scale curve (first N articles of the full PRC corpus; STARD questions, k=10)',

@@ -33,7 +33,10 @@ export interface StardRunOptions {
 export async function runStard(options: StardRunOptions): Promise<string> {
   const { log } = options;
   if (!existsSync(options.stardFile))
-    return `STARD bench skipped: ${options.stardFile} not found (it sits in ../shared beside the checkout; the project works without it).`;
+    return (
+      `STARD bench skipped: ${options.stardFile} not found ` +
+      '(it sits in ../shared beside the checkout; the project works without it).'
+    );
   const stard = loadStard(options.stardFile);
   const results: CorpusResult[] = [];
   const kb = await loadKnowledge(options.knowledgeDir);
@@ -63,7 +66,9 @@ export async function runStard(options: StardRunOptions): Promise<string> {
       const big = loadZhCorpusDir(dir);
       const full = resolveStard(stard, big, 'any');
       const unresolved = full.filter((q) => q.gold.size === 0).length;
-      fullNote = `full PRC corpus: ${big.files} files, ${big.documents.length} documents with articles, ${big.passages.length} articles; ${unresolved} questions with no gold article found (count as misses)`;
+      fullNote =
+        `full PRC corpus: ${big.files} files, ${big.documents.length} documents with articles, ` +
+        `${big.passages.length} articles; ${unresolved} questions with no gold article found (count as misses)`;
       log(fullNote);
       if (options.curve.length > 0) curveText = scaleTable(scaleCurve(dir, options.curve, options.stardFile, log));
       results.push(
@@ -94,13 +99,15 @@ export async function runStard(options: StardRunOptions): Promise<string> {
   mkdirSync('eval/reports', { recursive: true });
   writeFileSync('eval/reports/stard-latest.json', JSON.stringify(report, null, 2));
   const lines = [
-    `STARD (split rule: test = sha256(id) first 8 hex as int % 100 < ${TEST_PERCENT}; tune on train only). Hit@k = any gold article in the top k.`,
+    `STARD (split rule: test = sha256(id) first 8 hex as int % 100 < ${TEST_PERCENT}; tune on train only). ` +
+      'Hit@k = any gold article in the top k.',
     fullNote,
   ];
   for (const r of results) {
     lines.push(
       '',
-      `${r.corpus}: ${r.passages} passages, questions test ${r.questions.test} / train ${r.questions.train}; build ${r.buildMs} ms, load ${r.loadMs} ms, peak RSS ${r.peakRssMb} MB`,
+      `${r.corpus}: ${r.passages} passages, questions test ${r.questions.test} / train ${r.questions.train}; ` +
+        `build ${r.buildMs} ms, load ${r.loadMs} ms, peak RSS ${r.peakRssMb} MB`,
     );
     lines.push(
       stardTable(r, 'test'),

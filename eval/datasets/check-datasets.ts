@@ -127,7 +127,8 @@ function checkWorkerQuestion(c: WorkerQuestion, where: string): number {
     if (gold.includes(folded)) continue;
     if (SERVICE_OK(c) && serviceText.includes(folded)) continue;
     problems.push(
-      `${where}: must_contain "${fact}" is not in its gold article text${SERVICE_OK(c) ? ' nor in the service texts' : ''}`,
+      `${where}: must_contain "${fact}" is not in its gold article text` +
+        (SERVICE_OK(c) ? ' nor in the service texts' : ''),
     );
   }
   for (const bad of c.must_not_contain) {
@@ -213,7 +214,8 @@ for (const file of readdirSync(DATASETS)
     }
   }
   summary.push(
-    `${file}: ${rows.length} cases, ${refs} gold refs checked${real ? ' (in-corpus, current)' : `, ${facts} facts checked`}`,
+    `${file}: ${rows.length} cases, ${refs} gold refs checked` +
+      (real ? ' (in-corpus, current)' : `, ${facts} facts checked`),
   );
   summary.push(`  lang: ${show(byLang)}`);
   summary.push(`  topic: ${show(byTopic)}`);

@@ -29,7 +29,10 @@ export const TOPICS = [
   'manipulation',
 ] as const;
 
-/** Escalation categories, named as the triage rules name their reasons (the triage sets' urgent ones, then the hand-off). */
+/**
+ * Escalation categories, named as the triage rules name their reasons (the
+ * triage sets' urgent ones, then the hand-off).
+ */
 export const CATEGORIES = [...URGENT_CATEGORIES, 'asked_for_person'] as const;
 
 export const workerQuestionSchema = z.strictObject({

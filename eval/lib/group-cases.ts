@@ -31,7 +31,10 @@ export interface EvalGroups {
   readonly byTopic: GroupSummary[];
   /** Escalation category (cases that carry one). */
   readonly byCategory: GroupSummary[];
-  /** `<dataset>/no-gold`: cases without a countable gold article (none in knowledge/, or only superseded ones); behaviour only. */
+  /**
+   * `<dataset>/no-gold`: cases without a countable gold article (none in
+   * knowledge/, or only superseded ones); behaviour only.
+   */
   readonly noGold: GroupSummary[];
 }
 

@@ -49,7 +49,8 @@ const body = Object.entries(table.entries)
   .join(',\n');
 writeFileSync(
   values.out,
-  `{\n  "version": 1,\n  "tokenizer": ${JSON.stringify(table.tokenizer)},\n  "trainedOn": ${JSON.stringify(table.trainedOn)},\n  "entries": {\n${body}\n  }\n}\n`,
+  `{\n  "version": 1,\n  "tokenizer": ${JSON.stringify(table.tokenizer)},\n` +
+    `  "trainedOn": ${JSON.stringify(table.trainedOn)},\n  "entries": {\n${body}\n  }\n}\n`,
 );
 const articles = trainArticleTerms(
   sources.flatMap((s) => s.pairs),
@@ -67,9 +68,11 @@ const articleBody = Object.entries(articleTable.articles)
   .join(',\n');
 writeFileSync(
   articlesOut,
-  `{\n  "version": 1,\n  "tokenizer": ${JSON.stringify(zh.name)},\n  "trainedOn": ${JSON.stringify(table.trainedOn)},\n  "articles": {\n${articleBody}\n  }\n}\n`,
+  `{\n  "version": 1,\n  "tokenizer": ${JSON.stringify(zh.name)},\n` +
+    `  "trainedOn": ${JSON.stringify(table.trainedOn)},\n  "articles": {\n${articleBody}\n  }\n}\n`,
 );
 process.stdout.write(`${Object.keys(articles).length} articles with learned question words -> ${articlesOut}\n`);
 process.stdout.write(
-  `${sources.map((s) => `${s.source}: ${s.pairs.length} pairs`).join('\n')}\n${Object.keys(entries).length} question terms -> ${values.out}\n`,
+  `${sources.map((s) => `${s.source}: ${s.pairs.length} pairs`).join('\n')}\n` +
+    `${Object.keys(entries).length} question terms -> ${values.out}\n`,
 );

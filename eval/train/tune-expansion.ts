@@ -87,7 +87,9 @@ try {
             (await r.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id),
           );
           process.stdout.write(
-            `${setting.name.padEnd(18)} ${JSON.stringify(weights).padEnd(14)} R@1 ${s.recallAt1.toFixed(3)} R@5 ${s.recallAt5.toFixed(3)} R@10 ${s.recallAt10.toFixed(3)} R@100 ${s.recallAt100.toFixed(3)} MRR@10 ${s.mrrAt10.toFixed(3)}\n`,
+            `${setting.name.padEnd(18)} ${JSON.stringify(weights).padEnd(14)} ` +
+              `R@1 ${s.recallAt1.toFixed(3)} R@5 ${s.recallAt5.toFixed(3)} R@10 ${s.recallAt10.toFixed(3)} ` +
+              `R@100 ${s.recallAt100.toFixed(3)} MRR@10 ${s.mrrAt10.toFixed(3)}\n`,
           );
         } finally {
           rmSync(dir, { recursive: true, force: true });
@@ -134,7 +136,9 @@ try {
       (await r.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id),
     );
     process.stdout.write(
-      `${g.table.padEnd(8)} ${JSON.stringify(g.weights).padEnd(52)} R@1 ${s.recallAt1.toFixed(3)} R@5 ${s.recallAt5.toFixed(3)} R@10 ${s.recallAt10.toFixed(3)} R@100 ${s.recallAt100.toFixed(3)} MRR@10 ${s.mrrAt10.toFixed(3)}\n`,
+      `${g.table.padEnd(8)} ${JSON.stringify(g.weights).padEnd(52)} ` +
+        `R@1 ${s.recallAt1.toFixed(3)} R@5 ${s.recallAt5.toFixed(3)} R@10 ${s.recallAt10.toFixed(3)} ` +
+        `R@100 ${s.recallAt100.toFixed(3)} MRR@10 ${s.mrrAt10.toFixed(3)}\n`,
     );
   }
 } finally {

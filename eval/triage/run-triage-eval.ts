@@ -51,13 +51,18 @@ for (const split of ['test', 'train'] as const) {
   const lexicon = summarizeTriage(part.map((r) => run(lexiconOnly, r)));
   results[split] = summary;
   lines.push(
-    `## Triage, ${split} split (${split === 'test' ? 'held-out, hand-written, never used for training or rule writing' : 'used for rule writing and training'})`,
+    `## Triage, ${split} split (` +
+      (split === 'test'
+        ? 'held-out, hand-written, never used for training or rule writing'
+        : 'used for rule writing and training') +
+      ')',
     '',
   );
   lines.push(...formatSummary(summary));
   lines.push(
     '',
-    `Rules and lexicons alone (no classifier): urgent recall ${lexicon.urgentRecall.toFixed(3)}, false alarms ${(lexicon.falseAlarmRate * 100).toFixed(1)}%`,
+    `Rules and lexicons alone (no classifier): urgent recall ${lexicon.urgentRecall.toFixed(3)}, ` +
+      `false alarms ${(lexicon.falseAlarmRate * 100).toFixed(1)}%`,
     '',
   );
 }

@@ -68,7 +68,10 @@ export function summarizeTriage(scored: readonly Scored[]): TriageSummary {
 export function formatSummary(s: TriageSummary): string[] {
   const pct = (x: number) => x.toFixed(3);
   const lines = [
-    `messages ${s.n}; urgent recall ${pct(s.urgentRecall)} (${s.urgentTotal} urgent); category accuracy ${pct(s.categoryAccuracy)}; hand-off recall ${pct(s.handoffRecall)} (${s.handoffTotal}); false alarms ${pct(s.falseAlarmRate)} (${s.noneTotal} non-urgent questions); language detected ${pct(s.langAccuracy)}`,
+    `messages ${s.n}; urgent recall ${pct(s.urgentRecall)} (${s.urgentTotal} urgent); ` +
+      `category accuracy ${pct(s.categoryAccuracy)}; hand-off recall ${pct(s.handoffRecall)} (${s.handoffTotal}); ` +
+      `false alarms ${pct(s.falseAlarmRate)} (${s.noneTotal} non-urgent questions); ` +
+      `language detected ${pct(s.langAccuracy)}`,
     '',
     `| category / language | ${OUTCOMES.join(' | ')} |`,
     `|---|${OUTCOMES.map(() => '---:').join('|')}|`,
@@ -80,7 +83,8 @@ export function formatSummary(s: TriageSummary): string[] {
     lines.push('', 'Misses and false alarms:');
     for (const m of s.misses)
       lines.push(
-        `- ${m.row.id} [${m.row.category}/${m.row.lang}] -> ${m.triage.level} ${m.triage.reasons.join(',')} :: ${m.row.text.slice(0, 80)}`,
+        `- ${m.row.id} [${m.row.category}/${m.row.lang}] -> ${m.triage.level} ${m.triage.reasons.join(',')} :: ` +
+          m.row.text.slice(0, 80),
       );
   }
   return lines;

@@ -160,10 +160,12 @@ const out: ClassifierModel = {
 };
 writeFileSync(OUT, `${JSON.stringify(out)}\n`);
 console.log(
-  `trained on ${rows.length} messages (${out.trainedOn.families} families), ${Object.keys(model.weights).length} features`,
+  `trained on ${rows.length} messages (${out.trainedOn.families} families), ` +
+    `${Object.keys(model.weights).length} features`,
 );
 console.log(
-  `CV (train split, grouped by family): urgent threshold ${urgentThreshold}, recall ${cvRecall.toFixed(3)}, false alarms ${(cvFa * 100).toFixed(1)}%`,
+  `CV (train split, grouped by family): urgent threshold ${urgentThreshold}, recall ${cvRecall.toFixed(3)}, ` +
+    `false alarms ${(cvFa * 100).toFixed(1)}%`,
 );
 console.log(
   `uncued (no lexicon danger cue): threshold ${urgentThresholdUncued}, urgent caught ` +

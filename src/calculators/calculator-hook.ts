@@ -47,7 +47,10 @@ function tableAverage(text: string, data: CalculatorData): number | undefined {
 
 const HOUR_KEYS = ['weekdayHours', 'restDayHours', 'holidayHours', 'nightOvertimeHours', 'nightHours'];
 
-/** A calculation starts or continues only with a fact it uses (an answer, a correction, or one that changes the figure). */
+/**
+ * A calculation starts or continues only with a fact it uses (an answer, a correction, or one that
+ * changes the figure).
+ */
 function usesAny(kind: CalcKind, facts: Facts): boolean {
   const needs: readonly string[] = NEEDS[kind];
   const shown: readonly string[] = SHOWN[kind];

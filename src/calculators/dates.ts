@@ -13,7 +13,10 @@ export function toIsoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The same calendar day n months later; a day the target month lacks becomes its last day (31 Jan + 1 month = 28/29 Feb). */
+/**
+ * The same calendar day n months later; a day the target month lacks becomes its last day
+ * (31 Jan + 1 month = 28/29 Feb).
+ */
 export function addMonths(iso: string, n: number): string {
   const d = parseIsoDate(iso);
   const y = d.getUTCFullYear();

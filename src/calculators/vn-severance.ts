@@ -50,7 +50,10 @@ export function vnSeverance(input: VnSeveranceInput): CalcResult {
   };
 }
 
-/** Trợ cấp mất việc làm (Điều 47 BLLĐ 2019): one month's wage per counted year, at least two months, from 12 months' work. */
+/**
+ * Trợ cấp mất việc làm (Điều 47 BLLĐ 2019): one month's wage per counted year, at least two months,
+ * from 12 months' work.
+ */
 export function vnJobLoss(input: VnSeveranceInput): CalcResult {
   const netMonths = checkInput(input);
   const eligible = input.workedMonths >= 12;

@@ -21,15 +21,18 @@ async function main(argv: readonly string[]): Promise<number> {
     if (command === 'create' && arg) {
       const { key, info } = store.create(arg);
       process.stdout.write(
-        `Created key ${info.keyId} for integration "${info.integration}". Store it now; it is not shown again:\n${key}\n`,
+        `Created key ${info.keyId} for integration "${info.integration}". ` +
+          `Store it now; it is not shown again:\n${key}\n`,
       );
       return 0;
     }
     if (command === 'list' && !arg) {
-      for (const k of store.list())
+      for (const k of store.list()) {
+        const state = k.revokedAt ? `revoked ${new Date(k.revokedAt).toISOString()}` : 'active';
         process.stdout.write(
-          `${k.keyId}\t${k.integration}\tcreated ${new Date(k.createdAt).toISOString()}\t${k.revokedAt ? `revoked ${new Date(k.revokedAt).toISOString()}` : 'active'}\n`,
+          `${k.keyId}\t${k.integration}\tcreated ${new Date(k.createdAt).toISOString()}\t${state}\n`,
         );
+      }
       return 0;
     }
     if (command === 'revoke' && arg) {

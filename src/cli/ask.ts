@@ -68,7 +68,10 @@ async function main(): Promise<number> {
       } catch {
         const id = /"id"\s*:\s*"?([^",}]+)/.exec(line)?.[1];
         out.write(
-          `${JSON.stringify({ id: id ?? `line-${lineNo}`, error: `line ${lineNo}: expected {"id","question"} JSON` })}\n`,
+          `${JSON.stringify({
+            id: id ?? `line-${lineNo}`,
+            error: `line ${lineNo}: expected {"id","question"} JSON`,
+          })}\n`,
         );
         continue;
       }

@@ -36,7 +36,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const erased = await store.eraseConversation(target.channel, target.conversationId);
     process.stdout.write(
-      `Erased ${target.channel} conversation: ${erased.conversations} conversation record(s), ${erased.tickets} ticket(s) ${erased.ticketIds.join(' ')}, ${erased.messages} journaled message(s), ${erased.inbox} inbox message(s), ${erased.outbox} pending event(s).\n`,
+      `Erased ${target.channel} conversation: ${erased.conversations} conversation record(s), ` +
+        `${erased.tickets} ticket(s) ${erased.ticketIds.join(' ')}, ${erased.messages} journaled message(s), ` +
+        `${erased.inbox} inbox message(s), ${erased.outbox} pending event(s).\n`,
     );
     return 0;
   } finally {

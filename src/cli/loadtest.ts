@@ -69,7 +69,8 @@ const databaseUrl =
     : loadDatabaseConfig({ DATABASE_URL: values['database-url'] }).DATABASE_URL;
 if (instances > 1 && !databaseUrl)
   throw new Error(
-    '--instances above 1 needs --database-url: several instances share one PostgreSQL database (SQLite serves one process)',
+    '--instances above 1 needs --database-url: ' +
+      'several instances share one PostgreSQL database (SQLite serves one process)',
   );
 
 /** Questions from the eval datasets, so the pipeline sees realistic mixed-language text. */
@@ -175,8 +176,10 @@ function report(r: RunResult): { text: string; ok: boolean } {
   const everyReplied = users < total || r.unanswered === 0;
   const ok = !r.timedOut && r.sent === total && r.errors === 0 && r.journaled === total && everyReplied;
   const text = [
-    `  ${r.label}: throughput ${(r.latencies.length / r.seconds).toFixed(1)} msg/s over ${r.seconds.toFixed(1)} s; latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms`,
-    `    errors ${r.errors}, without reply ${r.unanswered}, journaled as answered ${r.journaled}/${total}${r.timedOut ? `, deadline of ${maxSeconds} s reached after ${r.sent} requests` : ''}`,
+    `  ${r.label}: throughput ${(r.latencies.length / r.seconds).toFixed(1)} msg/s over ${r.seconds.toFixed(1)} s; ` +
+      `latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms, max ${p(1)} ms`,
+    `    errors ${r.errors}, without reply ${r.unanswered}, journaled as answered ${r.journaled}/${total}` +
+      (r.timedOut ? `, deadline of ${maxSeconds} s reached after ${r.sent} requests` : ''),
   ].join('\n');
   return { text, ok };
 }
@@ -194,7 +197,8 @@ if (!databaseUrl) {
     store,
     notices: loadNotices(knowledgeDir),
     noticeValues: { union_hotline: hotline },
-    // Each simulated worker may send many messages: lift the per-user limit so the test measures the service, not the limiter.
+    // Each simulated worker may send many messages: lift the per-user limit so the test measures
+    // the service, not the limiter.
     rateLimit: { perMinute: 1_000_000, burst: 1_000_000 },
     metrics,
     logger: createLogger('error', 'loadtest'),
@@ -234,7 +238,8 @@ const reports = runs.map(report);
 const ok = reports.every((r) => r.ok);
 process.stdout.write(
   [
-    `Load test: ${total} messages per run, concurrency ${concurrency}, ${users} workers, HTTP on 127.0.0.1, ${engineLabel}`,
+    `Load test: ${total} messages per run, concurrency ${concurrency}, ${users} workers, ` +
+      `HTTP on 127.0.0.1, ${engineLabel}`,
     ...reports.map((r) => r.text),
     ok ? '  result: no errors, no message lost' : '  result: FAILED',
   ].join('\n') + '\n',

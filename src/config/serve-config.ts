@@ -32,7 +32,10 @@ const schema = z.object({
   TICKETS_PER_CALLER_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   /** Bearer token for GET /metrics; unset: /metrics answers loopback only. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** AES-256-GCM key for personal data at rest (64 hex characters or base64 of 32 bytes). Unset: stored in clear, with a warning. */
+  /**
+   * AES-256-GCM key for personal data at rest (64 hex characters or base64 of 32 bytes). Unset: stored in clear,
+   * with a warning.
+   */
   DATA_ENCRYPTION_KEY: z
     .string()
     .refine(isDataKey, 'must be 32 bytes, as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)')
@@ -41,7 +44,10 @@ const schema = z.object({
   RETAIN_CONVERSATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETAIN_CLOSED_TICKETS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   RETAIN_PROCESSED_IDS_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-  /** Public base URL of this server's HTTP listener, for signed links to the staff transcript page (e.g. https://bot.union.example). */
+  /**
+   * Public base URL of this server's HTTP listener, for signed links to the staff transcript page
+   * (e.g. https://bot.union.example).
+   */
   STAFF_BASE_URL: z.url({ message: 'a URL such as https://bot.union.example' }).optional(),
   /** HMAC secret of those links; both must be set for the page to exist. */
   STAFF_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

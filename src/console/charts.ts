@@ -53,7 +53,11 @@ export function stackedBarChart(
       >`;
     });
     const showLabel = days.length <= 5 || i % Math.ceil(days.length / 5) === 0;
-    return html`${parts}${showLabel ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${height - 6}" text-anchor="middle" class="axis">${day.slice(5)}</text>` : ''}`;
+    const labelX = (x + barW / 2).toFixed(1);
+    const label = showLabel
+      ? html`<text x="${labelX}" y="${height - 6}" text-anchor="middle" class="axis">${day.slice(5)}</text>`
+      : '';
+    return html`${parts}${label}`;
   });
   return html`<figure class="chart">
     <figcaption>${title}</figcaption>

@@ -20,8 +20,16 @@ export type { ConsoleAppSettings, ConsolePort } from './routes/route-context.js'
 
 const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
 
-const CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+  "base-uri 'none'",
+].join('; ');
 
 const loginBody = z.object({
   name: z.string().trim().min(1).max(64),

@@ -6,7 +6,8 @@ const schema = z.object({
   CONSOLE_ENABLED: z.enum(['true', 'false']).default('false'),
   /**
    * Record answers, feedback and ticket events for the dashboard (and ask workers "did this help?").
-   * Defaults to CONSOLE_ENABLED; set it in `npm run serve` when the console runs as its own process (`npm run console`).
+   * Defaults to CONSOLE_ENABLED; set it in `npm run serve` when the console runs as its own process
+   * (`npm run console`).
    */
   CONSOLE_EVENT_LOG: z.enum(['true', 'false']).optional(),
   CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).default(3002),

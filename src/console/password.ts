@@ -5,7 +5,10 @@ const scryptAsync = (password: string, salt: Buffer, keylen: number, options: Sc
     scrypt(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
   );
 
-/** scrypt cost (RFC 7914 parameters, OWASP's interactive-login minimum); stored with each hash so it can be raised later. */
+/**
+ * scrypt cost (RFC 7914 parameters, OWASP's interactive-login minimum); stored with each hash so it
+ * can be raised later.
+ */
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 export const MIN_PASSWORD_LENGTH = 10;

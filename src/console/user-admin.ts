@@ -6,7 +6,8 @@ import { hashPassword } from './password.js';
 import { uiLangSchema } from './ui-texts.js';
 
 export const USAGE =
-  'usage: console:user -- add <name> [--role staff|lead] [--lang zh-Hans|zh-Hant|vi|en] | passwd <name> | disable <name> | enable <name> | list';
+  'usage: console:user -- add <name> [--role staff|lead] [--lang zh-Hans|zh-Hant|vi|en]' +
+  ' | passwd <name> | disable <name> | enable <name> | list';
 export const staffNameSchema = z
   .string()
   .regex(/^[\p{L}\p{N}._-]{2,64}$/u, 'names are 2-64 letters, digits, dots, dashes or underscores');

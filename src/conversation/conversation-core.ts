@@ -43,7 +43,10 @@ export interface ConversationCoreSettings {
   readonly historyTurns?: number;
   /** Per-user token bucket. @default 12 per minute, burst 6 */
   readonly rateLimit?: RateLimitSettings;
-  /** Builds the rate limits (messages, tickets per user and per caller); several instances share them in the database. @default in memory */
+  /**
+   * Builds the rate limits (messages, tickets per user and per caller); several instances share them in the
+   * database. @default in memory
+   */
   readonly limiters?: (name: 'messages' | 'tickets-user' | 'tickets-caller', settings: RateLimitSettings) => RateLimit;
   /** Per-conversation lock; several instances pass a database lock. @default in-process KeyedLock */
   readonly lock?: ConversationLock;
@@ -93,7 +96,10 @@ export interface ConversationCore {
    * message id): a redelivery gets the original replies (`repeat`).
    */
   receive(msg: InboundMessage): Promise<HandleResult>;
-  /** The replies of {@link ConversationCore.receive} to send now: [] for a repeat, and for a rate-limited message after its notice. */
+  /**
+   * The replies of {@link ConversationCore.receive} to send now: [] for a repeat, and for a rate-limited message
+   * after its notice.
+   */
   handle(msg: InboundMessage): Promise<OutboundReply[]>;
   /** Finishes messages a crash left unanswered (call once at start, before channels connect); returns how many. */
   recover(): Promise<number>;
@@ -115,7 +121,9 @@ const historyText = (text: string) => maskPii(text).slice(0, HISTORY_TURN_CHARS)
 
 function newTicketId(now: number): string {
   const d = new Date(now);
-  const ymd = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
+  const month = String(d.getUTCMonth() + 1).padStart(2, '0');
+  const day = String(d.getUTCDate()).padStart(2, '0');
+  const ymd = `${d.getUTCFullYear()}${month}${day}`;
   return `T${ymd}-${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
@@ -283,7 +291,8 @@ export function createConversationCore(settings: ConversationCoreSettings): Conv
     const replies = [
       { text: `${answer.answer}\n\n${notices('ticket_opened', answer.language, { ticket: ticket.id })}`, answer },
     ];
-    // Ticket, its "post to Slack" event, the queued conversation and the replies in one transaction: a crash loses none of them.
+    // Ticket, its "post to Slack" event, the queued conversation and the replies in one transaction: a crash
+    // loses none of them.
     await store.finishMessage(
       outcome(msg, mode, replies, {
         newTicket: { ticket, events: [{ kind: 'ticket.post', payload: {} }] },

@@ -27,9 +27,15 @@ export interface OutboxDispatcherSettings {
   readonly retryBaseMs?: number;
   /** Longest retry delay. @default 10 min */
   readonly retryMaxMs?: number;
-  /** One delivery call longer than this counts as failed (our timeout; the Slack client's own retries are off). @default 15 s */
+  /**
+   * One delivery call longer than this counts as failed (our timeout; the Slack client's own retries are off).
+   * @default 15 s
+   */
   readonly sendTimeoutMs?: number;
-  /** Failed attempts after which an item becomes a dead letter (logged as an error, counted in /metrics). @default 12 */
+  /**
+   * Failed attempts after which an item becomes a dead letter (logged as an error, counted in /metrics).
+   * @default 12
+   */
   readonly maxAttempts?: number;
   /** Items fetched per drain. @default 200 */
   readonly batchSize?: number;
@@ -55,7 +61,10 @@ const workerPayload = z.union([z.object({ text: z.string() }), z.object({ notice
 const replyPayload = z.object({ channel: z.enum(CHANNEL_NAMES), conversationId: z.string(), text: z.string() });
 const threadPayload = z.object({ text: z.string(), role: z.enum(['worker', 'bot']).default('worker') });
 
-/** The item cannot be delivered yet (no desk, not posted yet): it stays in the outbox and is retried, without counting toward a dead letter. */
+/**
+ * The item cannot be delivered yet (no desk, not posted yet): it stays in the outbox and is retried, without
+ * counting toward a dead letter.
+ */
 class NotReady extends Error {}
 class Timeout extends Error {}
 

@@ -115,7 +115,10 @@ export interface StoreStats {
  * do both atomically.
  */
 export interface TicketStore {
-  /** Records a platform message id; false when it was already seen (redelivery). Legacy: the core journals messages with {@link TicketStore.recordInbound}. */
+  /**
+   * Records a platform message id; false when it was already seen (redelivery). Legacy: the core journals
+   * messages with {@link TicketStore.recordInbound}.
+   */
   markProcessed(channel: ChannelName, messageId: string, at: number): Promise<boolean>;
   /**
    * Journals a message on arrival (status `received`). Returns `created:

@@ -77,7 +77,9 @@ export type OutboxKind =
   | 'ticket.thread' // a worker's later message, into the ticket's thread
   | 'ticket.remind' // urgent ticket unclaimed for too long
   | 'worker.send' // a staff reply or status notice, to the worker's channel
-  | 'reply.send'; // the bot's answer to a message finished after a restart (no ticket; `ticketId` holds the conversation's stream key)
+  // the bot's answer to a message finished after a restart (no ticket; `ticketId` holds the conversation's
+  // stream key)
+  | 'reply.send';
 
 export interface OutboxItem {
   readonly id: number;

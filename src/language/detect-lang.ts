@@ -19,7 +19,10 @@ const VIETNAMESE_FOLDED_WORDS = new Set(
   ).split(' '),
 );
 
-/** Shape of a Vietnamese syllable without diacritics: onset, vowel cluster, coda. English "what", "is", "hello" fail it. */
+/**
+ * Shape of a Vietnamese syllable without diacritics: onset, vowel cluster, coda. English "what",
+ * "is", "hello" fail it.
+ */
 const VI_SYLLABLE_SHAPE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/;
 
 /**

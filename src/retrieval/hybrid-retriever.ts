@@ -20,7 +20,11 @@ export interface HybridWeights {
   readonly expansion: number;
   /** RRF rank constant. @default 30 */
   readonly rrfK: number;
-  /** Weight of Chinese character-bigram terms relative to jieba words (bigrams are a robustness backup). @default 0.5 */
+  /**
+   * Weight of Chinese character-bigram terms relative to jieba words (bigrams are a robustness
+   * backup).
+   * @default 0.5
+   */
   readonly bigram: number;
   /** Weight of learned translation terms (knowledge/learned; Chinese only; 0 = off). */
   readonly learned: number;

@@ -22,7 +22,10 @@ import { HnswVectorIndex } from './vector/hnsw-vector-index.js';
 /** Bump when the on-disk layout or the tokenization changes. */
 const FORMAT = 'gonghui-index-v2';
 
-/** Above this many passages, `vectors: 'auto'` skips LSA + HNSW (build time and memory; BM25 with expansion carries ranking). */
+/**
+ * Above this many passages, `vectors: 'auto'` skips LSA + HNSW (build time and memory; BM25 with
+ * expansion carries ranking).
+ */
 export const AUTO_VECTOR_MAX_PASSAGES = 20000;
 
 export interface LoadOrBuildOptions {

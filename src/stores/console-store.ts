@@ -29,7 +29,10 @@ export interface AuditEntry {
   readonly id: number;
   readonly at: number;
   readonly user: string;
-  /** `login`, `login_failed`, `logout`, `transcript.view`, `claim`, `reply`, `resolve`, `handover`, `note`, `refused`. */
+  /**
+   * `login`, `login_failed`, `logout`, `transcript.view`, `claim`, `reply`, `resolve`, `handover`, `note`,
+   * `refused`.
+   */
   readonly action: string;
   readonly ticketId?: string;
   readonly detail?: string;

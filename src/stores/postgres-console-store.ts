@@ -58,7 +58,8 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
   return {
     async createUser(name, passwordHash, role, lang, at) {
       const { rows } = await q.query<{ id: string }>(
-        'INSERT INTO console_users (name, password_hash, role, lang, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        `INSERT INTO console_users (name, password_hash, role, lang, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [text(name), passwordHash, role, lang, at],
       );
       return { id: Number(rows[0]!.id), name, passwordHash, role, lang, disabled: false, createdAt: at };
@@ -95,13 +96,15 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
     async createSession(tokenHash, userId, csrfToken, at, expiresAt) {
       await q.query('DELETE FROM console_sessions WHERE expires_at <= $1', [at]);
       await q.query(
-        'INSERT INTO console_sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        `INSERT INTO console_sessions (token_hash, user_id, csrf_token, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)`,
         [tokenHash, userId, csrfToken, at, expiresAt],
       );
     },
     async getSession(tokenHash, now) {
       const { rows } = await q.query<{ csrf_token: string; expires_at: string } & Record<string, unknown>>(
-        'SELECT s.csrf_token, s.expires_at, u.* FROM console_sessions s JOIN console_users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2',
+        `SELECT s.csrf_token, s.expires_at, u.* FROM console_sessions s JOIN console_users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2`,
         [tokenHash, now],
       );
       const row = rows[0];
@@ -150,7 +153,9 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
     },
     async recordAnswer(r) {
       await q.query(
-        'INSERT INTO console_answers (at, channel, conversation_id, lang, mode, escalate, topic, citations, masked_question, feedback_asked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+        `INSERT INTO console_answers
+           (at, channel, conversation_id, lang, mode, escalate, topic, citations, masked_question, feedback_asked)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           r.at,
           r.channel,
@@ -169,7 +174,8 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
       // Only the conversation's last answer, only if it asked and has no feedback yet: one statement decides.
       const { rowCount } = await q.query(
         `UPDATE console_answers SET feedback = $3, feedback_at = $4
-         WHERE id = (SELECT id FROM console_answers WHERE channel = $1 AND conversation_id = $2 ORDER BY id DESC LIMIT 1)
+         WHERE id = (SELECT id FROM console_answers
+                     WHERE channel = $1 AND conversation_id = $2 ORDER BY id DESC LIMIT 1)
            AND feedback_asked AND feedback IS NULL`,
         [channel, text(conversationId), helpful, at],
       );
@@ -177,7 +183,8 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
     },
     async recordTicketEvent(e) {
       await q.query(
-        'INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        `INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [e.at, text(e.ticketId), e.action, e.category, e.lang, e.channel, e.staff === undefined ? null : text(e.staff)],
       );
     },
@@ -201,7 +208,9 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
       const ticketEvents = (
         await q.query<TicketEventRow>(
           `SELECT * FROM console_ticket_events WHERE (at >= $1 AND at < $2)
-             OR ticket_id IN (SELECT ticket_id FROM console_ticket_events WHERE action = 'opened' AND at >= $1 AND at < $2) ORDER BY id`,
+             OR ticket_id IN (SELECT ticket_id FROM console_ticket_events
+               WHERE action = 'opened' AND at >= $1 AND at < $2)
+           ORDER BY id`,
           [from, to],
         )
       ).rows.map(ticketEventFromRow);

@@ -18,11 +18,17 @@ import {
 } from '../conversation/ticket-store.js';
 
 export interface PostgresTicketStoreSettings {
-  /** How long an instance's claim on outbox items lasts; a dead instance's items go to another after it. @default 60 s */
+  /**
+   * How long an instance's claim on outbox items lasts; a dead instance's items go to another after it.
+   * @default 60 s
+   */
   readonly outboxLeaseMs?: number;
   /** Names this instance's outbox claims. @default host-pid-random */
   readonly instanceId?: string;
-  /** Encrypts ticket transcripts, conversation histories, journaled messages, inbox texts and outbox payloads. @default clear text */
+  /**
+   * Encrypts ticket transcripts, conversation histories, journaled messages, inbox texts and outbox payloads.
+   * @default clear text
+   */
   readonly cipher?: FieldCipher;
 }
 
@@ -97,8 +103,10 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
   async function writeTicket(c: Queryable, t: Ticket): Promise<void> {
     storedTicketSchema.parse(t);
     await c.query(
-      `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, created_at, updated_at, category) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, updated_at = excluded.updated_at, category = excluded.category`,
+      `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, created_at, updated_at, category)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner,
+         updated_at = excluded.updated_at, category = excluded.category`,
       [
         text(t.id),
         t.channel,
@@ -126,7 +134,8 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     key: string | null,
   ): Promise<boolean> {
     const result = await c.query(
-      `INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES ($1, $2, $3, $4, $5, $5, $6)
+      `INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key)
+       VALUES ($1, $2, $3, $4, $5, $5, $6)
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [
         kind,
@@ -142,8 +151,10 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
 
   async function writeConversation(c: Queryable, r: ConversationRecord): Promise<void> {
     await c.query(
-      `INSERT INTO conversations (channel, conversation_id, state, lang, history, ticket_id, last_notice_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (channel, conversation_id) DO UPDATE SET state = excluded.state, lang = excluded.lang, history = excluded.history,
+      `INSERT INTO conversations (channel, conversation_id, state, lang, history, ticket_id, last_notice_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (channel, conversation_id) DO UPDATE SET
+         state = excluded.state, lang = excluded.lang, history = excluded.history,
          ticket_id = excluded.ticket_id, last_notice_at = excluded.last_notice_at, updated_at = excluded.updated_at`,
       [
         r.channel,
@@ -192,7 +203,8 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     const k = o.key;
     // The text is dropped once answered: the conversation history keeps what follow-ups need.
     await c.query(
-      `UPDATE inbound_messages SET status = $1, replies = $2, ticket_id = $3, finished_at = $4, text = CASE WHEN $1 = 'answered' THEN '' ELSE text END
+      `UPDATE inbound_messages SET status = $1, replies = $2, ticket_id = $3, finished_at = $4,
+         text = CASE WHEN $1 = 'answered' THEN '' ELSE text END
        WHERE channel = $5 AND user_id = $6 AND message_id = $7`,
       [
         o.status,
@@ -272,16 +284,20 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
         const { rows: claimed } = await c.query<OutboxRow>(
           `WITH due AS (
              SELECT o.id, ${DESTINATION_SQL} AS destination FROM outbox o
-             WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.due_at <= $1 AND (o.lease_until <= $1 OR o.leased_by = $2)
+             WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.due_at <= $1
+               AND (o.lease_until <= $1 OR o.leased_by = $2)
                AND NOT (${DESTINATION_SQL} = ANY($5::text[]))
-               AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.dead_at IS NULL AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id
+               AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.dead_at IS NULL
+                                 AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id
                                  AND (p.due_at > $1 OR (p.lease_until > $1 AND p.leased_by IS DISTINCT FROM $2)))
              ORDER BY o.id LIMIT $3 FOR UPDATE OF o SKIP LOCKED)
            UPDATE outbox SET lease_until = $1::bigint + $4::bigint, leased_by = $2,
              -- taking over an expired claim of another instance counts as a failed attempt of that instance
-             attempts = outbox.attempts + CASE WHEN outbox.leased_by IS NOT NULL AND outbox.leased_by <> $2 THEN 1 ELSE 0 END
+             attempts = outbox.attempts
+               + CASE WHEN outbox.leased_by IS NOT NULL AND outbox.leased_by <> $2 THEN 1 ELSE 0 END
            FROM due WHERE outbox.id = due.id
-           RETURNING outbox.id, outbox.kind, outbox.ticket_id, outbox.payload, outbox.attempts, outbox.created_at, outbox.started_at, due.destination`,
+           RETURNING outbox.id, outbox.kind, outbox.ticket_id, outbox.payload, outbox.attempts, outbox.created_at,
+             outbox.started_at, due.destination`,
           [now, me, limit, leaseMs, [...excludeDestinations]],
         );
         return claimed;
@@ -303,7 +319,8 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
       await q().query('UPDATE outbox SET delivered_at = $1, lease_until = 0, leased_by = NULL WHERE id = $2', [at, id]);
       // Progress renews this instance's other live claims: a slow batch keeps them, a dead instance's expire.
       await q().query(
-        'UPDATE outbox SET lease_until = $1::bigint + $2::bigint WHERE leased_by = $3 AND delivered_at IS NULL AND lease_until > $1',
+        `UPDATE outbox SET lease_until = $1::bigint + $2::bigint
+         WHERE leased_by = $3 AND delivered_at IS NULL AND lease_until > $1`,
         [at, leaseMs, me],
       );
     },
@@ -318,7 +335,9 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     },
     async outboxStats(now) {
       const { rows } = await q().query<{ destination: string; depth: string; oldest: string; dead: string }>(
-        `SELECT ${DESTINATION_SQL} AS destination, count(*) AS depth, min(o.created_at) AS oldest, count(o.dead_at) AS dead FROM outbox o WHERE o.delivered_at IS NULL GROUP BY 1`,
+        `SELECT ${DESTINATION_SQL} AS destination, count(*) AS depth, min(o.created_at) AS oldest,
+           count(o.dead_at) AS dead
+         FROM outbox o WHERE o.delivered_at IS NULL GROUP BY 1`,
       );
       const urgent = await q().query<{ t: string | null }>(
         "SELECT min(created_at) AS t FROM tickets WHERE status = 'open' AND category = 'urgent'",
@@ -336,7 +355,8 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     },
     async unclaimedUrgentWithoutReminder(before) {
       const { rows } = await q().query<{ id: string }>(
-        "SELECT id FROM tickets t WHERE status = 'open' AND category = 'urgent' AND created_at < $1 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'remind:' || t.id)",
+        `SELECT id FROM tickets t WHERE status = 'open' AND category = 'urgent' AND created_at < $1
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'remind:' || t.id)`,
         [before],
       );
       return rows.map((r) => r.id);
@@ -344,13 +364,15 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     async markFailed(id, retryAt) {
       await transaction(async (c) => {
         const { rows } = await c.query<{ ticket_id: string; stream: string }>(
-          'UPDATE outbox SET attempts = attempts + 1, due_at = $1, lease_until = 0, leased_by = NULL WHERE id = $2 RETURNING ticket_id, stream',
+          `UPDATE outbox SET attempts = attempts + 1, due_at = $1, lease_until = 0, leased_by = NULL
+           WHERE id = $2 RETURNING ticket_id, stream`,
           [retryAt, id],
         );
         // Later items of the stream this instance claimed wait behind the retry anyway: free them at once.
         if (rows[0]) {
           await c.query(
-            'UPDATE outbox SET lease_until = 0, leased_by = NULL WHERE ticket_id = $1 AND stream = $2 AND id > $3 AND leased_by = $4 AND delivered_at IS NULL',
+            `UPDATE outbox SET lease_until = 0, leased_by = NULL
+             WHERE ticket_id = $1 AND stream = $2 AND id > $3 AND leased_by = $4 AND delivered_at IS NULL`,
             [rows[0].ticket_id, rows[0].stream, id, me],
           );
         }
@@ -386,7 +408,8 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
     async recordInbound(record) {
       // The primary key decides: of two instances journaling the same message, one creates it.
       const inserted = await q().query(
-        `INSERT INTO inbound_messages (channel, user_id, message_id, conversation_id, kind, text, urgency, status, received_at)
+        `INSERT INTO inbound_messages
+           (channel, user_id, message_id, conversation_id, kind, text, urgency, status, received_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'received', $8) ON CONFLICT DO NOTHING`,
         [
           record.channel,
@@ -431,7 +454,8 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
       return transaction(async (c): Promise<PurgeCounts> => {
         const run = async (sql: string, args: unknown[]) => (await c.query(sql, args)).rowCount ?? 0;
         let outbox = await run(
-          "DELETE FROM outbox WHERE ticket_id IN (SELECT id FROM tickets WHERE status = 'resolved' AND updated_at < $1)",
+          `DELETE FROM outbox
+           WHERE ticket_id IN (SELECT id FROM tickets WHERE status = 'resolved' AND updated_at < $1)`,
           [cutoffs.closedTicketsBefore],
         );
         const closedTickets = await run("DELETE FROM tickets WHERE status = 'resolved' AND updated_at < $1", [
@@ -475,7 +499,8 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
           conv,
         ]);
         const messages = await run(
-          'DELETE FROM inbound_messages WHERE channel = $1 AND conversation_id = $2 AND NOT (user_id = $3 AND message_id = $4)',
+          `DELETE FROM inbound_messages
+           WHERE channel = $1 AND conversation_id = $2 AND NOT (user_id = $3 AND message_id = $4)`,
           [channel, conv, text(keep?.userId ?? ''), text(keep?.messageId ?? '')],
         );
         const inbox = channel === 'http' ? await run('DELETE FROM worker_inbox WHERE conversation_id = $1', [conv]) : 0;

@@ -20,15 +20,18 @@ import {
 export const CONSOLE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE console_users (
      id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
-     role TEXT NOT NULL CHECK (role IN ('staff', 'lead')), lang TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+     role TEXT NOT NULL CHECK (role IN ('staff', 'lead')), lang TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL);
    CREATE TABLE console_sessions (
      token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES console_users(id) ON DELETE CASCADE,
      csrf_token TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
    CREATE TABLE console_audit (
-     id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_name TEXT NOT NULL, action TEXT NOT NULL, ticket_id TEXT, detail TEXT);
+     id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, user_name TEXT NOT NULL, action TEXT NOT NULL,
+     ticket_id TEXT, detail TEXT);
    CREATE INDEX console_audit_ticket ON console_audit(ticket_id, id);
    CREATE TABLE console_notes (
-     id INTEGER PRIMARY KEY AUTOINCREMENT, ticket_id TEXT NOT NULL, at INTEGER NOT NULL, author TEXT NOT NULL, text TEXT NOT NULL);
+     id INTEGER PRIMARY KEY AUTOINCREMENT, ticket_id TEXT NOT NULL, at INTEGER NOT NULL, author TEXT NOT NULL,
+     text TEXT NOT NULL);
    CREATE INDEX console_notes_ticket ON console_notes(ticket_id, id);
    CREATE TABLE console_answers (
      id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, channel TEXT NOT NULL, conversation_id TEXT NOT NULL,
@@ -104,18 +107,23 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
 
   const selectUser = db.prepare('SELECT * FROM console_users WHERE name = ?');
   const selectSession = db.prepare(
-    `SELECT s.csrf_token, s.expires_at, u.* FROM console_sessions s JOIN console_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?`,
+    `SELECT s.csrf_token, s.expires_at, u.* FROM console_sessions s JOIN console_users u ON u.id = s.user_id
+     WHERE s.token_hash = ? AND s.expires_at > ?`,
   );
   const lastAnswer = db.prepare(
-    'SELECT id, feedback_asked, feedback FROM console_answers WHERE channel = ? AND conversation_id = ? ORDER BY id DESC LIMIT 1',
+    `SELECT id, feedback_asked, feedback FROM console_answers
+     WHERE channel = ? AND conversation_id = ? ORDER BY id DESC LIMIT 1`,
   );
   // Statements run per answered message or per staff action, prepared once.
   const insertAnswer = db.prepare(
-    `INSERT INTO console_answers (at, channel, conversation_id, lang, mode, escalate, topic, citations, masked_question, feedback_asked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO console_answers
+       (at, channel, conversation_id, lang, mode, escalate, topic, citations, masked_question, feedback_asked)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const setFeedback = db.prepare('UPDATE console_answers SET feedback = ?, feedback_at = ? WHERE id = ?');
   const insertTicketEvent = db.prepare(
-    'INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO console_ticket_events (at, ticket_id, action, category, lang, channel, staff)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAudit = db.prepare(
     'INSERT INTO console_audit (at, user_name, action, ticket_id, detail) VALUES (?, ?, ?, ?, ?)',
@@ -245,7 +253,9 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
         db
           .prepare(
             `SELECT * FROM console_ticket_events WHERE (at >= @from AND at < @to)
-               OR ticket_id IN (SELECT ticket_id FROM console_ticket_events WHERE action = 'opened' AND at >= @from AND at < @to) ORDER BY id`,
+               OR ticket_id IN (SELECT ticket_id FROM console_ticket_events
+                 WHERE action = 'opened' AND at >= @from AND at < @to)
+             ORDER BY id`,
           )
           .all({ from, to }) as TicketEventRow[]
       ).map(ticketEventFromRow);

@@ -25,12 +25,14 @@ export const MIGRATIONS: readonly string[] = [
      id TEXT PRIMARY KEY, channel TEXT NOT NULL, conversation_id TEXT NOT NULL, body TEXT NOT NULL,
      status TEXT NOT NULL, owner TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
    CREATE INDEX tickets_status ON tickets(status);
-   CREATE TABLE processed_messages (channel TEXT NOT NULL, message_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (channel, message_id));
+   CREATE TABLE processed_messages (
+     channel TEXT NOT NULL, message_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (channel, message_id));
    CREATE TABLE outbox (
      id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, ticket_id TEXT NOT NULL, payload TEXT NOT NULL,
      attempts INTEGER NOT NULL DEFAULT 0, due_at INTEGER NOT NULL, created_at INTEGER NOT NULL, delivered_at INTEGER);
    CREATE INDEX outbox_due ON outbox(delivered_at, due_at);`,
-  `CREATE TABLE worker_inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL);
+  `CREATE TABLE worker_inbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL);
    CREATE INDEX worker_inbox_conversation ON worker_inbox(conversation_id, id);`,
   // Delivery streams (ordering per ticket and destination) and one-time events such as reminders.
   `ALTER TABLE outbox ADD COLUMN stream TEXT NOT NULL DEFAULT 'desk';
@@ -47,7 +49,8 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (channel, user_id, message_id));
    CREATE INDEX inbound_pending ON inbound_messages(received_at) WHERE status = 'received';
    CREATE INDEX inbound_finished ON inbound_messages(finished_at);`,
-  // Outbox: a send in flight (look up before re-posting after a crash), dead letters; ticket category for cheap reminder checks.
+  // Outbox: a send in flight (look up before re-posting after a crash), dead letters; ticket category
+  // for cheap reminder checks.
   `ALTER TABLE outbox ADD COLUMN started_at INTEGER;
    ALTER TABLE outbox ADD COLUMN dead_at INTEGER;
    ALTER TABLE outbox ADD COLUMN last_error TEXT;
@@ -102,17 +105,22 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
   }
 
   const insertOutbox = db.prepare(
-    'INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const upsertTicket = db.prepare(
-    `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, category, created_at, updated_at) VALUES (@id, @channel, @conversationId, @body, @status, @owner, @category, @createdAt, @updatedAt)
-     ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner, category = excluded.category, updated_at = excluded.updated_at`,
+    `INSERT INTO tickets (id, channel, conversation_id, body, status, owner, category, created_at, updated_at)
+     VALUES (@id, @channel, @conversationId, @body, @status, @owner, @category, @createdAt, @updatedAt)
+     ON CONFLICT(id) DO UPDATE SET body = excluded.body, status = excluded.status, owner = excluded.owner,
+       category = excluded.category, updated_at = excluded.updated_at`,
   );
   const selectTicket = db.prepare('SELECT body FROM tickets WHERE id = ?');
   const selectConversation = db.prepare('SELECT * FROM conversations WHERE channel = ? AND conversation_id = ?');
   const upsertConversation = db.prepare(
-    `INSERT INTO conversations (channel, conversation_id, state, lang, history, ticket_id, last_notice_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(channel, conversation_id) DO UPDATE SET state = excluded.state, lang = excluded.lang, history = excluded.history,
+    `INSERT INTO conversations (channel, conversation_id, state, lang, history, ticket_id, last_notice_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(channel, conversation_id) DO UPDATE SET
+       state = excluded.state, lang = excluded.lang, history = excluded.history,
        ticket_id = excluded.ticket_id, last_notice_at = excluded.last_notice_at, updated_at = excluded.updated_at`,
   );
   const insertProcessed = db.prepare(
@@ -121,9 +129,11 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
   // Due items that do not wait behind an earlier, still undelivered item of the same ticket and stream
   // (an earlier item that is due comes first in the same batch; the dispatcher stops a stream at its first failure).
   const selectDue = db.prepare(
-    `SELECT * FROM (SELECT o.id, o.kind, o.ticket_id, o.payload, o.attempts, o.created_at, o.started_at, ${DESTINATION_SQL} AS destination FROM outbox o
+    `SELECT * FROM (SELECT o.id, o.kind, o.ticket_id, o.payload, o.attempts, o.created_at, o.started_at,
+         ${DESTINATION_SQL} AS destination FROM outbox o
        WHERE o.delivered_at IS NULL AND o.dead_at IS NULL AND o.due_at <= @now
-         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.dead_at IS NULL AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id AND p.due_at > @now))
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.delivered_at IS NULL AND p.dead_at IS NULL
+           AND p.ticket_id = o.ticket_id AND p.stream = o.stream AND p.id < o.id AND p.due_at > @now))
      WHERE destination NOT IN (SELECT value FROM json_each(@exclude))
      ORDER BY id LIMIT @limit`,
   );
@@ -196,7 +206,8 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
     return { changed: true, ticket: next.ticket };
   });
   const insertOutboxOnce = db.prepare(
-    'INSERT OR IGNORE INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT OR IGNORE INTO outbox (kind, stream, ticket_id, payload, due_at, created_at, dedupe_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const pruneTx = db.transaction((before: number) => {
     const a = db.prepare('DELETE FROM processed_messages WHERE at < ?').run(before).changes;
@@ -207,7 +218,8 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
     return a + b;
   });
   const insertInbound = db.prepare(
-    `INSERT OR IGNORE INTO inbound_messages (channel, user_id, message_id, conversation_id, kind, text, urgency, status, received_at)
+    `INSERT OR IGNORE INTO inbound_messages
+       (channel, user_id, message_id, conversation_id, kind, text, urgency, status, received_at)
      VALUES (@channel, @userId, @messageId, @conversationId, @kind, @text, @urgency, 'received', @receivedAt)`,
   );
   const selectInbound = db.prepare(
@@ -218,7 +230,9 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
   );
   // The text is dropped once answered: the conversation history keeps what follow-ups need.
   const updateInboundFinished = db.prepare(
-    "UPDATE inbound_messages SET status = ?, replies = ?, ticket_id = ?, finished_at = ?, text = CASE WHEN ? = 'answered' THEN '' ELSE text END WHERE channel = ? AND user_id = ? AND message_id = ?",
+    `UPDATE inbound_messages SET status = ?, replies = ?, ticket_id = ?, finished_at = ?,
+       text = CASE WHEN ? = 'answered' THEN '' ELSE text END
+     WHERE channel = ? AND user_id = ? AND message_id = ?`,
   );
   const finishTx = db.transaction((o: MessageOutcome) => {
     let ticketId = o.newTicket?.ticket.id;
@@ -298,7 +312,8 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
         conversationId,
       );
       const messages = run(
-        'DELETE FROM inbound_messages WHERE channel = ? AND conversation_id = ? AND NOT (user_id = ? AND message_id = ?)',
+        `DELETE FROM inbound_messages
+         WHERE channel = ? AND conversation_id = ? AND NOT (user_id = ? AND message_id = ?)`,
         channel,
         conversationId,
         keep?.userId ?? '',
@@ -418,7 +433,9 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
     async outboxStats(now) {
       const rows = db
         .prepare(
-          `SELECT ${DESTINATION_SQL} AS destination, count(*) AS depth, min(o.created_at) AS oldest, sum(o.dead_at IS NOT NULL) AS dead FROM outbox o WHERE o.delivered_at IS NULL GROUP BY destination`,
+          `SELECT ${DESTINATION_SQL} AS destination, count(*) AS depth, min(o.created_at) AS oldest,
+             sum(o.dead_at IS NOT NULL) AS dead
+           FROM outbox o WHERE o.delivered_at IS NULL GROUP BY destination`,
         )
         .all() as { destination: string; depth: number; oldest: number; dead: number }[];
       const oldestUrgent = (
@@ -440,7 +457,8 @@ export function openSqliteTicketStore(path: string, options: SqliteStoreOptions 
       return (
         db
           .prepare(
-            "SELECT id FROM tickets t WHERE status = 'open' AND category = 'urgent' AND created_at < ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'remind:' || t.id)",
+            `SELECT id FROM tickets t WHERE status = 'open' AND category = 'urgent' AND created_at < ?
+               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'remind:' || t.id)`,
           )
           .all(before) as { id: string }[]
       ).map((r) => r.id);

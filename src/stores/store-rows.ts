@@ -48,7 +48,10 @@ export const inboundFromRow = (r: InboundRow, cipher: FieldCipher): InboundRecor
   receivedAt: Number(r.received_at),
 });
 
-/** The record of a conversation row; `history` is the decrypted, parsed history column (each store parses its own way). */
+/**
+ * The record of a conversation row; `history` is the decrypted, parsed history column (each store parses its
+ * own way).
+ */
 export const conversationFromRow = (
   row: ConversationRow,
   history: ConversationRecord['history'],

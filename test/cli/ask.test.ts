@@ -129,7 +129,7 @@ describe('npm run ask -- --debug-retrieval', () => {
 });
 
 describe('npm start (piped)', () => {
-  it('answers one question per line through the conversation core, opening a real ticket for an urgent one', async () => {
+  it('answers one question per line through the conversation core, opening a real ticket if urgent', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chat-data-'));
     const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], {
       env: { ...env, DATA_DIR: dataDir },

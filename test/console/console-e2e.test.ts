@@ -60,7 +60,7 @@ describe.skipIf(!HAS_CHROMIUM)('staff console in headless Chromium', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it('signs in, claims, replies and resolves; the worker receives the reply; the dashboard shows the data', async () => {
+  it('signs in, claims, replies and resolves; the worker gets the reply; the dashboard shows the data', async () => {
     await page.goto(`${base}/console/login?lang=en`);
     await shot('01-login');
     await page.fill('#name', 'bob');

@@ -22,7 +22,7 @@ const carol = { name: 'carol', role: 'staff' } as const;
 const alice = { name: 'alice', role: 'lead' } as const;
 
 describe('ticket rules (same as the Slack desk)', () => {
-  it('lets anyone act on an unclaimed ticket, only the owner or a lead on a claimed one, nobody on a resolved one', () => {
+  it('lets anyone act on an unclaimed ticket, the owner or a lead on a claimed one, nobody on a resolved one', () => {
     expect(canAct(carol, ticket())).toBe(true);
     const claimed = ticket({ status: 'claimed', owner: 'console:bob' });
     expect(canAct(bob, claimed)).toBe(true);

@@ -17,7 +17,8 @@ describe('case facts (offline)', () => {
 
   it('finds them in Vietnamese', () => {
     const f = extractCaseFacts([
-      'Tôi làm việc 5 năm ở công ty, lương 7 triệu một tháng. Từ ngày 5 tháng 3 công ty không trả lương. Tôi phải làm gì?',
+      'Tôi làm việc 5 năm ở công ty, lương 7 triệu một tháng. ' +
+        'Từ ngày 5 tháng 3 công ty không trả lương. Tôi phải làm gì?',
     ]);
     expect(f.tenure).toEqual(['làm việc 5 năm']);
     expect(f.wages).toContain('7 triệu');

@@ -248,7 +248,7 @@ describe('conversation core: languages, limits and failures', () => {
 });
 
 describe('conversation core: hand-off edge cases', () => {
-  it('serialises messages of one conversation: a message sent while the escalation is being answered goes to staff', async () => {
+  it('serialises messages of a conversation: one sent while the escalation is answered goes to staff', async () => {
     let open: () => void = () => undefined;
     engine.gate = new Promise((resolve) => (open = resolve));
     const first = core.handle(msg('我在工地受伤了'));
@@ -350,7 +350,7 @@ describe('conversation core: hand-off edge cases', () => {
     expect(await core.handle(msg('三'))).toHaveLength(1);
   });
 
-  it('writes a masked summary: category, what happened (earlier messages too), what the worker asks, facts found', async () => {
+  it('writes a masked summary: category, what happened (also earlier), what the worker asks, facts found', async () => {
     await core.handle(msg('我在厂里工作了2年，老板从3月起不给工资'));
     await core.handle(msg('我受伤了\n电话13812345678\n\n怎么办'));
     const [ticket] = await store.listOpenTickets();

@@ -49,7 +49,7 @@ describe('inbound journal', () => {
     expect((await store.getTicket(result.ticketId!))?.category).toBe('urgent');
   });
 
-  it('journals a message before the engine runs and finishes it once after a restart, delivering through the outbox', async () => {
+  it('journals a message before the engine runs, finishes it once after a restart, via the outbox', async () => {
     const store = newStore();
     // First process: the LLM hangs (then the process "dies"); the message stays received.
     const first = createConversationCore({ engine: new HangingLlmEngine(), store, notices, urgency });

@@ -48,7 +48,7 @@ afterEach(() => {
 });
 
 describe('outbox under outages', () => {
-  it('delivers staff replies to workers while Slack hangs, and gives up on the stuck call with our own timeout', async () => {
+  it('delivers staff replies while Slack hangs, giving up on the stuck call with our own timeout', async () => {
     const store = newStore();
     await store.saveTicket(ticket('T1'), [{ kind: 'ticket.post', payload: {} }]);
     await store.saveTicket(ticket('T2', { slack: { channel: 'C', ts: '1' } }), [
@@ -74,7 +74,7 @@ describe('outbox under outages', () => {
     expect(logs.some((l) => String(l.obj.err).includes('timed out'))).toBe(true);
   }, 30_000);
 
-  it('logs and counts each failure, and moves an item to dead letters after N attempts with an error line', async () => {
+  it('logs and counts each failure, moves an item to dead letters after N attempts with an error line', async () => {
     const store = newStore();
     await store.saveTicket(ticket('T1'), [{ kind: 'ticket.post', payload: {} }]);
     const desk = new RecordingDesk();

@@ -59,7 +59,7 @@ describe('STARD bench', () => {
     expect(ids.filter(isTuningDev).every((id) => splitOf(id) === 'train' && bucketOf(id) < 45)).toBe(true);
   });
 
-  it('resolves Civil Code articles in whichever part holds them; "all" drops questions with a gold article outside the corpus', () => {
+  it('resolves Civil Code articles in any part; "all" drops questions with a gold article outside the corpus', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'stard-')), 'q.jsonl');
     writeFileSync(
       file,

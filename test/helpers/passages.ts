@@ -23,7 +23,9 @@ export const SAMPLE_PASSAGES: Passage[] = [
     law: '劳动合同法',
     title: '中华人民共和国劳动合同法',
     article: 82,
-    text: '用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。\n用人单位违反本法规定不与劳动者订立无固定期限劳动合同的，自应当订立无固定期限劳动合同之日起向劳动者每月支付二倍的工资。',
+    text:
+      '用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。\n' +
+      '用人单位违反本法规定不与劳动者订立无固定期限劳动合同的，自应当订立无固定期限劳动合同之日起向劳动者每月支付二倍的工资。',
   }),
   article({
     docId: 'cn/labor-contract-law',
@@ -38,7 +40,9 @@ export const SAMPLE_PASSAGES: Passage[] = [
     title: 'Bộ luật Lao động',
     article: 97,
     caption: 'Kỳ hạn trả lương',
-    text: 'Người lao động hưởng lương theo tháng được trả lương tháng một lần hoặc nửa tháng một lần. Thời điểm trả lương do hai bên thỏa thuận và phải được ấn định vào một thời điểm có tính chu kỳ.',
+    text:
+      'Người lao động hưởng lương theo tháng được trả lương tháng một lần hoặc nửa tháng một lần. ' +
+      'Thời điểm trả lương do hai bên thỏa thuận và phải được ấn định vào một thời điểm có tính chu kỳ.',
   }),
   article({
     docId: 'vn/nghi-dinh-12-2022-nd-cp',
@@ -46,6 +50,8 @@ export const SAMPLE_PASSAGES: Passage[] = [
     title: 'Nghị định 12/2022/NĐ-CP',
     article: 17,
     inForce: false,
-    text: 'Phạt tiền đối với người sử dụng lao động có hành vi không trả hoặc trả không đủ tiền lương cho người lao động.',
+    text:
+      'Phạt tiền đối với người sử dụng lao động có hành vi không trả hoặc trả không đủ tiền lương ' +
+      'cho người lao động.',
   }),
 ];

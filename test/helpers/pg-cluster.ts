@@ -42,7 +42,10 @@ function listVersions(root: string): string[] {
 export function pgUnavailableReason(): string | undefined {
   if (process.env.PG_TEST_URL) return undefined;
   if (!findPgBin())
-    return "no PostgreSQL server binaries (initdb, pg_ctl) found in PG_BIN or /usr/lib/postgresql/*/bin, and PG_TEST_URL is not set; install Debian's postgresql package (.ci/run does) to run these tests";
+    return (
+      'no PostgreSQL server binaries (initdb, pg_ctl) found in PG_BIN or /usr/lib/postgresql/*/bin, ' +
+      "and PG_TEST_URL is not set; install Debian's postgresql package (.ci/run does) to run these tests"
+    );
   if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0)
     return 'running as root and there is no `postgres` user to run the server as';
   return undefined;
@@ -113,7 +116,9 @@ export async function startPgServer(): Promise<PgTestServer> {
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const port = await freePort();
   // Durability is not under test here: fsync off keeps the suite quick on a shared machine.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const options =
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off ` +
+    '-c full_page_writes=off -c max_connections=200';
   run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
   const stopServer = async () => {
     try {

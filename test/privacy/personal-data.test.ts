@@ -75,7 +75,7 @@ describe('personal data at rest', () => {
 });
 
 describe('retention', () => {
-  it('purges old ordinary chats, old resolved tickets and old message ids, and keeps what is open or recent', async () => {
+  it('purges old ordinary chats, old resolved tickets and old message ids, keeps what is open or recent', async () => {
     let clock = 1_000_000_000_000;
     const store = openSqliteTicketStore(newPath(), { cipher });
     const core = createConversationCore({
@@ -111,7 +111,7 @@ describe('retention', () => {
 });
 
 describe('erasure', () => {
-  it('erases a worker\'s conversation, tickets and messages when they write "delete my data", in zh and vi', async () => {
+  it('erases a worker\'s conversation, tickets and messages when they write "delete my data" (zh, vi)', async () => {
     const path = newPath();
     const store = openSqliteTicketStore(path, { cipher });
     const core = createConversationCore({

@@ -59,7 +59,8 @@ describe('hybrid retrieval on the real knowledge base', () => {
   it('ranks articles of documents out of force below every in-force one', async () => {
     // Worded like the superseded penalty decree, so its articles are among the hits and the order is tested.
     const text =
-      'xử phạt vi phạm hành chính trong lĩnh vực lao động đối với người sử dụng lao động vi phạm quy định về tiền lương';
+      'xử phạt vi phạm hành chính trong lĩnh vực lao động ' +
+      'đối với người sử dụng lao động vi phạm quy định về tiền lương';
     const hits = await retriever.retrieve({ text, jurisdiction: 'VN', k: 20 });
     const firstOut = hits.findIndex((h) => !h.passage.inForce);
     expect(firstOut).toBeGreaterThan(0);

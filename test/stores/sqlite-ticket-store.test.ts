@@ -68,12 +68,14 @@ describe('SQLite ticket store', () => {
     old.pragma('user_version = 2');
     old
       .prepare(
-        "INSERT INTO tickets (id, channel, conversation_id, body, status, created_at, updated_at) VALUES ('T1', 'wechat', 'c', ?, 'open', 1, 1)",
+        'INSERT INTO tickets (id, channel, conversation_id, body, status, created_at, updated_at) ' +
+          "VALUES ('T1', 'wechat', 'c', ?, 'open', 1, 1)",
       )
       .run(JSON.stringify(ticket()));
     old
       .prepare(
-        "INSERT INTO outbox (kind, ticket_id, payload, due_at, created_at) VALUES ('ticket.post', 'T1', '{}', 1000, 1), ('worker.send', 'T1', '{\"text\":\"hi\"}', 1, 1)",
+        'INSERT INTO outbox (kind, ticket_id, payload, due_at, created_at) ' +
+          "VALUES ('ticket.post', 'T1', '{}', 1000, 1), ('worker.send', 'T1', '{\"text\":\"hi\"}', 1, 1)",
       )
       .run();
     old.close();

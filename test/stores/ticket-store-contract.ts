@@ -229,7 +229,7 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       await s.close();
     });
 
-    it('journals a message once, returns it to a redelivery, and finishes it with its ticket in one transaction', async () => {
+    it('journals a message once, returns it on redelivery, finishes it with its ticket atomically', async () => {
       const s = await fresh();
       const key = { channel: 'wechat', userId: 'u1', messageId: 'm1' } as const;
       const inbound = {
@@ -396,7 +396,7 @@ export function describeTicketStoreContract(name: string, subject: () => StoreUn
       await s.close();
     });
 
-    it('marks a send in flight, gives up on a dead letter without blocking its stream, and reports outbox health', async () => {
+    it('marks a send in flight, dead-letters one without blocking its stream, reports outbox health', async () => {
       const s = await fresh();
       await s.saveTicket(ticket({ createdAt: 100 }), [
         { kind: 'ticket.post', payload: {} },

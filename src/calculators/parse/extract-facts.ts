@@ -293,7 +293,8 @@ function answerBare(
     case 'wage':
     case 'localAverageWage':
     case 'hourlyWage':
-      // A bare Vietnamese "6" or "6,5" answering the monthly wage means millions; an hourly wage must be written in full.
+      // A bare Vietnamese "6" or "6,5" answering the monthly wage means millions; an hourly wage
+      // must be written in full.
       if (facts[expecting] === undefined && n !== undefined) {
         if (lang === 'vi' && n < 1000) {
           if (expecting === 'wage') facts.wage = n * 1_000_000;

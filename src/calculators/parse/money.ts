@@ -50,7 +50,8 @@ export function findCnAmounts(text: string): (Found<number> & { explicitUnit: bo
 }
 
 const VI_AMOUNT = new RegExp(
-  `(\\d+(?:[.,]\\d+)*|${VI_NUMBER_WORD})\\s*(triệu|tr|củ|chai|nghìn|ngàn|ngan|nghin|k|đồng|đ|vnd|vnđ)(?![\\p{L}])\\s*(\\d{1,3}(?!\\d)(?![.,]\\d))?`,
+  `(\\d+(?:[.,]\\d+)*|${VI_NUMBER_WORD})\\s*(triệu|tr|củ|chai|nghìn|ngàn|ngan|nghin|k|đồng|đ|vnd|vnđ)` +
+    `(?![\\p{L}])\\s*(\\d{1,3}(?!\\d)(?![.,]\\d))?`,
   'giu',
 );
 

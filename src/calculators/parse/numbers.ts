@@ -8,7 +8,10 @@ import { parseChineseNumeral } from '../../language/chinese-numerals.js';
 
 const CN_NUM = '[零〇一二两兩三四五六七八九十百千]';
 
-/** Parses an Arabic number written with ',' or '.' separators. A single separator followed by 1-2 digits is a decimal point. */
+/**
+ * Parses an Arabic number written with ',' or '.' separators. A single separator followed by 1-2
+ * digits is a decimal point.
+ */
 export function parseArabic(raw: string): number | undefined {
   const s = raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s/g, '');
   if (!/^\d[\d.,]*$/.test(s)) return undefined;
@@ -89,7 +92,8 @@ export function parseVietnameseWords(raw: string): number | undefined {
 }
 
 export const VI_NUMBER_WORD =
-  '(?:(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)(?:\\s+(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)){0,2})';
+  '(?:(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)' +
+  '(?:\\s+(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)){0,2})';
 
 /** Any number token: digits, Chinese numeral or Vietnamese words. */
 export function parseAnyNumber(raw: string): number | undefined {

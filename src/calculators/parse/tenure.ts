@@ -9,7 +9,8 @@ const N = `(${CN_NUMBER}|${VI_NUMBER_WORD})`;
 
 /** Chinese: "5年零3个月", "两年半", "4年8个月", "半年", "18个月", "8年", "一年多" (not exact: skipped). */
 const CN_TENURE = new RegExp(
-  `(?:(${CN_NUMBER})\\s*(?:周年|年)(半)?(?:\\s*零?\\s*(${CN_NUMBER})\\s*个?\\s*(?:月|個月))?|(半)年|(${CN_NUMBER})\\s*(?:个|個)\\s*(半)?\\s*月)`,
+  `(?:(${CN_NUMBER})\\s*(?:周年|年)(半)?(?:\\s*零?\\s*(${CN_NUMBER})\\s*个?\\s*(?:月|個月))?` +
+    `|(半)年|(${CN_NUMBER})\\s*(?:个|個)\\s*(半)?\\s*月)`,
   'g',
 );
 /** Vietnamese: "4 năm 3 tháng", "2 năm rưỡi", "18 tháng", "nửa năm". */

@@ -12,7 +12,10 @@ export interface ApiKeyInfo {
 }
 
 export interface ApiKeyStore {
-  /** Creates a key for `integration` (a second key of the same integration is a rotation); the full key is returned once. */
+  /**
+   * Creates a key for `integration` (a second key of the same integration is a rotation); the full
+   * key is returned once.
+   */
   create(integration: string, at?: number): { key: string; info: ApiKeyInfo };
   list(): ApiKeyInfo[];
   /** Revokes by key id or integration name (all its keys); returns how many keys were revoked. */
@@ -29,7 +32,10 @@ const KEY_FORMAT = /^gk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 /** What a key store keeps of a key's secret. */
 export const secretHash = (secret: string) => createHash('sha256').update(secret).digest();
 
-/** A new key for `integration` (checked against {@link INTEGRATION_NAME}): its id, the full key (shown once) and the hash to store. */
+/**
+ * A new key for `integration` (checked against {@link INTEGRATION_NAME}): its id, the full key
+ * (shown once) and the hash to store.
+ */
 export function newApiKey(integration: string): { keyId: string; key: string; hash: Buffer } {
   if (!INTEGRATION_NAME.test(integration))
     throw new Error('integration name: 1-40 characters of a-z, 0-9, _ and -, starting with a letter or digit');
@@ -54,7 +60,8 @@ export function openApiKeyStore(path: string): ApiKeyStore {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.exec(`CREATE TABLE IF NOT EXISTS api_keys (
-    key_id TEXT PRIMARY KEY, integration TEXT NOT NULL, secret_hash BLOB NOT NULL, created_at INTEGER NOT NULL, revoked_at INTEGER)`);
+    key_id TEXT PRIMARY KEY, integration TEXT NOT NULL, secret_hash BLOB NOT NULL, created_at INTEGER NOT NULL,
+    revoked_at INTEGER)`);
   const toInfo = (r: {
     key_id: string;
     integration: string;

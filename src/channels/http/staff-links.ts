@@ -25,7 +25,8 @@ export function createStaffLinks(settings: { secret: string; baseUrl: string; tt
     ttlSeconds: ttl,
     transcriptUrl(ticketId, nowMs = Date.now()) {
       const exp = Math.floor(nowMs / 1000) + ttl;
-      return `${base}${TRANSCRIPT_PATH}${encodeURIComponent(ticketId)}?exp=${exp}&sig=${mac(ticketId, exp).toString('base64url')}`;
+      const sig = mac(ticketId, exp).toString('base64url');
+      return `${base}${TRANSCRIPT_PATH}${encodeURIComponent(ticketId)}?exp=${exp}&sig=${sig}`;
     },
     verify(ticketId, expires, signature, nowMs = Date.now()) {
       if (!expires || !signature || !/^\d{1,12}$/.test(expires)) return false;

@@ -14,17 +14,26 @@ export interface TranscriptPageLabels {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+const VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1">';
+const STYLE =
+  '<style>body{font:15px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}' +
+  'li{list-style:none;margin:0 0 1rem}p{white-space:pre-wrap;margin:.25rem 0}' +
+  '.warning{background:#fff3cd;padding:.5rem}' +
+  '.staff b{color:#0645ad}time{color:#666;font-size:.85em}</style>';
+
 function renderPage(ticket: Ticket, labels: TranscriptPageLabels, lang: string): string {
   const rows = ticket.transcript
     .map(
       (e) =>
-        `<li class="${e.role}"><b>${escapeHtml(labels.role[e.role])}</b> <time>${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} UTC</time><p>${escapeHtml(e.text)}</p></li>`,
+        `<li class="${e.role}"><b>${escapeHtml(labels.role[e.role])}</b> ` +
+        `<time>${new Date(e.at).toISOString().slice(0, 16).replace('T', ' ')} UTC</time>` +
+        `<p>${escapeHtml(e.text)}</p></li>`,
     )
     .join('\n');
   return `<!doctype html>
-<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">${VIEWPORT_META}
 <meta name="robots" content="noindex"><title>${escapeHtml(labels.title)} ${escapeHtml(ticket.id)}</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}li{list-style:none;margin:0 0 1rem}p{white-space:pre-wrap;margin:.25rem 0}.warning{background:#fff3cd;padding:.5rem}.staff b{color:#0645ad}time{color:#666;font-size:.85em}</style>
+${STYLE}
 </head><body>
 <h1>${escapeHtml(labels.title)} ${escapeHtml(ticket.id)}</h1>
 <p class="warning" role="note">${escapeHtml(labels.warning)}</p>

@@ -47,10 +47,14 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS reply_windows (
     channel TEXT NOT NULL, user_id TEXT NOT NULL, opened_at INTEGER NOT NULL, ends_at INTEGER NOT NULL,
     allowed INTEGER NOT NULL, sent INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (channel, user_id));
-  CREATE TABLE IF NOT EXISTS unsubscribed (channel TEXT NOT NULL, user_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (channel, user_id));
-  CREATE TABLE IF NOT EXISTS held_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, user_id TEXT NOT NULL, text TEXT NOT NULL, at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS unsubscribed (
+    channel TEXT NOT NULL, user_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (channel, user_id));
+  CREATE TABLE IF NOT EXISTS held_messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, user_id TEXT NOT NULL, text TEXT NOT NULL,
+    at INTEGER NOT NULL);
   CREATE INDEX IF NOT EXISTS held_messages_user ON held_messages(channel, user_id, id);
-  CREATE TABLE IF NOT EXISTS seen_events (channel TEXT NOT NULL, event_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (channel, event_id));
+  CREATE TABLE IF NOT EXISTS seen_events (
+    channel TEXT NOT NULL, event_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (channel, event_id));
 `;
 
 interface WindowRow {
@@ -74,7 +78,8 @@ export function openChannelStateStore(path: string): ChannelStateStore {
   );
   const upsertWindow = db.prepare(
     `INSERT INTO reply_windows (channel, user_id, opened_at, ends_at, allowed, sent) VALUES (?, ?, ?, ?, ?, 0)
-     ON CONFLICT(channel, user_id) DO UPDATE SET opened_at = excluded.opened_at, ends_at = excluded.ends_at, allowed = excluded.allowed, sent = 0`,
+     ON CONFLICT(channel, user_id) DO UPDATE SET opened_at = excluded.opened_at, ends_at = excluded.ends_at,
+       allowed = excluded.allowed, sent = 0`,
   );
   const countSent = db.prepare('UPDATE reply_windows SET sent = sent + 1 WHERE channel = ? AND user_id = ?');
   const addUnsub = db.prepare('INSERT OR REPLACE INTO unsubscribed (channel, user_id, at) VALUES (?, ?, ?)');

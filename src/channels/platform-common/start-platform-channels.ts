@@ -62,11 +62,13 @@ export async function startPlatformChannels(settings: PlatformChannelsSettings):
   const { oa, kf, zalo, server: serverConfig } = settings.config;
   if (!oa)
     log.warn(
-      'WeChat Official Account off: set WECHAT_OA_APP_ID, WECHAT_OA_APP_SECRET, WECHAT_OA_TOKEN (docs/wechat-official-account-setup.md)',
+      'WeChat Official Account off: set WECHAT_OA_APP_ID, WECHAT_OA_APP_SECRET, WECHAT_OA_TOKEN ' +
+        '(docs/wechat-official-account-setup.md)',
     );
   if (!kf)
     log.warn(
-      'WeCom Customer Service off: set WECOM_KF_CORP_ID, WECOM_KF_SECRET, WECOM_KF_TOKEN, WECOM_KF_ENCODING_AES_KEY (docs/wecom-kf-setup.md)',
+      'WeCom Customer Service off: set WECOM_KF_CORP_ID, WECOM_KF_SECRET, WECOM_KF_TOKEN, WECOM_KF_ENCODING_AES_KEY ' +
+        '(docs/wecom-kf-setup.md)',
     );
   if (!zalo)
     log.warn(

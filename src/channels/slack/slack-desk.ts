@@ -24,7 +24,10 @@ export type DeskClaimResult =
 /** What the staff desk needs from the conversation core. All methods are idempotent. */
 export interface SlackPort {
   claim(ticketId: string, staffUserId: string): Promise<DeskClaimResult>;
-  /** Queues the text for the worker (the core's outbox delivers it); refused when resolved, unknown, or not the owner's (or a lead's). */
+  /**
+   * Queues the text for the worker (the core's outbox delivers it); refused when resolved, unknown,
+   * or not the owner's (or a lead's).
+   */
   staffReply(ticketId: string, staffUserId: string, text: string): Promise<boolean | StaffReplyResult>;
   /** False when the ticket is already resolved or unknown. */
   resolve(ticketId: string, staffUserId: string): Promise<boolean>;
@@ -42,7 +45,10 @@ export interface SlackDeskSettings {
   readonly texts?: DeskText;
   /** Slack user ids of leads: they may reply on any claimed ticket. */
   readonly leads?: readonly string[];
-  /** A signed, expiring link to the ticket's transcript page on the bot's server; without it "View" says the page is not configured. */
+  /**
+   * A signed, expiring link to the ticket's transcript page on the bot's server; without it "View"
+   * says the page is not configured.
+   */
   readonly transcriptLink?: (ticketId: string) => { url: string; ttlSeconds: number };
   /** Bot User OAuth Token (`xoxb-...`). */
   readonly botToken: string;

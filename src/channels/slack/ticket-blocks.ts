@@ -55,6 +55,8 @@ function button(T: DeskText, action: TicketActionName, ticketId: string, style?:
 export function ticketBlocks(ticket: Ticket, T: DeskText = DESK_TEXT): KnownBlock[] {
   const citations = ticket.citations.map((c) => `• ${c.label}`).join('\n') || T.none;
   const status = `${T.status[ticket.status]}${ticket.owner ? ` · ${T.owner(ticket.owner)}` : ''}`;
+  const openedAtSeconds = Math.floor(ticket.createdAt / 1000);
+  const openedAtUtc = new Date(ticket.createdAt).toISOString().slice(0, 16).replace('T', ' ');
   const blocks: KnownBlock[] = [
     {
       type: 'header',
@@ -79,7 +81,7 @@ export function ticketBlocks(ticket: Ticket, T: DeskText = DESK_TEXT): KnownBloc
       elements: [
         {
           type: 'mrkdwn',
-          text: `${T.category[ticket.category]} · ${T.opened(Math.floor(ticket.createdAt / 1000), new Date(ticket.createdAt).toISOString().slice(0, 16).replace('T', ' '))} UTC`,
+          text: `${T.category[ticket.category]} · ${T.opened(openedAtSeconds, openedAtUtc)} UTC`,
         },
       ],
     },

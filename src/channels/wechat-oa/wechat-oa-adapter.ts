@@ -14,7 +14,10 @@ import { createWechatOaApi, type WechatOaApi } from './wechat-oa-api.js';
 import type { WechatOaConfig } from './wechat-oa-config.js';
 import { dedupeKey, translateOaMessage } from './wechat-oa-events.js';
 
-/** WeChat's customer-service allowances: 5 messages within 48 h of a message; 3 within a minute of a follow or menu click. */
+/**
+ * WeChat's customer-service allowances: 5 messages within 48 h of a message; 3 within a minute of a
+ * follow or menu click.
+ */
 export const OA_MESSAGE_QUOTA: ReplyQuota = { windowMs: 48 * 3_600_000, messages: 5 };
 export const OA_EVENT_QUOTA: ReplyQuota = { windowMs: 60_000, messages: 3 };
 

@@ -30,7 +30,9 @@ export function createWechatOaApi(settings: {
   const base = settings.apiBase;
   const tokens = createAccessTokenCache(
     async () => {
-      const url = `${base}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(settings.appId)}&secret=${encodeURIComponent(settings.appSecret)}`;
+      const url =
+        `${base}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(settings.appId)}` +
+        `&secret=${encodeURIComponent(settings.appSecret)}`;
       const r = await fetchJson(url, { method: 'GET' }, tokenResponse);
       if ('errcode' in r) throw new Error(`WeChat token request failed: errcode ${r.errcode}`);
       return { token: r.access_token, expiresInSeconds: r.expires_in };

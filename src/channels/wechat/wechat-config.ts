@@ -48,7 +48,8 @@ export function loadWechatConfig(env: Record<string, string | undefined>): Wecha
   }
   if (token && TOKENLESS_PUPPETS.has(e.WECHATY_PUPPET)) {
     throw new ConfigError(
-      `WECHATY_PUPPET_SERVICE_TOKEN is set but WECHATY_PUPPET=${e.WECHATY_PUPPET} logs in by QR code and takes no token; set WECHATY_PUPPET to the token's puppet (e.g. wechaty-puppet-service)`,
+      `WECHATY_PUPPET_SERVICE_TOKEN is set but WECHATY_PUPPET=${e.WECHATY_PUPPET} ` +
+        `logs in by QR code and takes no token; set WECHATY_PUPPET to the token's puppet (e.g. wechaty-puppet-service)`,
     );
   }
   return {

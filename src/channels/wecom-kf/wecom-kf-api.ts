@@ -66,7 +66,8 @@ export function createWecomKfApi(settings: {
   const tokens = createAccessTokenCache(
     async () => {
       const r = await fetchJson(
-        `${root}/cgi-bin/gettoken?corpid=${encodeURIComponent(settings.corpId)}&corpsecret=${encodeURIComponent(settings.secret)}`,
+        `${root}/cgi-bin/gettoken?corpid=${encodeURIComponent(settings.corpId)}` +
+          `&corpsecret=${encodeURIComponent(settings.secret)}`,
         { method: 'GET' },
         tokenResponse,
       );

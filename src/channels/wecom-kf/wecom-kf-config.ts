@@ -21,7 +21,10 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9]{43}$/, '43 letters or digits, as generated in the console')
     .optional(),
   WECOM_KF_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
-  /** WeCom userid of the 接待人员 who takes sessions when a staff member claims a ticket; empty = sessions stay with the bot. */
+  /**
+   * WeCom userid of the 接待人员 who takes sessions when a staff member claims a ticket; empty =
+   * sessions stay with the bot.
+   */
   WECOM_KF_SERVICER_USERID: z
     .string()
     .regex(/^[\w.@-]{1,64}$/, 'a WeCom userid')

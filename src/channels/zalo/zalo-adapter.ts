@@ -141,7 +141,8 @@ export function createZaloAdapter(settings: ZaloAdapterSettings): PlatformChanne
           reply
             .type('text/html')
             .send(
-              `<html><head><meta name="zalo-platform-site-verification" content="${code}" /></head><body></body></html>`,
+              `<html><head><meta name="zalo-platform-site-verification" content="${code}" /></head>` +
+                '<body></body></html>',
             ),
         );
       }

@@ -10,7 +10,10 @@ export interface LoadtestEngine {
   readonly hotline: string;
 }
 
-/** The real answer pipeline, or (echo, or auto when it cannot be built) an engine that measures only the serving path. */
+/**
+ * The real answer pipeline, or (echo, or auto when it cannot be built) an engine that measures only
+ * the serving path.
+ */
 export async function buildLoadtestEngine(choice: EngineChoice): Promise<LoadtestEngine> {
   if (choice !== 'echo') {
     try {
@@ -24,8 +27,10 @@ export async function buildLoadtestEngine(choice: EngineChoice): Promise<Loadtes
       };
     } catch (error) {
       if (choice === 'real') throw error;
+      const reason = error instanceof Error ? error.message : String(error);
       process.stderr.write(
-        `loadtest: the real answer pipeline could not be built (${error instanceof Error ? error.message : String(error)}); measuring the serving path with the echo engine instead.\n`,
+        `loadtest: the real answer pipeline could not be built (${reason}); ` +
+          'measuring the serving path with the echo engine instead.\n',
       );
     }
   }

@@ -27,7 +27,11 @@ export function auditPage(ctx: PageContext, entries: readonly AuditEntry[]): str
                 <td data-label="${t('col_user')}">${a.user}</td>
                 <td data-label="${t('col_action')}">${a.action}</td>
                 <td data-label="${t('col_ticket')}">
-                  ${a.ticketId ? html`<a href="/console/tickets/${encodeURIComponent(a.ticketId)}">${a.ticketId}</a>` : ''}
+                  ${
+                    a.ticketId
+                      ? html`<a href="/console/tickets/${encodeURIComponent(a.ticketId)}">${a.ticketId}</a>`
+                      : ''
+                  }
                 </td>
                 <td data-label="${t('col_detail')}">${a.detail ?? ''}</td>
               </tr>`,

@@ -8,12 +8,7 @@ export const RANGE_CHOICES = [7, 14, 30, 90] as const;
 export function dashboardPage(ctx: PageContext, d: DashboardData, days: number): string {
   const { t } = ctx;
   const times = (label: string, p: Percentiles) =>
-    html`<tr>
-      <th scope="row">${label}</th>
-      <td>${p.count}</td>
-      <td>${p.p50 ?? '—'}</td>
-      <td>${p.p90 ?? '—'}</td>
-    </tr>`;
+    html`<tr><th scope="row">${label}</th><td>${p.count}</td><td>${p.p50 ?? '—'}</td><td>${p.p90 ?? '—'}</td></tr>`;
   const anyMessages = Object.keys(d.messagesByLang).length > 0;
   const noData = html`<p class="empty">${t('no_data')}</p>`;
   const modeLabel = (m: string) => t(`mode_${m}`);
@@ -26,7 +21,9 @@ export function dashboardPage(ctx: PageContext, d: DashboardData, days: number):
       <form method="get" action="/console/dashboard" class="filters">
         <label
           ><select name="days" data-autosubmit>
-            ${RANGE_CHOICES.map((n) => html`<option value="${n}" ${n === days ? html` selected` : ''}>${t('range_days', { n })}</option>`)}
+            ${RANGE_CHOICES.map(
+              (n) => html`<option value="${n}" ${n === days ? html` selected` : ''}>${t('range_days', { n })}</option>`,
+            )}
           </select></label
         >
         <button type="submit" class="js-hide">${t('filter')}</button>

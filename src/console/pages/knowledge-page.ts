@@ -4,14 +4,15 @@ import { formatTime, layout, type PageContext } from './layout.js';
 
 export function knowledgePage(ctx: PageContext, d: DashboardData, days: number, hasEvalReport: boolean): string {
   const { t } = ctx;
+  const evalReport = hasEvalReport
+    ? html`<a href="/console/eval-report" id="eval-report" target="_blank" rel="noopener">${t('eval_report')}</a>`
+    : html`<span id="eval-report-missing">${t('eval_report_missing')}</span>`;
   return layout(
     ctx,
     t('knowledge_title'),
     'knowledge',
     html`<h1>${t('knowledge_title')} <small>${t('range_days', { n: days })}</small></h1>
-      <p>
-        ${hasEvalReport ? html`<a href="/console/eval-report" id="eval-report" target="_blank" rel="noopener">${t('eval_report')}</a>` : html`<span id="eval-report-missing">${t('eval_report_missing')}</span>`}
-      </p>
+      <p>${evalReport}</p>
       <section class="card">
         <h2>${t('top_citations')}</h2>
         ${

@@ -44,9 +44,10 @@ function nav(ctx: PageContext, active: string): SafeHtml {
     ['knowledge', '/console/knowledge'],
     ...(user.role === 'lead' ? ([['audit', '/console/audit']] as [string, string][]) : []),
   ];
+  const current = (key: string) => (key === active ? html` aria-current="page"` : '');
   return html`<nav class="top">
     <ul>
-      ${links.map(([key, href]) => html`<li><a href="${href}" ${key === active ? html` aria-current="page"` : ''}>${t(`nav_${key}`)}</a></li>`)}
+      ${links.map(([key, href]) => html`<li><a href="${href}" ${current(key)}>${t(`nav_${key}`)}</a></li>`)}
     </ul>
     <div class="who">
       <span>${t('signed_in_as', { name: user.name, role: t(`role_${user.role}`) })}</span>
@@ -55,7 +56,9 @@ function nav(ctx: PageContext, active: string): SafeHtml {
         <label
           ><span class="sr">${t('language')}</span
           ><select name="lang" data-autosubmit>
-            ${UI_LANGS.map((l) => html`<option value="${l}" ${l === ctx.lang ? html` selected` : ''}>${LANG_NAMES[l]}</option>`)}
+            ${UI_LANGS.map(
+              (l) => html`<option value="${l}" ${l === ctx.lang ? html` selected` : ''}>${LANG_NAMES[l]}</option>`,
+            )}
           </select></label
         >
         <button type="submit" class="js-hide">${t('save')}</button>

@@ -93,7 +93,11 @@ export function queuePage(ctx: PageContext, all: readonly Ticket[], filter: Queu
           filter.channel,
           channels.map((c) => [c, c] as const),
         )}
-        ${select('owner', t('col_owner'), filter.owner, [['mine', t('filter_mine')], ['none', t('filter_unowned')], ...owners.map((o) => [o, ownerLabel(o) ?? o] as const)])}
+        ${select('owner', t('col_owner'), filter.owner, [
+          ['mine', t('filter_mine')],
+          ['none', t('filter_unowned')],
+          ...owners.map((o) => [o, ownerLabel(o) ?? o] as const),
+        ])}
         <button type="submit">${t('filter')}</button>
       </form>
       <table class="queue">

@@ -44,9 +44,13 @@ function actions(ctx: PageContext, view: TicketView): SafeHtml {
   const base = `/console/tickets/${encodeURIComponent(ticket.id)}`;
   const mayAct = canAct(user, ticket);
   const others = view.colleagues.filter((c) => !c.disabled && ownerIdOf(c) !== ticket.owner);
+  const inlineForm = (action: string, button: SafeHtml) =>
+    html`<form method="post" action="${base}/${action}" class="inline">${csrfField(ctx)}${button}</form>`;
+  const claimButton = html`<button type="submit" id="claim">${t('claim')}</button>`;
+  const resolveButton = html`<button type="submit" id="resolve" class="secondary">${t('resolve')}</button>`;
   return html`<section class="card actions">
-    ${ticket.status === 'open' ? html`<form method="post" action="${base}/claim" class="inline">${csrfField(ctx)}<button type="submit" id="claim">${t('claim')}</button></form>` : ''}
-    ${mayAct ? html`<form method="post" action="${base}/resolve" class="inline">${csrfField(ctx)}<button type="submit" id="resolve" class="secondary">${t('resolve')}</button></form>` : ''}
+    ${ticket.status === 'open' ? inlineForm('claim', claimButton) : ''}
+    ${mayAct ? inlineForm('resolve', resolveButton) : ''}
     ${
       mayAct
         ? html`<form method="post" action="${base}/reply" class="stack">
@@ -147,7 +151,10 @@ export function ticketPage(ctx: PageContext, view: TicketView): string {
           ? html`<section class="card">
               <h2>${t('audit_title')}</h2>
               <ul class="audit">
-                ${view.audit.map((a) => html`<li>${formatTime(a.at, ctx.offsetMinutes)} · ${a.user} · ${a.action}${a.detail ? ` · ${a.detail}` : ''}</li>`)}
+                ${view.audit.map((a) => {
+                  const detail = a.detail ? ` · ${a.detail}` : '';
+                  return html`<li>${formatTime(a.at, ctx.offsetMinutes)} · ${a.user} · ${a.action}${detail}</li>`;
+                })}
               </ul>
             </section>`
           : ''

@@ -25,7 +25,11 @@ export interface ConsoleAppSettings {
   >;
   /** Longest staff reply (the worker's channel limit, as in Slack). @default 1800 */
   readonly replyMaxLength?: number;
-  /** How often open event streams look for changes made by another process (the Slack desk in `npm run serve`). @default 5000 */
+  /**
+   * How often open event streams look for changes made by another process
+   * (the Slack desk in `npm run serve`).
+   * @default 5000
+   */
   readonly pollMs?: number;
   readonly logger?: Logger;
   readonly now?: () => number;

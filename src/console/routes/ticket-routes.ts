@@ -108,7 +108,8 @@ export function registerTicketRoutes(c: RouteContext): void {
     const key = `${user.name}\u0000${id}\u0000${text}`;
     for (const [k, at] of recentReplies) if (now() - at >= REPLY_DEDUPE_MS) recentReplies.delete(k);
     if (recentReplies.has(key)) return 'replied';
-    // A reply from the console to an unclaimed ticket claims it first (the core only takes replies from its owner or a lead).
+    // A reply from the console to an unclaimed ticket claims it first (the core only takes replies
+    // from its owner or a lead).
     const before = await core.getTicket(id);
     if (before && before.status === 'open' && !before.owner) await core.claim(id, ownerIdOf(user));
     const sent = await core.staffReply(id, ownerIdOf(user), text);

@@ -33,7 +33,10 @@ export function createLearnedExpander(table: LearnedTable | undefined): LearnedE
   };
 }
 
-/** Reads `knowledge/learned/zh-translation.json`; absent file = no learned expansion; a damaged one is an error naming the file. */
+/**
+ * Reads `knowledge/learned/zh-translation.json`; absent file = no learned expansion; a damaged one
+ * is an error naming the file.
+ */
 export function loadLearnedExpander(knowledgeDir: string): LearnedExpander {
   return createLearnedExpander(loadLearnedTable(knowledgeDir));
 }

@@ -5,7 +5,10 @@ import type { EncodedTokens } from './encoded-tokens.js';
 
 const vocabularySchema = z.array(z.string());
 
-/** Writes the encoded corpus as vocabulary.json + two little-endian Int32 files (fast to load: no per-token strings). */
+/**
+ * Writes the encoded corpus as vocabulary.json + two little-endian Int32 files (fast to load: no
+ * per-token strings).
+ */
 export function writeEncodedTokens(dir: string, tokens: EncodedTokens): void {
   writeFileSync(join(dir, 'vocabulary.json'), JSON.stringify(tokens.vocabulary));
   writeFileSync(

@@ -37,7 +37,8 @@ export async function openPgDatabase(settings: PgDatabaseSettings): Promise<PgDa
     max: settings.lockPoolSize ?? 20,
     idleTimeoutMillis: 30_000,
   });
-  // A connection lost while checked out (a lock holder waiting on the engine) reports here too, instead of crashing the process.
+  // A connection lost while checked out (a lock holder waiting on the engine) reports here too, instead of
+  // crashing the process.
   for (const p of [pool, lockPool]) {
     p.on('error', onError);
     p.on('connect', (client) => client.on('error', onError));

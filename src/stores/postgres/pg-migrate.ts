@@ -29,7 +29,8 @@ export function readMigrations(dir = PG_MIGRATIONS_DIR): Migration[] {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1)
       throw new Error(
-        `PostgreSQL migrations: expected version ${i + 1}, found ${m.name} (numbers must run 001, 002, ... without gaps)`,
+        `PostgreSQL migrations: expected version ${i + 1}, found ${m.name} ` +
+          '(numbers must run 001, 002, ... without gaps)',
       );
   });
   return migrations;
@@ -47,7 +48,8 @@ export async function migratePg(pool: pg.Pool, migrations: readonly Migration[] 
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
+      applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
     const done = new Map(
       (
         await client.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')
@@ -56,7 +58,8 @@ export async function migratePg(pool: pg.Pool, migrations: readonly Migration[] 
     const newest = Math.max(0, ...done.keys());
     if (newest > migrations.length)
       throw new Error(
-        `the database has schema version ${newest}, newer than this release knows (${migrations.length}); run the newer release`,
+        `the database has schema version ${newest}, newer than this release knows (${migrations.length}); ` +
+          'run the newer release',
       );
     for (const m of migrations) {
       const previous = done.get(m.version);

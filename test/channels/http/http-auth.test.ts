@@ -120,7 +120,7 @@ describe('HTTP API authentication', () => {
     expect((await send(forged, { text: '年假' })).statusCode).toBe(401);
   });
 
-  it('limits tickets per integration with 429, Retry-After and a message, without blocking other integrations', async () => {
+  it('limits tickets per integration (429, Retry-After, a message) without blocking other integrations', async () => {
     const { store, a, b, send } = setup({ perCallerPerHour: 3 });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1)

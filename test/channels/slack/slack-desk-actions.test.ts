@@ -119,7 +119,8 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
     expect(port.tickets.get('T1')?.owner).toBe('U_A');
     // The owner alone learns how to reach the worker; the others only who owns it.
     expect(ephemeralTo('U_A')).toEqual([
-      `You own ticket T1. The worker is on wechat, contact id ${ticket('T1').conversationId} (personal data: only for you).`,
+      `You own ticket T1. The worker is on wechat, contact id ${ticket('T1').conversationId} ` +
+        '(personal data: only for you).',
     ]);
     expect(ephemeralTo('U_B')).toEqual(['Ticket T1 is already claimed by <@U_A>.']);
   });
@@ -142,7 +143,7 @@ describe('Slack desk actions (real Bolt app, scripted core)', () => {
     expect(port.calls).toEqual(['claim T3 U_A', 'resolve T3 U_A']);
   });
 
-  it('reply opens a modal for the owner (or a lead) only, and refuses a resolved or unclaimed one without a modal', async () => {
+  it('reply opens a modal for the owner (or a lead) only; refuses a resolved or unclaimed one, no modal', async () => {
     port.tickets.set('T4', ticket('T4', { owner: 'U_A', status: 'claimed' }));
     port.tickets.set('T5', ticket('T5', { status: 'resolved' }));
     port.tickets.set('T3', ticket('T3'));

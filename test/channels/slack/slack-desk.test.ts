@@ -75,7 +75,7 @@ describe('Slack staff desk with the real core and outbox (real Bolt app, signed 
     expect((await store.getTicket(ticketId))?.slack).toEqual({ channel: 'C123', ts: '1001.0001' });
   });
 
-  it('claims once: the message is updated with the owner, a second click by someone else gets an ephemeral notice', async () => {
+  it('claims once: the message shows the owner, a second click by someone else gets an ephemeral notice', async () => {
     expect((await click('claim', ticketId, 'U_ANNA')).status).toBe(200);
     expect((await click('claim', ticketId, 'U_ANNA')).status).toBe(200);
     expect((await click('claim', ticketId, 'U_BEN')).status).toBe(200);
@@ -147,7 +147,7 @@ describe('Slack staff desk with the real core and outbox (real Bolt app, signed 
     expect(String(reply.text)).toContain('<@U_ANNA>');
   });
 
-  it('resolves: the message loses its action buttons, the worker is told, the bot takes the conversation back', async () => {
+  it('resolves: the message loses its buttons, the worker is told, the bot takes the conversation back', async () => {
     await click('resolve', ticketId, 'U_ANNA');
     expect((await store.getTicket(ticketId))?.status).toBe('resolved');
     await dispatcher.drainOnce();

@@ -110,14 +110,22 @@ describe('WeChat Official Account: verification and signatures', () => {
   it('answers the URL verification with echostr when the signature is right, 401 otherwise', async () => {
     await start();
     const timestamp = '1764471600';
-    const ok = await fetch(
-      `${url}?${new URLSearchParams({ signature: wxSignature(TOKEN, timestamp, 'abc'), timestamp, nonce: 'abc', echostr: '5837397749' }).toString()}`,
-    );
+    const okQuery = new URLSearchParams({
+      signature: wxSignature(TOKEN, timestamp, 'abc'),
+      timestamp,
+      nonce: 'abc',
+      echostr: '5837397749',
+    });
+    const ok = await fetch(`${url}?${okQuery.toString()}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('5837397749');
-    const bad = await fetch(
-      `${url}?${new URLSearchParams({ signature: wxSignature('nottoken', timestamp, 'abc'), timestamp, nonce: 'abc', echostr: '5837397749' }).toString()}`,
-    );
+    const badQuery = new URLSearchParams({
+      signature: wxSignature('nottoken', timestamp, 'abc'),
+      timestamp,
+      nonce: 'abc',
+      echostr: '5837397749',
+    });
+    const bad = await fetch(`${url}?${badQuery.toString()}`);
     expect(bad.status).toBe(401);
     expect(await bad.text()).not.toContain('5837397749');
   });
@@ -178,7 +186,7 @@ describe('WeChat Official Account: messages', () => {
     expect(fake.sent).toHaveLength(0);
   });
 
-  it('answers "success" at once when the answer is slow, then sends it through the customer-service API; retries meanwhile get "success"', async () => {
+  it('answers "success" at once if slow, then sends via the customer-service API; retries get "success"', async () => {
     await start({ passiveReplyMs: 30 });
     let release: () => void = () => undefined;
     h.engine.gate = new Promise<void>((resolve) => {
@@ -196,7 +204,7 @@ describe('WeChat Official Account: messages', () => {
     expect(h.engine.requests).toHaveLength(1);
   });
 
-  it('sends the first part of a long answer passively and the rest through the API, never cutting a citation', async () => {
+  it('sends the first part of a long answer passively, the rest via the API, never cutting a citation', async () => {
     const long = `${'根据规定，用人单位应当按时足额支付劳动报酬。'.repeat(8)}《劳动合同法》第八十二条规定了二倍工资。${'请保留工资条和考勤记录。'.repeat(8)}`;
     h = createChannelHarness(() => ({ answer: long }));
     await start({ maxMessageLength: 120 });
@@ -349,7 +357,7 @@ describe('WeChat Official Account: sending later (tokens, outbox, windows)', () 
     expect(h.log.lines.join('\n')).toContain('message to worker not sent');
   });
 
-  it('does not send after the 48-hour window closed, tells staff, and delivers when the worker writes again', async () => {
+  it('does not send after the 48-hour window closed, tells staff, delivers when the worker writes again', async () => {
     await start();
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wechat_oa', adapter.sender]]));

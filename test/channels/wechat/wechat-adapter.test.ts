@@ -126,7 +126,7 @@ describe('WeChat adapter (real Wechaty, mock puppet, scripted core)', () => {
     expect(received.length).toBe(before);
   });
 
-  it('in an allowed group, ignores messages without a mention and answers a mention, mentioning the worker', async () => {
+  it('in an allowed group, ignores messages without a mention, answers a mention, mentioning the worker', async () => {
     const room = mocker.createRoom({ topic: '工会群', memberIdList: [me.id, worker.id, worker2.id] });
     const before = received.length;
     worker.say('大家好，今天加班吗').to(room);

@@ -47,12 +47,18 @@ async function start(options: { servicer?: string } = {}): Promise<void> {
 async function callback(
   options: { badSignature?: boolean; callbackToken?: string } = {},
 ): Promise<{ status: number; body: string }> {
-  const inner = `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><CreateTime>1764471600</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event><Token><![CDATA[${options.callbackToken ?? 'ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR'}]]></Token><OpenKfId><![CDATA[${KF}]]></OpenKfId></xml>`;
+  const inner =
+    `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><CreateTime>1764471600</CreateTime>` +
+    '<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event>' +
+    `<Token><![CDATA[${options.callbackToken ?? 'ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR'}]]></Token>` +
+    `<OpenKfId><![CDATA[${KF}]]></OpenKfId></xml>`;
   const encrypt = wxEncrypt(aesKey, CORP_ID, inner);
   const timestamp = '1764471600';
   const nonce = `nonce${(seq += 1)}`;
   const signature = wxSignature(options.badSignature ? 'wrong' : TOKEN, timestamp, nonce, encrypt);
-  const body = `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>`;
+  const body =
+    `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt>` +
+    '<AgentID><![CDATA[]]></AgentID></xml>';
   const response = await fetch(
     `${url}?${new URLSearchParams({ msg_signature: signature, timestamp, nonce }).toString()}`,
     { method: 'POST', headers: { 'content-type': 'text/xml' }, body },
@@ -78,14 +84,22 @@ describe('WeCom KF: callback', () => {
   it('answers the URL verification with the decrypted echostr; a bad signature gets 401', async () => {
     await start();
     const echostr = wxEncrypt(aesKey, CORP_ID, '1616140317555161061');
-    const ok = await fetch(
-      `${url}?${new URLSearchParams({ msg_signature: wxSignature(TOKEN, '1764471600', 'n1', echostr), timestamp: '1764471600', nonce: 'n1', echostr }).toString()}`,
-    );
+    const okQuery = new URLSearchParams({
+      msg_signature: wxSignature(TOKEN, '1764471600', 'n1', echostr),
+      timestamp: '1764471600',
+      nonce: 'n1',
+      echostr,
+    });
+    const ok = await fetch(`${url}?${okQuery.toString()}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1616140317555161061');
-    const bad = await fetch(
-      `${url}?${new URLSearchParams({ msg_signature: wxSignature('other', '1764471600', 'n1', echostr), timestamp: '1764471600', nonce: 'n1', echostr }).toString()}`,
-    );
+    const badQuery = new URLSearchParams({
+      msg_signature: wxSignature('other', '1764471600', 'n1', echostr),
+      timestamp: '1764471600',
+      nonce: 'n1',
+      echostr,
+    });
+    const bad = await fetch(`${url}?${badQuery.toString()}`);
     expect(bad.status).toBe(401);
   });
 
@@ -100,7 +114,7 @@ describe('WeCom KF: callback', () => {
     expect(h.log.lines.join('\n')).not.toContain('拖欠');
   });
 
-  it('answers the callback before the answer is ready, then pulls with the callback token and sends the answer', async () => {
+  it('answers the callback before the answer is ready, then pulls with its token and sends the answer', async () => {
     await start();
     let release: () => void = () => undefined;
     h.engine.gate = new Promise<void>((resolve) => {
@@ -191,7 +205,7 @@ describe('WeCom KF: staff desk', () => {
     return ticket.id;
   }
 
-  it('moves the session to a person on claim (after the notice) and back to the bot on resolve (before the notice)', async () => {
+  it('moves the session to a person on claim (after the notice), back to the bot on resolve (before it)', async () => {
     await start({ servicer: 'zhangsan' });
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wecom_kf', adapter.sender]]));
@@ -215,7 +229,7 @@ describe('WeCom KF: staff desk', () => {
     expect(fake.sent.at(-1)?.content).toContain(ticketId);
   });
 
-  it('delivers staff replies on the channel when sessions stay with the bot, retrying a failed send through the outbox', async () => {
+  it('delivers staff replies when sessions stay with the bot, retrying a failed send through the outbox', async () => {
     await start();
     const ticketId = await openTicket();
     const dispatcher = h.dispatcher(new Map([['wecom_kf', adapter.sender]]));

@@ -57,7 +57,11 @@ function textEvent(text: string, msgId = `msg${(seq += 1)}`): Record<string, unk
   };
 }
 
-/** Posts an event as Zalo does: the signature is sha256(app_id + body + timestamp + OA secret key), computed here independently of src/. */
+/**
+ * Posts an event as Zalo does: the signature is
+ * sha256(app_id + body + timestamp + OA secret key), computed here
+ * independently of src/.
+ */
 async function webhook(event: Record<string, unknown>, options: { secret?: string } = {}): Promise<number> {
   const body = JSON.stringify(event);
   const mac = createHash('sha256')

@@ -13,7 +13,7 @@ describe.skipIf(pg.skip)('PostgreSQL conversation lock', () => {
     return { dbs, close: () => Promise.all(dbs.map((d) => d.close())) };
   }
 
-  it('runs tasks of one conversation one at a time across instances, in arrival order, other conversations alongside', async () => {
+  it('runs tasks of one conversation one at a time across instances, in arrival order, others alongside', async () => {
     const { dbs, close } = await twoInstances();
     const [a, b] = dbs.map((db) => createPgConversationLock(db));
     const events: string[] = [];

@@ -227,7 +227,11 @@ describe.skipIf(server.skip)('two instances on one PostgreSQL database', () => {
         for (let k = 0; k <= answeredUpTo; k += 1) expect(replies.get(`w${w}-m${k}`)).toHaveLength(1);
       }
       process.stderr.write(
-        `two-instance test: ${WORKERS * PER_WORKER} messages, instance a killed after ${killedAt} (at ${((killTime - t0) / 1000).toFixed(1)} s), outbox drained at ${((Date.now() - t0) / 1000).toFixed(1)} s, ${retried} requests retried on b (${repeats} of them already answered by a: original reply returned), ${posts.length} tickets posted once each\n`,
+        `two-instance test: ${WORKERS * PER_WORKER} messages, ` +
+          `instance a killed after ${killedAt} (at ${((killTime - t0) / 1000).toFixed(1)} s), ` +
+          `outbox drained at ${((Date.now() - t0) / 1000).toFixed(1)} s, ` +
+          `${retried} requests retried on b (${repeats} of them already answered by a: original reply returned), ` +
+          `${posts.length} tickets posted once each\n`,
       );
 
       instances[1]!.child.kill('SIGTERM');
