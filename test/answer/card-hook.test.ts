@@ -19,6 +19,7 @@ const cards: CardStep = {
     reasons: [],
     card: { id: 'cn-no-contract-double-pay', confidence: 0.8 },
   }),
+  plainAnswer: () => undefined,
   englishScope: (text) => (/[a-z]{4}/i.test(text) ? 'I can only answer questions about the labor law of mainland China (PRC) and Vietnam.' : undefined),
 };
 
