@@ -110,7 +110,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
   }
 
   function toChosen(hit: ScoredPassage, query: string): ChosenSource {
-    const excerpt = selectExcerpt(hit.passage.text, query, hit.passage.language, maxExcerpt[hit.passage.language]);
+    const excerpt = selectExcerpt(hit.passage.text, query, hit.passage.language, maxExcerpt[hit.passage.language], hit.passage.law);
     return { passage: hit.passage, label: citationLabel(hit.passage), excerpt: excerpt.text, bestSentence: excerpt.bestSentence, score: hit.score };
   }
 
