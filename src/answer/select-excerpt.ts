@@ -89,15 +89,39 @@ export interface Excerpt {
   readonly bestOverlap: number;
 }
 
+/** An article reference: "第三十八条", "第38条第二款", "Điều 35", "khoản 2". */
+const ARTICLE_REF = /第[零〇一二三四五六七八九十百千\d]+条(?:第[零〇一二三四五六七八九十\d]+款)?|(?:điều|khoản|dieu|khoan)\s*\d+/giu;
+
+/**
+ * The question without the passage's own law name and article numbers: "劳动合同法第三十八条" says which
+ * article, not which of its items ("劳动合同无效" shares 劳动合同); what is left picks the sentence.
+ */
+export function withoutReference(query: string, law: string | undefined, language: DocLanguage): string {
+  // Vietnamese is compared folded (units() folds too), so a name typed without diacritics is found.
+  const norm = (t: string) => (language === 'zh' ? toSimplified(t) : foldVietnamese(t).toLowerCase());
+  let out = norm(query);
+  // The name with and without its year ("Bộ luật Lao động 2019").
+  if (law) for (const name of new Set([law, law.replace(/\s*\d{4}$/u, '')])) out = out.split(norm(name)).join(' ');
+  return out.replace(ARTICLE_REF, ' ').replace(/[《》]/gu, ' ');
+}
+
 /**
  * Picks the sentences of a passage that match the question best, kept in
  * their original order and within `maxChars`, so a long article is quoted
- * where it answers the question rather than from its first line.
+ * where it answers the question rather than from its first line. `law` is the
+ * passage's law name: it and article numbers in the question are not matched,
+ * so a question that only names the article gets the article's opening.
  */
-export function selectExcerpt(passageText: string, query: string, language: DocLanguage, maxChars: number): Excerpt {
+export function selectExcerpt(
+  passageText: string,
+  query: string,
+  language: DocLanguage,
+  maxChars: number,
+  law?: string,
+): Excerpt {
   const sentences = splitSentences(passageText, language);
   if (sentences.length === 0) return { text: '', bestSentence: '', bestOverlap: 0 };
-  const q = units(query, language);
+  const q = units(withoutReference(query, law, language), language);
   const scored = sentences.map((s, index) => {
     const u = units(s, language);
     let hits = 0;

@@ -24,6 +24,34 @@ export interface CardMatcher {
 /** Same term weights as the statute retriever: expansion terms and Chinese bigrams count half. */
 const EXPANSION_WEIGHT = 0.5;
 const BIGRAM_WEIGHT = 0.5;
+/**
+ * A card whose phrasing covers every question word the leading card's phrasing covers, and more, goes first
+ * when its confidence is at least this share of the leader's: a short phrasing fully contained in a longer
+ * question ("没交社保") should not beat the card that also reads the rest ("没交社保，辞职能拿补偿吗").
+ */
+const CONTAINMENT_SHARE = 0.7;
+/** Only a leader this confident is reordered: below it the card step's thresholds decide alone. */
+const CONTAINMENT_MIN = 0.2;
+
+type CoveredMatch = CardMatch & { readonly covered: ReadonlySet<string> };
+
+/** Candidates best first; a candidate covering a strict superset of the leader's question words leads. */
+export function preferWiderCover(ranked: readonly CoveredMatch[]): CardMatch[] {
+  const strip = (m: CardMatch): CardMatch => ({ card: m.card, confidence: m.confidence, phrasing: m.phrasing });
+  const [lead, ...rest] = ranked;
+  if (!lead || lead.confidence < CONTAINMENT_MIN) return ranked.map(strip);
+  const wider = rest.find(
+    (m) =>
+      m.confidence >= lead.confidence * CONTAINMENT_SHARE &&
+      [...lead.covered].every((t) => m.covered.has(t)) &&
+      // At least one more word, not only a character bigram.
+      [...m.covered].some((t) => !lead.covered.has(t) && !t.startsWith('#')),
+  );
+  if (!wider) return ranked.map(strip);
+  // The wider card takes the leader's place and confidence; the leader follows it.
+  const first = { ...strip(wider), confidence: Math.max(wider.confidence, lead.confidence) };
+  return [first, strip(lead), ...rest.filter((m) => m !== wider).map(strip)];
+}
 
 interface Doc {
   readonly card: number;
@@ -85,7 +113,7 @@ export function createCardMatcher(
       const ownSet = new Set(own);
       // A Vietnamese question typed without diacritics only has folded (~) terms: measure phrasings on theirs alone.
       const foldedOnly = language === 'vi' && own.length > 0 && own.every((t) => t.startsWith('~'));
-      const best = new Map<number, CardMatch>();
+      const best = new Map<number, CoveredMatch>();
       for (const hit of hits) {
         const doc = docs[hit.doc]!;
         // Share of the phrasing's idf mass that the question's own words contain.
@@ -100,10 +128,12 @@ export function createCardMatcher(
         const docCoverage = mass > 0 ? covered / mass : 0;
         const confidence = Math.sqrt(hit.coverage * docCoverage);
         const previous = best.get(doc.card);
-        if (!previous || confidence > previous.confidence)
-          best.set(doc.card, { card: cards[doc.card]!, confidence, phrasing: doc.text });
+        if (!previous || confidence > previous.confidence) {
+          const covered = new Set([...doc.terms].filter((t) => ownSet.has(t)));
+          best.set(doc.card, { card: cards[doc.card]!, confidence, phrasing: doc.text, covered });
+        }
       }
-      return [...best.values()].sort((a, b) => b.confidence - a.confidence).slice(0, k);
+      return preferWiderCover([...best.values()].sort((a, b) => b.confidence - a.confidence)).slice(0, k);
     },
   };
 }

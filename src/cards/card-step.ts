@@ -51,8 +51,20 @@ export interface CardStepResult {
   readonly card?: { readonly id: string; readonly confidence: number };
 }
 
+/** A card's plain answer and the clauses it rests on. */
+export interface CardPlainAnswer {
+  readonly text: string;
+  readonly sources: readonly ChosenSource[];
+  readonly card: { readonly id: string; readonly confidence: number };
+}
+
 export interface CardStep {
   answer(input: CardStepInput): CardStepResult | undefined;
+  /**
+   * The confident card's plain answer alone (first line of its reply) and its own clauses, for replies
+   * that keep their own frame, such as the urgent first reply to a worker who also asked a question.
+   */
+  plainAnswer(input: CardStepInput): CardPlainAnswer | undefined;
   /** The bot's scope in English when the message is English (asked before the unknown-language reply). */
   englishScope(text: string): string | undefined;
 }
@@ -133,8 +145,8 @@ export function createCardStep(
     return { text, sources: [], mode: 'refusal', reasons: ['other_jurisdiction'] };
   }
 
-  function card(input: CardStepInput): CardStepResult | undefined {
-    if (input.cardsAllowed === false) return undefined;
+  /** The confident card for a question, with the runner-up's rank already checked; undefined when none is. */
+  function confidentCard(input: CardStepInput) {
     // A question that names an article ("第八十二条", "Điều 35") wants that article: the statute path answers it.
     if (findReferences(input.text).length > 0) return undefined;
     const topHits = new Set(input.hits.slice(0, options.agreementTopHits).map((h) => h.passage.id));
@@ -151,6 +163,13 @@ export function createCardStep(
     const leads =
       best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
     if (best.confidence < options.minConfidence && !leads) return undefined;
+    return best;
+  }
+
+  function card(input: CardStepInput): CardStepResult | undefined {
+    if (input.cardsAllowed === false) return undefined;
+    const best = confidentCard(input);
+    if (!best) return undefined;
     // A message asking two things ("要交钱吗？去哪里申请") also gets the card of the part the best card does not answer.
     const extra = subQuestions(input.text, input.lang)
       .map((part) => matcher.match(part, input.lang, input.jurisdiction, 1)[0])
@@ -182,6 +201,16 @@ export function createCardStep(
   return {
     answer(input) {
       return fullText(input) ?? otherJurisdiction(input) ?? card(input);
+    },
+    plainAnswer(input) {
+      const best = confidentCard(input);
+      if (!best) return undefined;
+      // Only the card's own clauses: the urgent reply lists them beside its category's articles.
+      const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values);
+      const text = composed?.text.split('\n')[0];
+      if (!composed || !text) return undefined;
+      const own = composed.sources.filter((s) => best.card.citations.some((c) => c.law === s.passage.law && c.article === s.passage.article));
+      return { text, sources: own, card: { id: best.card.id, confidence: Number(best.confidence.toFixed(3)) } };
     },
     englishScope(text) {
       return englishScope(notice, text);

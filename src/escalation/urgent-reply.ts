@@ -12,8 +12,11 @@ export interface UrgentReplyPlan {
   readonly kind: 'crisis' | 'category' | 'handoff';
   readonly category: string;
   readonly citations: readonly UrgentCitation[];
-  /** The reply text, given the quoted lines ("• label：excerpt") of the citations that passed verification. */
-  compose(sourceLines: readonly string[]): string;
+  /**
+   * The reply text, given the quoted lines ("• label：excerpt") of the citations that passed verification
+   * and, for a category reply only, the plain answer to the worker's own question (after the first lines).
+   */
+  compose(sourceLines: readonly string[], answerLines?: readonly string[]): string;
 }
 
 /** Fills `{name}` placeholders; a line naming a number that is not configured is dropped (never a made-up number). */
@@ -92,9 +95,11 @@ export function planUrgentReply(
     kind: 'category',
     category,
     citations,
-    compose: (sourceLines) => {
+    compose: (sourceLines, answerLines = []) => {
       const steps = fillLines(entry.steps, values);
       const lines = [...fillLines(entry.first, values), ''];
+      // The worker's question still gets its answer; safety and the hotline stay first.
+      if (answerLines.length) lines.push(...answerLines, '');
       if (steps.length) lines.push(texts.steps_heading, ...steps.map((s, i) => `${i + 1}. ${s}`), '');
       if (sourceLines.length) lines.push(texts.sources_heading, ...sourceLines, '');
       lines.push(...fillLines(texts.staff_notified, values));

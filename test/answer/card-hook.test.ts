@@ -27,10 +27,8 @@ const cards: CardStep = {
     reasons: [],
     card: { id: 'cn-no-contract-double-pay', confidence: 0.8 },
   }),
-  englishScope: (text) =>
-    /[a-z]{4}/i.test(text)
-      ? 'I can only answer questions about the labor law of mainland China (PRC) and Vietnam.'
-      : undefined,
+  plainAnswer: () => undefined,
+  englishScope: (text) => (/[a-z]{4}/i.test(text) ? 'I can only answer questions about the labor law of mainland China (PRC) and Vietnam.' : undefined),
 };
 
 function engine(triage: Triage = { level: 'none', reasons: [] }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectExcerpt, splitSentences } from '../../src/answer/select-excerpt.js';
+import { selectExcerpt, splitSentences, withoutReference } from '../../src/answer/select-excerpt.js';
 
 const LONG_ZH =
   '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。用人单位拖欠或者未足额支付劳动报酬的，劳动者可以依法向当地人民法院申请支付令。' +
@@ -66,5 +66,27 @@ describe('selectExcerpt: headings, items and definitions', () => {
     expect(selectExcerpt(text, '经济补偿的月工资按工作年限怎么算', 'zh', 500).bestSentence).toContain(
       '每满一年支付一个月工资',
     );
+  });
+
+  describe('a question that only names the article', () => {
+    const ART38 =
+      '用人单位有下列情形之一的，劳动者可以解除劳动合同：\n（一）未按照劳动合同约定提供劳动保护或者劳动条件的；\n' +
+      '（二）未及时足额支付劳动报酬的；\n（五）因本法第二十六条第一款规定的情形致使劳动合同无效的；';
+
+    it('answers with the heading and the first item, not an item sharing words with the law name', () => {
+      const e = selectExcerpt(ART38, '劳动合同法第三十八条', 'zh', 400, '劳动合同法');
+      expect(e.bestSentence).toContain('（一）');
+      expect(e.bestSentence).not.toContain('（五）');
+    });
+
+    it('still picks the item the rest of the question asks about', () => {
+      const e = selectExcerpt(ART38, '劳动合同法第三十八条 拖欠劳动报酬', 'zh', 400, '劳动合同法');
+      expect(e.bestSentence).toContain('（二）');
+    });
+
+    it('leaves out the law name with or without its year and diacritics', () => {
+      expect(withoutReference('dieu 35 bo luat lao dong', 'Bộ luật Lao động 2019', 'vi').trim()).toBe('');
+      expect(withoutReference('《劳动合同法》第38条第二款', '劳动合同法', 'zh').trim()).toBe('');
+    });
   });
 });

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerEngine, loadReplyBook, loadScopeRules } from '../../src/answer/index.js';
 import { loadHotlines } from '../../src/answer/load-hotlines.js';
 import { createArticleLookup } from '../../src/citations/verify-citations.js';
+import type { CardStep } from '../../src/cards/card-step.js';
+import { citationLabel } from '../../src/citations/citation-label.js';
 import type { AnswerEngine, KnowledgeBase, Retriever } from '../../src/core/types.js';
 import { loadTriageRules } from '../../src/escalation/load-triage-rules.js';
 import { loadUrgentReplies } from '../../src/escalation/load-urgent-replies.js';
@@ -154,5 +156,54 @@ describe('urgent first replies', () => {
     expect(text).not.toContain('{crisis_line}');
     expect(text).not.toContain('心理援助热线');
     expect(text).toContain('120');
+  });
+
+  describe('with a confident card for the question', () => {
+    const PLAIN = '应当参加工伤保险而没参加的单位，由用人单位支付工伤待遇。';
+    let carded: AnswerEngine;
+    beforeAll(() => {
+      const p62 = kb.passages.find((p) => p.docId === 'cn/work-injury-insurance-regulations' && p.article === 62)!;
+      const quote = p62.text.slice(p62.text.indexOf('依照本条例规定应当参加'), p62.text.indexOf('依照本条例规定应当参加') + 20);
+      const cards: CardStep = {
+        answer: () => undefined,
+        englishScope: () => undefined,
+        plainAnswer: () => ({
+          text: PLAIN,
+          sources: [{ passage: p62, label: citationLabel(p62), excerpt: quote, bestSentence: quote, score: 0.8 }],
+          card: { id: 'cn-injury-uninsured-employer', confidence: 0.8 },
+        }),
+      };
+      carded = createAnswerEngine({
+        kb,
+        retriever: unrelated,
+        triage: (text, lang, recent) => triageMessage(rules, text, lang, recent),
+        scope: loadScopeRules('knowledge'),
+        replies: loadReplyBook('knowledge'),
+        hotlines: loadHotlines('knowledge'),
+        policy: { ...DEFAULT_ANSWER_POLICY, minAnswerConfidence: 0.2 },
+        urgentReplies: book,
+        cards,
+      });
+    });
+
+    it('keeps the safety lines first and adds the plain answer with its clause to a category reply', async () => {
+      const a = await carded.ask({ text: '我在工地从架子上摔下来了，腿骨折了，公司没买工伤保险谁出钱' });
+      expect(a.escalate).toBe('urgent');
+      expect(a.reasons[0]).toBe('injury');
+      expect(a.answer.indexOf('120')).toBeLessThan(a.answer.indexOf(PLAIN));
+      expect(a.answer.indexOf(PLAIN)).toBeGreaterThan(0);
+      expect(a.citations.map((c) => c.label)).toContain('《工伤保险条例》第六十二条');
+      expect(a.citations.map((c) => c.label)).toContain('《工伤保险条例》第三十条');
+      expect(a.card?.id).toBe('cn-injury-uninsured-employer');
+    });
+
+    it('never adds a card answer or a statute to crisis care or the hand-off reply', async () => {
+      for (const text of ['活着没意思了', '转人工']) {
+        const a = await carded.ask({ text });
+        expect(a.answer).not.toContain(PLAIN);
+        expect(a.citations).toEqual([]);
+        expect(a.card).toBeUndefined();
+      }
+    });
   });
 });
