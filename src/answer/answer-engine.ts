@@ -54,7 +54,10 @@ export interface AnswerEngineDeps {
   readonly logger?: Logger;
   /** Deterministic calculators (src/calculators); without it, amounts are left to the quoted law. */
   readonly calculator?: CalculatorHook;
-  /** Crisis care, category first replies and the hand-off reply (src/escalation/urgent-reply.ts); without it urgent cases get the generic prefix. */
+  /**
+   * Crisis care, category first replies and the hand-off reply (src/escalation/urgent-reply.ts);
+   * without it urgent cases get the generic prefix.
+   */
   readonly urgentReplies?: UrgentReplyBook;
   /** Reviewed answer cards, full text on request, other-country scope notice (src/cards). */
   readonly cards?: CardStep;
@@ -114,8 +117,20 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
   }
 
   function toChosen(hit: ScoredPassage, query: string): ChosenSource {
-    const excerpt = selectExcerpt(hit.passage.text, query, hit.passage.language, maxExcerpt[hit.passage.language], hit.passage.law);
-    return { passage: hit.passage, label: citationLabel(hit.passage), excerpt: excerpt.text, bestSentence: excerpt.bestSentence, score: hit.score };
+    const excerpt = selectExcerpt(
+      hit.passage.text,
+      query,
+      hit.passage.language,
+      maxExcerpt[hit.passage.language],
+      hit.passage.law,
+    );
+    return {
+      passage: hit.passage,
+      label: citationLabel(hit.passage),
+      excerpt: excerpt.text,
+      bestSentence: excerpt.bestSentence,
+      score: hit.score,
+    };
   }
 
   function chooseSources(hits: readonly ScoredPassage[], query: string): ChosenSource[] {
@@ -237,31 +252,57 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
           }
         : {}),
     });
-    // --- urgent and hand-off first replies (src/escalation/urgent-reply.ts): no retrieval quotes, only the category's own articles, verified.
+    // --- urgent and hand-off first replies (src/escalation/urgent-reply.ts): no retrieval quotes,
+    // only the category's own articles, verified.
     const plan = deps.urgentReplies
       ? planUrgentReply(deps.urgentReplies, triage, lang, jurisdiction, (doc, n) => lookup.get(doc, n))
       : null;
     if (plan) {
       // A category reply (never crisis care or the hand-off) also answers the question from a confident card.
-      const planHits = plan.kind === 'category' && deps.cards && !deps.drafter ? await deps.retriever.retrieve({ text, jurisdiction, k: 10 }) : [];
-      const plain = plan.kind === 'category' && !tooLong && planHits.length > 0
-        ? deps.cards?.plainAnswer({ text, lang, jurisdiction, history, hits: planHits, texts, values })
-        : undefined;
+      const planHits =
+        plan.kind === 'category' && deps.cards && !deps.drafter
+          ? await deps.retriever.retrieve({ text, jurisdiction, k: 10 })
+          : [];
+      const plain =
+        plan.kind === 'category' && !tooLong && planHits.length > 0
+          ? deps.cards?.plainAnswer({ text, lang, jurisdiction, history, hits: planHits, texts, values })
+          : undefined;
       const chosen = plan.citations.map((c) => toChosen({ passage: c.passage, score: 1, confidence: 1 }, c.focus));
       const planIds = new Set(chosen.map((c) => c.passage.id));
       const cardChosen = (plain?.sources ?? []).filter((s) => !planIds.has(s.passage.id));
       const cited = verifySources([...chosen, ...cardChosen], lookup, passageIds).kept;
       const lines = cited.map((c) => `• ${c.label}${lang === 'vi' ? ': ' : '：'}${c.excerpt}`);
-      const answerLines = plain && cited.some((c) => plain.sources.some((s) => s.passage.id === c.passage.id)) ? [plain.text] : [];
+      const answerLines =
+        plain && cited.some((c) => plain.sources.some((s) => s.passage.id === c.passage.id)) ? [plain.text] : [];
       const composeUrgent = (sourceLines: readonly string[]) => plan.compose(sourceLines, answerLines);
       const cardInfo = answerLines.length && plain ? { card: plain.card } : {};
       const debugInfo = request.debug
-        ? { retrieved: (planHits.length ? planHits : await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(toRetrievedRef) }
+        ? {
+            retrieved: (planHits.length ? planHits : await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(
+              toRetrievedRef,
+            ),
+          }
         : {};
-      // A figure the worker asked for (e.g. the injury-report deadline) follows the care and the hotline; never after self-harm.
-      const withCalc = calc?.calculation && !triage.reasons.includes('self_harm') && !triage.reasons.includes('asked_for_person') ? calc : undefined;
-      if (!withCalc) return { ...finish(lang, jurisdiction, composeUrgent(lines), cited, triage, 'extractive'), ...cardInfo, ...debugInfo };
-      const urgentWithFigure = finish(lang, jurisdiction, `${composeUrgent(lines)}\n\n${withCalc.text}`, cited, triage, 'extractive');
+      // A figure the worker asked for (e.g. the injury-report deadline) follows the care and the hotline;
+      // never after self-harm.
+      const withCalc =
+        calc?.calculation && !triage.reasons.includes('self_harm') && !triage.reasons.includes('asked_for_person')
+          ? calc
+          : undefined;
+      if (!withCalc)
+        return {
+          ...finish(lang, jurisdiction, composeUrgent(lines), cited, triage, 'extractive'),
+          ...cardInfo,
+          ...debugInfo,
+        };
+      const urgentWithFigure = finish(
+        lang,
+        jurisdiction,
+        `${composeUrgent(lines)}\n\n${withCalc.text}`,
+        cited,
+        triage,
+        'extractive',
+      );
       return { ...withFigure(urgentWithFigure, withCalc), ...cardInfo, ...debugInfo };
     }
     // --- end of urgent and hand-off first replies

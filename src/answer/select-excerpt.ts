@@ -90,7 +90,8 @@ export interface Excerpt {
 }
 
 /** An article reference: "第三十八条", "第38条第二款", "Điều 35", "khoản 2". */
-const ARTICLE_REF = /第[零〇一二三四五六七八九十百千\d]+条(?:第[零〇一二三四五六七八九十\d]+款)?|(?:điều|khoản|dieu|khoan)\s*\d+/giu;
+const ARTICLE_REF =
+  /第[零〇一二三四五六七八九十百千\d]+条(?:第[零〇一二三四五六七八九十\d]+款)?|(?:điều|khoản|dieu|khoan)\s*\d+/giu;
 
 /**
  * The question without the passage's own law name and article numbers: "劳动合同法第三十八条" says which

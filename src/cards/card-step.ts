@@ -206,10 +206,20 @@ export function createCardStep(
       const best = confidentCard(input);
       if (!best) return undefined;
       // Only the card's own clauses: the urgent reply lists them beside its category's articles.
-      const composed = composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values);
+      const composed = composeCardAnswer(
+        best.card,
+        best.confidence,
+        input.lang,
+        book,
+        article,
+        input.texts,
+        input.values,
+      );
       const text = composed?.text.split('\n')[0];
       if (!composed || !text) return undefined;
-      const own = composed.sources.filter((s) => best.card.citations.some((c) => c.law === s.passage.law && c.article === s.passage.article));
+      const own = composed.sources.filter((s) =>
+        best.card.citations.some((c) => c.law === s.passage.law && c.article === s.passage.article),
+      );
       return { text, sources: own, card: { id: best.card.id, confidence: Number(best.confidence.toFixed(3)) } };
     },
     englishScope(text) {

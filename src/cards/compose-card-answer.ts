@@ -74,7 +74,8 @@ export function composeCardAnswer(
   const jurisdiction: Jurisdiction = card.jurisdiction;
   const steps = book.nextSteps[jurisdiction][card.next_steps]?.[family];
   const follow = figureFollows ? undefined : card.follow_up?.[family];
-  // A sentence whose placeholder has no value (the Vietnamese union hotline until a union sets it) is left out, not shown empty.
+  // A sentence whose placeholder has no value (the Vietnamese union hotline until a union sets it)
+  // is left out, not shown empty.
   const fill = (s: string) =>
     s
       .replace(/\s*[^.。；;]*\{(\w+)\}[^.。；;]*[.。；;]?/g, (sentence, key: string) =>
@@ -101,7 +102,8 @@ export function composeCardAnswer(
     texts.sources_heading,
     ...[...quoted].map(
       ([label, quotes]) =>
-        `${label}${lang === 'vi' ? ': ' : '：'}${quotes.map((q) => `${quoteOpen}${q}${quoteClose}`).join(lang === 'vi' ? ' … ' : '……')}`,
+        `${label}${lang === 'vi' ? ': ' : '：'}` +
+        quotes.map((q) => `${quoteOpen}${q}${quoteClose}`).join(lang === 'vi' ? ' … ' : '……'),
     ),
     ...(others.length > 0
       ? [`${book.texts.also_relevant[family]}${others.map((o) => o.label).join(lang === 'vi' ? '; ' : '、')}`]

@@ -28,7 +28,10 @@ const cards: CardStep = {
     card: { id: 'cn-no-contract-double-pay', confidence: 0.8 },
   }),
   plainAnswer: () => undefined,
-  englishScope: (text) => (/[a-z]{4}/i.test(text) ? 'I can only answer questions about the labor law of mainland China (PRC) and Vietnam.' : undefined),
+  englishScope: (text) =>
+    /[a-z]{4}/i.test(text)
+      ? 'I can only answer questions about the labor law of mainland China (PRC) and Vietnam.'
+      : undefined,
 };
 
 function engine(triage: Triage = { level: 'none', reasons: [] }) {

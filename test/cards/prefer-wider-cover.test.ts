@@ -4,7 +4,12 @@ import type { AnswerCard } from '../../src/knowledge/card-schema.js';
 
 /** Only the id matters to the reordering. */
 const card = (id: string) => ({ id }) as AnswerCard;
-const match = (id: string, confidence: number, covered: string[]) => ({ card: card(id), confidence, phrasing: id, covered: new Set(covered) });
+const match = (id: string, confidence: number, covered: string[]) => ({
+  card: card(id),
+  confidence,
+  phrasing: id,
+  covered: new Set(covered),
+});
 
 describe('preferWiderCover', () => {
   it('puts first the card whose phrasing also reads the rest of the question', () => {
@@ -17,7 +22,10 @@ describe('preferWiderCover', () => {
   });
 
   it('keeps the order when the other card misses a word the leader covers', () => {
-    const out = preferWiderCover([match('a', 0.46, ['单位', '没帮', '社保']), match('b', 0.4, ['单位', '社保', '补偿'])]);
+    const out = preferWiderCover([
+      match('a', 0.46, ['单位', '没帮', '社保']),
+      match('b', 0.4, ['单位', '社保', '补偿']),
+    ]);
     expect(out.map((m) => m.card.id)).toEqual(['a', 'b']);
   });
 

@@ -163,7 +163,10 @@ describe('urgent first replies', () => {
     let carded: AnswerEngine;
     beforeAll(() => {
       const p62 = kb.passages.find((p) => p.docId === 'cn/work-injury-insurance-regulations' && p.article === 62)!;
-      const quote = p62.text.slice(p62.text.indexOf('依照本条例规定应当参加'), p62.text.indexOf('依照本条例规定应当参加') + 20);
+      const quote = p62.text.slice(
+        p62.text.indexOf('依照本条例规定应当参加'),
+        p62.text.indexOf('依照本条例规定应当参加') + 20,
+      );
       const cards: CardStep = {
         answer: () => undefined,
         englishScope: () => undefined,
