@@ -12,6 +12,8 @@ export interface UrgentReplyPlan {
   readonly kind: 'crisis' | 'category' | 'handoff';
   readonly category: string;
   readonly citations: readonly UrgentCitation[];
+  /** Card topics whose plain answer may join a category reply (knowledge/triage/responses `card_topics`). */
+  readonly cardTopics: readonly string[];
   /**
    * The reply text, given the quoted lines ("• label：excerpt") of the citations that passed verification
    * and, for a category reply only, the plain answer to the worker's own question (after the first lines).
@@ -68,6 +70,7 @@ export function planUrgentReply(
       kind: 'crisis',
       category: 'self_harm',
       citations: [],
+      cardTopics: [],
       compose: () => fillLines(texts.self_harm, values).join('\n'),
     };
   }
@@ -77,6 +80,7 @@ export function planUrgentReply(
       kind: 'handoff',
       category: 'asked_for_person',
       citations: [],
+      cardTopics: [],
       compose: () => fillLines(texts.handoff, values).join('\n'),
     };
   }
@@ -95,6 +99,7 @@ export function planUrgentReply(
     kind: 'category',
     category,
     citations,
+    cardTopics: entry.card_topics ?? [],
     compose: (sourceLines, answerLines = []) => {
       const steps = fillLines(entry.steps, values);
       const lines = [...fillLines(entry.first, values), ''];

@@ -103,6 +103,12 @@ const categorySchema = z.object({
   first: z.array(z.string().min(1)).min(1),
   steps: z.array(z.string().min(1)),
   cite: z.array(citeSchema),
+  /**
+   * Card topics whose plain answer may follow the category's first lines (an injured worker asking who
+   * pays gets the work-injury card's answer). None listed: no card answer, so an unrelated card cannot
+   * speak in an urgent reply (a disciplinary-dismissal card to a pregnant worker).
+   */
+  card_topics: z.array(z.string().min(1)).optional(),
 });
 
 /** `knowledge/triage/responses/{zh-Hans,vi}.json`: what the bot says in an urgent case or a hand-off. */

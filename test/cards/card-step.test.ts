@@ -40,6 +40,15 @@ describe('card step', () => {
     expect(r.mode).toBe('extractive');
   });
 
+  it('gives an urgent reply the plain answer only of a card on one of the allowed topics', () => {
+    const q = input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans');
+    const plain = step.plainAnswer(q, ['no_contract', 'contract']);
+    expect(plain?.card.id).toBe('cn-no-contract-double-pay');
+    expect(plain?.text).toContain('二倍');
+    expect(step.plainAnswer(q, ['work_injury'])).toBeUndefined();
+    expect(step.plainAnswer(q, [])).toBeUndefined();
+  });
+
   it('answers both questions of a two-question message, each with its own clause', () => {
     const r = step.answer(input('想申请劳动仲裁，要花钱吗？应该到哪个地方的仲裁委申请', 'zh-Hans'))!;
     expect(r.text).toContain('不收费');

@@ -161,6 +161,7 @@ describe('urgent first replies', () => {
   describe('with a confident card for the question', () => {
     const PLAIN = '应当参加工伤保险而没参加的单位，由用人单位支付工伤待遇。';
     let carded: AnswerEngine;
+    const seenTopics: (readonly string[])[] = [];
     beforeAll(() => {
       const p62 = kb.passages.find((p) => p.docId === 'cn/work-injury-insurance-regulations' && p.article === 62)!;
       const quote = p62.text.slice(
@@ -170,12 +171,16 @@ describe('urgent first replies', () => {
       const cards: CardStep = {
         answer: () => undefined,
         englishScope: () => undefined,
-        plainAnswer: () => ({
-          text: PLAIN,
-          sources: [{ passage: p62, label: citationLabel(p62), excerpt: quote, bestSentence: quote, score: 0.8 }],
-          card: { id: 'cn-injury-uninsured-employer', confidence: 0.8 },
-        }),
+        plainAnswer: (_input, topics) => {
+          seenTopics.push(topics);
+          return topics.includes('work_injury') ? uninsured() : undefined;
+        },
       };
+      const uninsured = () => ({
+        text: PLAIN,
+        sources: [{ passage: p62, label: citationLabel(p62), excerpt: quote, bestSentence: quote, score: 0.8 }],
+        card: { id: 'cn-injury-uninsured-employer', confidence: 0.8 },
+      });
       carded = createAnswerEngine({
         kb,
         retriever: unrelated,
@@ -198,6 +203,18 @@ describe('urgent first replies', () => {
       expect(a.citations.map((c) => c.label)).toContain('《工伤保险条例》第六十二条');
       expect(a.citations.map((c) => c.label)).toContain('《工伤保险条例》第三十条');
       expect(a.card?.id).toBe('cn-injury-uninsured-employer');
+    });
+
+    it("asks for a card answer only on the category's card topics (knowledge/triage/responses)", async () => {
+      seenTopics.length = 0;
+      await carded.ask({ text: '我在工地从架子上摔下来了，腿骨折了，公司没买工伤保险谁出钱' });
+      expect(seenTopics).toEqual([['work_injury', 'occupational_disease']]);
+      seenTopics.length = 0;
+      // Violence lists no card topic: no card speaks in its reply.
+      const a = await carded.ask({ text: '老板今天动手打我，把我打伤了' });
+      expect(a.escalate).toBe('urgent');
+      expect(seenTopics).toEqual([]);
+      expect(a.answer).not.toContain(PLAIN);
     });
 
     it('never adds a card answer or a statute to crisis care or the hand-off reply', async () => {
