@@ -197,6 +197,23 @@ describe('triageMessage', () => {
       ['violence', '老板打了我两下'],
     ];
     for (const [category, text] of allowed) expect(classifierVerdictAllowed(zh, category, text)).toBe(true);
+    // Vietnamese has the same requirements; folded "mat" (mất phí, a fee) is no death cue, "mất rồi" is.
+    const vi = rules.concepts!.vi;
+    const viBlocked: [string, string][] = [
+      ['death', 'di kien trong tai cong doan co mat phi khong'],
+      ['child_labor', 'ngay le cong ty goi ca xuong di lam thi tinh luong the nao'],
+      ['violence', 'Vào làm công ty thu tiền đặt cọc, có đúng luật không'],
+    ];
+    for (const [category, text] of viBlocked) expect(classifierVerdictAllowed(vi, category, text)).toBe(false);
+    const viAllowed: [string, string][] = [
+      ['death', 'anh em bi roi tu gian giao, mat roi'],
+      ['death', 'Chú em ngã ở công trường, cấp cứu không kịp'],
+      ['child_labor', 'xưởng có mấy đứa mới 14 tuổi làm ca đêm'],
+      ['child_labor', 'cong ty nhan ca hoc sinh vao lam'],
+      ['violence', 'tổ trưởng giữ hộ chiếu, không cho em về quê'],
+      ['violence', 'quan ly chui va doa em'],
+    ];
+    for (const [category, text] of viAllowed) expect(classifierVerdictAllowed(vi, category, text)).toBe(true);
     for (const text of [
       '我们三个月没发工资了',
       '老板跑了，工友们三个月工资没拿到',
@@ -294,6 +311,8 @@ const FALSE_ALARM_PAIRS: [Lang, string, string, string][] = [
     '厂子要关门了，老板把我们锁在车间里不让走',
     'violence',
   ],
+  ['vi', 'di kien trong tai cong doan co mat phi khong', 'em di kien trong tai, quan ly cho nguoi danh em', 'violence'],
+  ['vi', 'ngay le di lam duoc tinh may lan luong', 'ngay le xuong bat may dua 14 tuoi di lam ca dem', 'child_labor'],
 ];
 
 describe('triage false alarms on ordinary questions', () => {
