@@ -311,6 +311,13 @@ const FALSE_ALARM_PAIRS: [Lang, string, string, string][] = [
     '厂子要关门了，老板把我们锁在车间里不让走',
     'violence',
   ],
+  // A paraphrase of the first pair, not from any set: the classifier alone read it as death too.
+  [
+    'zh-Hans',
+    '我在厂里干了一年多了，一直没签合同，也没交社保',
+    '我在厂里干了一年多了，昨天工友在车间被压死了',
+    'death',
+  ],
   ['vi', 'di kien trong tai cong doan co mat phi khong', 'em di kien trong tai, quan ly cho nguoi danh em', 'violence'],
   ['vi', 'ngay le di lam duoc tinh may lan luong', 'ngay le xuong bat may dua 14 tuoi di lam ca dem', 'child_labor'],
 ];
