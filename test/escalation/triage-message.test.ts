@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/types.js';
 import { loadTriageRules } from '../../src/escalation/load-triage-rules.js';
+import { classifierVerdictAllowed } from '../../src/escalation/concept-rules.js';
 import { triageMessage } from '../../src/escalation/triage-message.js';
 
 const rules = loadTriageRules('knowledge/triage');
@@ -177,6 +178,42 @@ describe('triageMessage', () => {
     expect(triage('怀孕了还能让我上夜班吗', 'zh-Hans').level).toBe('none');
     expect(triage('員工手冊從來沒給我們看過，違反了也要被處罰嗎', 'zh-Hant').level).toBe('none');
     expect(triage('我怀孕三个月，公司劝我自己走', 'zh-Hans').reasons).toContain('pregnancy_dismissal');
+    // Death needs a death, dying or accident cue, child_labor a child or age cue, violence a harm cue
+    // (押金 and 打仲裁 are none): these ordinary questions were read as such by the classifier alone.
+    const zh = rules.concepts!.zh;
+    const blocked: [string, string][] = [
+      ['death', '老板一直说合同回头再签，到现在也没签，这种情况我能要点啥不'],
+      ['child_labor', '国庆那几天厂里让我们都来上班，钱应该咋算'],
+      ['violence', '进厂的时候让我交两百块押金，还把身份证收走了'],
+      ['violence', '打劳动仲裁要不要交钱啊'],
+    ];
+    for (const [category, text] of blocked) expect(classifierVerdictAllowed(zh, category, text)).toBe(false);
+    const allowed: [string, string][] = [
+      ['death', '师傅从架子上掉下来，送到医院没救过来'],
+      ['death', '他在车间倒下就没了呼吸'],
+      ['child_labor', '厂里招了几个读初中的孩子'],
+      ['child_labor', '线上有个才十四的小姑娘'],
+      ['violence', '组长押着我回车间干活'],
+      ['violence', '老板打了我两下'],
+    ];
+    for (const [category, text] of allowed) expect(classifierVerdictAllowed(zh, category, text)).toBe(true);
+    // Vietnamese has the same requirements; folded "mat" (mất phí, a fee) is no death cue, "mất rồi" is.
+    const vi = rules.concepts!.vi;
+    const viBlocked: [string, string][] = [
+      ['death', 'di kien trong tai cong doan co mat phi khong'],
+      ['child_labor', 'ngay le cong ty goi ca xuong di lam thi tinh luong the nao'],
+      ['violence', 'Vào làm công ty thu tiền đặt cọc, có đúng luật không'],
+    ];
+    for (const [category, text] of viBlocked) expect(classifierVerdictAllowed(vi, category, text)).toBe(false);
+    const viAllowed: [string, string][] = [
+      ['death', 'anh em bi roi tu gian giao, mat roi'],
+      ['death', 'Chú em ngã ở công trường, cấp cứu không kịp'],
+      ['child_labor', 'xưởng có mấy đứa mới 14 tuổi làm ca đêm'],
+      ['child_labor', 'cong ty nhan ca hoc sinh vao lam'],
+      ['violence', 'tổ trưởng giữ hộ chiếu, không cho em về quê'],
+      ['violence', 'quan ly chui va doa em'],
+    ];
+    for (const [category, text] of viAllowed) expect(classifierVerdictAllowed(vi, category, text)).toBe(true);
     for (const text of [
       '我们三个月没发工资了',
       '老板跑了，工友们三个月工资没拿到',
@@ -230,6 +267,59 @@ const FALSE_ALARM_PAIRS: [Lang, string, string, string][] = [
   ['zh-Hans', '老板三个月没发工资', '工友们三个月没拿到工资，明天一起去讨薪', 'mass_arrears'],
   ['zh-Hans', '包工头欠我八千块工钱', '包工头欠我们三十个工人的工钱', 'mass_arrears'],
   ['zh-Hans', '怀孕了产检请假要扣工资吗', '我怀孕了，老板扣我工资逼我辞职', 'pregnancy_dismissal'],
+  // everyday-dev batch 4: the classifier alone read these as death, child_labor and violence.
+  [
+    'zh-Hans',
+    '我在厂里干了快八个月了，老板一直说和同回头再签回头再签，到现在也没签，这种情况我能要点啥不',
+    '我在厂里干了快八个月了，老板一直不签合同，昨天工友在车间出事故没抢救过来',
+    'death',
+  ],
+  [
+    'zh-Hans',
+    '老板昨天突然在群里说我明天不用来了，啥理由也没说，我在这干了三年，就这么算了吗',
+    '工友昨天在车间触电，当场就没了，老板还在群里说我明天不用来了',
+    'death',
+  ],
+  [
+    'zh-Hans',
+    '国庆那几天厂里让我们都来上班，钱应该咋算',
+    '国庆那几天厂里让我们都来上班，车间里还有几个十四五岁的孩子',
+    'child_labor',
+  ],
+  [
+    'zh-Hant',
+    '國定假日叫我們回來上班，薪水要怎麼給',
+    '國定假日叫我們回來上班，還叫了幾個十四歲的小孩來幫忙',
+    'child_labor',
+  ],
+  [
+    'zh-Hans',
+    '进厂的时候让我交两百块押金，还把身份证收走了，说干满一年才还',
+    '进厂的时候让我交两百块押金，还把身份证收走了，我说要走，组长就动手打我',
+    'violence',
+  ],
+  ['zh-Hans', '打劳动仲裁要不要交钱啊，我手里真没钱了', '我说要打劳动仲裁，老板就找人打了我一顿', 'violence'],
+  [
+    'zh-Hant',
+    '做了半年都沒簽約，老闆說反正薪水照發有什麼關係',
+    '做了半年都沒簽約，老闆把我關在辦公室不讓走',
+    'violence',
+  ],
+  [
+    'zh-Hans',
+    '厂子要关门了，说下个月就解散，我们这些工人能拿到补偿吗',
+    '厂子要关门了，老板把我们锁在车间里不让走',
+    'violence',
+  ],
+  // A paraphrase of the first pair, not from any set: the classifier alone read it as death too.
+  [
+    'zh-Hans',
+    '我在厂里干了一年多了，一直没签合同，也没交社保',
+    '我在厂里干了一年多了，昨天工友在车间被压死了',
+    'death',
+  ],
+  ['vi', 'di kien trong tai cong doan co mat phi khong', 'em di kien trong tai, quan ly cho nguoi danh em', 'violence'],
+  ['vi', 'ngay le di lam duoc tinh may lan luong', 'ngay le xuong bat may dua 14 tuoi di lam ca dem', 'child_labor'],
 ];
 
 describe('triage false alarms on ordinary questions', () => {
