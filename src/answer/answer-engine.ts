@@ -260,14 +260,17 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
     if (plan) {
       // A category reply (never crisis care or the hand-off) also answers the question from a confident card.
       const planHits =
-        plan.kind === 'category' && plan.cardTopics.length > 0 && deps.cards && !deps.drafter
+        plan.kind === 'category' &&
+        plan.cardsAllowed.topics.length + plan.cardsAllowed.ids.length > 0 &&
+        deps.cards &&
+        !deps.drafter
           ? await deps.retriever.retrieve({ text, jurisdiction, k: 10 })
           : [];
       const plain =
         plan.kind === 'category' && !tooLong && planHits.length > 0
           ? deps.cards?.plainAnswer(
               { text, lang, jurisdiction, history, hits: planHits, texts, values },
-              plan.cardTopics,
+              plan.cardsAllowed,
             )
           : undefined;
       const chosen = plan.citations.map((c) => toChosen({ passage: c.passage, score: 1, confidence: 1 }, c.focus));

@@ -64,7 +64,10 @@ export interface CardStep {
    * The confident card's plain answer alone (first line of its reply) and its own clauses, for replies
    * that keep their own frame, such as the urgent first reply to a worker who also asked a question.
    */
-  plainAnswer(input: CardStepInput, topics: readonly string[]): CardPlainAnswer | undefined;
+  plainAnswer(
+    input: CardStepInput,
+    allowed: { readonly topics: readonly string[]; readonly ids: readonly string[] },
+  ): CardPlainAnswer | undefined;
   /** The bot's scope in English when the message is English (asked before the unknown-language reply). */
   englishScope(text: string): string | undefined;
 }
@@ -202,10 +205,10 @@ export function createCardStep(
     answer(input) {
       return fullText(input) ?? otherJurisdiction(input) ?? card(input);
     },
-    plainAnswer(input, topics) {
+    plainAnswer(input, allowed) {
       const best = confidentCard(input);
       // Only a card on one of the urgent category's topics: another card's answer would speak past the case.
-      if (!best || !topics.includes(best.card.topic)) return undefined;
+      if (!best || !(allowed.topics.includes(best.card.topic) || allowed.ids.includes(best.card.id))) return undefined;
       // Only the card's own clauses: the urgent reply lists them beside its category's articles.
       const composed = composeCardAnswer(
         best.card,

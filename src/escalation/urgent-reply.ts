@@ -7,13 +7,21 @@ export interface UrgentCitation {
   readonly focus: string;
 }
 
+/** Card topics and single card ids allowed to answer inside an urgent reply. */
+export interface CardAllowList {
+  readonly topics: readonly string[];
+  readonly ids: readonly string[];
+}
+
+const NO_CARDS: CardAllowList = { topics: [], ids: [] };
+
 /** The first reply to an urgent case or a hand-off request, before its citations are verified. */
 export interface UrgentReplyPlan {
   readonly kind: 'crisis' | 'category' | 'handoff';
   readonly category: string;
   readonly citations: readonly UrgentCitation[];
-  /** Card topics whose plain answer may join a category reply (knowledge/triage/responses `card_topics`). */
-  readonly cardTopics: readonly string[];
+  /** Cards whose plain answer may join a category reply (knowledge/triage/responses `card_topics`, `cards`). */
+  readonly cardsAllowed: CardAllowList;
   /**
    * The reply text, given the quoted lines ("• label：excerpt") of the citations that passed verification
    * and, for a category reply only, the plain answer to the worker's own question (after the first lines).
@@ -70,7 +78,7 @@ export function planUrgentReply(
       kind: 'crisis',
       category: 'self_harm',
       citations: [],
-      cardTopics: [],
+      cardsAllowed: NO_CARDS,
       compose: () => fillLines(texts.self_harm, values).join('\n'),
     };
   }
@@ -80,7 +88,7 @@ export function planUrgentReply(
       kind: 'handoff',
       category: 'asked_for_person',
       citations: [],
-      cardTopics: [],
+      cardsAllowed: NO_CARDS,
       compose: () => fillLines(texts.handoff, values).join('\n'),
     };
   }
@@ -99,7 +107,7 @@ export function planUrgentReply(
     kind: 'category',
     category,
     citations,
-    cardTopics: entry.card_topics ?? [],
+    cardsAllowed: { topics: entry.card_topics ?? [], ids: entry.cards ?? [] },
     compose: (sourceLines, answerLines = []) => {
       const steps = fillLines(entry.steps, values);
       const lines = [...fillLines(entry.first, values), ''];

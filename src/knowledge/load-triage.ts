@@ -109,6 +109,8 @@ const categorySchema = z.object({
    * speak in an urgent reply (a disciplinary-dismissal card to a pregnant worker).
    */
   card_topics: z.array(z.string().min(1)).optional(),
+  /** Single cards allowed besides those topics (the harassment cards sit in the maternity topic). */
+  cards: z.array(z.string().min(1)).optional(),
 });
 
 /** `knowledge/triage/responses/{zh-Hans,vi}.json`: what the bot says in an urgent case or a hand-off. */

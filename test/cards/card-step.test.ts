@@ -40,13 +40,16 @@ describe('card step', () => {
     expect(r.mode).toBe('extractive');
   });
 
-  it('gives an urgent reply the plain answer only of a card on one of the allowed topics', () => {
+  it('gives an urgent reply the plain answer only of a card on an allowed topic or id', () => {
     const q = input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans');
-    const plain = step.plainAnswer(q, ['no_contract', 'contract']);
+    const plain = step.plainAnswer(q, { topics: ['no_contract', 'contract'], ids: [] });
     expect(plain?.card.id).toBe('cn-no-contract-double-pay');
     expect(plain?.text).toContain('二倍');
-    expect(step.plainAnswer(q, ['work_injury'])).toBeUndefined();
-    expect(step.plainAnswer(q, [])).toBeUndefined();
+    expect(step.plainAnswer(q, { topics: ['work_injury'], ids: [] })).toBeUndefined();
+    expect(step.plainAnswer(q, { topics: [], ids: [] })).toBeUndefined();
+    expect(step.plainAnswer(q, { topics: [], ids: ['cn-no-contract-double-pay'] })?.card.id).toBe(
+      'cn-no-contract-double-pay',
+    );
   });
 
   it('answers both questions of a two-question message, each with its own clause', () => {

@@ -171,9 +171,9 @@ describe('urgent first replies', () => {
       const cards: CardStep = {
         answer: () => undefined,
         englishScope: () => undefined,
-        plainAnswer: (_input, topics) => {
-          seenTopics.push(topics);
-          return topics.includes('work_injury') ? uninsured() : undefined;
+        plainAnswer: (_input, allowed) => {
+          seenTopics.push(allowed.topics);
+          return allowed.topics.includes('work_injury') ? uninsured() : undefined;
         },
       };
       const uninsured = () => ({
