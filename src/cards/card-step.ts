@@ -11,7 +11,7 @@ import type { ChosenSource } from '../citations/chosen-source.js';
 import { citationLabel } from '../citations/citation-label.js';
 import { NO_ACTOR_GUARD, type ActorGuard } from './actor-guard.js';
 import { createReferenceFinder } from '../citations/parse-references.js';
-import type { CardMatcher } from './card-matcher.js';
+import type { CardMatch, CardMatcher } from './card-matcher.js';
 import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';
 import type { CardBook } from './load-cards.js';
 import { subQuestions } from './sub-questions.js';
@@ -71,6 +71,21 @@ export interface CardStep {
   /** The bot's scope in English when the message is English (asked before the unknown-language reply). */
   englishScope(text: string): string | undefined;
 }
+
+/** composeCardAnswer's parameters after the card, its confidence, language, book, lookup, texts and values. */
+type ComposeTail =
+  Parameters<typeof composeCardAnswer> extends [
+    unknown,
+    unknown,
+    unknown,
+    unknown,
+    unknown,
+    unknown,
+    unknown,
+    ...infer Rest,
+  ]
+    ? Rest
+    : never;
 
 export interface CardStepOptions {
   /** Card confidence that answers from a card on its own. Tuned on the dev split only. */
@@ -169,6 +184,11 @@ export function createCardStep(
     return best;
   }
 
+  /** The best card's reply in the worker's language; `more`: the statute sources and options after them. */
+  function composeBest(best: CardMatch, input: CardStepInput, ...more: ComposeTail) {
+    return composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, ...more);
+  }
+
   function card(input: CardStepInput): CardStepResult | undefined {
     if (input.cardsAllowed === false) return undefined;
     const best = confidentCard(input);
@@ -177,14 +197,9 @@ export function createCardStep(
     const extra = subQuestions(input.text, input.lang)
       .map((part) => matcher.match(part, input.lang, input.jurisdiction, 1)[0])
       .find((m) => m !== undefined && m.card.id !== best.card.id && m.confidence >= options.minConfidence);
-    const composed = composeCardAnswer(
-      best.card,
-      best.confidence,
-      input.lang,
-      book,
-      article,
-      input.texts,
-      input.values,
+    const composed = composeBest(
+      best,
+      input,
       input.statuteSources,
       input.figureFollows ?? false,
       options.otherArticles,
@@ -210,15 +225,7 @@ export function createCardStep(
       // Only a card on one of the urgent category's topics: another card's answer would speak past the case.
       if (!best || !(allowed.topics.includes(best.card.topic) || allowed.ids.includes(best.card.id))) return undefined;
       // Only the card's own clauses: the urgent reply lists them beside its category's articles.
-      const composed = composeCardAnswer(
-        best.card,
-        best.confidence,
-        input.lang,
-        book,
-        article,
-        input.texts,
-        input.values,
-      );
+      const composed = composeBest(best, input);
       const text = composed?.text.split('\n')[0];
       if (!composed || !text) return undefined;
       const own = composed.sources.filter((s) =>

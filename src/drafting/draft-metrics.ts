@@ -1,12 +1,8 @@
-/** Counters of the drafting path, exposed on /metrics and in logs. */
-export interface DraftMetrics {
-  readonly attempts: number;
-  readonly verified: number;
-  readonly repaired: number;
-  readonly fallbacks: Readonly<Record<string, number>>;
-  readonly verificationFailures: Readonly<Record<string, number>>;
-}
+import type { DraftMetrics } from '../shared/metrics.js';
 
+export type { DraftMetrics };
+
+/** Counters of the drafting path, exposed on /metrics (Metrics.trackDrafting) and in logs. */
 export class DraftCounters {
   attempts = 0;
   verified = 0;

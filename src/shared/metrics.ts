@@ -8,16 +8,17 @@ export interface OutboxStatsSource {
   }>;
 }
 
-/** The LLM drafting path's counters (the drafter's DraftCounters), read at each scrape. */
-export interface DraftStatsSource {
-  (): {
-    readonly attempts: number;
-    readonly verified: number;
-    readonly repaired: number;
-    readonly fallbacks: Readonly<Record<string, number>>;
-    readonly verificationFailures: Readonly<Record<string, number>>;
-  };
+/** Counters of the LLM drafting path (src/drafting/draft-metrics.ts keeps them), exposed on /metrics. */
+export interface DraftMetrics {
+  readonly attempts: number;
+  readonly verified: number;
+  readonly repaired: number;
+  readonly fallbacks: Readonly<Record<string, number>>;
+  readonly verificationFailures: Readonly<Record<string, number>>;
 }
+
+/** Reads the drafter's counters at each scrape. */
+export type DraftStatsSource = () => DraftMetrics;
 
 /** Latency buckets of the answer histogram, in milliseconds. */
 const BUCKETS_MS = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
@@ -83,17 +84,7 @@ export class Metrics {
       help: string,
       labelNames: string[],
       fill: (g: Gauge, s: Awaited<ReturnType<typeof read>>) => void,
-    ) =>
-      new Gauge({
-        name,
-        help,
-        labelNames,
-        registers: [this.registry],
-        async collect() {
-          this.reset();
-          fill(this, await read());
-        },
-      });
+    ) => this.scrapedGauge(name, help, labelNames, read, fill);
     gauge('gonghui_outbox_depth', 'Undelivered outbox events per destination.', ['destination'], (g, s) =>
       s.destinations.forEach((d) => g.set({ destination: d.destination }, d.depth)),
     );
@@ -119,22 +110,8 @@ export class Metrics {
 
   /** Drafting attempts, verified and repaired drafts, fallbacks and verification failures by reason. */
   trackDrafting(source: DraftStatsSource): void {
-    const gauge = (
-      name: string,
-      help: string,
-      labelNames: string[],
-      fill: (g: Gauge, s: ReturnType<DraftStatsSource>) => void,
-    ) =>
-      new Gauge({
-        name,
-        help,
-        labelNames,
-        registers: [this.registry],
-        collect() {
-          this.reset();
-          fill(this, source());
-        },
-      });
+    const gauge = (name: string, help: string, labelNames: string[], fill: (g: Gauge, s: DraftMetrics) => void) =>
+      this.scrapedGauge(name, help, labelNames, async () => source(), fill);
     gauge('gonghui_draft_attempts', 'LLM drafts attempted since start.', [], (g, s) => g.set(s.attempts));
     gauge('gonghui_draft_verified', 'LLM drafts that passed citation verification.', [], (g, s) => g.set(s.verified));
     gauge('gonghui_draft_repaired', 'LLM drafts accepted after one repair round.', [], (g, s) => g.set(s.repaired));
@@ -144,6 +121,26 @@ export class Metrics {
     gauge('gonghui_draft_verification_failures', 'Draft verification failures, by kind.', ['kind'], (g, s) =>
       Object.entries(s.verificationFailures).forEach(([kind, n]) => g.set({ kind }, n)),
     );
+  }
+
+  /** A gauge filled at each scrape from what `read` returns (labels reset first, so gone labels disappear). */
+  private scrapedGauge<T>(
+    name: string,
+    help: string,
+    labelNames: string[],
+    read: () => Promise<T>,
+    fill: (g: Gauge, value: T) => void,
+  ): Gauge {
+    return new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        fill(this, await read());
+      },
+    });
   }
 
   /** The exposition text for GET /metrics. */
