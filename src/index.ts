@@ -9,4 +9,9 @@ export { answerPolicySchema, DEFAULT_ANSWER_POLICY, type AnswerPolicy } from './
 export { loadConfig, type Config } from './config/load-config.js';
 export { ConfigError } from './config/config-error.js';
 export { detectLang, toSimplified, toTraditional, foldVietnamese } from './language/index.js';
+export {
+  LangchainLawRetriever,
+  type LangchainLawRetrieverInput,
+  type LawDocumentMetadata,
+} from './retrieval/langchain-retriever.js';
 export type * from './core/types.js';

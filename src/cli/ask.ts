@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../config/load-config.js';
-import { createBot } from '../create-bot.js';
 import { renderAnswer, renderDebug, toAskJson } from '../core/answer-output.js';
 import { createProgressReporter } from './progress-bar.js';
 
@@ -49,6 +48,8 @@ async function main(): Promise<number> {
   }
   const progress = createProgressReporter('gonghui-bot');
   const config = loadConfig(process.env);
+  // Loaded after the arguments are checked: a usage error is reported without loading the whole bot.
+  const { createBot } = await import('../create-bot.js');
   const bot = await createBot({ config, onProgress: (d, t) => progress.update(d, t) });
   progress.stop();
   const debug = values['debug-retrieval'];

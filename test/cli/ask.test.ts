@@ -43,23 +43,38 @@ describe('npm run ask', () => {
     });
   }, 60_000);
 
+  // One batch run answers the input of both batch tests (each child loads the whole bot, about 2 s CPU).
+  const batchInput = [
+    JSON.stringify({ id: 'a', question: '产假有多少天' }),
+    'not json',
+    JSON.stringify({ id: 7, question: '我在工地受伤了，腿骨折了' }),
+    JSON.stringify({ id: 'c', question: '' }),
+    JSON.stringify({ id: 'd', question: 'cong ty no luong 3 thang' }),
+    `\uFEFF${JSON.stringify({ id: 'e', text: '年假有几天' })}\r`,
+  ];
+  const badInput = [
+    '工资'.repeat(50_000),
+    Buffer.from([0, 159, 146, 150, 255, 1, 2]).toString('latin1'),
+    '😀😀😀',
+    '公司 công ty nợ lương 老板不发工资',
+  ].map((q, i) => JSON.stringify({ id: `bad-${i}`, question: q }));
+  let batch: Promise<Record<string, unknown>[]> | undefined;
+  const batchLines = (): Promise<Record<string, unknown>[]> =>
+    (batch ??= ask(['--json', '--batch'], [...batchInput, ...badInput].join('\n')).then(({ stdout }) =>
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    ));
+
   it('answers a batch with one JSON line per question, ids kept, bad lines reported', async () => {
-    const input = [
-      JSON.stringify({ id: 'a', question: '产假有多少天' }),
-      'not json',
-      JSON.stringify({ id: 7, question: '我在工地受伤了，腿骨折了' }),
-      JSON.stringify({ id: 'c', question: '' }),
-      JSON.stringify({ id: 'd', question: 'cong ty no luong 3 thang' }),
-      `\uFEFF${JSON.stringify({ id: 'e', text: '年假有几天' })}\r`,
-    ].join('\n');
-    const { stdout } = await ask(['--json', '--batch'], input);
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map(
-        (l) =>
-          JSON.parse(l) as { id: string; error?: string; escalate?: string; citations?: unknown[]; language?: string },
-      );
+    const lines = (await batchLines()).slice(0, batchInput.length) as {
+      id: string;
+      error?: string;
+      escalate?: string;
+      citations?: unknown[];
+      language?: string;
+    }[];
     expect(lines.map((l) => l.id)).toEqual(['a', 'line-2', '7', 'c', 'd', 'e']);
     expect(lines[0]?.citations?.length).toBeGreaterThan(0);
     expect(lines[1]?.error).toMatch(/line 2/);
@@ -70,17 +85,13 @@ describe('npm run ask', () => {
   }, 60_000);
 
   it('answers bad input with a clear reply, never a crash', async () => {
-    const huge = '工资'.repeat(50_000);
-    const garbage = Buffer.from([0, 159, 146, 150, 255, 1, 2]).toString('latin1');
-    const input = [huge, garbage, '😀😀😀', '公司 công ty nợ lương 老板不发工资']
-      .map((q, i) => JSON.stringify({ id: String(i), question: q }))
-      .join('\n');
-    const { stdout } = await ask(['--json', '--batch'], input);
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { answer: string; mode: string; reasons: string[] });
-    expect(lines).toHaveLength(4);
+    const lines = (await batchLines()).slice(batchInput.length) as {
+      id: string;
+      answer: string;
+      mode: string;
+      reasons: string[];
+    }[];
+    expect(lines.map((l) => l.id)).toEqual(['bad-0', 'bad-1', 'bad-2', 'bad-3']);
     for (const l of lines) expect(l.answer.length).toBeGreaterThan(0);
     expect(lines[0]?.reasons).toContain('too_long');
     expect(lines[1]?.mode).toBe('invalid_input');
@@ -102,10 +113,10 @@ describe('npm run ask', () => {
 });
 
 describe('npm run ask -- --debug-retrieval', () => {
-  const policyEnv = { ...env, MIN_ANSWER_CONFIDENCE: '0.2', ANSWER_POLICY_JSON: '{"cardMinConfidence":0.33}' };
+  // Built when a test runs: `env` (the prebuilt index copy) is set in beforeAll, after this block is collected.
   const debugAsk = (args: string[]) =>
     run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--debug-retrieval', ...args], {
-      env: policyEnv,
+      env: { ...env, MIN_ANSWER_CONFIDENCE: '0.2', ANSWER_POLICY_JSON: '{"cardMinConfidence":0.33}' },
       maxBuffer: 1 << 24,
     });
 

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
-import { createBot } from '../../src/create-bot.js';
 
 /** The real index as `createBot` builds it: the embedded knowledge, optionally with the test's extra laws. */
 export type IndexVariant = 'default' | 'extra-laws';
@@ -42,6 +41,8 @@ async function prebuilt(variant: IndexVariant): Promise<string> {
   if (builder) {
     const scratch = mkdtempSync(join(cacheDir, `${variant}.building-`));
     try {
+      // Imported here: the files that only copy the prebuilt index need not load the whole bot.
+      const { createBot } = await import('../../src/create-bot.js');
       await createBot({ env: variantEnv(variant, scratch) });
       rmSync(dir, { recursive: true, force: true });
       renameSync(scratch, dir);
