@@ -1,4 +1,4 @@
-import { recursiveSplit, type RecursiveSplitOptions } from './recursive-split.js';
+import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 
 /** A passage of a union-service text, with the heading it sits under. */
 export interface ServicePassage {
@@ -6,12 +6,11 @@ export interface ServicePassage {
   readonly text: string;
 }
 
-/** Exported for the test that checks recursiveSplit against LangChain's splitter with these settings. */
-export const SERVICE_SPLIT: RecursiveSplitOptions = {
+const splitter = new RecursiveCharacterTextSplitter({
   chunkSize: 500,
   chunkOverlap: 0,
   separators: ['\n\n', '\n', '。', '. ', '；', '，', ' ', ''],
-};
+});
 
 /**
  * Splits a union-service Markdown text into passages: one per heading
@@ -39,7 +38,7 @@ export async function splitServicePassages(markdown: string): Promise<ServicePas
       .replace(/\n{3,}/g, '\n\n')
       .trim();
     if (body.length < 20) continue;
-    for (const chunk of recursiveSplit(body, SERVICE_SPLIT)) {
+    for (const chunk of await splitter.splitText(body)) {
       const text = chunk.trim();
       if (text.length >= 20) out.push({ heading: section.heading, text });
     }
