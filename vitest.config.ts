@@ -61,7 +61,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: INTEGRATION, globalSetup: ['test/setup/shared-index.ts'] },
+        test: {
+          name: 'integration',
+          include: INTEGRATION,
+          globalSetup: ['test/setup/shared-index.ts'],
+          isolate: false,
+        },
       },
     ],
   },
