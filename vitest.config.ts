@@ -64,7 +64,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: INTEGRATION,
-          globalSetup: ['test/setup/shared-index.ts'],
+          globalSetup: ['test/setup/shared-index.ts', 'test/setup/shared-pg.ts'],
           isolate: false,
         },
       },

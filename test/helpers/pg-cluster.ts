@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 export interface PgTestServer {
+  /** Connection URL of the server's `postgres` database (for handing the server to other test files). */
+  readonly url: string;
   /** Connection URL of a fresh, empty database on the server. */
   freshDatabase(): Promise<string>;
   /** Stops the throw-away server and removes its files (keeps an external PG_TEST_URL server running). */
@@ -64,9 +66,10 @@ async function freePort(): Promise<number> {
 
 let databases = 0;
 
-function serverOn(baseUrl: string, stopServer: () => Promise<void>): PgTestServer {
+function serverOn(baseUrl: string, stopServer: () => Promise<void>, external: boolean): PgTestServer {
   const created: string[] = [];
   return {
+    url: baseUrl,
     async freshDatabase() {
       const name = `gonghui_test_${process.pid}_${Date.now().toString(36)}_${(databases += 1)}`;
       const admin = new pg.Client({ connectionString: baseUrl });
@@ -82,7 +85,7 @@ function serverOn(baseUrl: string, stopServer: () => Promise<void>): PgTestServe
       return url.toString();
     },
     async stop() {
-      if (process.env.PG_TEST_URL) {
+      if (external) {
         const admin = new pg.Client({ connectionString: baseUrl });
         await admin.connect();
         for (const name of created)
@@ -94,9 +97,13 @@ function serverOn(baseUrl: string, stopServer: () => Promise<void>): PgTestServe
   };
 }
 
-/** Starts a throw-away server (or connects to PG_TEST_URL). Call `stop()` in afterAll. */
-export async function startPgServer(): Promise<PgTestServer> {
-  if (process.env.PG_TEST_URL) return serverOn(process.env.PG_TEST_URL, async () => undefined);
+/**
+ * Starts a throw-away server, or uses a running one: `externalUrl` (the run's shared server, see
+ * test/setup/shared-pg.ts) or PG_TEST_URL. Call `stop()` in afterAll: on a running server it drops the
+ * databases this caller created and leaves the server up.
+ */
+export async function startPgServer(externalUrl = process.env.PG_TEST_URL): Promise<PgTestServer> {
+  if (externalUrl) return serverOn(externalUrl, async () => undefined, true);
   const bin = findPgBin();
   if (!bin) throw new Error(pgUnavailableReason());
   const dir = mkdtempSync(join(tmpdir(), 'gonghui-pg-'));
@@ -127,5 +134,5 @@ export async function startPgServer(): Promise<PgTestServer> {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  return serverOn(`postgres://postgres@127.0.0.1:${port}/postgres`, stopServer);
+  return serverOn(`postgres://postgres@127.0.0.1:${port}/postgres`, stopServer, false);
 }

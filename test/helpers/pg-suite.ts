@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { pgUnavailableReason, startPgServer, type PgTestServer } from './pg-cluster.js';
 
 /**
@@ -10,7 +10,9 @@ export function usePgServer(): { readonly skip: boolean; server(): PgTestServer 
   if (reason) process.stderr.write(`PostgreSQL tests skipped: ${reason}\n`);
   let server: PgTestServer | undefined;
   beforeAll(async () => {
-    if (!reason) server = await startPgServer();
+    // The run's shared server (test/setup/shared-pg.ts) when there is one: one cluster per run, a fresh
+    // database per test; otherwise a server of this file's own.
+    if (!reason) server = await startPgServer(inject('pgTestUrl') || undefined);
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
