@@ -106,7 +106,7 @@ export function composeCardAnswer(
         quotes.map((q) => `${quoteOpen}${q}${quoteClose}`).join(lang === 'vi' ? ' … ' : '……'),
     ),
     ...(others.length > 0
-      ? [`${book.texts.also_relevant[family]}${others.map((o) => o.label).join(lang === 'vi' ? '; ' : '、')}`]
+      ? [alsoRelevant(book.texts.also_relevant[family]) + others.map((o) => o.label).join(lang === 'vi' ? '; ' : '、')]
       : []),
     ...(steps ? ['', prose(fill(steps))] : []),
     ...(follow ? [prose(follow)] : []),
@@ -114,4 +114,9 @@ export function composeCardAnswer(
     texts.disclaimer,
   ];
   return { text: lines.join('\n'), sources: [...sources, ...others] };
+}
+
+/** The heading before the other articles: a Latin colon takes a space after it (the data is trimmed). */
+export function alsoRelevant(heading: string): string {
+  return heading.endsWith(':') ? `${heading} ` : heading;
 }
