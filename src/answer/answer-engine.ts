@@ -233,6 +233,16 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
         citations: [...answer.citations, ...parts.citations.filter((c) => !seen.has(c.passageId))],
       };
     };
+    /** The ranked list for --debug-retrieval: `hitsForText` when already at hand, else one retrieval. */
+    const debugRetrieved = async (hitsForText?: readonly ScoredPassage[]) =>
+      request.debug
+        ? {
+            retrieved: (hitsForText?.length
+              ? hitsForText
+              : await deps.retriever.retrieve({ text, jurisdiction, k: 10 })
+            ).map(toRetrievedRef),
+          }
+        : {};
     /** `hitsForText`: the retriever's hits for `text` when already at hand (debug output only). */
     const calcAnswer = async (reply: CalculatorReply, hitsForText?: readonly ScoredPassage[]): Promise<BotAnswer> => ({
       ...finish(
@@ -244,13 +254,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
         'extractive',
       ),
       ...calcParts(reply),
-      ...(request.debug
-        ? {
-            retrieved: (hitsForText ?? (await deps.retriever.retrieve({ text, jurisdiction, k: 10 }))).map(
-              toRetrievedRef,
-            ),
-          }
-        : {}),
+      ...(await debugRetrieved(hitsForText)),
     });
     // --- urgent and hand-off first replies (src/escalation/urgent-reply.ts): no retrieval quotes,
     // only the category's own articles, verified.
@@ -259,15 +263,16 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       : null;
     if (plan) {
       // A category reply (never crisis care or the hand-off) also answers the question from a confident card.
-      const planHits =
+      // Retrieval only when a card may answer: its hits raise the card's confidence.
+      const cardMayAnswer =
         plan.kind === 'category' &&
+        !tooLong &&
         plan.cardsAllowed.topics.length + plan.cardsAllowed.ids.length > 0 &&
-        deps.cards &&
-        !deps.drafter
-          ? await deps.retriever.retrieve({ text, jurisdiction, k: 10 })
-          : [];
+        deps.cards !== undefined &&
+        !deps.drafter;
+      const planHits = cardMayAnswer ? await deps.retriever.retrieve({ text, jurisdiction, k: 10 }) : [];
       const plain =
-        plan.kind === 'category' && !tooLong && planHits.length > 0
+        planHits.length > 0
           ? deps.cards?.plainAnswer(
               { text, lang, jurisdiction, history, hits: planHits, texts, values },
               plan.cardsAllowed,
@@ -282,13 +287,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
         plain && cited.some((c) => plain.sources.some((s) => s.passage.id === c.passage.id)) ? [plain.text] : [];
       const composeUrgent = (sourceLines: readonly string[]) => plan.compose(sourceLines, answerLines);
       const cardInfo = answerLines.length && plain ? { card: plain.card } : {};
-      const debugInfo = request.debug
-        ? {
-            retrieved: (planHits.length ? planHits : await deps.retriever.retrieve({ text, jurisdiction, k: 10 })).map(
-              toRetrievedRef,
-            ),
-          }
-        : {};
+      const debugInfo = await debugRetrieved(planHits);
       // A figure the worker asked for (e.g. the injury-report deadline) follows the care and the hotline;
       // never after self-harm.
       const withCalc =
