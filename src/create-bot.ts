@@ -17,7 +17,7 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { createLlmFeatures } from './create-llm-features.js';
 import type { DraftMetrics } from './drafting/draft-metrics.js';
 import { createCalculatorHook } from './calculators/index.js';
-import { buildCardStep, loadCardReaders } from './cards/index.js';
+import { buildCardStep, cardReadersFrom } from './cards/index.js';
 
 /** Options for {@link createBot}. */
 export interface CreateBotOptions {
@@ -105,7 +105,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       knowledge.cards,
       lexical,
       cardOptionsOf(policy),
-      loadCardReaders(config.KNOWLEDGE_DIR, knowledge.cards),
+      cardReadersFrom(knowledge.cards, config.KNOWLEDGE_DIR),
       policy.coverageCap,
     ),
   });

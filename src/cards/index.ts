@@ -5,9 +5,9 @@ import { createCardMatcher } from './card-matcher.js';
 import { createCardStep, DEFAULT_CARD_OPTIONS, type CardStep, type CardStepOptions } from './card-step.js';
 import { checkCards } from './check-cards.js';
 import { CardError } from './load-cards.js';
-import { loadActorGuard, type ActorGuard } from './actor-guard.js';
-import { loadTermRewrite, type QueryRewrite } from './term-variants.js';
-import { loadViCardQuery, type ViCardQuery } from './vi-card-query.js';
+import { createActorGuard, type ActorGuard } from './actor-guard.js';
+import { createTermRewrite, type QueryRewrite } from './term-variants.js';
+import { createViCardQuery, type ViCardQuery } from './vi-card-query.js';
 
 export {
   createCardStep,
@@ -35,7 +35,7 @@ export function loadCardStep(
   coverageCap?: number,
 ): CardStep {
   const cards = loadCardsFolder(knowledgeDir);
-  return buildCardStep(kb, cards, lexical, options, loadCardReaders(knowledgeDir, cards), coverageCap);
+  return buildCardStep(kb, cards, lexical, options, cardReadersFrom(cards, knowledgeDir), coverageCap);
 }
 
 /** How questions are read before matching: reviewed tables in knowledge/cards beside the cards. */
@@ -48,12 +48,16 @@ export interface CardReaders {
   readonly guard?: ActorGuard;
 }
 
-/** Loads the card readers of `knowledgeDir/cards` (a missing optional table means no rewrite / no guard). */
-export function loadCardReaders(knowledgeDir: string, cards: CardsKnowledge): CardReaders {
+/**
+ * The card readers from the loaded reader tables (`cards.readerTables`); `knowledgeDir` only for the
+ * Vietnamese stopwords of the tokenizer's dictionary.
+ */
+export function cardReadersFrom(cards: CardsKnowledge, knowledgeDir: string): CardReaders {
+  const tables = cards.readerTables;
   return {
-    vi: loadViCardQuery(knowledgeDir),
-    rewrite: loadTermRewrite(knowledgeDir),
-    guard: loadActorGuard(knowledgeDir, new Set(cards.cards.map((c) => c.id))),
+    vi: createViCardQuery(tables.viAbbreviations, knowledgeDir),
+    rewrite: createTermRewrite(tables.termVariants),
+    guard: createActorGuard(tables.actorCues),
   };
 }
 

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DocLanguage } from '../core/types.js';
 import { toSimplified } from '../language/script.js';
-import { phraseTableSchema } from './card-schema.js';
-import { readJsonFile } from '../knowledge/read-json-file.js';
+import { loadCardReaderTables } from '../knowledge/load-cards.js';
 
 /** Rewrites word variants (Taiwan / Hong Kong terms, colloquial synonyms) to one form before card matching. */
 export type QueryRewrite = (text: string, language: DocLanguage) => string;
@@ -28,13 +25,7 @@ export function createTermRewrite(table: readonly { from: string; to: string }[]
   };
 }
 
-/** Loads the term variant table of `knowledgeDir/cards` (no file: no rewrite). */
+/** Loads the term variant table of `knowledgeDir/cards` (no file: no rewrite); checked by the knowledge loader. */
 export function loadTermRewrite(knowledgeDir: string): QueryRewrite {
-  const path = join(knowledgeDir, 'cards', 'zh-term-variants.json');
-  if (!existsSync(path)) return NO_REWRITE;
-  const table = readJsonFile(path, phraseTableSchema);
-  for (const { from } of table.replace) {
-    if (toSimplified(from) !== from) throw new Error(`${path}: "${from}" must be Simplified (text is folded first)`);
-  }
-  return createTermRewrite(table.replace);
+  return createTermRewrite(loadCardReaderTables(knowledgeDir).termVariants);
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { readJsonFile } from '../knowledge/read-json-file.js';
+import { loadCardReaderTables } from '../knowledge/load-cards.js';
 import { foldVietnamese, normalizeVietnamese } from '../language/vietnamese.js';
 
 /** How the card matcher reads a Vietnamese question (see the two loaders below). */
@@ -12,11 +11,6 @@ export interface ViCardQuery {
   readonly frameTerm: (term: string) => boolean;
 }
 
-const abbreviationsSchema = z.strictObject({
-  _note: z.string().optional(),
-  replace: z.array(z.strictObject({ from: z.string().trim().min(1), to: z.string().trim().min(1) })),
-});
-
 /** Letters outside plain ASCII that Vietnamese writes: a question with none was typed without diacritics. */
 const MARKED = /[^\p{ASCII}]/u;
 
@@ -25,18 +19,20 @@ const MARKED = /[^\p{ASCII}]/u;
  * whole words only. A question typed without diacritics gets the folded
  * spelling, so it stays a folded-only question for the matcher.
  */
-export function loadViAbbreviations(knowledgeDir: string): (text: string) => string {
-  const path = join(knowledgeDir, 'cards', 'vi-chat-abbreviations.json');
-  const table = new Map(
-    readJsonFile(path, abbreviationsSchema).replace.map((r) => [normalizeVietnamese(r.from), r.to]),
-  );
+export function createViAbbreviations(table: readonly { from: string; to: string }[]): (text: string) => string {
+  const spelled = new Map(table.map((r) => [normalizeVietnamese(r.from), r.to]));
   return (text) => {
     const marked = MARKED.test(text);
     return text.replace(/[\p{L}\p{N}]+/gu, (word) => {
-      const to = table.get(normalizeVietnamese(word));
+      const to = spelled.get(normalizeVietnamese(word));
       return to === undefined ? word : marked ? to : foldVietnamese(to);
     });
   };
+}
+
+/** The abbreviations of `knowledgeDir/cards` (read by the knowledge loader). */
+export function loadViAbbreviations(knowledgeDir: string): (text: string) => string {
+  return createViAbbreviations(loadCardReaderTables(knowledgeDir).viAbbreviations);
 }
 
 /**
@@ -65,6 +61,10 @@ export function loadViFrameTerms(knowledgeDir: string): (term: string) => boolea
   };
 }
 
-export function loadViCardQuery(knowledgeDir: string): ViCardQuery {
-  return { spellOut: loadViAbbreviations(knowledgeDir), frameTerm: loadViFrameTerms(knowledgeDir) };
+/** `abbreviations` from the loaded knowledge; the stopwords come from the tokenizer's dictionary in `knowledgeDir`. */
+export function createViCardQuery(
+  abbreviations: readonly { from: string; to: string }[],
+  knowledgeDir: string,
+): ViCardQuery {
+  return { spellOut: createViAbbreviations(abbreviations), frameTerm: loadViFrameTerms(knowledgeDir) };
 }

@@ -60,6 +60,20 @@ export const phraseTableSchema = z.strictObject({
   replace: z.array(z.strictObject({ from: nonEmpty, to: nonEmpty })),
 });
 
+/** `knowledge/cards/zh-actor-cues.json`: cards demoted when the question says who ended the job. */
+export const actorCuesSchema = z.strictObject({
+  _note: z.string().optional(),
+  rules: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      cues: z.array(z.string().min(1)).min(1),
+      unless: z.array(z.string().min(1)),
+      demote: z.array(z.string().min(1)).min(1),
+    }),
+  ),
+});
+export type ActorCueRule = z.infer<typeof actorCuesSchema>['rules'][number];
+
 /** Wording around a card reply. */
 export const cardTextsSchema = z.strictObject({
   _note: z.string().optional(),

@@ -2,14 +2,17 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
+  actorCuesSchema,
   cardFileSchema,
   cardTextsSchema,
   nextStepsFileSchema,
   phraseTableSchema,
+  type ActorCueRule,
   type AnswerCard,
   type CardTexts,
   type NextSteps,
 } from './card-schema.js';
+import { toSimplified } from '../language/script.js';
 import { KnowledgeFileError, displayPath, readJsonFile } from './read-json-file.js';
 
 const words = z.strictObject({ zh: z.array(z.string().min(1)), vi: z.array(z.string().min(1)) });
@@ -38,9 +41,53 @@ export interface CardBook {
   readonly texts: CardTexts;
 }
 
+/** The reviewed tables that say how a question is read before card matching (no file: an empty table). */
+export interface CardReaderTables {
+  /** `zh-term-variants.json`: Taiwan / HK terms and colloquial words -> one Simplified form. */
+  readonly termVariants: readonly { from: string; to: string }[];
+  /** `zh-actor-cues.json`: cards demoted when the other party ended the job. */
+  readonly actorCues: readonly ActorCueRule[];
+  /** `vi-chat-abbreviations.json`: cty, ko, bhxh … spelled out. */
+  readonly viAbbreviations: readonly { from: string; to: string }[];
+}
+
 /** Everything under knowledge/cards. */
 export interface CardsKnowledge extends CardBook {
   readonly scopeNotice: ScopeNotice;
+  readonly readerTables: CardReaderTables;
+}
+
+/** Loads the reader tables of `<knowledgeDir>/cards`, checking the rules a schema cannot. */
+export function loadCardReaderTables(knowledgeDir: string, cardIds?: ReadonlySet<string>): CardReaderTables {
+  const root = join(knowledgeDir, 'cards');
+  const optional = <T>(name: string, read: (path: string) => T, none: T): T => {
+    const path = join(root, name);
+    return existsSync(path) ? read(path) : none;
+  };
+  const termVariants = optional('zh-term-variants.json', (path) => {
+    const table = readJsonFile(path, phraseTableSchema).replace;
+    table.forEach(({ from }, i) => {
+      // Questions are folded to Simplified before the table applies, so a Traditional `from` never matches.
+      if (toSimplified(from) !== from)
+        throw new KnowledgeFileError(displayPath(path), `"${from}" must be Simplified (text is folded first)`, {
+          field: `replace[${i}].from`,
+        });
+    });
+    return table;
+  }, []);
+  const actorCues = optional('zh-actor-cues.json', (path) => {
+    const rules = readJsonFile(path, actorCuesSchema).rules;
+    rules.forEach((r, i) => {
+      const unknown = cardIds ? r.demote.find((id) => !cardIds.has(id)) : undefined;
+      if (unknown)
+        throw new KnowledgeFileError(displayPath(path), `rule ${r.id} names unknown card ${unknown}`, {
+          field: `rules[${i}].demote`,
+        });
+    });
+    return rules;
+  }, []);
+  const viAbbreviations = readJsonFile(join(root, 'vi-chat-abbreviations.json'), phraseTableSchema).replace;
+  return { termVariants, actorCues, viAbbreviations };
 }
 
 /** Loads `<knowledgeDir>/cards/scope-notice.json`. */
@@ -90,5 +137,7 @@ export function loadCardBook(knowledgeDir: string): CardBook {
 
 /** Loads knowledge/cards. */
 export function loadCardsFolder(knowledgeDir: string): CardsKnowledge {
-  return { ...loadCardBook(knowledgeDir), scopeNotice: loadScopeNotice(knowledgeDir) };
+  const book = loadCardBook(knowledgeDir);
+  const ids = new Set(book.cards.map((c) => c.id));
+  return { ...book, scopeNotice: loadScopeNotice(knowledgeDir), readerTables: loadCardReaderTables(knowledgeDir, ids) };
 }
