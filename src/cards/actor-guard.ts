@@ -1,7 +1,7 @@
 import type { Lang } from '../core/types.js';
 import type { ActorCueRule } from '../knowledge/card-schema.js';
 import { loadCardReaderTables } from '../knowledge/load-cards.js';
-import { normaliseText } from '../language/normalise-text.js';
+import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import { compilePhrases } from '../language/phrase-matcher.js';
 
 /** A demoted card keeps this share of its confidence. */
@@ -20,9 +20,12 @@ export function createActorGuard(rules: readonly ActorCueRule[]): ActorGuard {
     cues: compilePhrases(r.cues),
     unless: compilePhrases(r.unless),
   }));
+  // The guard is asked once per candidate card of the same question: normalise that question once.
+  let last: { text: string; normalised: NormalisedText } | undefined;
   return (text, lang, cardId) => {
     if (lang === 'vi') return 1;
-    const normalised = normaliseText(text);
+    if (last?.text !== text) last = { text, normalised: normaliseText(text) };
+    const { normalised } = last;
     const demoted = compiled.some(
       (r) => r.demote.includes(cardId) && r.cues.test(normalised) && !r.unless.test(normalised),
     );
