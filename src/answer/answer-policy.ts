@@ -14,6 +14,8 @@ export function cardOptionsOf(policy: AnswerPolicy): CardStepOptions {
     leadRatio: policy.cardLeadRatio,
     agreementBonus: policy.cardAgreementBonus,
     agreementTopHits: policy.cardAgreementTopHits,
+    candidates: policy.cardCandidates,
+    widerCover: { share: policy.cardWiderCoverShare, min: policy.cardWiderCoverMin },
     maxFullText: policy.fullTextMaxChars,
     otherArticles: policy.cardOtherArticles,
   };

@@ -26,23 +26,27 @@ const EXPANSION_WEIGHT = 0.5;
 const BIGRAM_WEIGHT = 0.5;
 /**
  * A card whose phrasing covers every question word the leading card's phrasing covers, and more, goes first
- * when its confidence is at least this share of the leader's: a short phrasing fully contained in a longer
+ * when its confidence is at least `share` of the leader's: a short phrasing fully contained in a longer
  * question ("没交社保") should not beat the card that also reads the rest ("没交社保，辞职能拿补偿吗").
+ * Only a leader at least `min` confident is reordered: below it the card step's thresholds decide alone.
+ * Values: the answer policy's cardWiderCoverShare / cardWiderCoverMin.
  */
-const CONTAINMENT_SHARE = 0.7;
-/** Only a leader this confident is reordered: below it the card step's thresholds decide alone. */
-const CONTAINMENT_MIN = 0.2;
+export interface WiderCover {
+  readonly share: number;
+  readonly min: number;
+}
+export const DEFAULT_WIDER_COVER: WiderCover = { share: 0.7, min: 0.2 };
 
 type CoveredMatch = CardMatch & { readonly covered: ReadonlySet<string> };
 
 /** Candidates best first; a candidate covering a strict superset of the leader's question words leads. */
-export function preferWiderCover(ranked: readonly CoveredMatch[]): CardMatch[] {
+export function preferWiderCover(ranked: readonly CoveredMatch[], rule = DEFAULT_WIDER_COVER): CardMatch[] {
   const strip = (m: CardMatch): CardMatch => ({ card: m.card, confidence: m.confidence, phrasing: m.phrasing });
   const [lead, ...rest] = ranked;
-  if (!lead || lead.confidence < CONTAINMENT_MIN) return ranked.map(strip);
+  if (!lead || lead.confidence < rule.min) return ranked.map(strip);
   const wider = rest.find(
     (m) =>
-      m.confidence >= lead.confidence * CONTAINMENT_SHARE &&
+      m.confidence >= lead.confidence * rule.share &&
       [...lead.covered].every((t) => m.covered.has(t)) &&
       // At least one more word, not only a character bigram.
       [...m.covered].some((t) => !lead.covered.has(t) && !t.startsWith('#')),
@@ -79,6 +83,7 @@ export function createCardMatcher(
   bm25Options: Bm25Options = {},
   /** Word variants (Taiwan / HK terms, colloquial synonyms) -> one form, for questions and phrasings alike. */
   rewrite: QueryRewrite = NO_REWRITE,
+  widerCover: WiderCover = DEFAULT_WIDER_COVER,
 ): CardMatcher {
   const docs: Doc[] = [];
   cards.forEach((card, index) => {
@@ -133,7 +138,10 @@ export function createCardMatcher(
           best.set(doc.card, { card: cards[doc.card]!, confidence, phrasing: doc.text, covered });
         }
       }
-      return preferWiderCover([...best.values()].sort((a, b) => b.confidence - a.confidence)).slice(0, k);
+      return preferWiderCover(
+        [...best.values()].sort((a, b) => b.confidence - a.confidence),
+        widerCover,
+      ).slice(0, k);
     },
   };
 }

@@ -11,7 +11,7 @@ import type { ChosenSource } from '../citations/chosen-source.js';
 import { citationLabel } from '../citations/citation-label.js';
 import { NO_ACTOR_GUARD, type ActorGuard } from './actor-guard.js';
 import { createReferenceFinder } from '../citations/parse-references.js';
-import type { CardMatch, CardMatcher } from './card-matcher.js';
+import { DEFAULT_WIDER_COVER, type CardMatch, type CardMatcher, type WiderCover } from './card-matcher.js';
 import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';
 import type { CardBook } from './load-cards.js';
 import { subQuestions } from './sub-questions.js';
@@ -96,6 +96,10 @@ export interface CardStepOptions {
   /** Added to a card's confidence when one of its articles is among the statute retriever's top `agreementTopHits`. */
   readonly agreementBonus: number;
   readonly agreementTopHits: number;
+  /** Candidate cards asked of the matcher per question. */
+  readonly candidates: number;
+  /** When a card covering more of the question goes before the leader (card-matcher.ts). */
+  readonly widerCover: WiderCover;
   /** Longest full article text returned on request, in characters (longer texts are cut with "…"). */
   readonly maxFullText: number;
   /** At most this many of the statute retriever's other articles are named after a card's own. */
@@ -109,6 +113,8 @@ export const DEFAULT_CARD_OPTIONS: CardStepOptions = {
   leadRatio: 1.4,
   agreementBonus: 0.1,
   agreementTopHits: 5,
+  candidates: 8,
+  widerCover: DEFAULT_WIDER_COVER,
   maxFullText: 1500,
   otherArticles: 2,
 };
@@ -169,7 +175,7 @@ export function createCardStep(
     if (findReferences(input.text).length > 0) return undefined;
     const topHits = new Set(input.hits.slice(0, options.agreementTopHits).map((h) => h.passage.id));
     const ranked = matcher
-      .match(input.text, input.lang, input.jurisdiction, 8)
+      .match(input.text, input.lang, input.jurisdiction, options.candidates)
       .map((m) => {
         const agrees = m.card.citations.some((c) => topHits.has(article(c.law, c.article)?.id ?? ''));
         const confidence = Math.min(1, m.confidence + (agrees ? options.agreementBonus : 0));

@@ -82,6 +82,7 @@ export function buildCardStep(
     readers.vi,
     bm25Options,
     readers.rewrite,
+    options.widerCover,
   );
   return createCardStep(kb, cards, matcher, cards.scopeNotice, options, readers.guard);
 }

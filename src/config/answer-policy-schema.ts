@@ -42,6 +42,15 @@ export const answerPolicySchema = z
     cardAgreementBonus: z.number().min(0).max(1).default(0.1),
     /** ... the top this many. */
     cardAgreementTopHits: z.number().int().min(1).max(10).default(5),
+    /** The card matcher's candidates per question (the thresholds above pick among them). */
+    cardCandidates: z.number().int().min(2).max(20).default(8),
+    /**
+     * A card whose phrasing covers every question word the leading card covers, and more, goes first when its
+     * confidence is at least this share of the leader's (a short phrasing inside a longer question must not win)...
+     */
+    cardWiderCoverShare: z.number().min(0).max(1).default(0.7),
+    /** ... and the leader is at least this confident. */
+    cardWiderCoverMin: z.number().min(0).max(1).default(0.2),
 
     // --- Refuse the message as given ---
     /** Longest message the bot reads; longer ones get a "please shorten" reply (triage still runs). */
