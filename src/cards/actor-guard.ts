@@ -1,6 +1,5 @@
 import type { Lang } from '../core/types.js';
 import type { ActorCueRule } from '../knowledge/card-schema.js';
-import { loadCardReaderTables } from '../knowledge/load-cards.js';
 import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import { compilePhrases } from '../language/phrase-matcher.js';
 
@@ -31,9 +30,4 @@ export function createActorGuard(rules: readonly ActorCueRule[]): ActorGuard {
     );
     return demoted ? DEMOTION : 1;
   };
-}
-
-/** Loads knowledge/cards/zh-actor-cues.json (no file: no guard); a card id it names must be in `cardIds`. */
-export function loadActorGuard(knowledgeDir: string, cardIds: ReadonlySet<string>): ActorGuard {
-  return createActorGuard(loadCardReaderTables(knowledgeDir, cardIds).actorCues);
 }

@@ -1,6 +1,5 @@
 import type { DocLanguage } from '../core/types.js';
 import { toSimplified } from '../language/script.js';
-import { loadCardReaderTables } from '../knowledge/load-cards.js';
 
 /** Rewrites word variants (Taiwan / Hong Kong terms, colloquial synonyms) to one form before card matching. */
 export type QueryRewrite = (text: string, language: DocLanguage) => string;
@@ -23,9 +22,4 @@ export function createTermRewrite(table: readonly { from: string; to: string }[]
     if (language !== 'zh') return text;
     return toSimplified(text).replace(pattern, (m) => to.get(m) ?? m);
   };
-}
-
-/** Loads the term variant table of `knowledgeDir/cards` (no file: no rewrite); checked by the knowledge loader. */
-export function loadTermRewrite(knowledgeDir: string): QueryRewrite {
-  return createTermRewrite(loadCardReaderTables(knowledgeDir).termVariants);
 }

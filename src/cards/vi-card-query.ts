@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCardReaderTables } from '../knowledge/load-cards.js';
 import { foldVietnamese, normalizeVietnamese } from '../language/vietnamese.js';
 
 /** How the card matcher reads a Vietnamese question (see the two loaders below). */
@@ -28,11 +27,6 @@ export function createViAbbreviations(table: readonly { from: string; to: string
       return to === undefined ? word : marked ? to : foldVietnamese(to);
     });
   };
-}
-
-/** The abbreviations of `knowledgeDir/cards` (read by the knowledge loader). */
-export function loadViAbbreviations(knowledgeDir: string): (text: string) => string {
-  return createViAbbreviations(loadCardReaderTables(knowledgeDir).viAbbreviations);
 }
 
 /**

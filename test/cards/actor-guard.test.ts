@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createActorGuard, loadActorGuard } from '../../src/cards/actor-guard.js';
+import { createActorGuard } from '../../src/cards/actor-guard.js';
 import { loadCards } from '../../src/cards/load-cards.js';
+import { loadCardReaderTables } from '../../src/knowledge/load-cards.js';
 
 describe('actor guard', () => {
   const guard = createActorGuard([
@@ -19,8 +20,8 @@ describe('actor guard', () => {
 
   it('loads the reviewed cues, which name existing cards only', () => {
     const ids = new Set(loadCards('knowledge').cards.map((c) => c.id));
-    const reviewed = loadActorGuard('knowledge', ids);
+    const reviewed = createActorGuard(loadCardReaderTables('knowledge', ids).actorCues);
     expect(reviewed('公司说我不能胜任要辞退我，要提前通知吗', 'zh-Hans', 'cn-resign-notice')).toBe(0.5);
-    expect(() => loadActorGuard('knowledge', new Set())).toThrow(/unknown card/);
+    expect(() => loadCardReaderTables('knowledge', new Set())).toThrow(/unknown card/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTermRewrite, loadTermRewrite } from '../../src/cards/term-variants.js';
+import { createTermRewrite } from '../../src/cards/term-variants.js';
+import { loadCardReaderTables } from '../../src/knowledge/load-cards.js';
 
 describe('term variant rewrite', () => {
   const rewrite = createTermRewrite([
@@ -22,7 +23,7 @@ describe('term variant rewrite', () => {
   });
 
   it('loads the reviewed table: HK wording for unpaid wages becomes mainland wording', () => {
-    const fromFile = loadTermRewrite('knowledge');
+    const fromFile = createTermRewrite(loadCardReaderTables('knowledge').termVariants);
     expect(fromFile('人工拖咗兩個月未出，點算', 'zh')).toBe('工资拖了两个月没发，怎么办');
     expect(fromFile('特休有幾天', 'zh')).toBe('年休假有几天');
     expect(fromFile('公司不给交五险，我不干了', 'zh')).toBe('单位不给交社保，我辞职');

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadViAbbreviations, loadViFrameTerms } from '../../src/cards/vi-card-query.js';
+import { createViAbbreviations, loadViFrameTerms } from '../../src/cards/vi-card-query.js';
+import { loadCardReaderTables } from '../../src/knowledge/load-cards.js';
 
 const KNOWLEDGE = join(import.meta.dirname, '../../knowledge');
 const isFrame = loadViFrameTerms(KNOWLEDGE);
-const spellOut = loadViAbbreviations(KNOWLEDGE);
+const spellOut = createViAbbreviations(loadCardReaderTables(KNOWLEDGE).viAbbreviations);
 
 describe('Vietnamese question-frame terms', () => {
   it('marks bigrams made only of stopwords, accented and folded', () => {
