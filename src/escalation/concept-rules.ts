@@ -131,6 +131,12 @@ export function conceptForms(text: string | NormalisedText, family: Family): Con
     : { text: t, form: t.folded, folded: true, reForm: t.folded };
 }
 
+/** Whether any term of a concept occurs in a message (evaluateConcepts needs the positions; this only a yes). */
+function conceptOccurs(set: ConceptSet, concept: string, forms: ConceptForms): boolean {
+  const f = set.finders.get(concept)!;
+  return f.phrases(forms).length > 0 || f.regex(forms).length > 0;
+}
+
 /** The matches that make a rule fire: one per concept, all within the window of the first; null when none do. */
 function withinWindow(positions: readonly (readonly Found[])[], window: number): Found[] | null {
   for (const anchor of positions[0]!) {
@@ -185,10 +191,7 @@ export function classifierVerdictAllowed(
 ): boolean {
   const required = set.classifierRequires.get(category);
   if (!required) return true;
-  return required.some((concept) => {
-    const f = set.finders.get(concept)!;
-    return f.phrases(forms).length > 0 || f.regex(forms).length > 0;
-  });
+  return required.some((concept) => conceptOccurs(set, concept, forms));
 }
 
 /**
@@ -202,9 +205,5 @@ export function hasDangerCue(
   forms: ConceptForms = conceptForms(text, set.family),
 ): boolean {
   const concepts = new Set(set.rules.filter((r) => r.level === 'urgent').flatMap((r) => r.all));
-  for (const c of concepts) {
-    const f = set.finders.get(c)!;
-    if (f.phrases(forms).length > 0 || f.regex(forms).length > 0) return true;
-  }
-  return false;
+  return [...concepts].some((c) => conceptOccurs(set, c, forms));
 }
