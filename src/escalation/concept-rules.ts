@@ -1,6 +1,7 @@
 import { readConceptFile, type ConceptFile, type TriagePattern } from '../knowledge/load-triage.js';
 import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import { compilePhrases, type PhraseMatcher, type PhraseSpec } from '../language/phrase-matcher.js';
+import { compileTriageRegex } from './compile-triage-regex.js';
 
 type Family = 'zh' | 'vi';
 
@@ -51,16 +52,7 @@ function compileTerms(terms: readonly TriagePattern[], family: Family, file: str
   const regexes: RegExp[] = [];
   for (const t of terms) {
     if (typeof t !== 'string') {
-      try {
-        regexes.push(new RegExp(t.re, 'gu'));
-      } catch (error) {
-        throw new Error(
-          `${file}: bad regular expression ${t.re}: ${error instanceof Error ? error.message : String(error)}`,
-          {
-            cause: error,
-          },
-        );
-      }
+      regexes.push(compileTriageRegex(t.re, 'gu', file));
     } else if (family === 'vi' && t.startsWith('=')) {
       // "=term" only as written, because its folded form is another word ("=tát" vs "tất").
       phrases.push({ phrase: t.slice(1), asWritten: true });
