@@ -68,8 +68,9 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       ),
   });
   const llm = await createLlmFeatures({ config: settings.llm, promptsDir: config.PROMPTS_DIR, kb, logger });
-  // One jieba dictionary load and expansion table for the retriever and the card matcher.
-  const lexical = loadLexicalParts(config.KNOWLEDGE_DIR);
+  // One jieba dictionary load and expansion table for the retriever and the card matcher; the expansion
+  // tables are those loadKnowledgeDir already read.
+  const lexical = loadLexicalParts(config.KNOWLEDGE_DIR, knowledge.expansions);
   const { translation, articleTerms } = knowledge.learned;
   const retriever = await loadOrBuildRetriever({
     kb,

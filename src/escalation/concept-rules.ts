@@ -1,6 +1,7 @@
 import { readConceptFile, type ConceptFile, type TriagePattern } from '../knowledge/load-triage.js';
 import { normaliseText, type NormalisedText } from '../language/normalise-text.js';
 import { compilePhrases, type PhraseMatcher, type PhraseSpec } from '../language/phrase-matcher.js';
+import { compileTriageRegex } from './compile-triage-regex.js';
 
 type Family = 'zh' | 'vi';
 
@@ -51,16 +52,7 @@ function compileTerms(terms: readonly TriagePattern[], family: Family, file: str
   const regexes: RegExp[] = [];
   for (const t of terms) {
     if (typeof t !== 'string') {
-      try {
-        regexes.push(new RegExp(t.re, 'gu'));
-      } catch (error) {
-        throw new Error(
-          `${file}: bad regular expression ${t.re}: ${error instanceof Error ? error.message : String(error)}`,
-          {
-            cause: error,
-          },
-        );
-      }
+      regexes.push(compileTriageRegex(t.re, 'gu', file));
     } else if (family === 'vi' && t.startsWith('=')) {
       // "=term" only as written, because its folded form is another word ("=tát" vs "tất").
       phrases.push({ phrase: t.slice(1), asWritten: true });
@@ -131,6 +123,12 @@ export function conceptForms(text: string | NormalisedText, family: Family): Con
     : { text: t, form: t.folded, folded: true, reForm: t.folded };
 }
 
+/** Whether any term of a concept occurs in a message (evaluateConcepts needs the positions; this only a yes). */
+function conceptOccurs(set: ConceptSet, concept: string, forms: ConceptForms): boolean {
+  const f = set.finders.get(concept)!;
+  return f.phrases(forms).length > 0 || f.regex(forms).length > 0;
+}
+
 /** The matches that make a rule fire: one per concept, all within the window of the first; null when none do. */
 function withinWindow(positions: readonly (readonly Found[])[], window: number): Found[] | null {
   for (const anchor of positions[0]!) {
@@ -185,10 +183,7 @@ export function classifierVerdictAllowed(
 ): boolean {
   const required = set.classifierRequires.get(category);
   if (!required) return true;
-  return required.some((concept) => {
-    const f = set.finders.get(concept)!;
-    return f.phrases(forms).length > 0 || f.regex(forms).length > 0;
-  });
+  return required.some((concept) => conceptOccurs(set, concept, forms));
 }
 
 /**
@@ -202,9 +197,5 @@ export function hasDangerCue(
   forms: ConceptForms = conceptForms(text, set.family),
 ): boolean {
   const concepts = new Set(set.rules.filter((r) => r.level === 'urgent').flatMap((r) => r.all));
-  for (const c of concepts) {
-    const f = set.finders.get(c)!;
-    if (f.phrases(forms).length > 0 || f.regex(forms).length > 0) return true;
-  }
-  return false;
+  return [...concepts].some((c) => conceptOccurs(set, c, forms));
 }

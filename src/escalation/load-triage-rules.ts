@@ -7,6 +7,7 @@ import {
 } from '../knowledge/load-triage.js';
 import type { NormalisedText } from '../language/normalise-text.js';
 import { compilePhrases, type PhraseMatcher } from '../language/phrase-matcher.js';
+import { compileTriageRegex } from './compile-triage-regex.js';
 import { compileConceptSet, type ConceptSet } from './concept-rules.js';
 import type { ClassifierModel } from './triage-classifier.js';
 
@@ -56,16 +57,7 @@ function compile(patterns: readonly TriagePattern[], file: string): Matcher {
     if (typeof p === 'string') {
       phrases.push(p);
     } else {
-      try {
-        regexes.push(new RegExp(p.re, 'u'));
-      } catch (error) {
-        throw new Error(
-          `${file}: bad regular expression ${p.re}: ${error instanceof Error ? error.message : String(error)}`,
-          {
-            cause: error,
-          },
-        );
-      }
+      regexes.push(compileTriageRegex(p.re, 'u', file));
     }
   }
   // Vietnamese phrases match whole syllables: "em" must not match inside "nhiệm".

@@ -57,10 +57,11 @@ export function classifierCued(
   family: 'zh' | 'vi',
   text: string,
   normalised = normaliseText(clip(text)),
+  forms: ConceptForms = conceptForms(normalised, family),
 ): boolean {
   if (!rules.concepts) return true;
   if (!isPersonal(rules[family], normalised)) return false;
-  return hasDangerCue(rules.concepts[family], text, conceptForms(normalised, family));
+  return hasDangerCue(rules.concepts[family], text, forms);
 }
 
 interface Hit {
@@ -75,9 +76,9 @@ function evaluate(
   family: 'zh' | 'vi',
   text: string,
   normalised: NormalisedText = normaliseText(clip(text)),
+  messageForms: ConceptForms = conceptForms(normalised, family),
 ): Hit[] {
   const set: RuleSet = rules[family];
-  const messageForms = conceptForms(normalised, family);
   const forms = formsOf(messageForms);
   const personal = isPersonal(set, normalised);
   const hits: Hit[] = [];
@@ -115,20 +116,25 @@ export function triageMessage(
   recentWorkerTurns: readonly string[] = [],
 ): Triage {
   const family = lang === 'vi' ? 'vi' : 'zh';
-  const normalised = normaliseText(clip(text));
-  const hits = evaluate(rules, family, text, normalised);
+  // Every layer looks at the same clipped text, normalised once; its forms are computed once per family.
+  const clipped = clip(text);
+  const normalised = normaliseText(clipped);
+  const ownForms = conceptForms(normalised, family);
+  const hits = evaluate(rules, family, text, normalised, ownForms);
   // A Vietnamese worker may write a Chinese phrase and vice versa.
   const other: 'zh' | 'vi' = family === 'zh' ? 'vi' : 'zh';
   const mixed = other === 'vi' ? /[a-zA-Zà-ỹ]{2,}/u.test(text) : /\p{Script=Han}/u.test(text);
-  if (mixed) hits.push(...evaluate(rules, other, text, normalised));
+  const otherForms = mixed ? conceptForms(normalised, other) : undefined;
+  if (otherForms) hits.push(...evaluate(rules, other, text, normalised, otherForms));
   // Layer 2: the classifier adds urgency the lexicons missed (hand-off requests stay with the rules: layer 3).
   if (rules.classifier && /[\p{L}]/u.test(text)) {
-    const families: ('zh' | 'vi')[] = mixed ? [family, other] : [family];
-    const cued = families.some((f) => classifierCued(rules, f, clip(text), normalised));
-    const verdict = classify(rules.classifier, clip(text), cued);
+    const cued =
+      classifierCued(rules, family, clipped, normalised, ownForms) ||
+      (otherForms !== undefined && classifierCued(rules, other, clipped, normalised, otherForms));
+    const verdict = classify(rules.classifier, clipped, cued);
     // A verdict of a category whose required cue (classifier_requires) is absent does not count.
     const concepts = rules.concepts?.[family];
-    const allowed = !concepts || classifierVerdictAllowed(concepts, verdict.topCategory, clip(text));
+    const allowed = !concepts || classifierVerdictAllowed(concepts, verdict.topCategory, clipped, ownForms);
     if (verdict.urgent && allowed && !hits.some((h) => h.level === 'urgent')) {
       hits.push({
         level: 'urgent',

@@ -56,6 +56,11 @@ function placeholderValues(book: UrgentReplyBook, jurisdiction: Jurisdiction): R
   return values;
 }
 
+/** A reply of fixed lines that rests on no statute and takes no card: the crisis care and the hand-off. */
+function fixedPlan(kind: 'crisis' | 'handoff', category: string, lines: readonly string[]): UrgentReplyPlan {
+  return { kind, category, citations: [], cardsAllowed: NO_CARDS, compose: () => lines.join('\n') };
+}
+
 /**
  * Plans the reply for an urgent case or a request for a person: crisis care
  * for self-harm (calm words, the crisis line, a person will call; no statute),
@@ -74,23 +79,11 @@ export function planUrgentReply(
   const values = placeholderValues(book, jurisdiction);
   const category = triage.reasons[0] ?? 'default';
   if (triage.level === 'urgent' && triage.reasons.includes('self_harm')) {
-    return {
-      kind: 'crisis',
-      category: 'self_harm',
-      citations: [],
-      cardsAllowed: NO_CARDS,
-      compose: () => fillLines(texts.self_harm, values).join('\n'),
-    };
+    return fixedPlan('crisis', 'self_harm', fillLines(texts.self_harm, values));
   }
   if (triage.level === 'person') {
     if (!triage.reasons.includes('asked_for_person')) return null;
-    return {
-      kind: 'handoff',
-      category: 'asked_for_person',
-      citations: [],
-      cardsAllowed: NO_CARDS,
-      compose: () => fillLines(texts.handoff, values).join('\n'),
-    };
+    return fixedPlan('handoff', 'asked_for_person', fillLines(texts.handoff, values));
   }
   if (triage.level !== 'urgent') return null;
   const entry = texts.categories[category] ?? texts.categories.default!;

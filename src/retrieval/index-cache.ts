@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DocLanguage, Jurisdiction, KnowledgeBase, Passage, Retriever } from '../core/types.js';
+import type { ExpansionTables } from '../knowledge/load-expansions.js';
 import { createReferenceFinder } from '../citations/parse-references.js';
 import { fitLsa, type FitLsaOptions } from './embedders/lsa/fit-lsa.js';
 import { createLsaEmbedder } from './embedders/lsa/lsa-embedder.js';
@@ -9,7 +10,7 @@ import { loadLsaState, saveLsaState } from './embedders/lsa/lsa-state-file.js';
 import type { Embedder } from './embedders/types.js';
 import { loadArticleTerms, type ArticleTerms } from './expansion/article-terms.js';
 import { loadLearnedExpander, type LearnedExpander } from './expansion/learned-expander.js';
-import { loadQueryExpander, type QueryExpander } from './expansion/query-expander.js';
+import { createQueryExpander, loadQueryExpander, type QueryExpander } from './expansion/query-expander.js';
 import { documentTerms, encodeTokens, type EncodedTokens } from './lexical/encoded-tokens.js';
 import { readEncodedTokens, writeEncodedTokens } from './lexical/encoded-tokens-file.js';
 import { createHybridRetriever, type HybridWeights, type RetrievalConfidence } from './hybrid-retriever.js';
@@ -57,11 +58,14 @@ export interface LexicalParts {
   readonly expander: QueryExpander;
 }
 
-/** Loads the tokenizers (jieba dictionary, Vietnamese syllables) and the expansion table once. */
-export function loadLexicalParts(knowledgeDir: string): LexicalParts {
+/**
+ * Loads the tokenizers (jieba dictionary, Vietnamese syllables) and the expansion table once.
+ * `expansions`: the tables of `knowledgeDir` when the caller has already read them (loadKnowledgeDir).
+ */
+export function loadLexicalParts(knowledgeDir: string, expansions?: ExpansionTables): LexicalParts {
   return {
     tokenizers: { zh: createZhTokenizer(knowledgeDir), vi: createViTokenizer(knowledgeDir) },
-    expander: loadQueryExpander(knowledgeDir),
+    expander: expansions ? createQueryExpander(expansions) : loadQueryExpander(knowledgeDir),
   };
 }
 

@@ -16,7 +16,7 @@ export { HnswVectorIndex } from './vector/hnsw-vector-index.js';
 export { createZhTokenizer } from './tokenize/zh-tokenizer.js';
 export { createViTokenizer } from './tokenize/vi-tokenizer.js';
 export type { Tokenizer } from './tokenize/tokenizer.js';
-export { loadQueryExpander, type QueryExpander } from './expansion/query-expander.js';
+export { createQueryExpander, loadQueryExpander, type QueryExpander } from './expansion/query-expander.js';
 export { fitLsa, type LsaState } from './embedders/lsa/fit-lsa.js';
 export { createLsaEmbedder } from './embedders/lsa/lsa-embedder.js';
 export type { Embedder } from './embedders/types.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createViTokenizer } from '../../src/retrieval/tokenize/vi-tokenizer.js';
 import { createZhTokenizer } from '../../src/retrieval/tokenize/zh-tokenizer.js';
-import { loadQueryExpander } from '../../src/retrieval/expansion/query-expander.js';
+import { createQueryExpander, loadQueryExpander } from '../../src/retrieval/expansion/query-expander.js';
+import { loadExpansions } from '../../src/knowledge/load-expansions.js';
 
 describe('Chinese tokenizer', () => {
   const zh = createZhTokenizer('knowledge');
@@ -54,5 +55,11 @@ describe('query expansion', () => {
   });
   it('does not match inside unrelated words', () => {
     expect(expander.expand('hôm nay trời đẹp', 'vi')).toEqual([]);
+  });
+  it('expands the same from tables already loaded (createBot hands over those of loadKnowledgeDir)', () => {
+    const fromTables = createQueryExpander(loadExpansions('knowledge'));
+    expect(fromTables.expand('老板不发工资', 'zh')).toEqual(expander.expand('老板不发工资', 'zh'));
+    expect(fromTables.expand('cong ty no luong', 'vi')).toEqual(expander.expand('cong ty no luong', 'vi'));
+    expect(fromTables.expand('cong ty no luong', 'vi')).toContain('trả lương');
   });
 });

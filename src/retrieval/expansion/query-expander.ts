@@ -1,5 +1,5 @@
 import type { DocLanguage } from '../../core/types.js';
-import { loadExpansions } from '../../knowledge/load-expansions.js';
+import { loadExpansions, type ExpansionTables } from '../../knowledge/load-expansions.js';
 import { normaliseText } from '../../language/normalise-text.js';
 import { compilePhrases } from '../../language/phrase-matcher.js';
 
@@ -9,8 +9,13 @@ export interface QueryExpander {
   expand(text: string, language: DocLanguage): string[];
 }
 
+/** Reads the expansion tables of a knowledge folder (scripts and tests that have only the folder). */
 export function loadQueryExpander(knowledgeDir: string): QueryExpander {
-  const files = loadExpansions(knowledgeDir);
+  return createQueryExpander(loadExpansions(knowledgeDir));
+}
+
+/** Compiles expansion tables already loaded (createBot hands over those of loadKnowledgeDir). */
+export function createQueryExpander(files: ExpansionTables): QueryExpander {
   const tables = (['zh', 'vi'] as const).map((language) => {
     const entries = files[language].entries;
     // One matcher per table; Vietnamese phrases match whole syllables, with or without diacritics.
