@@ -25,14 +25,12 @@ import pLimit from 'p-limit';
 import { HttpMailbox } from '../channels/http/http-mailbox.js';
 import { createHttpServer } from '../channels/http/http-server.js';
 import { loadDatabaseConfig } from '../config/database-config.js';
-import { createConversationCore } from '../conversation/conversation-core.js';
-import { loadNotices } from '../conversation/notices.js';
-import { createLogger } from '../shared/logger.js';
 import { Metrics } from '../shared/metrics.js';
 import { openPgDatabase } from '../stores/postgres/pg-database.js';
 import { createPostgresTicketStore } from '../stores/postgres-ticket-store.js';
 import { openSqliteTicketStore } from '../stores/sqlite-ticket-store.js';
 import type { TicketStore } from '../conversation/ticket-store.js';
+import { createLoadtestCore } from './loadtest/loadtest-core.js';
 import { buildLoadtestEngine, parseEngineChoice } from './loadtest/loadtest-engine.js';
 import { startInstances } from './loadtest/run-instances.js';
 
@@ -187,22 +185,12 @@ function report(r: RunResult): { text: string; ok: boolean } {
 const runs: RunResult[] = [];
 let engineLabel: string;
 if (!databaseUrl) {
-  const { engine, label, knowledgeDir, hotline } = await buildLoadtestEngine(engineChoice);
-  engineLabel = label;
+  const loadtestEngine = await buildLoadtestEngine(engineChoice);
+  engineLabel = loadtestEngine.label;
   const dataDir = mkdtempSync(join(tmpdir(), 'gonghui-loadtest-'));
   const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'));
   const metrics = new Metrics();
-  const core = createConversationCore({
-    engine,
-    store,
-    notices: loadNotices(knowledgeDir),
-    noticeValues: { union_hotline: hotline },
-    // Each simulated worker may send many messages: lift the per-user limit so the test measures
-    // the service, not the limiter.
-    rateLimit: { perMinute: 1_000_000, burst: 1_000_000 },
-    metrics,
-    logger: createLogger('error', 'loadtest'),
-  });
+  const core = createLoadtestCore(loadtestEngine, store, metrics);
   const http = createHttpServer({ core, metrics, mailbox: new HttpMailbox(store), bodyLimit: 16_384 });
   await http.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;

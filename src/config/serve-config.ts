@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { definedEnv, parseEnv } from './config-error.js';
 import { isDataKey } from './data-key.js';
 
+/** A comma-separated list variable: trimmed items, empty ones dropped; unset is the empty list. */
+const commaList = () =>
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    );
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Interface the HTTP API binds to; loopback unless a union exposes it deliberately. */
@@ -16,15 +28,7 @@ const schema = z.object({
   /** HMAC secret of browser user tokens (POST /v1/user-tokens); unset: API keys only. */
   API_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Comma-separated browser origins allowed to call /v1 (CORS), e.g. https://union.example. */
-  HTTP_CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
+  HTTP_CORS_ORIGINS: commaList(),
   USER_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** Tickets one worker may open per hour; more get the answer and a notice instead. */
   TICKETS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(3),
@@ -55,15 +59,7 @@ const schema = z.object({
   /** Language of the staff desk (Slack labels, summaries, the transcript page): knowledge/desk/labels.json. */
   STAFF_LANGUAGE: z.enum(['zh-Hans', 'vi', 'en']).default('zh-Hans'),
   /** Slack user ids (comma-separated) of leads, who may reply on any claimed ticket. */
-  STAFF_LEAD_IDS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
+  STAFF_LEAD_IDS: commaList(),
 });
 
 export type ServeConfig = Readonly<z.infer<typeof schema>>;

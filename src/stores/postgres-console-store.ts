@@ -1,52 +1,16 @@
-import { z } from 'zod';
-import type { AnswerRecord, ConsoleStore, StaffAccount } from './console-store.js';
+import type { ConsoleStore } from './console-store.js';
 import { pgText as text, type PgDatabase } from './postgres/pg-database.js';
 import {
+  accountFromRow,
+  answerFromRow,
   auditFromRow,
-  citationsSchema,
   noteFromRow,
   ticketEventFromRow,
+  type AnswerRow,
   type AuditRow,
   type NoteRow,
   type TicketEventRow,
 } from './store-rows.js';
-
-const userRow = z.object({
-  id: z.coerce.number(),
-  name: z.string(),
-  password_hash: z.string(),
-  role: z.enum(['staff', 'lead']),
-  lang: z.enum(['zh-Hans', 'zh-Hant', 'vi', 'en']),
-  disabled: z.boolean(),
-  created_at: z.coerce.number(),
-});
-
-const toAccount = (row: unknown): StaffAccount => {
-  const r = userRow.parse(row);
-  return {
-    id: r.id,
-    name: r.name,
-    passwordHash: r.password_hash,
-    role: r.role,
-    lang: r.lang,
-    disabled: r.disabled,
-    createdAt: r.created_at,
-  };
-};
-
-interface AnswerRow {
-  at: string;
-  channel: AnswerRecord['channel'];
-  conversation_id: string;
-  lang: AnswerRecord['lang'];
-  mode: string;
-  escalate: string;
-  topic: string;
-  citations: unknown;
-  masked_question: string | null;
-  feedback_asked: boolean;
-  feedback: boolean | null;
-}
 
 /**
  * The staff console's tables in PostgreSQL (migration 003), for a console and
@@ -66,10 +30,10 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
     },
     async getUser(name) {
       const { rows } = await q.query('SELECT * FROM console_users WHERE name = $1', [text(name)]);
-      return rows[0] ? toAccount(rows[0]) : undefined;
+      return rows[0] ? accountFromRow(rows[0]) : undefined;
     },
     async listUsers() {
-      return (await q.query('SELECT * FROM console_users ORDER BY name')).rows.map(toAccount);
+      return (await q.query('SELECT * FROM console_users ORDER BY name')).rows.map(accountFromRow);
     },
     async setPassword(name, passwordHash) {
       // A new password ends every open session of the account (the sessions go in the same statement).
@@ -109,7 +73,7 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
       );
       const row = rows[0];
       if (!row) return undefined;
-      const user = toAccount(row);
+      const user = accountFromRow(row);
       if (user.disabled) return undefined;
       return { user, csrfToken: row.csrf_token, expiresAt: Number(row.expires_at) };
     },
@@ -191,19 +155,7 @@ export function createPostgresConsoleStore(db: PgDatabase): ConsoleStore {
     async eventsInRange(from, to) {
       const answers = (
         await q.query<AnswerRow>('SELECT * FROM console_answers WHERE at >= $1 AND at < $2 ORDER BY id', [from, to])
-      ).rows.map((r) => ({
-        at: Number(r.at),
-        channel: r.channel,
-        conversationId: r.conversation_id,
-        lang: r.lang,
-        mode: r.mode,
-        escalate: r.escalate,
-        topic: r.topic,
-        citations: citationsSchema.parse(r.citations),
-        ...(r.masked_question !== null ? { maskedQuestion: r.masked_question } : {}),
-        feedbackAsked: r.feedback_asked,
-        ...(r.feedback !== null ? { feedback: r.feedback } : {}),
-      }));
+      ).rows.map((r) => answerFromRow(r, r.citations));
       // Claims and resolutions after the range still count for tickets opened in it.
       const ticketEvents = (
         await q.query<TicketEventRow>(

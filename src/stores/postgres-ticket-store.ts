@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type pg from 'pg';
 import type { OutboxItem, OutboxKind, Ticket } from '../conversation/types.js';
 import { CLEAR_TEXT, type FieldCipher } from '../privacy/field-cipher.js';
-import { pgText as text, type PgDatabase } from './postgres/pg-database.js';
+import { inTransaction, pgText as text, type PgDatabase } from './postgres/pg-database.js';
 import { conversationFromRow, inboundFromRow, type ConversationRow, type InboundRow } from './store-rows.js';
 import { storedHistorySchema, storedTicketSchema } from './ticket-schema.js';
 import {
@@ -78,23 +78,7 @@ export function createPostgresTicketStore(db: PgDatabase, settings: PostgresTick
   const cipher = settings.cipher ?? CLEAR_TEXT;
   const q = () => db.pool;
 
-  async function transaction<T>(fn: (c: Queryable) => Promise<T>): Promise<T> {
-    const client = await db.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  }
+  const transaction = <T>(fn: (c: Queryable) => Promise<T>): Promise<T> => inTransaction(db.pool, fn);
 
   const parseTicket = (body: unknown): Ticket => {
     const t = storedTicketSchema.parse(body) as Ticket;

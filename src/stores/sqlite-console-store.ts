@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
-import type { AnswerRecord, ConsoleStore, StaffAccount } from './console-store.js';
+import type { ConsoleStore } from './console-store.js';
 import {
+  accountFromRow,
+  answerFromRow,
   auditFromRow,
-  citationsSchema,
   noteFromRow,
   ticketEventFromRow,
+  type AnswerRow,
   type AuditRow,
   type NoteRow,
   type TicketEventRow,
@@ -45,43 +46,6 @@ export const CONSOLE_MIGRATIONS: readonly string[] = [
    CREATE INDEX console_ticket_events_at ON console_ticket_events(at);
    CREATE INDEX console_ticket_events_ticket ON console_ticket_events(ticket_id, id);`,
 ];
-
-const userRow = z.object({
-  id: z.number(),
-  name: z.string(),
-  password_hash: z.string(),
-  role: z.enum(['staff', 'lead']),
-  lang: z.enum(['zh-Hans', 'zh-Hant', 'vi', 'en']),
-  disabled: z.number(),
-  created_at: z.number(),
-});
-
-const toAccount = (row: unknown): StaffAccount => {
-  const r = userRow.parse(row);
-  return {
-    id: r.id,
-    name: r.name,
-    passwordHash: r.password_hash,
-    role: r.role,
-    lang: r.lang,
-    disabled: r.disabled !== 0,
-    createdAt: r.created_at,
-  };
-};
-
-interface AnswerRow {
-  at: number;
-  channel: AnswerRecord['channel'];
-  conversation_id: string;
-  lang: AnswerRecord['lang'];
-  mode: string;
-  escalate: string;
-  topic: string;
-  citations: string;
-  masked_question: string | null;
-  feedback_asked: number;
-  feedback: number | null;
-}
 
 /**
  * The console store on its own connection to the ticket store's SQLite file
@@ -145,10 +109,10 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
     },
     async getUser(name) {
       const row = selectUser.get(name);
-      return row ? toAccount(row) : undefined;
+      return row ? accountFromRow(row) : undefined;
     },
     async listUsers() {
-      return db.prepare('SELECT * FROM console_users ORDER BY name').all().map(toAccount);
+      return db.prepare('SELECT * FROM console_users ORDER BY name').all().map(accountFromRow);
     },
     async setPassword(name, passwordHash) {
       const changed =
@@ -182,7 +146,7 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
       const row = selectSession.get(tokenHash, now) as
         ({ csrf_token: string; expires_at: number } & Record<string, unknown>) | undefined;
       if (!row) return undefined;
-      const user = toAccount(row);
+      const user = accountFromRow(row);
       if (user.disabled) return undefined;
       return { user, csrfToken: row.csrf_token, expiresAt: row.expires_at };
     },
@@ -235,19 +199,7 @@ export function openSqliteConsoleStore(path: string): ConsoleStore {
     async eventsInRange(from, to) {
       const answers = (
         db.prepare('SELECT * FROM console_answers WHERE at >= ? AND at < ? ORDER BY id').all(from, to) as AnswerRow[]
-      ).map((r) => ({
-        at: r.at,
-        channel: r.channel,
-        conversationId: r.conversation_id,
-        lang: r.lang,
-        mode: r.mode,
-        escalate: r.escalate,
-        topic: r.topic,
-        citations: citationsSchema.parse(JSON.parse(r.citations)),
-        ...(r.masked_question !== null ? { maskedQuestion: r.masked_question } : {}),
-        feedbackAsked: r.feedback_asked !== 0,
-        ...(r.feedback !== null ? { feedback: r.feedback === 1 } : {}),
-      }));
+      ).map((r) => answerFromRow(r, JSON.parse(r.citations as string)));
       // Claims and resolutions after the range still count for tickets opened in it.
       const ticketEvents = (
         db

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChannelName } from '../conversation/types.js';
 import type { FieldCipher } from '../privacy/field-cipher.js';
-import type { AuditEntry, StaffNote, TicketEventRecord } from './console-store.js';
+import type { AnswerRecord, AuditEntry, StaffAccount, StaffNote, TicketEventRecord } from './console-store.js';
 import type { ConversationRecord, InboundRecord } from '../conversation/ticket-store.js';
 
 /** An epoch-ms (or bigint id) column: a number from SQLite, a string from PostgreSQL (bigint). */
@@ -68,8 +68,66 @@ export const conversationFromRow = (
 
 // --- console stores ---
 
+/** A boolean column: BOOLEAN in PostgreSQL, 0/1 INTEGER in SQLite. */
+type Flag = boolean | number;
+const isSet = (v: Flag): boolean => (typeof v === 'number' ? v !== 0 : v);
+
+/** A `console_users` row (also the user half of a session join); ids and times are bigint strings in PostgreSQL. */
+const staffUserRow = z.object({
+  id: z.coerce.number(),
+  name: z.string(),
+  password_hash: z.string(),
+  role: z.enum(['staff', 'lead']),
+  lang: z.enum(['zh-Hans', 'zh-Hant', 'vi', 'en']),
+  disabled: z.union([z.boolean(), z.number()]),
+  created_at: z.coerce.number(),
+});
+
+export const accountFromRow = (row: unknown): StaffAccount => {
+  const r = staffUserRow.parse(row);
+  return {
+    id: r.id,
+    name: r.name,
+    passwordHash: r.password_hash,
+    role: r.role,
+    lang: r.lang,
+    disabled: isSet(r.disabled),
+    createdAt: r.created_at,
+  };
+};
+
 /** The `citations` column of `console_answers`. */
 export const citationsSchema = z.array(z.object({ passageId: z.string(), label: z.string() }));
+
+/** A `console_answers` row; `citations` is JSON text in SQLite, parsed JSONB in PostgreSQL. */
+export interface AnswerRow {
+  at: EpochMs;
+  channel: AnswerRecord['channel'];
+  conversation_id: string;
+  lang: AnswerRecord['lang'];
+  mode: string;
+  escalate: string;
+  topic: string;
+  citations: unknown;
+  masked_question: string | null;
+  feedback_asked: Flag;
+  feedback: Flag | null;
+}
+
+/** The dashboard's record of an answer row; `citations` is the parsed column (each store parses its own way). */
+export const answerFromRow = (r: AnswerRow, citations: unknown): AnswerRecord & { feedback?: boolean } => ({
+  at: Number(r.at),
+  channel: r.channel,
+  conversationId: r.conversation_id,
+  lang: r.lang,
+  mode: r.mode,
+  escalate: r.escalate,
+  topic: r.topic,
+  citations: citationsSchema.parse(citations),
+  ...(r.masked_question !== null ? { maskedQuestion: r.masked_question } : {}),
+  feedbackAsked: isSet(r.feedback_asked),
+  ...(r.feedback !== null ? { feedback: isSet(r.feedback) } : {}),
+});
 
 export interface AuditRow {
   id: EpochMs;

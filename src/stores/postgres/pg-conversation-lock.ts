@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ConversationLock } from '../../conversation/conversation-lock.js';
 import { KeyedLock } from '../../conversation/keyed-lock.js';
-import type { PgDatabase } from './pg-database.js';
+import { inTransaction, type PgDatabase } from './pg-database.js';
 
 /**
  * Per-conversation lock shared by every instance on one database: while the
@@ -18,24 +18,10 @@ export function createPgConversationLock(db: PgDatabase): ConversationLock {
   const local = new KeyedLock();
   return {
     run<T>(key: string, task: () => Promise<T>): Promise<T> {
-      return local.run(key, async () => {
-        const client = await db.lockPool.connect();
-        let broken = false;
-        try {
-          // One round trip: the id is digits only (see lockId), safe to inline.
-          await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${lockId(key)})`);
-          const result = await task();
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => {
-            broken = true;
-          });
-          throw error;
-        } finally {
-          client.release(broken);
-        }
-      });
+      // One round trip: the id is digits only (see lockId), safe to inline.
+      return local.run(key, () =>
+        inTransaction(db.lockPool, task, `BEGIN; SELECT pg_advisory_xact_lock(${lockId(key)})`),
+      );
     },
   };
 }

@@ -4,6 +4,32 @@ import { migratePg } from './pg-migrate.js';
 /** PostgreSQL text cannot hold NUL: it becomes U+FFFD instead of failing the write (SQLite keeps it). */
 export const pgText = (s: string) => s.replace(/\u0000/g, '\uFFFD');
 
+/**
+ * Runs `fn` in a transaction on a connection of `pool`: commits its result, rolls back on error. `begin` may add
+ * statements to the opening round trip. A connection whose rollback fails is discarded, not returned to the pool.
+ */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query(begin);
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export interface PgDatabaseSettings {
   readonly url: string;
   /** Connections for store queries. @default 10 */
