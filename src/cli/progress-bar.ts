@@ -4,17 +4,20 @@ import cliProgress from 'cli-progress';
  * A progress bar on stderr for the first index build; silent when stderr is
  * not a terminal (pipes, CI) except for one start and one end line.
  */
-export function createProgressReporter(label: string): { update(done: number, total: number): void; stop(): void } {
-  if (!process.stderr.isTTY) {
+export function createProgressReporter(
+  label: string,
+  stream: NodeJS.WritableStream & { readonly isTTY?: boolean } = process.stderr,
+): { update(done: number, total: number): void; stop(): void } {
+  if (!stream.isTTY) {
     let announced: boolean | 'done' = false;
     return {
       update(done, total) {
         if (!announced) {
-          process.stderr.write(`${label}: building the search index (first run, or knowledge/ changed)...\n`);
+          stream.write(`${label}: building the search index (first run, or knowledge/ changed)...\n`);
           announced = true;
         }
         if (done >= total && announced !== 'done') {
-          process.stderr.write(`${label}: index ready.\n`);
+          stream.write(`${label}: index ready.\n`);
           announced = 'done';
         }
       },
@@ -22,7 +25,7 @@ export function createProgressReporter(label: string): { update(done: number, to
     };
   }
   const bar = new cliProgress.SingleBar(
-    { format: `${label} |{bar}| {percentage}% {value}/{total}`, stream: process.stderr, clearOnComplete: true },
+    { format: `${label} |{bar}| {percentage}% {value}/{total}`, stream, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

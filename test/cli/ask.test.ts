@@ -1,6 +1,5 @@
-import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,26 +22,12 @@ beforeAll(async () => {
   env = { ...process.env, INDEX_CACHE_DIR: await sharedIndexCopy(), LOG_LEVEL: 'error' };
 }, 120_000);
 
-describe('npm run ask', () => {
-  it('prints a cited answer as text', async () => {
-    const { stdout } = await ask(['没签劳动合同能要双倍工资吗']);
-    expect(stdout).toContain('《劳动合同法》第八十二条');
-    expect(stdout).toContain('二倍');
-  }, 60_000);
-
-  it('prints the stable JSON shape with --json', async () => {
-    const { stdout } = await ask(['--json', 'Điều 35 Bộ luật Lao động quy định gì']);
-    const out = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(
-      expect.arrayContaining(['language', 'jurisdiction', 'answer', 'citations', 'escalate', 'reasons']),
-    );
-    expect(out).toMatchObject({ language: 'vi', jurisdiction: 'VN', escalate: 'none' });
-    expect((out.citations as { law: string; article: number }[])[0]).toMatchObject({
-      law: 'Bộ luật Lao động 2019',
-      article: 35,
-    });
-  }, 60_000);
-
+/**
+ * `npm run ask` as a process, as the unseen-question measurement runs it: stdout must be pure JSON, the exit
+ * code must tell. The command's other cases run in-process (test/cli/ask-command.test.ts): each child loads
+ * the whole bot, about 2 s of CPU.
+ */
+describe('npm run ask (a child process)', () => {
   // One batch run answers the input of both batch tests (each child loads the whole bot, about 2 s CPU).
   const batchInput = [
     JSON.stringify({ id: 'a', question: '产假有多少天' }),
@@ -98,70 +83,15 @@ describe('npm run ask', () => {
     expect(lines[2]?.mode).toBe('invalid_input');
   }, 60_000);
 
-  it('writes to --out and explains usage errors', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cli-out-'));
-    const inFile = join(dir, 'in.jsonl');
-    writeFileSync(inFile, `${JSON.stringify({ id: 'x', question: '年假有几天' })}\n`);
-    await run(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/ask.ts', '--json', '--batch', inFile, '--out', join(dir, 'out.jsonl')],
-      { env },
-    );
-    expect(JSON.parse(readFileSync(join(dir, 'out.jsonl'), 'utf8').trim()).id).toBe('x');
-    await expect(ask([])).rejects.toMatchObject({ code: 2 });
-  }, 60_000);
-});
-
-describe('npm run ask -- --debug-retrieval', () => {
-  // Built when a test runs: `env` (the prebuilt index copy) is set in beforeAll, after this block is collected.
-  const debugAsk = (args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--debug-retrieval', ...args], {
-      env: { ...env, MIN_ANSWER_CONFIDENCE: '0.2', ANSWER_POLICY_JSON: '{"cardMinConfidence":0.33}' },
-      maxBuffer: 1 << 24,
+  it('exits with 2 on a usage error and 1 with a one-line message on a bad setting', async () => {
+    await expect(ask([])).rejects.toMatchObject({ code: 2, stdout: '' });
+    const bad = run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '年假有几天'], {
+      env: { ...env, MIN_ANSWER_CONFIDENCE: 'high' },
     });
-
-  it('prints the retrieval list and the answer policy in force after the reply', async () => {
-    const { stdout } = await debugAsk(['没签劳动合同能要双倍工资吗']);
-    const [reply, debug] = stdout.split('--- retrieved');
-    expect(reply).toContain('二倍');
-    expect(debug).toMatch(/1\. cn\/labor-contract-law#\d+ +score [\d.]+ +confidence [\d.]+/);
-    expect(debug).toContain('--- answer policy in force');
-    expect(debug).toMatch(/minAnswerConfidence +0\.2\n/);
-    expect(debug).toMatch(/cardMinConfidence +0\.33\n/);
-    expect(debug).toMatch(/coverageCap +120\n/);
-  }, 60_000);
-
-  it('puts the policy into the JSON output', async () => {
-    const { stdout } = await debugAsk(['--json', '年假有几天']);
-    const out = JSON.parse(stdout) as { policy: Record<string, number>; retrieved: unknown[] };
-    expect(out.retrieved.length).toBeGreaterThan(0);
-    expect(out.policy).toMatchObject({ minAnswerConfidence: 0.2, cardMinConfidence: 0.33, maxCitations: 3 });
-  }, 60_000);
-});
-
-describe('npm start (piped)', () => {
-  it('answers one question per line through the conversation core, opening a real ticket if urgent', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chat-data-'));
-    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], {
-      env: { ...env, DATA_DIR: dataDir },
+    await expect(bad).rejects.toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^gonghui-bot: .*MIN_ANSWER_CONFIDENCE.*\n$/),
     });
-    child.stdin?.end('产假有多少天\n\ncông ty không đóng bảo hiểm\n工友从脚手架上摔下来了，头在流血\n');
-    const out = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}`))));
-    });
-    expect(out).toContain('> 产假有多少天');
-    expect(out).toContain('98天');
-    expect(out).toContain('> công ty không đóng bảo hiểm');
-    expect(out).toContain('Luật Bảo hiểm xã hội 2024');
-    expect(out).toContain('[urgent: handed to union staff]');
-    // What the terminal says is true: the urgent line opened a ticket in the local store.
-    const store = openSqliteTicketStore(join(dataDir, 'gonghui.sqlite'));
-    const tickets = await store.listOpenTickets();
-    await store.close();
-    expect(tickets).toHaveLength(1);
-    expect(tickets[0]).toMatchObject({ channel: 'cli', category: 'urgent' });
-    expect(out).toContain(tickets[0]!.id);
   }, 60_000);
 });

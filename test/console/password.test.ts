@@ -10,6 +10,13 @@ describe('password hashing (scrypt)', () => {
     expect(await verifyPassword('correct-horse-batterz', stored)).toBe(false);
   });
 
+  it('stores the cost it was made with, and verification reads it from the hash', async () => {
+    const stored = await hashPassword('correct-horse-battery', { N: 1024, r: 8, p: 1 });
+    expect(stored).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword('correct-horse-battery', stored)).toBe(true);
+    expect(await verifyPassword('correct-horse-battery', stored.replace('$1024$', '$2048$'))).toBe(false);
+  });
+
   it('salts every hash', async () => {
     const [a, b] = await Promise.all([hashPassword('same-password-1'), hashPassword('same-password-1')]);
     expect(a).not.toBe(b);

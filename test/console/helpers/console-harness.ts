@@ -6,6 +6,14 @@ import { createConsoleApp } from '../../../src/console/console-app.js';
 import { createConsoleObserver } from '../../../src/console/console-observer.js';
 import { LiveHub } from '../../../src/console/live-hub.js';
 import { hashPassword } from '../../../src/console/password.js';
+
+/**
+ * The test users' password hash, made once with a low scrypt cost: verifyPassword reads the cost from the
+ * hash, so every sign-in of every test would otherwise spend the real cost's ~50 ms of CPU
+ * (test/console/password.test.ts checks the real cost).
+ */
+let testHash: Promise<string> | undefined;
+const cheapHash = (): Promise<string> => (testHash ??= hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }));
 import { loadUiTexts } from '../../../src/console/ui-texts.js';
 import { consoleLeadCheck } from '../../../src/console/ticket-rules.js';
 import { createConversationCore, type ConversationCore } from '../../../src/conversation/conversation-core.js';
@@ -101,7 +109,7 @@ export async function createConsoleHarness(
     now,
     pollMs: options.pollMs ?? 60_000,
   });
-  const hash = await hashPassword(PASSWORD);
+  const hash = await cheapHash();
   await consoleStore.createUser('alice', hash, 'lead', 'en', clock);
   await consoleStore.createUser('bob', hash, 'staff', 'en', clock);
   await consoleStore.createUser('carol', hash, 'staff', 'zh-Hans', clock);
