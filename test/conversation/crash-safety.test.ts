@@ -1,32 +1,37 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFixture } from '../helpers/bundle-fixture.js';
 import { FakeOpenAiServer } from '../helpers/fake-openai-server.js';
 import { streamMessage } from '../fixtures/crash-stream-messages.js';
 
 const COUNT = 1000;
 let llm: FakeOpenAiServer;
 let llmUrl: string;
+/** The child, bundled once: it is started eleven times. */
+let childScript: string;
 
 beforeAll(async () => {
+  childScript = await bundleFixture('test/fixtures/crash-stream.ts');
   llm = new FakeOpenAiServer();
   llmUrl = await llm.start();
   // A slow model: every non-urgent answer waits on it.
   llm.respond({ kind: 'chat', content: 'ok', delayMs: 40 });
 });
-afterAll(() => llm.stop());
+afterAll(async () => {
+  rmSync(childScript, { force: true });
+  await llm.stop();
+});
 
 /** Runs the child (async: the fake LLM lives in this process and must keep answering). */
 function run(path: string, env: Record<string, string>): Promise<{ killed: boolean; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/fixtures/crash-stream.ts', path, llmUrl, String(COUNT)],
-      { env: { ...process.env, ...env } },
-    );
+    const child = spawn(process.execPath, [childScript, path, llmUrl, String(COUNT)], {
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

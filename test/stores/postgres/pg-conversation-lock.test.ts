@@ -17,19 +17,40 @@ describe.skipIf(pg.skip)('PostgreSQL conversation lock', () => {
     const { dbs, close } = await twoInstances();
     const [a, b] = dbs.map((db) => createPgConversationLock(db));
     const events: string[] = [];
-    const task = (name: string, ms: number) => async () => {
-      events.push(`start ${name}`);
-      await pause(ms);
-      events.push(`end ${name}`);
-      return name;
+    // Each step waits for the state it needs, not for a time: on a loaded machine a lock request can take
+    // longer than any fixed pause.
+    const until = async (done: () => boolean | Promise<boolean>, what: string) => {
+      for (let waited = 0; !(await done()); waited += 10) {
+        if (waited > 10_000) throw new Error(`timed out waiting for ${what}`);
+        await pause(10);
+      }
     };
-    const first = a!.run('conv-1', task('a1', 150));
-    await pause(50);
-    const second = b!.run('conv-1', task('b1', 10));
-    await pause(50);
-    const third = a!.run('conv-1', task('a2', 10));
-    const other = b!.run('conv-2', task('other', 10));
-    expect(await Promise.all([first, second, third, other])).toEqual(['a1', 'b1', 'a2', 'other']);
+    const waitingLocks = async () =>
+      (
+        await dbs[0].pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+        )
+      ).rows[0]!.n;
+    let releaseA1 = (): void => undefined;
+    const a1Holds = new Promise<void>((resolve) => (releaseA1 = resolve));
+    const task =
+      (name: string, hold: Promise<void> = pause(10).then(() => undefined)) =>
+      async () => {
+        events.push(`start ${name}`);
+        await hold;
+        events.push(`end ${name}`);
+        return name;
+      };
+    const first = a!.run('conv-1', task('a1', a1Holds));
+    await until(() => events.includes('start a1'), 'a1 to take the lock');
+    const second = b!.run('conv-1', task('b1'));
+    await until(async () => (await waitingLocks()) >= 1, "b1's lock request to wait in PostgreSQL");
+    const third = a!.run('conv-1', task('a2'));
+    // Another conversation is not held up: it finishes while a1 still holds conv-1.
+    expect(await b!.run('conv-2', task('other'))).toBe('other');
+    expect(events).not.toContain('end a1');
+    releaseA1();
+    expect(await Promise.all([first, second, third])).toEqual(['a1', 'b1', 'a2']);
     expect(events.filter((e) => !e.endsWith('other'))).toEqual([
       'start a1',
       'end a1',
@@ -38,7 +59,6 @@ describe.skipIf(pg.skip)('PostgreSQL conversation lock', () => {
       'start a2',
       'end a2',
     ]);
-    expect(events.indexOf('end other')).toBeLessThan(events.indexOf('end a1'));
     await close();
   });
 
