@@ -1,5 +1,4 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
@@ -67,7 +66,8 @@ async function prebuilt(variant: IndexVariant): Promise<string> {
  */
 export async function sharedIndexCopy(variant: IndexVariant = 'default'): Promise<string> {
   const source = await prebuilt(variant);
-  const copy = mkdtempSync(join(tmpdir(), `index-${variant}-`));
+  // In the run's folder, which the run removes at its end: each copy is about 27 MB.
+  const copy = mkdtempSync(join(inject('sharedIndexRunDir'), `index-${variant}-`));
   cpSync(source, copy, { recursive: true });
   return copy;
 }
