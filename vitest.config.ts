@@ -45,6 +45,9 @@ export default defineConfig({
   test: {
     // A test that ends without one expect() fails: it cannot have checked anything.
     expect: { requireAssertions: true },
+    // Transformed sources are kept in node_modules/.experimental-vitest-cache between runs: unchanged files
+    // are not transformed again (a new install starts a new cache).
+    experimental: { fsModuleCache: true },
     // vitest's default is one worker per core minus one: a single worker on 2 cores. Integration files spend
     // much of their time waiting on child processes, servers and timers, so at least three keep both busy.
     maxWorkers: Math.max(3, availableParallelism() - 1),
