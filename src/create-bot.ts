@@ -7,7 +7,7 @@ import { createAnswerEngine, type HotlineBook } from './answer/index.js';
 import { hotlinesFrom } from './answer/load-hotlines.js';
 import { loadKnowledge } from './ingest/load-knowledge.js';
 import { loadKnowledgeDir, type Knowledge } from './knowledge/index.js';
-import { loadLexicalParts, loadOrBuildRetriever } from './retrieval/index.js';
+import { createLexicalParts, loadOrBuildRetriever } from './retrieval/index.js';
 import { createArticleTerms } from './retrieval/expansion/article-terms.js';
 import { createLearnedExpander } from './retrieval/expansion/learned-expander.js';
 import { compileTriageRules } from './escalation/load-triage-rules.js';
@@ -60,6 +60,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const knowledge = loadKnowledgeDir(config.KNOWLEDGE_DIR);
   const kb = await loadKnowledge(config.KNOWLEDGE_DIR, {
+    manifests: knowledge,
     extraLawsDir: config.EXTRA_LAWS_DIR,
     onSkippedExtras: (skipped) =>
       logger.warn(
@@ -68,13 +69,11 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       ),
   });
   const llm = await createLlmFeatures({ config: settings.llm, promptsDir: config.PROMPTS_DIR, kb, logger });
-  // One jieba dictionary load and expansion table for the retriever and the card matcher; the expansion
-  // tables are those loadKnowledgeDir already read.
-  const lexical = loadLexicalParts(config.KNOWLEDGE_DIR, knowledge.expansions);
+  // One jieba dictionary load and expansion table for the retriever and the card matcher.
+  const lexical = createLexicalParts(knowledge.dict, knowledge.expansions);
   const { translation, articleTerms } = knowledge.learned;
   const retriever = await loadOrBuildRetriever({
     kb,
-    knowledgeDir: config.KNOWLEDGE_DIR,
     lexical,
     learned: createLearnedExpander(translation),
     articleTerms: createArticleTerms(articleTerms?.table, articleTerms?.hash),
@@ -106,7 +105,7 @@ export async function createBot(options: CreateBotOptions = {}): Promise<Bot> {
       knowledge.cards,
       lexical,
       cardOptionsOf(policy),
-      cardReadersFrom(knowledge.cards, config.KNOWLEDGE_DIR),
+      cardReadersFrom(knowledge.cards, knowledge.dict),
       policy.coverageCap,
     ),
   });

@@ -1,3 +1,4 @@
+import { loadDictionaries } from '../../src/knowledge/load-dict.js';
 import MiniSearch from 'minisearch';
 import type { Jurisdiction, KnowledgeBase, Passage } from '../../src/core/types.js';
 import { createViTokenizer, createZhTokenizer, indexText } from '../../src/retrieval/index.js';
@@ -15,8 +16,9 @@ export interface MiniSearchBaseline {
  * index text as our retriever), so the comparison isolates ranking.
  */
 export function createMiniSearchBaseline(kb: KnowledgeBase, knowledgeDir: string): MiniSearchBaseline {
-  const zh = createZhTokenizer(knowledgeDir);
-  const vi = createViTokenizer(knowledgeDir);
+  const dict = loadDictionaries(knowledgeDir);
+  const zh = createZhTokenizer(dict);
+  const vi = createViTokenizer(dict);
   const build = (j: Jurisdiction, tokenize: (t: string) => string[], tokenizeQuery: (t: string) => string[]) => {
     const passages: Passage[] = kb.passages.filter((p) => p.jurisdiction === j);
     const index = new MiniSearch<{ id: number; text: string }>({

@@ -1,3 +1,4 @@
+import { loadDictionaries } from '../../src/knowledge/load-dict.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,7 +149,7 @@ export async function benchStardCorpus(options: {
         ),
       });
     const bm25 = new Bm25Index(readEncodedTokens(plainDir));
-    const zh = createZhTokenizer(knowledgeDir);
+    const zh = createZhTokenizer(loadDictionaries(knowledgeDir));
     const cn = (doc: number) => kb.passages[doc]!.jurisdiction === 'CN';
     engines.push({
       engine: 'BM25 (same tokens)',

@@ -6,6 +6,7 @@
  * of eval/datasets (real-dev, worker-questions), and writes it as a small
  * reviewed artefact. Offline, seconds on one core.
  */
+import { loadDictionaries } from '../../src/knowledge/load-dict.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 const knowledgeDir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
-const zh = createZhTokenizer(knowledgeDir);
+const zh = createZhTokenizer(loadDictionaries(knowledgeDir));
 const kb = await loadKnowledge(knowledgeDir);
 const sources = collectTrainingPairs({
   stardFile: join(values.shared, 'bench', 'stard', 'queries.jsonl'),

@@ -7,6 +7,7 @@
  * (STARD, full PRC corpus). Prints one line per setting.
  * --grid articles: compares learned article vocabularies (document expansion) instead.
  */
+import { loadDictionaries } from '../../src/knowledge/load-dict.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ if (!values['corpus-dir']) throw new Error('--corpus-dir (an unpacked zh-all-law
 const knowledgeDir = 'knowledge';
 const stardFile = join(values.shared, 'bench', 'stard', 'queries.jsonl');
 const kb = await loadKnowledge(knowledgeDir);
-const zh = createZhTokenizer(knowledgeDir);
+const zh = createZhTokenizer(loadDictionaries(knowledgeDir));
 const big = loadZhCorpusDir(values['corpus-dir']);
 const dev = resolveStard(loadStard(stardFile), big, 'any').filter((q) => q.split === 'train' && isTuningDev(q.id));
 const pairs = collectTrainingPairs({

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../core/types.js';
 import { loadCardsFolder, type CardsKnowledge } from '../knowledge/load-cards.js';
+import { loadDictionaries, type TokenizerDictionaries } from '../knowledge/load-dict.js';
 import { loadLexicalParts, type LexicalParts } from '../retrieval/index-cache.js';
 import { createCardMatcher } from './card-matcher.js';
 import { createCardStep, DEFAULT_CARD_OPTIONS, type CardStep, type CardStepOptions } from './card-step.js';
@@ -35,7 +36,8 @@ export function loadCardStep(
   coverageCap?: number,
 ): CardStep {
   const cards = loadCardsFolder(knowledgeDir);
-  return buildCardStep(kb, cards, lexical, options, cardReadersFrom(cards, knowledgeDir), coverageCap);
+  const readers = cardReadersFrom(cards, loadDictionaries(knowledgeDir));
+  return buildCardStep(kb, cards, lexical, options, readers, coverageCap);
 }
 
 /** How questions are read before matching: reviewed tables in knowledge/cards beside the cards. */
@@ -52,10 +54,10 @@ export interface CardReaders {
  * The card readers from the loaded reader tables (`cards.readerTables`); `knowledgeDir` only for the
  * Vietnamese stopwords of the tokenizer's dictionary.
  */
-export function cardReadersFrom(cards: CardsKnowledge, knowledgeDir: string): CardReaders {
+export function cardReadersFrom(cards: CardsKnowledge, dict: Pick<TokenizerDictionaries, 'viStopwords'>): CardReaders {
   const tables = cards.readerTables;
   return {
-    vi: createViCardQuery(tables.viAbbreviations, knowledgeDir),
+    vi: createViCardQuery(tables.viAbbreviations, dict.viStopwords),
     rewrite: createTermRewrite(tables.termVariants),
     guard: createActorGuard(tables.actorCues),
   };

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { foldVietnamese, normalizeVietnamese } from '../language/vietnamese.js';
 
 /** How the card matcher reads a Vietnamese question (see the two loaders below). */
@@ -37,11 +35,8 @@ export function createViAbbreviations(table: readonly { from: string; to: string
  * như thế nào" matched any card phrasing asked the same way, whatever its
  * topic. Cards are then matched on their content words.
  */
-export function loadViFrameTerms(knowledgeDir: string): (term: string) => boolean {
-  const words = readFileSync(join(knowledgeDir, 'dict', 'stopwords-vi.txt'), 'utf8')
-    .split('\n')
-    .map((s) => normalizeVietnamese(s.trim()).replace(/\s+/g, '_'))
-    .filter(Boolean);
+export function createViFrameTerms(stopwords: readonly string[]): (term: string) => boolean {
+  const words = stopwords.map((s) => normalizeVietnamese(s).replace(/\s+/g, '_')).filter(Boolean);
   const single = new Set(words.filter((w) => !w.includes('_')));
   const singleFolded = new Set([...single].map(foldVietnamese));
   const phraseFolded = new Set(words.filter((w) => w.includes('_')).map(foldVietnamese));
@@ -55,10 +50,10 @@ export function loadViFrameTerms(knowledgeDir: string): (term: string) => boolea
   };
 }
 
-/** `abbreviations` from the loaded knowledge; the stopwords come from the tokenizer's dictionary in `knowledgeDir`. */
+/** `abbreviations` and the tokenizer's Vietnamese stop words (`knowledge/dict`), both from the loaded knowledge. */
 export function createViCardQuery(
   abbreviations: readonly { from: string; to: string }[],
-  knowledgeDir: string,
+  stopwords: readonly string[],
 ): ViCardQuery {
-  return { spellOut: createViAbbreviations(abbreviations), frameTerm: loadViFrameTerms(knowledgeDir) };
+  return { spellOut: createViAbbreviations(abbreviations), frameTerm: createViFrameTerms(stopwords) };
 }

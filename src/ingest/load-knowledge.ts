@@ -5,18 +5,13 @@ import { createHash } from 'node:crypto';
 import { hashDirectory } from './content-hash.js';
 import { loadExtraLaws } from './load-extra-laws.js';
 import { KnowledgeError } from '../knowledge/knowledge-error.js';
-import { readManifest } from '../knowledge/load-statutes.js';
-import {
-  serviceEntrySchema,
-  statuteEntrySchema,
-  type ServiceEntry,
-  type StatuteEntry,
-} from '../knowledge/manifest-schema.js';
+import { loadServiceManifests, loadStatuteManifests, type Manifests } from '../knowledge/load-statutes.js';
+import type { ServiceEntry, StatuteEntry } from '../knowledge/manifest-schema.js';
 import { parseViStatute } from './parse-vi-statute.js';
 import { parseZhStatute } from './parse-zh-statute.js';
 import { splitServicePassages } from './split-service-passages.js';
 
-const FOLDERS: readonly { folder: string; jurisdiction: Jurisdiction }[] = [
+const FOLDERS: readonly { folder: 'cn' | 'vn'; jurisdiction: Jurisdiction }[] = [
   { folder: 'cn', jurisdiction: 'CN' },
   { folder: 'vn', jurisdiction: 'VN' },
 ];
@@ -36,9 +31,13 @@ function sourceOf(entry: StatuteEntry): string | undefined {
     : undefined;
 }
 
-function statuteDocs(dir: string, jurisdiction: Jurisdiction): { meta: DocumentMeta; passages: Passage[] }[] {
+function statuteDocs(
+  dir: string,
+  jurisdiction: Jurisdiction,
+  entries: readonly StatuteEntry[],
+): { meta: DocumentMeta; passages: Passage[] }[] {
   const manifestPath = join(dir, 'MANIFEST.json');
-  return readManifest(manifestPath, statuteEntrySchema).map((entry) => {
+  return entries.map((entry) => {
     const language = jurisdiction === 'CN' ? 'zh' : 'vi';
     const text = readDocument(dir, entry.file, manifestPath);
     const parsed = language === 'zh' ? parseZhStatute(text) : parseViStatute(text);
@@ -95,9 +94,9 @@ function statuteDocs(dir: string, jurisdiction: Jurisdiction): { meta: DocumentM
 async function serviceDocs(
   dir: string,
   jurisdiction: Jurisdiction,
+  entries: readonly ServiceEntry[],
 ): Promise<{ meta: DocumentMeta; passages: Passage[] }[]> {
   const manifestPath = join(dir, 'MANIFEST.json');
-  const entries: ServiceEntry[] = readManifest(manifestPath, serviceEntrySchema);
   const out: { meta: DocumentMeta; passages: Passage[] }[] = [];
   for (const entry of entries) {
     const language = entry.language === 'vi' ? 'vi' : 'zh';
@@ -141,6 +140,8 @@ export interface LoadKnowledgeOptions {
   readonly extraLawsDir?: string | undefined;
   /** Called once with the extra documents skipped because a built-in statute has the same title. */
   readonly onSkippedExtras?: (skipped: readonly { law: string; file: string }[]) => void;
+  /** The manifests when already loaded (`loadKnowledgeDir`); read from `dir` otherwise. */
+  readonly manifests?: { readonly statutes: Manifests<StatuteEntry>; readonly services: Manifests<ServiceEntry> };
 }
 
 /**
@@ -152,9 +153,11 @@ export interface LoadKnowledgeOptions {
 export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): Promise<KnowledgeBase> {
   if (!existsSync(dir)) throw new KnowledgeError(`knowledge folder not found: ${dir}`);
   const docs: { meta: DocumentMeta; passages: Passage[] }[] = [];
+  const statutes = options.manifests?.statutes ?? loadStatuteManifests(dir);
+  const services = options.manifests?.services ?? loadServiceManifests(dir);
   for (const { folder, jurisdiction } of FOLDERS) {
-    docs.push(...statuteDocs(join(dir, 'statutes', folder), jurisdiction));
-    docs.push(...(await serviceDocs(join(dir, 'services', folder), jurisdiction)));
+    docs.push(...statuteDocs(join(dir, 'statutes', folder), jurisdiction, statutes[folder]));
+    docs.push(...(await serviceDocs(join(dir, 'services', folder), jurisdiction, services[folder])));
   }
   if (docs.length === 0) throw new KnowledgeError(`no documents under ${dir}/statutes or ${dir}/services`);
   let contentHash = hashDirectory(dir);

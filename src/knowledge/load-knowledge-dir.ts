@@ -7,6 +7,7 @@ import { loadConsoleTexts, type ConsoleTexts } from './load-console.js';
 import { loadContacts, type Contacts } from './load-contacts.js';
 import { loadConversation, type ConversationKnowledge } from './load-conversation.js';
 import { loadDesk, type DeskLabels } from './load-desk.js';
+import { loadDictionaries, type TokenizerDictionaries } from './load-dict.js';
 import { loadExpansions, type ExpansionTables } from './load-expansions.js';
 import { loadLearned, type LearnedKnowledge } from './load-learned.js';
 import { loadReplies, type ReplyBook } from './load-replies.js';
@@ -17,9 +18,9 @@ import { KnowledgeError } from './knowledge-error.js';
 import type { ServiceEntry, StatuteEntry } from './manifest-schema.js';
 
 /**
- * Every JSON file of a knowledge folder, validated. Statute and service texts
- * (Markdown) are parsed by src/ingest from the manifests; the jieba dictionary
- * and stop words (`dict/`) are read by the tokenizers (src/retrieval/tokenize).
+ * Every JSON file of a knowledge folder, validated, and the tokenizers' word
+ * lists (`dict/`). Statute and service texts (Markdown) are parsed by
+ * src/ingest from the manifests.
  */
 export interface Knowledge {
   /** The folder it was loaded from. */
@@ -33,6 +34,8 @@ export interface Knowledge {
   readonly cards: CardsKnowledge;
   readonly calculators: CalculatorData;
   readonly expansions: ExpansionTables;
+  /** The tokenizers' jieba dictionary and stop words (`dict/`). */
+  readonly dict: TokenizerDictionaries;
   readonly learned: LearnedKnowledge;
   readonly conversation: ConversationKnowledge;
   readonly channels: ChannelTextsFile;
@@ -65,6 +68,7 @@ export function loadKnowledgeDir(dir: string): Knowledge {
     cards: loadCardsFolder(dir),
     calculators: loadCalculators(dir),
     expansions: loadExpansions(dir),
+    dict: loadDictionaries(dir),
     learned: loadLearned(dir),
     conversation: loadConversation(dir),
     channels: loadChannelTextsFile(dir),

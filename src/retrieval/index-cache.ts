@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { DocLanguage, Jurisdiction, KnowledgeBase, Passage, Retriever } from '../core/types.js';
-import type { ExpansionTables } from '../knowledge/load-expansions.js';
+import { loadDictionaries, type TokenizerDictionaries } from '../knowledge/load-dict.js';
+import { loadExpansions, type ExpansionTables } from '../knowledge/load-expansions.js';
 import { createReferenceFinder } from '../citations/parse-references.js';
 import { fitLsa, type FitLsaOptions } from './embedders/lsa/fit-lsa.js';
 import { createLsaEmbedder } from './embedders/lsa/lsa-embedder.js';
@@ -10,7 +11,7 @@ import { loadLsaState, saveLsaState } from './embedders/lsa/lsa-state-file.js';
 import type { Embedder } from './embedders/types.js';
 import { loadArticleTerms, type ArticleTerms } from './expansion/article-terms.js';
 import { loadLearnedExpander, type LearnedExpander } from './expansion/learned-expander.js';
-import { createQueryExpander, loadQueryExpander, type QueryExpander } from './expansion/query-expander.js';
+import { createQueryExpander, type QueryExpander } from './expansion/query-expander.js';
 import { documentTerms, encodeTokens, type EncodedTokens } from './lexical/encoded-tokens.js';
 import { readEncodedTokens, writeEncodedTokens } from './lexical/encoded-tokens-file.js';
 import { createHybridRetriever, type HybridWeights, type RetrievalConfidence } from './hybrid-retriever.js';
@@ -58,15 +59,17 @@ export interface LexicalParts {
   readonly expander: QueryExpander;
 }
 
-/**
- * Loads the tokenizers (jieba dictionary, Vietnamese syllables) and the expansion table once.
- * `expansions`: the tables of `knowledgeDir` when the caller has already read them (loadKnowledgeDir).
- */
-export function loadLexicalParts(knowledgeDir: string, expansions?: ExpansionTables): LexicalParts {
+/** The tokenizers (jieba with the legal dictionary, Vietnamese syllables) and the query expander, built once. */
+export function createLexicalParts(dict: TokenizerDictionaries, expansions: ExpansionTables): LexicalParts {
   return {
-    tokenizers: { zh: createZhTokenizer(knowledgeDir), vi: createViTokenizer(knowledgeDir) },
-    expander: expansions ? createQueryExpander(expansions) : loadQueryExpander(knowledgeDir),
+    tokenizers: { zh: createZhTokenizer(dict), vi: createViTokenizer(dict) },
+    expander: createQueryExpander(expansions),
   };
+}
+
+/** {@link createLexicalParts} from the files of `knowledgeDir` (scripts and tests that have no loaded knowledge). */
+export function loadLexicalParts(knowledgeDir: string): LexicalParts {
+  return createLexicalParts(loadDictionaries(knowledgeDir), loadExpansions(knowledgeDir));
 }
 
 const metaSchema = z.object({

@@ -1,5 +1,6 @@
 export {
   loadOrBuildRetriever,
+  createLexicalParts,
   loadLexicalParts,
   indexText,
   type LoadOrBuildOptions,

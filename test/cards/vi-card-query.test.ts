@@ -1,10 +1,11 @@
+import { loadDictionaries } from '../../src/knowledge/load-dict.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createViAbbreviations, loadViFrameTerms } from '../../src/cards/vi-card-query.js';
+import { createViAbbreviations, createViFrameTerms } from '../../src/cards/vi-card-query.js';
 import { loadCardReaderTables } from '../../src/knowledge/load-cards.js';
 
 const KNOWLEDGE = join(import.meta.dirname, '../../knowledge');
-const isFrame = loadViFrameTerms(KNOWLEDGE);
+const isFrame = createViFrameTerms(loadDictionaries(KNOWLEDGE).viStopwords);
 const spellOut = createViAbbreviations(loadCardReaderTables(KNOWLEDGE).viAbbreviations);
 
 describe('Vietnamese question-frame terms', () => {

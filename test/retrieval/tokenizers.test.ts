@@ -1,3 +1,4 @@
+import { loadDictionaries } from '../../src/knowledge/load-dict.js';
 import { describe, expect, it } from 'vitest';
 import { createViTokenizer } from '../../src/retrieval/tokenize/vi-tokenizer.js';
 import { createZhTokenizer } from '../../src/retrieval/tokenize/zh-tokenizer.js';
@@ -5,7 +6,7 @@ import { createQueryExpander, loadQueryExpander } from '../../src/retrieval/expa
 import { loadExpansions } from '../../src/knowledge/load-expansions.js';
 
 describe('Chinese tokenizer', () => {
-  const zh = createZhTokenizer('knowledge');
+  const zh = createZhTokenizer(loadDictionaries('knowledge'));
   it('keeps legal-dictionary terms whole and adds character bigrams', () => {
     const tokens = zh.tokenizeDocument('用人单位拖欠劳动报酬的');
     expect(tokens).toContain('劳动报酬');
@@ -23,7 +24,7 @@ describe('Chinese tokenizer', () => {
 });
 
 describe('Vietnamese tokenizer', () => {
-  const vi = createViTokenizer('knowledge');
+  const vi = createViTokenizer(loadDictionaries('knowledge'));
   it('indexes syllables and bigrams in accented and folded form', () => {
     const tokens = vi.tokenizeDocument('Công ty nợ lương');
     expect(tokens).toEqual(expect.arrayContaining(['lương', 'nợ_lương', '~luong', '~no_luong', '~cong_ty']));

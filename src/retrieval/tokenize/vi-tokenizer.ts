@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { foldVietnamese, normalizeVietnamese } from '../../language/vietnamese.js';
+import type { TokenizerDictionaries } from '../../knowledge/load-dict.js';
 import type { Tokenizer } from './tokenizer.js';
 
 const SPLIT = /[^\p{L}\p{N}%]+/u;
@@ -11,13 +10,8 @@ const SPLIT = /[^\p{L}\p{N}%]+/u;
  * diacritics ("cong ty no luong") still meets "công ty nợ lương". Queries with
  * diacritics use both forms; queries without use the folded form only.
  */
-export function createViTokenizer(knowledgeDir: string): Tokenizer {
-  const stopwords = new Set(
-    readFileSync(join(knowledgeDir, 'dict', 'stopwords-vi.txt'), 'utf8')
-      .split('\n')
-      .map((s) => normalizeVietnamese(s.trim()).replace(/\s+/g, '_'))
-      .filter(Boolean),
-  );
+export function createViTokenizer(words: Pick<TokenizerDictionaries, 'viStopwords'>): Tokenizer {
+  const stopwords = new Set(words.viStopwords.map((s) => normalizeVietnamese(s).replace(/\s+/g, '_')));
 
   function syllables(text: string): string[] {
     return normalizeVietnamese(text)

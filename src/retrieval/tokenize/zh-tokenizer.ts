@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { toSimplified } from '../../language/script.js';
+import type { TokenizerDictionaries } from '../../knowledge/load-dict.js';
 import type { Tokenizer } from './tokenizer.js';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -14,15 +13,10 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * Simplified. Bigrams catch terms jieba splits differently in a colloquial
  * question and in the statute text.
  */
-export function createZhTokenizer(knowledgeDir: string): Tokenizer {
+export function createZhTokenizer(words: Pick<TokenizerDictionaries, 'zhUserDict' | 'zhStopwords'>): Tokenizer {
   const jieba = Jieba.withDict(dict);
-  jieba.loadDict(readFileSync(join(knowledgeDir, 'dict', 'legal-zh.txt')));
-  const stopwords = new Set(
-    readFileSync(join(knowledgeDir, 'dict', 'stopwords-zh.txt'), 'utf8')
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+  jieba.loadDict(Buffer.from(words.zhUserDict, 'utf8'));
+  const stopwords = new Set(words.zhStopwords);
 
   function tokenize(text: string): string[] {
     const simplified = toSimplified(text.toLowerCase());
