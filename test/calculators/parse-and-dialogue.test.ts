@@ -70,6 +70,23 @@ describe('fact extraction', () => {
     ['18 tháng', 18],
     ['nửa năm', 6],
   ])('vi tenure %s -> %d months', (s, m) => expect(extractFacts(s, 'vi').tenure?.months).toBe(m));
+  it.each([
+    ['合同签了3年', 24 + 12],
+    ['我簽了三年合同', 36],
+    ['签了两年的劳动合同', 24],
+    ['公司跟我签的是一年期合同', 12],
+    ['三年的合同，试用期最长多久', 36],
+    ['hợp đồng 2 năm', 24],
+  ])('contract term %s -> %d months', (s, m) =>
+    expect(extractFacts(s, /[ợă]/.test(s) ? 'vi' : s.includes('簽') ? 'zh-Hant' : 'zh-Hans').contractTerm).toBe(m),
+  );
+
+  it('does not read the time worked before a contract word as its term', () => {
+    const facts = extractFacts('我工作了三年合同到期了', 'zh-Hans');
+    expect(facts.contractTerm).toBeUndefined();
+    expect(facts.tenure?.months).toBe(36);
+  });
+
   it('tenure from a date range', () => {
     expect(extractFacts('2019年3月入职，2024年8月离职', 'zh-Hans').tenure).toEqual({ months: 65, days: 0 });
     expect(extractFacts('từ 01/3/2019 đến 15/8/2024', 'vi').tenure).toEqual({ months: 65, days: 14 });

@@ -213,6 +213,16 @@ export function extractFacts(raw: string, lang: Lang, expecting?: FactName): Fac
     const t = tenures.find((x) => x.start === m.index + m[0].length);
     if (t) facts.contractTerm = t.value.months;
   }
+  // ...or the term comes first: "三年的合同", "一年期合同", "签了两年劳动合同". A bare "三年合同" needs the signing
+  // verb before it: "工作了三年合同到期了" is time worked, then the contract.
+  if (lang !== 'vi') {
+    for (const t of tenures) {
+      const after = text.slice(t.end);
+      const signed = /(?:签|订|簽)(?:了|的是|的)?\s*$/.test(text.slice(Math.max(0, t.start - 4), t.start));
+      if (/^\s*(?:的|期的?)\s*(?:劳动|固定期限|书面)?合同/.test(after) || (signed && /^\s*(?:劳动)?合同/.test(after)))
+        facts.contractTerm = t.value.months;
+    }
+  }
   if (facts.contractTerm !== undefined && facts.contractTerm !== 'open' && tenures.length === 1) delete facts.tenure;
 
   // Unemployment insurance months ("đóng bảo hiểm thất nghiệp 2 năm").
