@@ -10,7 +10,7 @@ import type {
   ScoredPassage,
   Triage,
 } from '../core/types.js';
-import type { CalculatorHook, CalculatorReply } from '../calculators/index.js';
+import { extractFacts, type CalculatorHook, type CalculatorReply } from '../calculators/index.js';
 import type { Drafter } from '../drafting/types.js';
 import { detectLang } from '../language/detect-lang.js';
 import { toSimplified, toTraditional } from '../language/script.js';
@@ -363,6 +363,8 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       values,
       cardsAllowed: !deps.drafter,
       figureFollows: calc?.calculation !== undefined,
+      // What the worker already said (contract term, tenure, wage...): a card does not ask for it again.
+      knownFacts: new Set(Object.keys(extractFacts(text, lang))),
     });
     if (carded && calc && carded.card) {
       // The reviewed rule first (plain words, the decisive clause), then the worker's own figure or the fact it needs.

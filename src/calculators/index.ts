@@ -5,3 +5,4 @@ export {
   type CalculationJson,
 } from './calculator-hook.js';
 export { loadCalculatorData, type CalculatorData } from './load-calculator-data.js';
+export { extractFacts, type Facts } from './parse/extract-facts.js';

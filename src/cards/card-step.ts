@@ -37,6 +37,8 @@ export interface CardStepInput {
   readonly cardsAllowed?: boolean;
   /** A calculator's figure follows the card's answer (its follow-up question is then left out). */
   readonly figureFollows?: boolean;
+  /** Facts the message states (the calculators' reader): a card whose follow-up asks only these leaves it out. */
+  readonly knownFacts?: ReadonlySet<string>;
   readonly texts: CardReplyTexts;
   /** Placeholder values (union hotline, emergency numbers). */
   readonly values: Readonly<Record<string, string>>;
@@ -203,11 +205,12 @@ export function createCardStep(
     const extra = subQuestions(input.text, input.lang)
       .map((part) => matcher.match(part, input.lang, input.jurisdiction, 1)[0])
       .find((m) => m !== undefined && m.card.id !== best.card.id && m.confidence >= options.minConfidence);
+    const stated = best.card.follow_up_facts?.every((fact) => input.knownFacts?.has(fact)) ?? false;
     const composed = composeBest(
       best,
       input,
       input.statuteSources,
-      input.figureFollows ?? false,
+      (input.figureFollows ?? false) || stated,
       options.otherArticles,
       extra ? [extra.card] : [],
     );

@@ -47,8 +47,11 @@ export function composeCardAnswer(
   texts: CardReplyTexts,
   values: Readonly<Record<string, string>>,
   statuteSources: readonly ChosenSource[] = [],
-  /** True when a computed figure follows the card: its "tell me X" question is then already answered. */
-  figureFollows = false,
+  /**
+   * True when the card's "tell me X" question is already answered: a computed figure follows the card, or
+   * the message states the facts it would ask for.
+   */
+  followUpAnswered = false,
   /** At most this many of `statuteSources` are named after the card's own articles. */
   maxOtherArticles = MAX_OTHER_ARTICLES,
   /** Cards answering another question in the same message: their plain answers and clauses follow the card's. */
@@ -73,7 +76,7 @@ export function composeCardAnswer(
   const family = lang === 'vi' ? 'vi' : 'zh-Hans';
   const jurisdiction: Jurisdiction = card.jurisdiction;
   const steps = book.nextSteps[jurisdiction][card.next_steps]?.[family];
-  const follow = figureFollows ? undefined : card.follow_up?.[family];
+  const follow = followUpAnswered ? undefined : card.follow_up?.[family];
   // A sentence whose placeholder has no value (the Vietnamese union hotline until a union sets it)
   // is left out, not shown empty.
   const fill = (s: string) =>

@@ -11,6 +11,16 @@ export const cardCitationSchema = z.strictObject({
 
 const nonEmpty = z.string().trim().min(1);
 
+/** Facts a card's follow-up may name (`follow_up_facts`): the calculators' fact names (checked there by type). */
+export const CARD_FOLLOW_UP_FACTS = [
+  'contractTerm',
+  'tenure',
+  'wage',
+  'pregnancyMonths',
+  'jobLevel',
+  'insuredMonths',
+] as const;
+
 /**
  * An answer card: one worker situation, the ways workers ask about it, and a
  * reviewed plain answer resting on quoted clauses. CN cards answer in zh-Hans
@@ -37,6 +47,11 @@ export const answerCardSchema = z.strictObject({
   next_steps: z.string().min(1),
   /** What to ask when a fact the answer depends on is missing. */
   follow_up: z.strictObject({ 'zh-Hans': nonEmpty.optional(), vi: nonEmpty.optional() }).optional(),
+  /**
+   * The facts `follow_up` asks for, when the calculators' reader can find them in a message: a message that
+   * already states all of them does not get the question ("我签了三年合同" is not asked how long the contract is).
+   */
+  follow_up_facts: z.array(z.enum(CARD_FOLLOW_UP_FACTS)).min(1).optional(),
 });
 export type AnswerCard = z.infer<typeof answerCardSchema>;
 export type CardCitation = z.infer<typeof cardCitationSchema>;

@@ -86,6 +86,24 @@ describe('card step', () => {
     expect(withFigure.text.split('\n').length).toBe(asking.text.split('\n').length - 1);
   });
 
+  it("drops the card's question when the message states every fact it asks for, and only then", () => {
+    const q = '试用期最长可以多久？';
+    const ask = '你的劳动合同签了几年？';
+    const unknown = step.answer(input(q, 'zh-Hans', { knownFacts: new Set(['tenure']) }))!;
+    expect(unknown.card?.id).toBe('cn-probation-length');
+    expect(unknown.text).toContain(ask);
+    const stated = step.answer(input(q, 'zh-Hans', { knownFacts: new Set(['contractTerm']) }))!;
+    expect(stated.card?.id).toBe('cn-probation-length');
+    expect(stated.text).not.toContain(ask);
+    // Severance asks for tenure and wage: stating one of them is not enough.
+    const severance = '被辞退了经济补偿怎么算';
+    const half = step.answer(input(severance, 'zh-Hans', { knownFacts: new Set(['tenure']) }))!;
+    const both = step.answer(input(severance, 'zh-Hans', { knownFacts: new Set(['tenure', 'wage']) }))!;
+    expect(half.card?.id).toBe('cn-severance-calculation');
+    expect(both.card?.id).toBe('cn-severance-calculation');
+    expect(both.text.split('\n').length).toBe(half.text.split('\n').length - 1);
+  });
+
   it("lists the statute path's other verified articles after the card's own clauses", () => {
     const p47 = kb.passages.find((p) => p.id === 'cn/labor-contract-law#47')!;
     const other = { passage: p47, label: '《劳动合同法》第四十七条', excerpt: '', bestSentence: '', score: 1 };

@@ -1,4 +1,5 @@
 import type { Lang } from '../../core/types.js';
+import { CARD_FOLLOW_UP_FACTS } from '../../knowledge/card-schema.js';
 import { toSimplified } from '../../language/script.js';
 import type { Tenure } from '../tenure.js';
 import { findDates } from './dates.js';
@@ -38,6 +39,8 @@ export interface Facts {
   miscarriage?: boolean;
 }
 export type FactName = keyof Facts;
+// Cards name the facts their follow-up asks for with these names (knowledge/cards): each must be one of ours.
+const _cardFollowUpFacts: readonly FactName[] = CARD_FOLLOW_UP_FACTS;
 
 /** The mark-free twin of a pattern when the message was typed without diacritics. */
 const twin = (re: RegExp, folded: boolean): RegExp => (folded ? new RegExp(stripMarks(re.source), re.flags) : re);
