@@ -36,7 +36,8 @@ export interface ConceptSet {
   readonly finders: ReadonlyMap<string, Finders>;
   readonly rules: readonly ConceptRule[];
   /** Category -> concepts one of which a classifier verdict of that category needs. */
-  readonly classifierRequires: ReadonlyMap<string, readonly string[]>;
+  /** Per category, groups of concepts: one concept of every group must occur. */
+  readonly classifierRequires: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 /** A rule that fired, with the words that made it fire (the danger signals staff see). */
@@ -93,8 +94,13 @@ export function compileConceptSet(
       window: r.window ?? Number.MAX_SAFE_INTEGER,
     };
   });
-  // Concept names were checked by the loader (src/knowledge/load-triage.ts).
-  const classifierRequires = new Map(Object.entries(data.classifier_requires ?? {}));
+  // Concept names were checked by the loader (src/knowledge/load-triage.ts). A flat list is one group.
+  const classifierRequires = new Map(
+    Object.entries(data.classifier_requires ?? {}).map(([category, required]) => [
+      category,
+      required.every((entry) => typeof entry === 'string') ? [required] : required.filter(Array.isArray),
+    ]),
+  );
   return { family, finders, rules, classifierRequires };
 }
 
@@ -183,7 +189,7 @@ export function classifierVerdictAllowed(
 ): boolean {
   const required = set.classifierRequires.get(category);
   if (!required) return true;
-  return required.some((concept) => conceptOccurs(set, concept, forms));
+  return required.every((group) => group.some((concept) => conceptOccurs(set, concept, forms)));
 }
 
 /**

@@ -65,9 +65,15 @@ export const conceptFileSchema = z.object({
   rules: z.array(conceptRuleSchema).min(1),
   /**
    * Per urgent category, concepts one of which must be in the message for the trained classifier's
-   * verdict of that category to count (one worker's unpaid wages is no mass arrears).
+   * verdict of that category to count (one worker's unpaid wages is no mass arrears). A list of lists
+   * asks for one concept of each inner list (a pregnancy dismissal needs a pregnancy and a leaving cue).
    */
-  classifier_requires: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
+  classifier_requires: z
+    .record(
+      z.string(),
+      z.union([z.array(z.string().min(1)).min(1), z.array(z.array(z.string().min(1)).min(1)).min(1)]),
+    )
+    .optional(),
 });
 export type ConceptFile = z.infer<typeof conceptFileSchema>;
 
@@ -149,8 +155,8 @@ function checkConceptNames(path: string, file: ConceptFile): ConceptFile {
       }
     }
   });
-  for (const [category, concepts] of Object.entries(file.classifier_requires ?? {})) {
-    for (const c of concepts) {
+  for (const [category, required] of Object.entries(file.classifier_requires ?? {})) {
+    for (const c of required.flat()) {
       if (!(c in file.concepts)) {
         const detail = `classifier_requires.${category} names unknown concept ${c}`;
         throw new KnowledgeFileError(displayPath(path), detail, { field: `classifier_requires.${category}` });

@@ -178,6 +178,14 @@ describe('triageMessage', () => {
     expect(triage('怀孕了还能让我上夜班吗', 'zh-Hans').level).toBe('none');
     expect(triage('員工手冊從來沒給我們看過，違反了也要被處罰嗎', 'zh-Hant').level).toBe('none');
     expect(triage('我怀孕三个月，公司劝我自己走', 'zh-Hans').reasons).toContain('pregnancy_dismissal');
+    // ...and leaving without any pregnancy is not a pregnancy dismissal (both cues are required).
+    expect(triage('厂里说我这个岗位取消了，让我月底就走人，提前通知是不是得给够日子', 'zh-Hans').level).toBe('none');
+    expect(classifierVerdictAllowed(rules.concepts!.vi, 'pregnancy_dismissal', 'công ty cho tôi nghỉ việc')).toBe(
+      false,
+    );
+    expect(classifierVerdictAllowed(rules.concepts!.vi, 'pregnancy_dismissal', 'tôi đang mang thai thì bị đuổi')).toBe(
+      true,
+    );
     // Death needs a death, dying or accident cue, child_labor a child or age cue, violence a harm cue
     // (押金 and 打仲裁 are none): these ordinary questions were read as such by the classifier alone.
     const zh = rules.concepts!.zh;
