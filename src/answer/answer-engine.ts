@@ -365,6 +365,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       figureFollows: calc?.calculation !== undefined,
       // What the worker already said (contract term, tenure, wage...): a card does not ask for it again.
       knownFacts: new Set(Object.keys(extractFacts(text, lang))),
+      offTopic: scope === 'unknown',
     });
     if (carded && calc && carded.card) {
       // The reviewed rule first (plain words, the decisive clause), then the worker's own figure or the fact it needs.

@@ -39,6 +39,11 @@ export interface CardStepInput {
   readonly figureFollows?: boolean;
   /** Facts the message states (the calculators' reader): a card whose follow-up asks only these leaves it out. */
   readonly knownFacts?: ReadonlySet<string>;
+  /**
+   * The message has no labor vocabulary (the scope guard's `unknown`): a card must reach the full confidence
+   * bar; leading a weak field is not enough ("你平时喜欢吃火锅还是烧烤" is no overtime question).
+   */
+  readonly offTopic?: boolean;
   readonly texts: CardReplyTexts;
   /** Placeholder values (union hotline, emergency numbers). */
   readonly values: Readonly<Record<string, string>>;
@@ -187,7 +192,9 @@ export function createCardStep(
     const [best, second] = ranked;
     if (!best) return undefined;
     const leads =
-      best.confidence >= options.minWithLead && best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
+      !input.offTopic &&
+      best.confidence >= options.minWithLead &&
+      best.confidence >= (second?.confidence ?? 0) * options.leadRatio;
     if (best.confidence < options.minConfidence && !leads) return undefined;
     return best;
   }

@@ -104,6 +104,21 @@ describe('card step', () => {
     expect(both.text.split('\n').length).toBe(half.text.split('\n').length - 1);
   });
 
+  it('answers a message without labor vocabulary only with a card that clears the full bar, not one that leads', () => {
+    const chat = '你平时喜欢吃火锅还是烧烤';
+    const p44 = kb.passages.find((p) => p.id === 'cn/labor-law#44')!;
+    // A weak match helped by a statute hit that happens to be the overtime article.
+    const hits = [{ passage: p44, score: 1, confidence: 0.1 }];
+    const leading = step.answer(input(chat, 'zh-Hans', { hits }));
+    const offTopic = step.answer(input(chat, 'zh-Hans', { hits, offTopic: true }));
+    expect(leading?.card?.id).toBe('cn-overtime-pay');
+    expect(offTopic).toBeUndefined();
+    // A clear labor question still gets its card when the scope guard found no labor word in it.
+    expect(
+      step.answer(input('公司一直没跟我签劳动合同，能拿双倍工资吗', 'zh-Hans', { offTopic: true }))?.card?.id,
+    ).toBe('cn-no-contract-double-pay');
+  });
+
   it("lists the statute path's other verified articles after the card's own clauses", () => {
     const p47 = kb.passages.find((p) => p.id === 'cn/labor-contract-law#47')!;
     const other = { passage: p47, label: '《劳动合同法》第四十七条', excerpt: '', bestSentence: '', score: 1 };
