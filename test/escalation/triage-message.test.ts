@@ -186,6 +186,15 @@ describe('triageMessage', () => {
     expect(classifierVerdictAllowed(rules.concepts!.vi, 'pregnancy_dismissal', 'tôi đang mang thai thì bị đuổi')).toBe(
       true,
     );
+    // Vietnamese words that only look like danger: an interview (phỏng vấn, not a burn), being pushed around
+    // (chèn ép, not coercion), someone to protect me (bảo vệ), a transfer to the warehouse (no injury cue).
+    for (const text of [
+      'Lúc phỏng vấn bên nhân sự hứa lương 9 triệu, vào làm mới biết phải xoay ca 3. Em nghỉ luôn có được không?',
+      'Cty em chỉ 20 người, chưa ai lập công đoàn. Giờ bị chèn ép thì ai đứng ra bảo vệ cho em?',
+      'Mình làm thợ may, được 3 tháng nay cty chuyển xuống kho bốc vác, cty làm vậy được không?',
+    ])
+      expect(triage(text, 'vi').level).toBe('none');
+    expect(triage('tay em bị phỏng nặng lắm, đang ở bệnh viện', 'vi').reasons).toContain('injury');
     // Death needs a death, dying or accident cue, child_labor a child or age cue, violence a harm cue
     // (押金 and 打仲裁 are none): these ordinary questions were read as such by the classifier alone.
     const zh = rules.concepts!.zh;
