@@ -5,6 +5,8 @@ import { usePgServer } from '../../helpers/pg-suite.js';
 
 const pg = usePgServer();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// pg_locks lists the whole cluster, which other test files share (one database each): only this test's locks count.
+const THIS_DATABASE = 'AND database = (SELECT oid FROM pg_database WHERE datname = current_database())';
 
 describe.skipIf(pg.skip)('PostgreSQL conversation lock', () => {
   async function twoInstances() {
@@ -28,7 +30,7 @@ describe.skipIf(pg.skip)('PostgreSQL conversation lock', () => {
     const waitingLocks = async () =>
       (
         await dbs[0].pool.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted " + THIS_DATABASE,
         )
       ).rows[0]!.n;
     let releaseA1 = (): void => undefined;
@@ -69,7 +71,7 @@ describe.skipIf(pg.skip)('PostgreSQL conversation lock', () => {
     const stuck = a!.run('conv-1', async () => {
       // The instance "dies" while answering: its lock connection is cut off by the server.
       const { rows } = await dbs[1].pool.query<{ pid: number }>(
-        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted",
+        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted " + THIS_DATABASE,
       );
       holderPid = rows[0]!.pid;
       await dbs[1].pool.query('SELECT pg_terminate_backend($1)', [holderPid]);
