@@ -12,4 +12,10 @@ describe('subQuestions', () => {
     expect(subQuestions('产假多少天？好吗？', 'zh-Hans')).toEqual([]);
     expect(subQuestions('Nghỉ phép mấy ngày? Lương thế nào?', 'vi')).toEqual([]);
   });
+
+  it('does not take a stated fact after the question for a second question', () => {
+    expect(subQuestions('试用期最长多久？我签了三年合同', 'zh-Hans')).toEqual([]);
+    expect(subQuestions('我签了三年合同。试用期最长多久？公司说要半年', 'zh-Hans')).toEqual([]);
+    expect(subQuestions('试用期最长多久？我签了三年合同，可以约定半年吗', 'zh-Hans')).toHaveLength(2);
+  });
 });
