@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -13,8 +13,29 @@ declare module 'vitest' {
   }
 }
 
-/** The folders whose content the index depends on: any change there means a fresh build. */
-const INPUTS = ['src', 'knowledge', 'test/fixtures/extra-laws', 'package-lock.json'];
+/**
+ * What the index files are built from: any change there means a fresh build. In src/, the index is written by
+ * ingest/ and retrieval/ with what they import (core, config, knowledge, language, citations, shared), the
+ * embedder choice (providers/, create-llm-features.ts) and createBot's options (create-bot.ts). Answer, cards,
+ * channels and the rest only read the index, so editing them does not rebuild it. If ingest/ or retrieval/
+ * starts importing another folder, add it here.
+ */
+const INPUTS = [
+  'src/ingest',
+  'src/retrieval',
+  'src/core',
+  'src/config',
+  'src/knowledge',
+  'src/language',
+  'src/citations',
+  'src/shared',
+  'src/providers',
+  'src/create-llm-features.ts',
+  'src/create-bot.ts',
+  'knowledge',
+  'test/fixtures/extra-laws',
+  'package-lock.json',
+];
 const CACHE_ROOT = '.cache/test-index';
 
 function hashInputs(): string {
@@ -28,16 +49,16 @@ function hashInputs(): string {
     }
   };
   for (const input of INPUTS) {
-    if (input.endsWith('.json')) hash.update(readFileSync(input));
+    if (statSync(input).isFile()) hash.update(`${input}\0`).update(readFileSync(input)).update('\0');
     else add(input);
   }
   return hash.digest('hex').slice(0, 16);
 }
 
 /**
- * globalSetup of the integration project. The real index is built at most once per version of src/,
- * knowledge/ and the lockfile (kept under .cache/test-index/<hash>), by the first test file that needs it;
- * older versions are removed. Each test then loads a private copy.
+ * globalSetup of the integration project. The real index is built at most once per version of its INPUTS
+ * (kept under .cache/test-index/<hash>), by the first test file that needs it; older versions are removed.
+ * Each test then loads a private copy.
  */
 export default function setup(project: TestProject): () => void {
   const key = hashInputs();
