@@ -3,7 +3,7 @@ import type { QueryExpander } from '../retrieval/expansion/query-expander.js';
 import { Bm25Index, type Bm25Options } from '../retrieval/lexical/bm25-index.js';
 import { weightedQueryTerms } from '../retrieval/lexical/query-terms.js';
 import type { Tokenizer } from '../retrieval/tokenize/tokenizer.js';
-import type { AnswerCard } from './card-schema.js';
+import type { AnswerCard } from '../knowledge/card-schema.js';
 import { NO_REWRITE, type QueryRewrite } from './term-variants.js';
 import type { ViCardQuery } from './vi-card-query.js';
 

@@ -1,7 +1,7 @@
 import type { Passage } from '../core/types.js';
 import { toSimplified } from '../language/script.js';
 import { foldVietnamese } from '../language/vietnamese.js';
-import type { AnswerCard } from './card-schema.js';
+import type { AnswerCard } from '../knowledge/card-schema.js';
 import { extractNumbers } from './extract-numbers.js';
 import type { CardBook } from './load-cards.js';
 

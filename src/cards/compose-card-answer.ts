@@ -2,7 +2,7 @@ import type { Jurisdiction, Lang, Passage } from '../core/types.js';
 import { citationLabel } from '../citations/citation-label.js';
 import type { ChosenSource } from '../citations/chosen-source.js';
 import { toTraditional } from '../language/script.js';
-import type { AnswerCard } from './card-schema.js';
+import type { AnswerCard } from '../knowledge/card-schema.js';
 import type { CardBook } from './load-cards.js';
 
 /** Default of the policy's cardOtherArticles: the statute retriever's other articles listed after a card's own. */

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/ingest/load-knowledge.js';
 import { checkCards } from '../../src/cards/check-cards.js';
 import { loadCards, type CardBook } from '../../src/cards/load-cards.js';
-import type { AnswerCard } from '../../src/cards/card-schema.js';
+import type { AnswerCard } from '../../src/knowledge/card-schema.js';
 
 const KNOWLEDGE = join(import.meta.dirname, '../../knowledge');
 let kb: KnowledgeBase;
