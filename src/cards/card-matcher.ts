@@ -63,6 +63,8 @@ interface Doc {
   readonly text: string;
   readonly tokens: readonly string[];
   readonly terms: ReadonlySet<string>;
+  /** `terms` without Vietnamese question-frame terms: the terms a question's coverage of the phrasing counts. */
+  readonly content: readonly string[];
 }
 
 /**
@@ -90,7 +92,9 @@ export function createCardMatcher(
     const add = (text: string, language: DocLanguage) => {
       // Phrasings are rewritten like questions, so a Taiwan term in both still matches.
       const tokens = tokenizers[language].tokenizeDocument(rewrite(text, language));
-      docs.push({ card: index, language, text, tokens, terms: new Set(tokens) });
+      const terms = new Set(tokens);
+      const content = language === 'vi' ? [...terms].filter((t) => !vi.frameTerm(t)) : [...terms];
+      docs.push({ card: index, language, text, tokens, terms, content });
     };
     for (const p of [...card.phrasings['zh-Hans'], ...card.phrasings['zh-Hant']]) add(p, 'zh');
     for (const p of card.phrasings.vi) add(p, 'vi');
@@ -124,8 +128,8 @@ export function createCardMatcher(
         // Share of the phrasing's idf mass that the question's own words contain.
         let mass = 0;
         let covered = 0;
-        for (const term of doc.terms) {
-          if ((foldedOnly && !term.startsWith('~')) || frame(term)) continue;
+        for (const term of doc.content) {
+          if (foldedOnly && !term.startsWith('~')) continue;
           const w = bm25.idf(term) * weightOf(term, 1);
           mass += w;
           if (ownSet.has(term)) covered += w;
