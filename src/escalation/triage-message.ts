@@ -58,9 +58,10 @@ export function classifierCued(
   text: string,
   normalised = normaliseText(clip(text)),
   forms: ConceptForms = conceptForms(normalised, family),
+  personal?: boolean,
 ): boolean {
   if (!rules.concepts) return true;
-  if (!isPersonal(rules[family], normalised)) return false;
+  if (!(personal ?? isPersonal(rules[family], normalised))) return false;
   return hasDangerCue(rules.concepts[family], text, forms);
 }
 
@@ -77,10 +78,10 @@ function evaluate(
   text: string,
   normalised: NormalisedText = normaliseText(clip(text)),
   messageForms: ConceptForms = conceptForms(normalised, family),
+  personal: boolean = isPersonal(rules[family], normalised),
 ): Hit[] {
   const set: RuleSet = rules[family];
   const forms = formsOf(messageForms);
-  const personal = isPersonal(set, normalised);
   const hits: Hit[] = [];
   for (const rule of set.rules) {
     if (!rule.matches(forms) || rule.excluded(forms)) continue;
@@ -120,17 +121,20 @@ export function triageMessage(
   const clipped = clip(text);
   const normalised = normaliseText(clipped);
   const ownForms = conceptForms(normalised, family);
-  const hits = evaluate(rules, family, text, normalised, ownForms);
+  // Whether the message reads as the worker's own case: the rules and the classifier's cue both ask.
+  const ownPersonal = isPersonal(rules[family], normalised);
+  const hits = evaluate(rules, family, text, normalised, ownForms, ownPersonal);
   // A Vietnamese worker may write a Chinese phrase and vice versa.
   const other: 'zh' | 'vi' = family === 'zh' ? 'vi' : 'zh';
   const mixed = other === 'vi' ? /[a-zA-Zà-ỹ]{2,}/u.test(text) : /\p{Script=Han}/u.test(text);
   const otherForms = mixed ? conceptForms(normalised, other) : undefined;
-  if (otherForms) hits.push(...evaluate(rules, other, text, normalised, otherForms));
+  const otherPersonal = otherForms ? isPersonal(rules[other], normalised) : false;
+  if (otherForms) hits.push(...evaluate(rules, other, text, normalised, otherForms, otherPersonal));
   // Layer 2: the classifier adds urgency the lexicons missed (hand-off requests stay with the rules: layer 3).
   if (rules.classifier && /[\p{L}]/u.test(text)) {
     const cued =
-      classifierCued(rules, family, clipped, normalised, ownForms) ||
-      (otherForms !== undefined && classifierCued(rules, other, clipped, normalised, otherForms));
+      classifierCued(rules, family, clipped, normalised, ownForms, ownPersonal) ||
+      (otherForms !== undefined && classifierCued(rules, other, clipped, normalised, otherForms, otherPersonal));
     const verdict = classify(rules.classifier, clipped, cued);
     // A verdict of a category whose required cue (classifier_requires) is absent does not count.
     const concepts = rules.concepts?.[family];
