@@ -1,11 +1,6 @@
-import {
-  loadCalculators,
-  type CalcTexts,
-  type CalculatorData,
-  type CnAverageWage,
-} from '../knowledge/load-calculators.js';
+import { loadCalculators, type CalcTexts, type CalculatorData } from '../knowledge/load-calculators.js';
 
-export type { CalcTexts, CalculatorData, CnAverageWage };
+export type { CalcTexts, CalculatorData };
 
 /** Loads and validates knowledge/calculators/*.json (schemas in src/knowledge/load-calculators.ts). */
 export function loadCalculatorData(knowledgeDir: string): CalculatorData {

@@ -3,8 +3,6 @@ import type { Jurisdiction } from '../core/types.js';
 import { loadContacts, type Contacts, type JurisdictionContacts } from '../knowledge/load-contacts.js';
 import { loadUrgentResponses, type TriageKnowledge, type UrgentResponses } from '../knowledge/load-triage.js';
 
-export type { UrgentResponses };
-
 /** Numbers by role (`police`, `ambulance`, `crisis`, `child_protection`, `union`), per jurisdiction. */
 export type ContactRoles = Readonly<Record<Jurisdiction, Readonly<Record<string, string>>>>;
 

@@ -1,10 +1,5 @@
 import type { Passage } from '../../core/types.js';
-import {
-  ARTICLE_TERMS_FILE,
-  articleTermsSchema,
-  loadArticleTermsTable,
-  type ArticleTermsTable,
-} from '../../knowledge/load-learned.js';
+import { articleTermsSchema, loadArticleTermsTable, type ArticleTermsTable } from '../../knowledge/load-learned.js';
 import { toSimplified } from '../../language/script.js';
 
 /**
@@ -13,7 +8,7 @@ import { toSimplified } from '../../language/script.js';
  * were answered with, the words those questions used. Added to the article's
  * index terms, so a later question in the same lay words finds it.
  */
-export { ARTICLE_TERMS_FILE, articleTermsSchema, type ArticleTermsTable };
+export { articleTermsSchema, type ArticleTermsTable };
 
 /** Title key shared by the trainer and the index: Simplified, without 中华人民共和国, quotes, dated parentheses or spaces. */
 export function articleKey(title: string, article: number): string {

@@ -1,8 +1,8 @@
-import { LEARNED_FILE, learnedTableSchema, loadLearnedTable, type LearnedTable } from '../../knowledge/load-learned.js';
+import { learnedTableSchema, loadLearnedTable, type LearnedTable } from '../../knowledge/load-learned.js';
 import type { WeightedTerm } from '../lexical/bm25-index.js';
 
 /** The learned translation table: schema in src/knowledge/load-learned.ts. */
-export { LEARNED_FILE, learnedTableSchema, type LearnedTable };
+export { learnedTableSchema, type LearnedTable };
 
 /** Maps a question's terms to statute terms learned from question/article pairs. */
 export interface LearnedExpander {
