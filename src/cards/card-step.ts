@@ -12,7 +12,7 @@ import { citationLabel } from '../citations/citation-label.js';
 import { NO_ACTOR_GUARD, type ActorGuard } from './actor-guard.js';
 import { createReferenceFinder } from '../citations/parse-references.js';
 import { DEFAULT_WIDER_COVER, type CardMatch, type CardMatcher, type WiderCover } from './card-matcher.js';
-import { composeCardAnswer, type CardReplyTexts } from './compose-card-answer.js';
+import { composeCardAnswer, type CardReplyTexts, type ComposeTail } from './compose-card-answer.js';
 import type { CardBook } from './load-cards.js';
 import { subQuestions } from './sub-questions.js';
 import {
@@ -78,21 +78,6 @@ export interface CardStep {
   /** The bot's scope in English when the message is English (asked before the unknown-language reply). */
   englishScope(text: string): string | undefined;
 }
-
-/** composeCardAnswer's parameters after the card, its confidence, language, book, lookup, texts and values. */
-type ComposeTail =
-  Parameters<typeof composeCardAnswer> extends [
-    unknown,
-    unknown,
-    unknown,
-    unknown,
-    unknown,
-    unknown,
-    unknown,
-    ...infer Rest,
-  ]
-    ? Rest
-    : never;
 
 export interface CardStepOptions {
   /** Card confidence that answers from a card on its own. Tuned on the dev split only. */
@@ -200,8 +185,8 @@ export function createCardStep(
   }
 
   /** The best card's reply in the worker's language; `more`: the statute sources and options after them. */
-  function composeBest(best: CardMatch, input: CardStepInput, ...more: ComposeTail) {
-    return composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, ...more);
+  function composeBest(best: CardMatch, input: CardStepInput, more?: ComposeTail) {
+    return composeCardAnswer(best.card, best.confidence, input.lang, book, article, input.texts, input.values, more);
   }
 
   function card(input: CardStepInput): CardStepResult | undefined {
@@ -213,14 +198,12 @@ export function createCardStep(
       .map((part) => matcher.match(part, input.lang, input.jurisdiction, 1)[0])
       .find((m) => m !== undefined && m.card.id !== best.card.id && m.confidence >= options.minConfidence);
     const stated = best.card.follow_up_facts?.every((fact) => input.knownFacts?.has(fact)) ?? false;
-    const composed = composeBest(
-      best,
-      input,
-      input.statuteSources,
-      (input.figureFollows ?? false) || stated,
-      options.otherArticles,
-      extra ? [extra.card] : [],
-    );
+    const composed = composeBest(best, input, {
+      statuteSources: input.statuteSources,
+      followUpAnswered: (input.figureFollows ?? false) || stated,
+      maxOtherArticles: options.otherArticles,
+      extras: extra ? [extra.card] : [],
+    });
     if (!composed) return undefined;
     const confidence = Number(best.confidence.toFixed(3));
     return {

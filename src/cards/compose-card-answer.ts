@@ -14,6 +14,21 @@ export interface CardReplyTexts {
   readonly disclaimer: string;
 }
 
+/** What follows a card's own answer and clauses; every field optional. */
+export interface ComposeTail {
+  /** The statute path's sources: up to `maxOtherArticles` of them are named after the card's own articles. */
+  readonly statuteSources?: readonly ChosenSource[] | undefined;
+  /**
+   * True when the card's "tell me X" question is already answered: a computed figure follows the card, or
+   * the message states the facts it would ask for.
+   */
+  readonly followUpAnswered?: boolean;
+  /** At most this many of `statuteSources` are named after the card's own articles. */
+  readonly maxOtherArticles?: number;
+  /** Cards answering another question in the same message: their plain answers and clauses follow the card's. */
+  readonly extras?: readonly AnswerCard[];
+}
+
 export interface ComposedCard {
   readonly text: string;
   readonly sources: ChosenSource[];
@@ -46,16 +61,12 @@ export function composeCardAnswer(
   article: (law: string, article: number) => Passage | undefined,
   texts: CardReplyTexts,
   values: Readonly<Record<string, string>>,
-  statuteSources: readonly ChosenSource[] = [],
-  /**
-   * True when the card's "tell me X" question is already answered: a computed figure follows the card, or
-   * the message states the facts it would ask for.
-   */
-  followUpAnswered = false,
-  /** At most this many of `statuteSources` are named after the card's own articles. */
-  maxOtherArticles = MAX_OTHER_ARTICLES,
-  /** Cards answering another question in the same message: their plain answers and clauses follow the card's. */
-  extras: readonly AnswerCard[] = [],
+  {
+    statuteSources = [],
+    followUpAnswered = false,
+    maxOtherArticles = MAX_OTHER_ARTICLES,
+    extras = [],
+  }: ComposeTail = {},
 ): ComposedCard | undefined {
   const answer = cardAnswerText(card, lang);
   if (!answer) return undefined;
