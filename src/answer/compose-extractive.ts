@@ -3,8 +3,6 @@ import type { Citation, Lang } from '../core/types.js';
 import { fill, type ReplyTexts } from './reply-texts.js';
 import type { Hotlines } from './hotlines.js';
 
-export type { ChosenSource } from '../citations/chosen-source.js';
-
 /** Placeholder values for reply templates that mention hotlines. */
 export function hotlineValues(texts: ReplyTexts, hotlines: Hotlines, lang: Lang): Record<string, string> {
   const union = hotlines.union ?? texts.hotline_unknown;
