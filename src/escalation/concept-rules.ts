@@ -35,7 +35,6 @@ export interface ConceptSet {
   readonly family: Family;
   readonly finders: ReadonlyMap<string, Finders>;
   readonly rules: readonly ConceptRule[];
-  /** Category -> concepts one of which a classifier verdict of that category needs. */
   /** Per category, groups of concepts: one concept of every group must occur. */
   readonly classifierRequires: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
