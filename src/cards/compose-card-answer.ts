@@ -72,11 +72,10 @@ export function composeCardAnswer(
   if (!answer) return undefined;
   const sources: ChosenSource[] = [];
   const citeAll = (c: AnswerCard): boolean => {
-    const found = c.citations.map((x) => article(x.law, x.article));
-    if (found.some((p) => !p || !p.inForce)) return false;
-    for (const passage of found as Passage[]) {
+    const found = c.citations.map((x) => ({ quote: x.quote, passage: article(x.law, x.article) }));
+    if (found.some(({ passage }) => !passage || !passage.inForce)) return false;
+    for (const { quote, passage } of found as { quote: string; passage: Passage }[]) {
       if (sources.some((s) => s.passage.id === passage.id)) continue;
-      const quote = c.citations.find((x) => x.law === passage.law && x.article === passage.article)!.quote;
       sources.push({ passage, label: citationLabel(passage), excerpt: quote, bestSentence: quote, score: confidence });
     }
     return true;
