@@ -10,24 +10,12 @@ import { Metrics } from '../../src/shared/metrics.js';
 import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { RecordingDesk, RecordingSender } from '../helpers/recording-channels.js';
+import { makeTicket } from '../helpers/tickets.js';
 
 const notices = loadNotices('knowledge');
 const newStore = () => openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'outage-')), 'db.sqlite'));
-const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  id,
-  channel: 'wechat',
-  conversationId: `c-${id}`,
-  language: 'zh-Hans',
-  category: 'urgent',
-  reasons: ['injury'],
-  summary: 's',
-  transcript: [],
-  citations: [],
-  status: 'open',
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  ...over,
-});
+const ticket = (id: string, over: Partial<Ticket> = {}): Ticket =>
+  makeTicket({ id, conversationId: `c-${id}`, createdAt: Date.now(), updatedAt: Date.now(), ...over });
 
 /** A desk whose every call hangs until released. */
 class StuckDesk extends RecordingDesk {
