@@ -39,9 +39,6 @@ export const appConfigSchema = z.object({
 
 export type AppConfig = Readonly<z.infer<typeof appConfigSchema>>;
 
-// The shared parsing helpers live in config-error.ts; re-exported for the modules that import them from here.
-export { ConfigError, definedEnv, parseEnv } from './config-error.js';
-
 /** Reads the pipeline settings from the environment (empty strings count as unset). */
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   return Object.freeze(parseEnv(appConfigSchema, definedEnv(env)));
