@@ -17,6 +17,16 @@ const newStore = () => openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'ou
 const ticket = (id: string, over: Partial<Ticket> = {}): Ticket =>
   makeTicket({ id, conversationId: `c-${id}`, createdAt: Date.now(), updatedAt: Date.now(), ...over });
 
+/** The real Slack desk, talking to a FakeSlackApi at `base`. */
+const slackDeskAt = (base: string) =>
+  createSlackDesk({
+    botToken: 'xoxb-test',
+    signingSecret: 's'.repeat(32),
+    channel: 'C0123ABCD',
+    port: {} as never,
+    slackApiUrl: `${base}/api/`,
+  });
+
 /** A desk whose every call hangs until released. */
 class StuckDesk extends RecordingDesk {
   override postTicket(): Promise<{ channel: string; ts: string }> {
@@ -97,13 +107,7 @@ describe('outbox under outages', () => {
   it('never posts a ticket twice when the process died between chat.postMessage and saving its reference', async () => {
     const api = new FakeSlackApi();
     const base = await api.start();
-    const slack = createSlackDesk({
-      botToken: 'xoxb-test',
-      signingSecret: 's'.repeat(32),
-      channel: 'C0123ABCD',
-      port: {} as never,
-      slackApiUrl: `${base}/api/`,
-    });
+    const slack = slackDeskAt(base);
     const store = newStore();
     await store.saveTicket(ticket('T1'), [{ kind: 'ticket.post', payload: {} }]);
     // First life: the send started and reached Slack, then the process died before saving the ts.
@@ -121,13 +125,7 @@ describe('outbox under outages', () => {
   it('turns the Slack client retries off: a failing call fails at once and the dispatcher retries it', async () => {
     const api = new FakeSlackApi();
     const base = await api.start();
-    const slack = createSlackDesk({
-      botToken: 'xoxb-test',
-      signingSecret: 's'.repeat(32),
-      channel: 'C0123ABCD',
-      port: {} as never,
-      slackApiUrl: `${base}/api/`,
-    });
+    const slack = slackDeskAt(base);
     api.hang('chat.postMessage');
     const stuck: StaffDesk = slack.desk;
     const store = newStore();
