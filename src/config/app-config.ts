@@ -6,7 +6,7 @@ import { definedEnv, parseEnv } from './config-error.js';
 
 /** The package root (src/config/../../), not the working directory: npm scripts may run from anywhere. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_PROMPTS_DIR = join(PACKAGE_ROOT, 'prompts');
+const DEFAULT_PROMPTS_DIR = join(PACKAGE_ROOT, 'prompts');
 
 /**
  * Settings of the answer pipeline, read once from the environment.
