@@ -6,7 +6,7 @@ import { definedEnv, parseEnv } from './config-error.js';
 
 /** The package root (src/config/../../), not the working directory: npm scripts may run from anywhere. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_PROMPTS_DIR = join(PACKAGE_ROOT, 'prompts');
+const DEFAULT_PROMPTS_DIR = join(PACKAGE_ROOT, 'prompts');
 
 /**
  * Settings of the answer pipeline, read once from the environment.
@@ -38,9 +38,6 @@ export const appConfigSchema = z.object({
 });
 
 export type AppConfig = Readonly<z.infer<typeof appConfigSchema>>;
-
-// The shared parsing helpers live in config-error.ts; re-exported for the modules that import them from here.
-export { ConfigError, definedEnv, parseEnv } from './config-error.js';
 
 /** Reads the pipeline settings from the environment (empty strings count as unset). */
 export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {

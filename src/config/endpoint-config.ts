@@ -1,7 +1,6 @@
 /**
- * Connection settings of one OpenAI-compatible endpoint. Defined beside its
- * consumers (chat client, embedder); src/config/llm-config.ts fills it from the
- * environment, so the provider and retrieval code do not import the config.
+ * Connection settings of one OpenAI-compatible endpoint, as the chat client and the embedder take them;
+ * src/config/llm-config.ts fills it from the environment.
  */
 export interface EndpointConfig {
   readonly baseURL?: string;

@@ -22,8 +22,6 @@ const llmEnvSchema = z.object({
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(8192).optional(),
 });
 
-export type { EndpointConfig } from './endpoint-config.js';
-
 export interface LlmConfig {
   /** Chat model for drafting and follow-up rewriting; undefined = extractive answers only. */
   readonly llm?: EndpointConfig & { readonly temperature: number };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { definedEnv, parseEnv } from './config-error.js';
-import { isDataKey } from './data-key.js';
+import { DATA_KEY_PROBLEM, isDataKey } from './data-key.js';
 
 /** A comma-separated list variable: trimmed items, empty ones dropped; unset is the empty list. */
 const commaList = () =>
@@ -40,10 +40,7 @@ const schema = z.object({
    * AES-256-GCM key for personal data at rest (64 hex characters or base64 of 32 bytes). Unset: stored in clear,
    * with a warning.
    */
-  DATA_ENCRYPTION_KEY: z
-    .string()
-    .refine(isDataKey, 'must be 32 bytes, as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)')
-    .optional(),
+  DATA_ENCRYPTION_KEY: z.string().refine(isDataKey, DATA_KEY_PROBLEM).optional(),
   /** Retention in days (docs/personal-data.md): ordinary chats, resolved tickets, finished message ids. */
   RETAIN_CONVERSATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETAIN_CLOSED_TICKETS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definedEnv, parseEnv } from '../config/app-config.js';
+import { definedEnv, parseEnv } from '../config/config-error.js';
 
 const schema = z.object({
   /** Serve the staff console from `npm run serve`. Off by default. */

@@ -9,7 +9,7 @@ const scryptAsync = (password: string, salt: Buffer, keylen: number, options: Sc
  * scrypt cost (RFC 7914 parameters, OWASP's interactive-login minimum); stored with each hash so it
  * can be raised later.
  */
-export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 16384, r: 8, p: 1 };
+const DEFAULT_SCRYPT_COST: ScryptCost = { N: 16384, r: 8, p: 1 };
 export interface ScryptCost {
   readonly N: number;
   readonly r: number;

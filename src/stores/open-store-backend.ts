@@ -30,7 +30,6 @@ export interface StoreBackend {
   rateLimiter?(name: string, settings: RateLimitSettings): RateLimit;
 }
 
-/** PostgreSQL when DATABASE_URL is set (migrated on open), else the SQLite file in `dataDir`. */
 /** The database settings the stores use; src/config/database-config.ts reads them from the environment. */
 export interface StoreBackendSettings {
   readonly DATABASE_URL?: string | undefined;
@@ -40,6 +39,7 @@ export interface StoreBackendSettings {
   readonly INSTANCE_ID?: string | undefined;
 }
 
+/** PostgreSQL when DATABASE_URL is set (migrated on open), else the SQLite file in `dataDir`. */
 export async function openStoreBackend(config: StoreBackendSettings, dataDir: string): Promise<StoreBackend> {
   if (!config.DATABASE_URL)
     return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadAppConfig } from '../../src/config/app-config.js';
+import { loadAppConfig } from '../../src/config/app-config.js';
+import { ConfigError } from '../../src/config/config-error.js';
 
 describe('loadAppConfig EXTRA_LAWS_DIR', () => {
   it('is unset by default (no extra laws)', () => {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { canAct, canHandOver, canSeeFullTranscript, ownerLabel } from '../../src/console/ticket-rules.js';
 import type { Ticket } from '../../src/conversation/types.js';
+import { makeTicket } from '../helpers/tickets.js';
 
-const ticket = (over: Partial<Ticket> = {}): Ticket => ({
-  id: 'T1',
-  channel: 'wechat',
-  conversationId: 'c1',
-  language: 'zh-Hans',
-  category: 'urgent',
-  reasons: ['injury'],
-  summary: 's',
-  transcript: [],
-  citations: [],
-  status: 'open',
-  createdAt: 0,
-  updatedAt: 0,
-  ...over,
-});
+const ticket = (over: Partial<Ticket> = {}): Ticket =>
+  makeTicket({ conversationId: 'c1', createdAt: 0, updatedAt: 0, ...over });
 const bob = { name: 'bob', role: 'staff' } as const;
 const carol = { name: 'carol', role: 'staff' } as const;
 const alice = { name: 'alice', role: 'lead' } as const;

@@ -4,24 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotices } from '../../src/conversation/notices.js';
 import { createOutboxDispatcher } from '../../src/conversation/outbox-dispatcher.js';
-import type { Ticket } from '../../src/conversation/types.js';
 import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
 import { RecordingDesk } from '../helpers/recording-channels.js';
+import { makeTicket } from '../helpers/tickets.js';
 
-const ticket: Ticket = {
-  id: 'T1',
-  channel: 'wechat',
-  conversationId: 'c',
-  language: 'zh-Hans',
-  category: 'urgent',
-  reasons: ['injury'],
-  summary: 's',
-  transcript: [],
-  citations: [],
-  status: 'open',
-  createdAt: 1,
-  updatedAt: 1,
-};
+const ticket = makeTicket();
 
 /** A desk that can find posts it already has (as Slack can by message metadata). */
 class FindingDesk extends RecordingDesk {

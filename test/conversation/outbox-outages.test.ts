@@ -10,24 +10,22 @@ import { Metrics } from '../../src/shared/metrics.js';
 import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { RecordingDesk, RecordingSender } from '../helpers/recording-channels.js';
+import { makeTicket } from '../helpers/tickets.js';
 
 const notices = loadNotices('knowledge');
 const newStore = () => openSqliteTicketStore(join(mkdtempSync(join(tmpdir(), 'outage-')), 'db.sqlite'));
-const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  id,
-  channel: 'wechat',
-  conversationId: `c-${id}`,
-  language: 'zh-Hans',
-  category: 'urgent',
-  reasons: ['injury'],
-  summary: 's',
-  transcript: [],
-  citations: [],
-  status: 'open',
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  ...over,
-});
+const ticket = (id: string, over: Partial<Ticket> = {}): Ticket =>
+  makeTicket({ id, conversationId: `c-${id}`, createdAt: Date.now(), updatedAt: Date.now(), ...over });
+
+/** The real Slack desk, talking to a FakeSlackApi at `base`. */
+const slackDeskAt = (base: string) =>
+  createSlackDesk({
+    botToken: 'xoxb-test',
+    signingSecret: 's'.repeat(32),
+    channel: 'C0123ABCD',
+    port: {} as never,
+    slackApiUrl: `${base}/api/`,
+  });
 
 /** A desk whose every call hangs until released. */
 class StuckDesk extends RecordingDesk {
@@ -109,13 +107,7 @@ describe('outbox under outages', () => {
   it('never posts a ticket twice when the process died between chat.postMessage and saving its reference', async () => {
     const api = new FakeSlackApi();
     const base = await api.start();
-    const slack = createSlackDesk({
-      botToken: 'xoxb-test',
-      signingSecret: 's'.repeat(32),
-      channel: 'C0123ABCD',
-      port: {} as never,
-      slackApiUrl: `${base}/api/`,
-    });
+    const slack = slackDeskAt(base);
     const store = newStore();
     await store.saveTicket(ticket('T1'), [{ kind: 'ticket.post', payload: {} }]);
     // First life: the send started and reached Slack, then the process died before saving the ts.
@@ -133,13 +125,7 @@ describe('outbox under outages', () => {
   it('turns the Slack client retries off: a failing call fails at once and the dispatcher retries it', async () => {
     const api = new FakeSlackApi();
     const base = await api.start();
-    const slack = createSlackDesk({
-      botToken: 'xoxb-test',
-      signingSecret: 's'.repeat(32),
-      channel: 'C0123ABCD',
-      port: {} as never,
-      slackApiUrl: `${base}/api/`,
-    });
+    const slack = slackDeskAt(base);
     api.hang('chat.postMessage');
     const stuck: StaffDesk = slack.desk;
     const store = newStore();

@@ -6,22 +6,18 @@ import type { Ticket } from '../../src/conversation/types.js';
 import { DraftCounters } from '../../src/drafting/draft-metrics.js';
 import { Metrics } from '../../src/shared/metrics.js';
 import { openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
+import { makeTicket } from '../helpers/tickets.js';
 
-const ticket = (id: string, over: Partial<Ticket> = {}): Ticket => ({
-  id,
-  channel: 'http',
-  conversationId: `c-${id}`,
-  language: 'zh-Hans',
-  category: 'urgent',
-  reasons: [],
-  summary: 's',
-  transcript: [],
-  citations: [],
-  status: 'open',
-  createdAt: 1000,
-  updatedAt: 1000,
-  ...over,
-});
+const ticket = (id: string, over: Partial<Ticket> = {}): Ticket =>
+  makeTicket({
+    id,
+    channel: 'http',
+    conversationId: `c-${id}`,
+    reasons: [],
+    createdAt: 1000,
+    updatedAt: 1000,
+    ...over,
+  });
 
 describe('metrics', () => {
   it('exposes process metrics, counters and the latency histogram through prom-client', async () => {

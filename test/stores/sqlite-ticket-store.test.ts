@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS, openSqliteTicketStore } from '../../src/stores/sqlite-ticket-store.js';
 import { createConversationCore } from '../../src/conversation/conversation-core.js';
 import { FakeAnswerEngine } from '../helpers/fake-answer-engine.js';
+import { CRASH_MESSAGE } from '../fixtures/crash-mid-ticket-message.js';
 import { RecordingDesk } from '../helpers/recording-channels.js';
 import { describeTicketStoreContract, ticket } from './ticket-store-contract.js';
 
@@ -38,15 +39,7 @@ describe('SQLite ticket store', () => {
 
     // The restarted core remembers the message id and that the case waits for staff.
     const core = createConversationCore({ engine: new FakeAnswerEngine(), store, notices: loadNotices('knowledge') });
-    const redelivered = {
-      channel: 'wechat',
-      conversationId: 'c-crash',
-      userId: 'u',
-      messageId: 'm-crash',
-      kind: 'text',
-      text: '我在车间受伤了',
-      timestamp: 1,
-    } as const;
+    const redelivered = { ...CRASH_MESSAGE, timestamp: 1 };
     // The redelivery gets the original answer (same ticket), and no second ticket.
     const again = await core.receive(redelivered);
     expect(again.status).toBe('repeat');

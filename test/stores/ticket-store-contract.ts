@@ -9,6 +9,7 @@ import { createOutboxDispatcher } from '../../src/conversation/outbox-dispatcher
 import type { Ticket } from '../../src/conversation/types.js';
 import type { TicketStore } from '../../src/conversation/ticket-store.js';
 import { RecordingDesk } from '../helpers/recording-channels.js';
+import { makeTicket } from '../helpers/tickets.js';
 
 export interface StoreUnderTest {
   /** A new, empty place for a store (a file path, a database URL). */
@@ -17,21 +18,8 @@ export interface StoreUnderTest {
   open(location: string): Promise<TicketStore>;
 }
 
-export const ticket = (over: Partial<Ticket> = {}): Ticket => ({
-  id: 'T1',
-  channel: 'wechat',
-  conversationId: 'c',
-  language: 'zh-Hans',
-  category: 'urgent',
-  reasons: ['injury'],
-  summary: 's',
-  transcript: [{ role: 'worker', text: '受伤了', at: 1 }],
-  citations: [],
-  status: 'open',
-  createdAt: 1,
-  updatedAt: 1,
-  ...over,
-});
+export const ticket = (over: Partial<Ticket> = {}): Ticket =>
+  makeTicket({ transcript: [{ role: 'worker', text: '受伤了', at: 1 }], ...over });
 
 export function describeTicketStoreContract(name: string, subject: () => StoreUnderTest): void {
   const fresh = async () => subject().open(await subject().newLocation());

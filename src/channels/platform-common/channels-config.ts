@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, definedEnv, parseEnv } from '../../config/app-config.js';
+import { ConfigError, definedEnv, parseEnv } from '../../config/config-error.js';
 
 const schema = z.object({
   /** Interface the platform callback server binds to; put a TLS reverse proxy in front of it. */

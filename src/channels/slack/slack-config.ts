@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, definedEnv, parseEnv } from '../../config/app-config.js';
+import { ConfigError, definedEnv, parseEnv } from '../../config/config-error.js';
 
 const schema = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),

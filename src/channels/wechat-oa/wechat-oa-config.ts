@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definedEnv, parseEnv } from '../../config/app-config.js';
+import { definedEnv, parseEnv } from '../../config/config-error.js';
 import { requireAllOrNone } from '../platform-common/channels-config.js';
 
 const schema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, definedEnv, parseEnv } from '../../config/app-config.js';
+import { ConfigError, definedEnv, parseEnv } from '../../config/config-error.js';
 
 /** Puppets that log in with a QR code and take no token. */
 const TOKENLESS_PUPPETS = new Set(['wechaty-puppet-wechat4u', 'wechaty-puppet-wechat', 'wechaty-puppet-mock']);

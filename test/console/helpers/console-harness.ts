@@ -6,14 +6,6 @@ import { createConsoleApp } from '../../../src/console/console-app.js';
 import { createConsoleObserver } from '../../../src/console/console-observer.js';
 import { LiveHub } from '../../../src/console/live-hub.js';
 import { hashPassword } from '../../../src/console/password.js';
-
-/**
- * The test users' password hash, made once with a low scrypt cost: verifyPassword reads the cost from the
- * hash, so every sign-in of every test would otherwise spend the real cost's ~50 ms of CPU
- * (test/console/password.test.ts checks the real cost).
- */
-let testHash: Promise<string> | undefined;
-const cheapHash = (): Promise<string> => (testHash ??= hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }));
 import { loadUiTexts } from '../../../src/console/ui-texts.js';
 import { consoleLeadCheck } from '../../../src/console/ticket-rules.js';
 import { createConversationCore, type ConversationCore } from '../../../src/conversation/conversation-core.js';
@@ -30,6 +22,14 @@ import { FakeAnswerEngine } from '../../helpers/fake-answer-engine.js';
 import { RecordingSender } from '../../helpers/recording-channels.js';
 
 export const PASSWORD = 'correct-horse-battery';
+
+/**
+ * The test users' password hash, made once with a low scrypt cost: verifyPassword reads the cost from the
+ * hash, so every sign-in of every test would otherwise spend the real cost's ~50 ms of CPU
+ * (test/console/password.test.ts checks the real cost).
+ */
+let testHash: Promise<string> | undefined;
+const cheapHash = (): Promise<string> => (testHash ??= hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }));
 
 /** A real article (劳动合同法 第三十条: wages paid in full and on time), as the fake engine cites it. */
 export const WAGE_CITATION: Citation = {
