@@ -15,7 +15,7 @@ import { triageMessage } from './escalation/triage-message.js';
 import { createUrgentReplyBook } from './escalation/load-urgent-replies.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createLlmFeatures } from './create-llm-features.js';
-import type { DraftMetrics } from './drafting/draft-metrics.js';
+import type { DraftStatsSource } from './shared/metrics.js';
 import { createCalculatorHook } from './calculators/index.js';
 import { buildCardStep, cardReadersFrom } from './cards/index.js';
 
@@ -45,7 +45,7 @@ export interface Bot {
   /** The triage the answer engine uses, for the conversation core's triage on arrival (rules loaded once). */
   readonly triage: TriageFn;
   /** The LLM drafting counters for /metrics, when an LLM is configured. */
-  readonly draftStats?: () => DraftMetrics;
+  readonly draftStats?: DraftStatsSource;
 }
 
 /**

@@ -29,8 +29,8 @@ export interface Service {
 /**
  * `backend`: stores opened by openStoreBackend (PostgreSQL when DATABASE_URL is set); default the
  * SQLite file in `dataDir`.
+ * `hooks`: the staff console's event log (observer) and feedback wording, when it is on.
  */
-/** `hooks`: the staff console's event log (observer) and feedback wording, when it is on. */
 export function createService(
   bot: Bot,
   serve: ServeConfig,

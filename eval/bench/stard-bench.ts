@@ -12,6 +12,12 @@ import { createMiniSearchBaseline } from './minisearch-baseline.js';
 import type { Split } from './split.js';
 import { scoreRanking, type RankedQuestion, type RankingStats } from './stard.js';
 
+/** A retriever's top 100 CN passage ids for a question: the ranking each of our rows is scored on. */
+const rankedIds =
+  (retriever: Awaited<ReturnType<typeof loadOrBuildRetriever>>) =>
+  async (text: string): Promise<string[]> =>
+    (await retriever.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id);
+
 export type ReportSplit = 'test' | 'test-seen' | 'test-unseen' | 'train' | 'all';
 
 /** One engine's figures on one question set, per split. */
@@ -109,9 +115,7 @@ export async function benchStardCorpus(options: {
       });
       const loadMs = Math.round(performance.now() - t0);
       log(`${options.corpus}: built in ${buildMs} ms, loaded in ${loadMs} ms; ranking ${questions.length} questions`);
-      const search = (r: typeof ours) => async (text: string) =>
-        (await r.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id);
-      engines.push({ engine: 'ours', bySplit: await bySplit(questions, search(ours)) });
+      engines.push({ engine: 'ours', bySplit: await bySplit(questions, rankedIds(ours)) });
       return { buildMs, loadMs };
     });
     if (options.ablations) {
@@ -122,12 +126,7 @@ export async function benchStardCorpus(options: {
           cacheDir,
           weights: { ...options.weights, ...ablation.weights },
         });
-        engines.push({
-          engine: ablation.name,
-          bySplit: await bySplit(questions, async (text) =>
-            (await r.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id),
-          ),
-        });
+        engines.push({ engine: ablation.name, bySplit: await bySplit(questions, rankedIds(r)) });
       }
     }
     // A second index without the learned article vocabulary: its own ablation row, and the plain
@@ -144,9 +143,7 @@ export async function benchStardCorpus(options: {
     if (options.ablations)
       engines.push({
         engine: 'ours - learned article vocabulary',
-        bySplit: await bySplit(questions, async (text) =>
-          (await noArticles.retrieve({ text, jurisdiction: 'CN', k: 100 })).map((h) => h.passage.id),
-        ),
+        bySplit: await bySplit(questions, rankedIds(noArticles)),
       });
     const bm25 = new Bm25Index(readEncodedTokens(plainDir));
     const zh = createZhTokenizer(loadDictionaries(knowledgeDir));

@@ -8,7 +8,7 @@
  * reports the frozen sets instead (everyday-questions, calc-test, triage test
  * split): report them once, never tune on them. `--list` prints each false alarm.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Lang } from '../../src/core/types.js';
@@ -16,6 +16,7 @@ import { loadTriageRules, type TriageRules } from '../../src/escalation/load-tri
 import { triageMessage } from '../../src/escalation/triage-message.js';
 import { detectLang } from '../../src/language/detect-lang.js';
 import { readTriageSet } from '../../scripts/triage/triage-set.js';
+import { loadJsonl } from '../lib/load-cases.js';
 
 const questionSchema = z.looseObject({
   id: z.string(),
@@ -39,12 +40,8 @@ const DATASETS = frozen
 const TRIAGE_SPLIT = frozen ? 'test' : 'train';
 
 function datasetCases(name: string): Case[] {
-  const lines = readFileSync(join('eval/datasets', `${name}.jsonl`), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
   return (
-    lines
-      .map((l) => questionSchema.parse(JSON.parse(l)))
+    loadJsonl(join('eval/datasets', `${name}.jsonl`), questionSchema)
       // Sets without the field (real-dev, calc) hold ordinary questions only.
       .filter((q) => (q.expect_escalate ?? 'none') === 'none')
       .map((q) => ({ set: name, id: q.id, lang: q.lang, text: q.question }))

@@ -13,7 +13,7 @@ export interface CliIo {
   readonly stderr: Writable & { readonly isTTY?: boolean };
 }
 
-export function processIo(): CliIo {
+function processIo(): CliIo {
   return {
     argv: process.argv.slice(2),
     env: process.env,

@@ -1,7 +1,5 @@
 import type { DraftMetrics } from '../shared/metrics.js';
 
-export type { DraftMetrics };
-
 /** Counters of the drafting path, exposed on /metrics (Metrics.trackDrafting) and in logs. */
 export class DraftCounters {
   attempts = 0;

@@ -6,8 +6,8 @@ import { inject } from 'vitest';
 /** The real index as `createBot` builds it: the embedded knowledge, optionally with the test's extra laws. */
 export type IndexVariant = 'default' | 'extra-laws';
 
-/** EXTRA_LAWS_DIR of each variant, for tests that create the bot or load the knowledge themselves. */
-export const VARIANT_EXTRA_LAWS_DIR: Readonly<Record<IndexVariant, string | undefined>> = {
+/** EXTRA_LAWS_DIR of each variant. */
+const VARIANT_EXTRA_LAWS_DIR: Readonly<Record<IndexVariant, string | undefined>> = {
   default: undefined,
   'extra-laws': 'test/fixtures/extra-laws',
 };

@@ -3,7 +3,6 @@ import {
   type ConversationCore,
   type ConversationCoreSettings,
 } from '../../conversation/conversation-core.js';
-import { loadNotices } from '../../conversation/notices.js';
 import type { TicketStore } from '../../conversation/ticket-store.js';
 import { createLogger } from '../../shared/logger.js';
 import type { Metrics } from '../../shared/metrics.js';
@@ -14,7 +13,7 @@ export type LoadtestShared = Pick<ConversationCoreSettings, 'lock' | 'limiters'>
 
 /** The conversation core a load test drives, in-process or in an instance. */
 export function createLoadtestCore(
-  { engine, knowledgeDir, hotline }: LoadtestEngine,
+  { engine, notices, hotline }: LoadtestEngine,
   store: TicketStore,
   metrics: Metrics,
   shared: LoadtestShared = {},
@@ -22,7 +21,7 @@ export function createLoadtestCore(
   return createConversationCore({
     engine,
     store,
-    notices: loadNotices(knowledgeDir),
+    notices,
     noticeValues: { union_hotline: hotline },
     // Each simulated worker may send many messages: lift the per-user limit so the test measures the service,
     // not the limiter (shared buckets are still read and written).

@@ -1,12 +1,14 @@
 import type { AnswerEngine } from '../../core/types.js';
 import { EchoAnswerEngine } from '../../conversation/echo-answer-engine.js';
+import { createNoticeRenderer, loadNotices, type NoticeRenderer } from '../../conversation/notices.js';
 
 export type EngineChoice = 'auto' | 'real' | 'echo';
 
 export interface LoadtestEngine {
   readonly engine: AnswerEngine;
   readonly label: string;
-  readonly knowledgeDir: string;
+  /** The conversation notices: the real bot's loaded ones, or knowledge/'s for the echo engine. */
+  readonly notices: NoticeRenderer;
   readonly hotline: string;
 }
 
@@ -22,7 +24,7 @@ export async function buildLoadtestEngine(choice: EngineChoice): Promise<Loadtes
       return {
         engine: bot.engine,
         label: 'real answer pipeline',
-        knowledgeDir: bot.config.KNOWLEDGE_DIR,
+        notices: createNoticeRenderer(bot.knowledge.conversation.notices),
         hotline: bot.hotlines.CN.union ?? '',
       };
     } catch (error) {
@@ -37,7 +39,7 @@ export async function buildLoadtestEngine(choice: EngineChoice): Promise<Loadtes
   return {
     engine: new EchoAnswerEngine(),
     label: 'echo engine (serving path only, no retrieval)',
-    knowledgeDir: 'knowledge',
+    notices: loadNotices('knowledge'),
     hotline: '',
   };
 }
