@@ -365,7 +365,7 @@ export function createAnswerEngine(deps: AnswerEngineDeps): AnswerEngine {
       cardsAllowed: !deps.drafter,
       figureFollows: calc?.calculation !== undefined,
       // What the worker already said (contract term, tenure, wage...): a card does not ask for it again.
-      knownFacts: new Set(Object.keys(extractFacts(text, lang))),
+      knownFacts: () => new Set(Object.keys(extractFacts(text, lang))),
       offTopic: scope === 'unknown',
     });
     if (carded && calc && carded.card) {

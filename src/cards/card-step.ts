@@ -37,8 +37,8 @@ export interface CardStepInput {
   readonly cardsAllowed?: boolean;
   /** A calculator's figure follows the card's answer (its follow-up question is then left out). */
   readonly figureFollows?: boolean;
-  /** Facts the message states (the calculators' reader): a card whose follow-up asks only these leaves it out. */
-  readonly knownFacts?: ReadonlySet<string>;
+  /** Facts the message states (the calculators' reader), read only when the best card names follow-up facts. */
+  readonly knownFacts?: () => ReadonlySet<string>;
   /**
    * The message has no labor vocabulary (the scope guard's `unknown`): a card must reach the full confidence
    * bar; leading a weak field is not enough ("你平时喜欢吃火锅还是烧烤" is no overtime question).
@@ -197,7 +197,10 @@ export function createCardStep(
     const extra = subQuestions(input.text, input.lang)
       .map((part) => matcher.match(part, input.lang, input.jurisdiction, 1)[0])
       .find((m) => m !== undefined && m.card.id !== best.card.id && m.confidence >= options.minConfidence);
-    const stated = best.card.follow_up_facts?.every((fact) => input.knownFacts?.has(fact)) ?? false;
+    // Read only for a card whose follow-up names facts: most replies never need them.
+    const needed = best.card.follow_up_facts;
+    const known = needed && input.knownFacts ? input.knownFacts() : undefined;
+    const stated = needed?.every((fact) => known?.has(fact)) ?? false;
     const composed = composeBest(best, input, {
       statuteSources: input.statuteSources,
       followUpAnswered: (input.figureFollows ?? false) || stated,

@@ -89,16 +89,16 @@ describe('card step', () => {
   it("drops the card's question when the message states every fact it asks for, and only then", () => {
     const q = '试用期最长可以多久？';
     const ask = '你的劳动合同签了几年？';
-    const unknown = step.answer(input(q, 'zh-Hans', { knownFacts: new Set(['tenure']) }))!;
+    const unknown = step.answer(input(q, 'zh-Hans', { knownFacts: () => new Set(['tenure']) }))!;
     expect(unknown.card?.id).toBe('cn-probation-length');
     expect(unknown.text).toContain(ask);
-    const stated = step.answer(input(q, 'zh-Hans', { knownFacts: new Set(['contractTerm']) }))!;
+    const stated = step.answer(input(q, 'zh-Hans', { knownFacts: () => new Set(['contractTerm']) }))!;
     expect(stated.card?.id).toBe('cn-probation-length');
     expect(stated.text).not.toContain(ask);
     // Severance asks for tenure and wage: stating one of them is not enough.
     const severance = '被辞退了经济补偿怎么算';
-    const half = step.answer(input(severance, 'zh-Hans', { knownFacts: new Set(['tenure']) }))!;
-    const both = step.answer(input(severance, 'zh-Hans', { knownFacts: new Set(['tenure', 'wage']) }))!;
+    const half = step.answer(input(severance, 'zh-Hans', { knownFacts: () => new Set(['tenure']) }))!;
+    const both = step.answer(input(severance, 'zh-Hans', { knownFacts: () => new Set(['tenure', 'wage']) }))!;
     expect(half.card?.id).toBe('cn-severance-calculation');
     expect(both.card?.id).toBe('cn-severance-calculation');
     expect(both.text.split('\n').length).toBe(half.text.split('\n').length - 1);
